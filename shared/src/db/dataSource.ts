@@ -1,0 +1,35 @@
+import { DataSource, MixedList, EntitySchema } from "typeorm";
+import { CountingLogger, SqlStatementCounter } from "./sqlStatementCounter";
+
+export interface SubgraphDataSourceOptions {
+  /** Subgraph name, for logs and the connection's application_name. */
+  name: string;
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** Connection pool size. */
+  poolSize?: number;
+  counter?: SqlStatementCounter;
+}
+
+/** A TypeORM data source of one subgraph's own database. Schema changes only through migrations. */
+export function createDataSource(options: SubgraphDataSourceOptions): { dataSource: DataSource; counter: SqlStatementCounter } {
+  const counter = options.counter ?? new SqlStatementCounter();
+  const dataSource = new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: "migrations",
+    synchronize: false,
+    uuidExtension: "pgcrypto",
+    logger: new CountingLogger(counter, options.name),
+    maxQueryExecutionTime: 1000,
+    applicationName: `camau-${options.name}`,
+    poolSize: options.poolSize ?? 10,
+    extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+  });
+  return { dataSource, counter };
+}

@@ -1,0 +1,48 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { randomUUID } from "node:crypto";
+
+/** Codes whose message was written for the client and may be shown as is. */
+const CLIENT_CODES = new Set([
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "CONFLICT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/** Extensions a client error may carry; anything else (exception, stacktrace) is dropped. */
+const CLIENT_EXTENSIONS = ["code", "invalidInputs", "serviceName", "correlationId"];
+
+/**
+ * Apollo Server `formatError`: client errors pass with their code; anything unexpected (a bug,
+ * a SQL error) is logged with a correlation id and reaches the client only as
+ * INTERNAL_SERVER_ERROR carrying that id, never with SQL, stack traces or paths.
+ */
+export function createErrorFormatter(service: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code as string | undefined;
+    const clientError = code !== undefined && CLIENT_CODES.has(code) && (original instanceof GraphQLError || original === error || !(original instanceof Error));
+    if (clientError) {
+      const extensions: Record<string, unknown> = {};
+      for (const key of CLIENT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    const correlationId = (formatted.extensions?.correlationId as string | undefined) ?? randomUUID();
+    const detail = original instanceof Error ? (original.stack ?? original.message) : String(original);
+    process.stderr.write(`[${service}] error ${correlationId} at ${formatted.path?.join(".") ?? "-"}: ${detail}\n`);
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR", correlationId },
+    };
+  };
+}

@@ -1,0 +1,197 @@
+import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ObjectLiteral, SelectQueryBuilder, Brackets } from "typeorm";
+import { BadUserInputError } from "./errors";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page forward: at most this many items after \`after\` (default ${DEFAULT_PAGE_SIZE}, maximum ${MAX_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Opaque cursor of the item after which the page starts (from `pageInfo.endCursor`)." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page backward: at most this many items before \`before\` (maximum ${MAX_PAGE_SIZE}).` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Opaque cursor of the item before which the page ends (from `pageInfo.startCursor`)." })
+  before?: string | null;
+}
+
+@ObjectType({ description: "Where a page stands in its list (Relay PageInfo)." })
+export class PageInfo {
+  @Field({ description: "Whether more items follow this page." })
+  hasNextPage: boolean;
+
+  @Field({ description: "Whether items precede this page." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page; null when the page is empty." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of the page; null when the page is empty." })
+  endCursor: string | null;
+}
+
+/** One page of a list, before it is shaped into a GraphQL connection. */
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** Counted only when a client asks for `totalCount`. */
+  totalCount: () => Promise<number>;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount(): Promise<number>;
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` object types for a node type (Relay connection).
+ * `totalCount` is a method so that the COUNT query runs only when it is selected.
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  class Edge {
+    @Field({ description: "Opaque cursor of this item, for `after` / `before`." })
+    cursor: string;
+
+    @Field(() => nodeType, { description: `The ${what}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what} items (Relay connection).` })
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge], { description: "The items of this page, in order." })
+    edges: Edge[];
+
+    @Field(() => PageInfo, { description: "Cursors and whether more pages exist." })
+    pageInfo: PageInfo;
+
+    readonly countAll: () => Promise<number>;
+
+    @Field(() => Int, { description: "Number of items in the whole filtered list, across all pages." })
+    totalCount(): Promise<number> {
+      return this.countAll();
+    }
+  }
+  return ConnectionType as unknown as ClassType<ConnectionShape<T>>;
+}
+
+/** Makes a page into the object a connection type resolves from. */
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  return { edges: page.edges, pageInfo: page.pageInfo, countAll: page.totalCount, totalCount: page.totalCount } as ConnectionShape<T> & { countAll: () => Promise<number> };
+}
+
+type CursorValue = string | number;
+
+/** A key of the sort order; `id` is always appended last so the order is total and stable. */
+export interface SortKey<T> {
+  /** SQL expression of the key, e.g. `c.name`. Never user input. */
+  expression: string;
+  direction: "ASC" | "DESC";
+  /** Reads the key's value from a loaded row, to build its cursor. */
+  valueOf: (row: T) => CursorValue;
+}
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string, length: number, argument: string): CursorValue[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    values = undefined;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== length ||
+    !values.every((v) => (typeof v === "string" && v.length <= 500) || (typeof v === "number" && Number.isFinite(v)))
+  ) {
+    throw new BadUserInputError(`${argument}: not a cursor of this list`, [{ path: argument, message: "not a cursor of this list" }]);
+  }
+  return values as CursorValue[];
+}
+
+/** Validates first/last and returns the page size and direction. */
+export function pageSize(args: PageArgs): { size: number; backward: boolean } {
+  const check = (value: number, path: string) => {
+    if (value < 0) throw new BadUserInputError(`${path} cannot be negative`, [{ path, message: "cannot be negative" }]);
+    if (value > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(`${path} cannot exceed ${MAX_PAGE_SIZE}`, [{ path, message: `cannot exceed ${MAX_PAGE_SIZE}` }]);
+    }
+  };
+  if (args.first != null && args.last != null) {
+    throw new BadUserInputError("Use either first or last, not both", [{ path: "last", message: "cannot be combined with first" }]);
+  }
+  if (args.last != null) {
+    check(args.last, "last");
+    return { size: args.last, backward: true };
+  }
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  check(size, "first");
+  return { size, backward: false };
+}
+
+let parameterCounter = 0;
+
+/** Adds `(keys) after/before cursor` to a query, expanded so each key keeps its own direction. */
+function whereBeyond<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: { expression: string; direction: "ASC" | "DESC" }[], values: CursorValue[], forward: boolean): void {
+  const prefix = `cursor${++parameterCounter % 1_000_000}_`;
+  qb.andWhere(
+    new Brackets((outer) => {
+      keys.forEach((key, i) => {
+        outer.orWhere(
+          new Brackets((inner) => {
+            for (let j = 0; j < i; j++) inner.andWhere(`${keys[j].expression} = :${prefix}${j}`, { [`${prefix}${j}`]: values[j] });
+            const greater = (key.direction === "ASC") === forward;
+            inner.andWhere(`${key.expression} ${greater ? ">" : "<"} :${prefix}${i}`, { [`${prefix}${i}`]: values[i] });
+          }),
+        );
+      });
+    }),
+  );
+}
+
+/**
+ * Keyset pagination of a TypeORM query (conventions: cursors stable under inserts). `idExpression`
+ * is the SQL expression of the row id, appended as the last key.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  sortKeys: SortKey<T>[],
+  idExpression: string,
+): Promise<Page<T>> {
+  const { size, backward } = pageSize(args);
+  const keys = [...sortKeys, { expression: idExpression, direction: "ASC" as const, valueOf: (row: T) => row.id }];
+  const countQuery = qb.clone();
+  if (args.after) whereBeyond(qb, keys, decodeCursor(args.after, keys.length, "after"), true);
+  if (args.before) whereBeyond(qb, keys, decodeCursor(args.before, keys.length, "before"), false);
+  keys.forEach((key, i) => {
+    const direction = backward ? (key.direction === "ASC" ? "DESC" : "ASC") : key.direction;
+    if (i === 0) qb.orderBy(key.expression, direction);
+    else qb.addOrderBy(key.expression, direction);
+  });
+  const rows = size === 0 ? [] : await qb.take(size + 1).getMany();
+  const more = rows.length > size;
+  const pageRows = rows.slice(0, size);
+  if (backward) pageRows.reverse();
+  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node))) }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? !!args.before : more,
+      hasPreviousPage: backward ? more : !!args.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (counted ??= countQuery.getCount()),
+  };
+}

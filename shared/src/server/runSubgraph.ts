@@ -1,0 +1,97 @@
+import { BaseContext } from "@apollo/server";
+import { SUBGRAPHS } from "../catalog";
+import { envBool, envInt, envOptional } from "../config/env";
+import { createDataSource } from "../db/dataSource";
+import { databaseUrlFor, redactUrl } from "../db/databaseUrls";
+import { ensureDatabase } from "../db/ensureDatabase";
+import { RunningServer, startSubgraphServer } from "./subgraphServer";
+import { SubgraphModule } from "./subgraphModule";
+
+export interface RunOptions {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  /** Create the database when missing (development; production databases are provisioned). */
+  createDatabase?: boolean;
+  /** Apply pending migrations before serving. */
+  migrate?: boolean;
+  /** Load the demo dataset when the database is empty. */
+  seedIfEmpty?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Connects, migrates, optionally seeds, and serves one subgraph. */
+export async function runSubgraph<TContext extends BaseContext>(module: SubgraphModule<TContext>, options: RunOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`[${module.name}] ${line}\n`));
+  if (options.createDatabase) await ensureDatabase(options.databaseUrl);
+  const { dataSource, counter } = createDataSource({
+    name: module.name,
+    url: options.databaseUrl,
+    entities: module.entities,
+    migrations: module.migrations,
+  });
+  await dataSource.initialize();
+  try {
+    if (options.migrate ?? true) {
+      const applied = await dataSource.runMigrations({ transaction: "each" });
+      if (applied.length) log(`applied ${applied.length} migration(s)`);
+    }
+    if (options.seedIfEmpty && module.seedIfEmpty) await module.seedIfEmpty(dataSource, log);
+    const schema = await module.buildSchema();
+    return await startSubgraphServer({
+      name: module.name,
+      schema,
+      dataSource,
+      counter,
+      port: options.port,
+      host: options.host,
+      createContext: (viewer) => module.createContext(viewer, dataSource),
+    });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/**
+ * The production entry point of a subgraph process: configuration from the environment
+ * (PORT, <NAME>_DATABASE_URL or DATABASE_URL, MIGRATE_ON_START, SEED_IF_EMPTY, CREATE_DATABASE),
+ * SIGTERM/SIGINT drain in-flight requests before exit.
+ */
+export function runSubgraphFromEnvironment<TContext extends BaseContext>(module: SubgraphModule<TContext>): void {
+  const definition = SUBGRAPHS.find((s) => s.name === module.name);
+  const databaseUrl = databaseUrlFor(module.name);
+  if (!databaseUrl) {
+    process.stderr.write(`[${module.name}] set DATABASE_URL (a PostgreSQL server) or ${module.name.toUpperCase()}_DATABASE_URL\n`);
+    process.exit(2);
+  }
+  const started = runSubgraph(module, {
+    databaseUrl,
+    port: envInt("PORT", definition?.port ?? 0),
+    host: envOptional("HOST") ?? "127.0.0.1",
+    createDatabase: envBool("CREATE_DATABASE", false),
+    migrate: envBool("MIGRATE_ON_START", true),
+    seedIfEmpty: envBool("SEED_IF_EMPTY", false),
+  });
+  started.then(
+    (server) => process.stdout.write(`[${module.name}] ready at ${server.url} (database ${redactUrl(databaseUrl)})\n`),
+    (error) => {
+      process.stderr.write(`[${module.name}] failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`[${module.name}] ${signal}: draining and stopping\n`);
+    started
+      .then((server) => server.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}

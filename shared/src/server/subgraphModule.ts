@@ -1,0 +1,21 @@
+import { BaseContext } from "@apollo/server";
+import { GraphQLSchema } from "graphql";
+import { DataSource, EntitySchema, MixedList } from "typeorm";
+import { Viewer } from "../auth/viewer";
+
+/**
+ * Everything the shared runner needs to know about one subgraph. A service's `subgraph.ts`
+ * exports one of these; its `main.ts` only hands it to `runSubgraphFromEnvironment`.
+ */
+export interface SubgraphModule<TContext extends BaseContext> {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Per-request context: the viewer and fresh DataLoaders bound to the data source. */
+  createContext(viewer: Viewer, dataSource: DataSource): TContext;
+  /** Loads this subgraph's part of the demo dataset when its database holds no data. */
+  seedIfEmpty?(dataSource: DataSource, log: (line: string) => void): Promise<void>;
+}

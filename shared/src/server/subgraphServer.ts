@@ -1,0 +1,94 @@
+import { ApolloServer, BaseContext } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLSchema } from "graphql";
+import http from "node:http";
+import { AddressInfo } from "node:net";
+import { DataSource } from "typeorm";
+import { Viewer } from "../auth/viewer";
+import { gatewaySecret } from "../config/secrets";
+import { SqlStatementCounter } from "../db/sqlStatementCounter";
+import { createErrorFormatter } from "../graphql/formatError";
+import { gatewaySecretGuard } from "./gatewaySecretGuard";
+import { viewerOrThrow } from "./requestContext";
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  counter: SqlStatementCounter;
+  /** Builds the per-request context (viewer plus fresh DataLoaders). */
+  createContext: (viewer: Viewer) => TContext;
+  port: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting requests, drains in-flight ones, then closes the database pool. */
+  stop(): Promise<void>;
+}
+
+async function databaseIsReady(dataSource: DataSource): Promise<boolean> {
+  try {
+    await Promise.race([
+      dataSource.query("SELECT 1"),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
+export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError: createErrorFormatter(options.name),
+    includeStacktraceInErrorResponses: false,
+    // Pass variable-coercion errors through as GraphQL errors the gateway can relay.
+    status400ForVariableCoercionErrors: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok", service: options.name });
+  });
+  app.get("/ready", async (_req, res) => {
+    const ready = await databaseIsReady(options.dataSource);
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable", service: options.name });
+  });
+  app.get("/metrics", (_req, res) => {
+    res.type("text/plain").send(`# TYPE sql_statements_total counter\nsql_statements_total{service="${options.name}"} ${options.counter.value}\n`);
+  });
+  app.use(
+    "/graphql",
+    gatewaySecretGuard(gatewaySecret()),
+    express.json({ limit: "1mb" }),
+    expressMiddleware(server, {
+      context: async ({ req }) => options.createContext(viewerOrThrow(req.header("authorization"))),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "127.0.0.1", resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}/graphql`,
+    port,
+    stop: async () => {
+      await server.stop();
+      if (options.dataSource.isInitialized) await options.dataSource.destroy();
+    },
+  };
+}
