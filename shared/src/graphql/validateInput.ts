@@ -10,18 +10,28 @@ function flatten(errors: ValidationError[], prefix: string, out: InvalidInput[])
   return out;
 }
 
+/** Name of the argument holding this value (type-graphql does not pass it), e.g. `input`. */
+function argumentName(argValue: object, args: Record<string, unknown> | undefined): string {
+  if (!args) return "";
+  const keys = Object.keys(argValue).sort().join(",");
+  const matches = Object.entries(args).filter(
+    ([, raw]) => raw !== null && typeof raw === "object" && !Array.isArray(raw) && Object.keys(raw).sort().join(",") === keys,
+  );
+  return matches.length === 1 ? matches[0][0] : "";
+}
+
 /**
  * Validates an argument object with class-validator and reports every offending input with its
- * path inside the argument (`input.code` is reported as `code`), as BAD_USER_INPUT.
+ * path from the argument (`input.foundingMembers.2.nationalId`), as BAD_USER_INPUT.
  */
-export async function validateInput(argValue: unknown): Promise<void> {
+export async function validateInput(argValue: unknown, _argType?: unknown, resolverData?: { args?: Record<string, unknown> }): Promise<void> {
   if (argValue === null || typeof argValue !== "object") return;
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const problems: InvalidInput[] = [];
   for (const value of values) {
     if (value === null || typeof value !== "object" || value.constructor === Object) continue;
     const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false, value: false } });
-    flatten(errors, "", problems);
+    flatten(errors, argumentName(value as object, resolverData?.args), problems);
   }
   if (problems.length) {
     throw new BadUserInputError(`Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);

@@ -53,8 +53,6 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     schema: options.schema,
     formatError: createErrorFormatter(options.name),
     includeStacktraceInErrorResponses: false,
-    // Pass variable-coercion errors through as GraphQL errors the gateway can relay.
-    status400ForVariableCoercionErrors: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();

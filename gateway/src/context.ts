@@ -1,0 +1,24 @@
+import { Viewer, viewerOrThrow } from "@camau/shared";
+import type { Request } from "express";
+import { requestIdOf } from "./requestId";
+
+/** What the gateway knows about one client request; the data sources read it to build headers. */
+export interface GatewayContext {
+  viewer: Viewer;
+  /** The client's Authorization header, forwarded so each subgraph verifies the token again. */
+  authorization?: string;
+  requestId: string;
+}
+
+/**
+ * Verifies the bearer token at the edge: an invalid one ends the request with HTTP 401 and an
+ * UNAUTHENTICATED error before any subgraph is called.
+ */
+export function createGatewayContext(req: Request): GatewayContext {
+  const authorization = req.header("authorization");
+  return {
+    viewer: viewerOrThrow(authorization),
+    authorization: authorization?.trim() ? authorization : undefined,
+    requestId: requestIdOf(req),
+  };
+}

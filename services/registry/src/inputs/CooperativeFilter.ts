@@ -1,0 +1,90 @@
+import { DateScalar } from "@camau/shared";
+import { ArrayMaxSize, IsOptional, Matches, MaxLength } from "class-validator";
+import { Field, InputType, registerEnumType } from "type-graphql";
+import { LegalStatus, Rating } from "../domain/enums";
+
+@InputType({ description: "Filters of the cooperative list; all given conditions must hold." })
+export class CooperativeFilter {
+  @Field(() => String, { nullable: true, description: "Words to find in name, foreign name, abbreviation or code; case- and diacritic-insensitive ('hop tac xa u minh' finds 'Hợp tác xã U Minh')." })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "District codes (mã huyện), e.g. ['966']." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{2,5}$/, { each: true, message: "each district code is 2–5 digits" })
+  districtCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Commune codes (mã xã)." })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @Matches(/^\d{2,5}$/, { each: true, message: "each commune code is 2–5 digits" })
+  communeCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Sector codes, e.g. ['AGRICULTURE', 'FISHERIES']." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "each sector code is upper-case letters and underscores" })
+  sectorCodes?: string[] | null;
+
+  @Field(() => [LegalStatus], { nullable: true, description: "Legal statuses (current)." })
+  @IsOptional()
+  statuses?: LegalStatus[] | null;
+
+  @Field(() => [Rating], { nullable: true, description: "Ratings of the latest classification." })
+  @IsOptional()
+  latestRatings?: Rating[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Founded on or after this date." })
+  @IsOptional()
+  foundedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Founded on or before this date." })
+  @IsOptional()
+  foundedTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only new-model cooperatives (true) or only the others (false)." })
+  @IsOptional()
+  isNewModel?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only members of the provincial Cooperative Alliance (true) or only non-members (false)." })
+  @IsOptional()
+  isAllianceMember?: boolean | null;
+}
+
+export enum CooperativeOrderField {
+  NAME = "NAME",
+  CODE = "CODE",
+  FOUNDED_ON = "FOUNDED_ON",
+  CHARTER_CAPITAL = "CHARTER_CAPITAL",
+}
+registerEnumType(CooperativeOrderField, {
+  name: "CooperativeOrderField",
+  description: "Field to sort cooperatives by.",
+  valuesConfig: {
+    NAME: { description: "Registered name." },
+    CODE: { description: "Cooperative code." },
+    FOUNDED_ON: { description: "Founding date." },
+    CHARTER_CAPITAL: { description: "Charter capital." },
+  },
+});
+
+export enum OrderDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(OrderDirection, {
+  name: "OrderDirection",
+  description: "Sort direction.",
+  valuesConfig: { ASC: { description: "Ascending (A→Z, oldest first, smallest first)." }, DESC: { description: "Descending." } },
+});
+
+@InputType({ description: "One sort key of the cooperative list." })
+export class CooperativeOrder {
+  @Field(() => CooperativeOrderField, { description: "Field to sort by." })
+  field: CooperativeOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Direction (default ASC)." })
+  direction: OrderDirection;
+}

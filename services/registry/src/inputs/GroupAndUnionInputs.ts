@@ -1,0 +1,122 @@
+import { DateScalar, MoneyScalar } from "@camau/shared";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches, MaxLength, ValidateNested } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { GoverningLaw, GroupStatus } from "../domain/enums";
+import { AddressInput } from "./AddressInput";
+import { MemberInput } from "./MemberInput";
+
+@InputType({ description: "Registration of a cooperative group with the members of its cooperation contract (at least 2)." })
+export class RegisterCooperativeGroupInput {
+  @Field({ description: "Name of the group." })
+  @Length(3, 255)
+  name: string;
+
+  @Field({ description: "Code of the commune whose People's Committee certified the contract." })
+  @Matches(/^\d{2,5}$/, { message: "communeCode must be 2–5 digits" })
+  communeCode: string;
+
+  @Field({ description: "Sector code." })
+  @Matches(/^[A-Z_]{1,40}$/, { message: "sectorCode is upper-case letters and underscores" })
+  sectorCode: string;
+
+  @Field(() => DateScalar, { description: "Date the cooperation contract was signed." })
+  foundedOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date the commune certified it." })
+  @IsOptional()
+  certifiedOn?: string | null;
+
+  @Field(() => [MemberInput], { description: "Members of the cooperation contract (at least 2)." })
+  @ArrayMinSize(2)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  members: MemberInput[];
+}
+
+@InputType({ description: "Filters of the cooperative-group list." })
+export class CooperativeGroupFilter {
+  @Field(() => String, { nullable: true, description: "Words to find in the name; case- and diacritic-insensitive." })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "District codes." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{2,5}$/, { each: true, message: "each district code is 2–5 digits" })
+  districtCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Sector codes." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "each sector code is upper-case letters and underscores" })
+  sectorCodes?: string[] | null;
+
+  @Field(() => GroupStatus, { nullable: true, description: "Only groups with this status." })
+  @IsOptional()
+  status?: GroupStatus | null;
+}
+
+@InputType({ description: "Registration of a union of cooperatives with its founding member cooperatives." })
+export class RegisterCooperativeUnionInput {
+  @Field({ description: "Union code: 10 digits, unique." })
+  @Matches(/^\d{10}$/, { message: "code must be 10 digits" })
+  code: string;
+
+  @Field({ description: "Registered Vietnamese name." })
+  @Length(3, 255)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "Name in a foreign language." })
+  @IsOptional()
+  @MaxLength(255)
+  foreignName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Abbreviated name." })
+  @IsOptional()
+  @MaxLength(100)
+  abbreviation?: string | null;
+
+  @Field(() => DateScalar, { description: "Founding date." })
+  foundedOn: string;
+
+  @Field(() => GoverningLaw, { description: "Law the registration follows." })
+  governingLaw: GoverningLaw;
+
+  @Field(() => AddressInput, { description: "Head-office address." })
+  @ValidateNested()
+  address: AddressInput;
+
+  @Field(() => MoneyScalar, { description: "Charter capital in đồng." })
+  charterCapital: number;
+
+  @Field({ description: "Name of the legal representative." })
+  @Length(2, 255)
+  legalRepresentative: string;
+
+  @Field(() => [ID], { description: "Founding member cooperatives (ACTIVE; at least 3, or 4 under LAW_2012)." })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID("all", { each: true })
+  memberCooperativeIds: string[];
+}
+
+@InputType({ description: "Cooperatives joining and leaving a union on one date." })
+export class ChangeUnionMembersInput {
+  @Field(() => ID, { description: "Union id." })
+  @IsUUID()
+  unionId: string;
+
+  @Field(() => [ID], { defaultValue: [], description: "Cooperatives joining." })
+  @ArrayMaxSize(500)
+  @IsUUID("all", { each: true })
+  add: string[];
+
+  @Field(() => [ID], { defaultValue: [], description: "Cooperatives leaving." })
+  @ArrayMaxSize(500)
+  @IsUUID("all", { each: true })
+  remove: string[];
+
+  @Field(() => DateScalar, { description: "Date the changes take effect." })
+  effectiveOn: string;
+}

@@ -1,0 +1,84 @@
+import { groupLoader, rowLoader } from "@camau/shared";
+import DataLoader from "dataloader";
+import { DataSource, In } from "typeorm";
+import { AdministrativeUnit } from "../entities/AdministrativeUnit";
+import { Classification } from "../entities/Classification";
+import { Cooperative } from "../entities/Cooperative";
+import { CooperativeGroup } from "../entities/CooperativeGroup";
+import { CooperativeUnion } from "../entities/CooperativeUnion";
+import { Sector } from "../entities/Sector";
+import { UnionMembership } from "../entities/UnionMembership";
+
+/** Key of an administrative unit: code system and code, e.g. `PRE_2025:966`. */
+export const unitKey = (codeSystem: string, code: string) => `${codeSystem}:${code}`;
+
+/**
+ * DataLoaders of one request. Every cross-entity field goes through one of these, so a page
+ * of 50 cooperatives costs the same number of statements as a page of 5.
+ */
+export function createLoaders(ds: DataSource) {
+  return {
+    cooperativeById: rowLoader<string, Cooperative>((ids) => ds.getRepository(Cooperative).findBy({ id: In([...ids]) }), (c) => c.id),
+    sectorByCode: rowLoader<string, Sector>((codes) => ds.getRepository(Sector).findBy({ code: In([...codes]) }), (s) => s.code),
+    unitByKey: rowLoader<string, AdministrativeUnit>(
+      (keys) =>
+        ds
+          .getRepository(AdministrativeUnit)
+          .createQueryBuilder("u")
+          .where("(u.code_system || ':' || u.code) IN (:...keys)", { keys: [...keys] })
+          .getMany(),
+      (u) => unitKey(u.codeSystem, u.code),
+    ),
+    classificationsByCooperative: groupLoader<string, Classification>(
+      (ids) => ds.getRepository(Classification).find({ where: { cooperativeId: In([...ids]) }, order: { year: "DESC" } }),
+      (c) => c.cooperativeId,
+    ),
+    latestClassificationByCooperative: rowLoader<string, Classification>(
+      (ids) =>
+        ds
+          .getRepository(Classification)
+          .createQueryBuilder("c")
+          .distinctOn(["c.cooperative_id"])
+          .where("c.cooperative_id IN (:...ids)", { ids: [...ids] })
+          .orderBy("c.cooperative_id")
+          .addOrderBy("c.year", "DESC")
+          .getMany(),
+      (c) => c.cooperativeId,
+    ),
+    // The union comes in the same statement, so asking for it never adds a query.
+    currentUnionMembershipByCooperative: rowLoader<string, UnionMembership>(
+      (ids) =>
+        ds
+          .getRepository(UnionMembership)
+          .createQueryBuilder("um")
+          .leftJoinAndMapOne("um.union", CooperativeUnion, "u", "u.id = um.union_id")
+          .where("um.cooperative_id IN (:...ids) AND um.left_on IS NULL", { ids: [...ids] })
+          .getMany(),
+      (m) => m.cooperativeId,
+    ),
+    groupById: rowLoader<string, CooperativeGroup>((ids) => ds.getRepository(CooperativeGroup).findBy({ id: In([...ids]) }), (g) => g.id),
+    unionById: rowLoader<string, CooperativeUnion>((ids) => ds.getRepository(CooperativeUnion).findBy({ id: In([...ids]) }), (u) => u.id),
+    unionMembershipsByUnion: groupLoader<string, UnionMembership>(
+      (ids) => ds.getRepository(UnionMembership).find({ where: { unionId: In([...ids]) }, order: { joinedOn: "ASC" } }),
+      (m) => m.unionId,
+    ),
+    memberCountByCooperative: countLoader(ds, "cooperative_id"),
+    memberCountByGroup: countLoader(ds, "group_id"),
+  };
+}
+
+/** Members in force today per organisation, in one GROUP BY. */
+function countLoader(ds: DataSource, column: "cooperative_id" | "group_id"): DataLoader<string, number> {
+  return new DataLoader<string, number>(async (ids) => {
+    const rows: { id: string; count: string }[] = await ds.query(
+      `SELECT ${column} AS id, count(*) AS count FROM member
+        WHERE ${column} = ANY($1::uuid[]) AND joined_on <= current_date AND (left_on IS NULL OR left_on > current_date)
+        GROUP BY ${column}`,
+      [ids],
+    );
+    const counts = new Map(rows.map((r) => [r.id, Number(r.count)]));
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+export type RegistryLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnvironment } from "@camau/shared";
+import { registrySubgraph } from "./subgraph";
+
+runSubgraphFromEnvironment(registrySubgraph);

@@ -1,0 +1,52 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+import { ADMINISTRATIVE_UNITS } from "../reference/administrativeUnits";
+import { SECTORS } from "../reference/sectors";
+import { VSIC_SECTOR_MAPPING } from "../reference/vsicSectorMapping";
+
+/** `($1, $2, ...), ($n, ...)` for a multi-row INSERT of `rows` rows of `width` parameters each. */
+function valuesList(rows: number, width: number): string {
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const params: string[] = [];
+    for (let c = 1; c <= width; c++) params.push(`$${r * width + c}`);
+    tuples.push(`(${params.join(", ")})`);
+  }
+  return tuples.join(", ");
+}
+
+/**
+ * Reference data the registry needs in every environment, production included: Cà Mau's
+ * administrative units (the pre-2025 tree and an illustrative part of the post-2025 one), the
+ * statistical sectors and the VSIC-to-sector mapping. The data lives in src/reference; once this
+ * migration has run somewhere, later changes to that data go in a new migration.
+ */
+export class ReferenceData1700000000001 implements MigrationInterface {
+  name = "ReferenceData1700000000001";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `INSERT INTO sector (code, name, name_en, sort_order) VALUES ${valuesList(SECTORS.length, 4)}`,
+      SECTORS.flatMap((s) => [s.code, s.name, s.nameEn, s.sortOrder]),
+    );
+    await q.query(
+      `INSERT INTO vsic_sector_mapping (vsic_prefix, sector_code) VALUES ${valuesList(VSIC_SECTOR_MAPPING.length, 2)}`,
+      VSIC_SECTOR_MAPPING.flatMap((m) => [m.vsicPrefix, m.sectorCode]),
+    );
+    await q.query(
+      `INSERT INTO administrative_unit (code, name, level, parent_code, code_system, valid_from, valid_to)
+       VALUES ${valuesList(ADMINISTRATIVE_UNITS.length, 7)}`,
+      ADMINISTRATIVE_UNITS.flatMap((u) => [u.code, u.name, u.level, u.parentCode, u.codeSystem, u.validFrom, u.validTo]),
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const codeSystem of [...new Set(ADMINISTRATIVE_UNITS.map((u) => u.codeSystem))]) {
+      await q.query(`DELETE FROM administrative_unit WHERE code_system = $1 AND code = ANY($2::varchar[])`, [
+        codeSystem,
+        ADMINISTRATIVE_UNITS.filter((u) => u.codeSystem === codeSystem).map((u) => u.code),
+      ]);
+    }
+    await q.query(`DELETE FROM vsic_sector_mapping WHERE vsic_prefix = ANY($1::varchar[])`, [VSIC_SECTOR_MAPPING.map((m) => m.vsicPrefix)]);
+    await q.query(`DELETE FROM sector WHERE code = ANY($1::varchar[])`, [SECTORS.map((s) => s.code)]);
+  }
+}

@@ -1,0 +1,65 @@
+import { DateScalar } from "@camau/shared";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { Rating } from "../domain/enums";
+
+/**
+ * The semi-annual (or any period's) report. An entity keyed by its period, so the fund,
+ * trade-promotion and outreach subgraphs add their own figures to the same object.
+ */
+@Directive('@key(fields: "from to")')
+@ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period." })
+export class CollectiveEconomyReport {
+  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
+  from: string;
+
+  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
+  to: string;
+}
+
+@ObjectType({ description: "A count of cooperatives for one sector." })
+export class SectorCount {
+  @Field({ description: "Sector code." })
+  sectorCode: string;
+
+  @Field({ description: "Sector name (Vietnamese)." })
+  sectorName: string;
+
+  @Field(() => Int, { description: "Cooperatives ACTIVE at the end of the period in this sector." })
+  cooperativeCount: number;
+
+  @Field(() => Int, { description: "Of those, how many whose latest rating is GOOD or FAIR (khá, mạnh)." })
+  goodOrFairCount: number;
+}
+
+@ObjectType({ description: "A count of cooperatives for one district." })
+export class DistrictCount {
+  @Field({ description: "District code (pre-2025 tree)." })
+  districtCode: string;
+
+  @Field(() => String, { nullable: true, description: "District name." })
+  districtName: string | null;
+
+  @Field(() => Int, { description: "Cooperatives ACTIVE at the end of the period in this district." })
+  cooperativeCount: number;
+
+  @Field(() => Int, { description: "Of those, how many whose latest rating is GOOD or FAIR (khá, mạnh)." })
+  goodOrFairCount: number;
+}
+
+@ObjectType({ description: "A count of cooperatives for one rating of their latest classification." })
+export class RatingCount {
+  @Field(() => Rating, { nullable: true, description: "The rating; null for cooperatives not yet rated." })
+  rating: Rating | null;
+
+  @Field(() => Int, { description: "Cooperatives ACTIVE at the end of the period with this latest rating." })
+  cooperativeCount: number;
+}
+
+@ObjectType({ description: "Cooperatives by the rating of their latest classification approved by the end of the period." })
+export class RatingBreakdown {
+  @Field(() => [RatingCount], { description: "One row per rating (and one for not rated)." })
+  byRating: RatingCount[];
+
+  @Field(() => Int, { description: "Cooperatives rated GOOD or FAIR (khá, mạnh), the article's measure." })
+  goodOrFairCount: number;
+}

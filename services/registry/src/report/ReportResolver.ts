@@ -1,0 +1,137 @@
+import { BadUserInputError, DateScalar } from "@camau/shared";
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { isGoodOrFair } from "../domain/classification";
+import { Rating } from "../domain/enums";
+import { RegistryContext } from "../context";
+import { CollectiveEconomyReport, DistrictCount, RatingBreakdown, SectorCount } from "./CollectiveEconomyReport";
+import { activeCooperativesAt, activeUnionsAt, latestRatingAt, operatingGroupsAt } from "./statusAsOf";
+
+async function count(ctx: RegistryContext, sql: string, params: unknown[]): Promise<number> {
+  const rows: { n: string }[] = await ctx.dataSource.query(sql, params);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Active cooperatives at the end of the period with their sector, district and latest rating. */
+const ACTIVE_WITH_ATTRIBUTES = `
+  SELECT c.id, c.sector_code, c.district_code, r.rating
+    FROM cooperative c
+    JOIN (${activeCooperativesAt("$1")}) a ON a.id = c.id
+    LEFT JOIN (${latestRatingAt("$1")}) r ON r.cooperative_id = c.id`;
+
+@Resolver(() => CollectiveEconomyReport)
+export class ReportResolver {
+  @Query(() => CollectiveEconomyReport, { description: "The collective-economy report for a period, e.g. 2021-01-01 to 2021-06-30 for the first half of 2021." })
+  collectiveEconomyReport(
+    @Arg("from", () => DateScalar, { description: "First day of the period (inclusive)." }) from: string,
+    @Arg("to", () => DateScalar, { description: "Last day of the period (inclusive)." }) to: string,
+  ): CollectiveEconomyReport {
+    if (from > to) throw new BadUserInputError("from must not be after to", [{ path: "from", message: "is after to" }]);
+    return { from, to };
+  }
+
+  @FieldResolver(() => Int, { description: "Cooperatives ACTIVE at the end of the period (số HTX)." })
+  cooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(ctx, `SELECT count(*) AS n FROM (${activeCooperativesAt("$1")}) a`, [r.to]);
+  }
+
+  @FieldResolver(() => Int, { description: "Cooperative groups operating at the end of the period (số tổ hợp tác)." })
+  cooperativeGroupCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(ctx, `SELECT count(*) AS n FROM (${operatingGroupsAt("$1")}) g`, [r.to]);
+  }
+
+  @FieldResolver(() => Int, { description: "Memberships in force at the end of the period in active cooperatives and operating groups (số thành viên)." })
+  memberCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(
+      ctx,
+      `SELECT count(*) AS n FROM member m
+        WHERE m.joined_on <= $1::date AND (m.left_on IS NULL OR m.left_on > $1::date)
+          AND (m.cooperative_id IN (${activeCooperativesAt("$1")}) OR m.group_id IN (${operatingGroupsAt("$1")}))`,
+      [r.to],
+    );
+  }
+
+  @FieldResolver(() => Int, { description: "Unions of cooperatives active at the end of the period (số liên hiệp HTX)." })
+  unionCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(ctx, `SELECT count(*) AS n FROM (${activeUnionsAt("$1")}) u`, [r.to]);
+  }
+
+  @FieldResolver(() => Int, { description: "Member cooperatives of those unions at the end of the period (HTX thành viên của liên hiệp)." })
+  unionMemberCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(
+      ctx,
+      `SELECT count(DISTINCT um.cooperative_id) AS n FROM union_membership um
+        WHERE um.union_id IN (${activeUnionsAt("$1")})
+          AND um.joined_on <= $1::date AND (um.left_on IS NULL OR um.left_on > $1::date)`,
+      [r.to],
+    );
+  }
+
+  @FieldResolver(() => Int, { description: "Cooperatives founded within the period (HTX thành lập mới)." })
+  newCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(ctx, `SELECT count(*) AS n FROM cooperative WHERE founded_on BETWEEN $1::date AND $2::date`, [r.from, r.to]);
+  }
+
+  @FieldResolver(() => Int, { description: "Cooperatives dissolved within the period (HTX giải thể)." })
+  dissolvedCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(
+      ctx,
+      `SELECT count(DISTINCT cooperative_id) AS n FROM cooperative_event
+        WHERE status_after = 'DISSOLVED' AND effective_on BETWEEN $1::date AND $2::date`,
+      [r.from, r.to],
+    );
+  }
+
+  @FieldResolver(() => Int, { description: "Cooperatives admitted to the provincial Cooperative Alliance within the period (kết nạp thành viên mới)." })
+  newAllianceMemberCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(ctx, `SELECT count(*) AS n FROM cooperative WHERE alliance_joined_on BETWEEN $1::date AND $2::date`, [r.from, r.to]);
+  }
+
+  @FieldResolver(() => Int, { description: "Active new-model cooperatives at the end of the period (HTX kiểu mới)." })
+  async newModelCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return count(ctx, `SELECT count(*) AS n FROM cooperative c JOIN (${activeCooperativesAt("$1")}) a ON a.id = c.id WHERE c.is_new_model`, [r.to]);
+  }
+
+  @FieldResolver(() => [SectorCount], { description: "Active cooperatives at the end of the period by sector, with how many are rated good or fair." })
+  async bySector(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<SectorCount[]> {
+    const rows: { code: string; name: string; n: string; good: string }[] = await ctx.dataSource.query(
+      `SELECT s.code, s.name, count(x.id) AS n, count(x.id) FILTER (WHERE x.rating IN ('GOOD','FAIR')) AS good
+         FROM sector s LEFT JOIN (${ACTIVE_WITH_ATTRIBUTES}) x ON x.sector_code = s.code
+        GROUP BY s.code, s.name, s.sort_order ORDER BY s.sort_order`,
+      [r.to],
+    );
+    return rows.map((row) => ({ sectorCode: row.code, sectorName: row.name, cooperativeCount: Number(row.n), goodOrFairCount: Number(row.good) }));
+  }
+
+  @FieldResolver(() => [DistrictCount], { description: "Active cooperatives at the end of the period by district of the head office." })
+  async byDistrict(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<DistrictCount[]> {
+    const rows: { code: string; name: string | null; n: string; good: string }[] = await ctx.dataSource.query(
+      `SELECT x.district_code AS code, min(u.name) AS name, count(*) AS n, count(*) FILTER (WHERE x.rating IN ('GOOD','FAIR')) AS good
+         FROM (${ACTIVE_WITH_ATTRIBUTES}) x
+         LEFT JOIN administrative_unit u ON u.code = x.district_code AND u.level = 'DISTRICT' AND u.code_system = 'PRE_2025'
+        WHERE x.district_code IS NOT NULL
+        GROUP BY x.district_code ORDER BY x.district_code`,
+      [r.to],
+    );
+    return rows.map((row) => ({ districtCode: row.code, districtName: row.name, cooperativeCount: Number(row.n), goodOrFairCount: Number(row.good) }));
+  }
+
+  @FieldResolver(() => RatingBreakdown, { description: "Active cooperatives at the end of the period by their latest rating." })
+  async byRating(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<RatingBreakdown> {
+    const rows: { rating: Rating | null; n: string }[] = await ctx.dataSource.query(
+      `SELECT x.rating, count(*) AS n FROM (${ACTIVE_WITH_ATTRIBUTES}) x GROUP BY x.rating`,
+      [r.to],
+    );
+    const byRating = [Rating.GOOD, Rating.FAIR, Rating.AVERAGE, Rating.WEAK, null].map((rating) => ({
+      rating,
+      cooperativeCount: Number(rows.find((row) => row.rating === rating)?.n ?? 0),
+    }));
+    const goodOrFairCount = byRating.filter((b) => b.rating && isGoodOrFair(b.rating)).reduce((sum, b) => sum + b.cooperativeCount, 0);
+    return { byRating, goodOrFairCount };
+  }
+}
+
+export const reportReference = {
+  CollectiveEconomyReport: {
+    __resolveReference: (ref: { from: string; to: string }) => ({ from: ref.from, to: ref.to }),
+  },
+};

@@ -1,0 +1,38 @@
+import { DateScalar } from "@camau/shared";
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { AdministrativeLevel } from "../domain/enums";
+import { AdministrativeUnit } from "../entities/AdministrativeUnit";
+import { Sector } from "../entities/Sector";
+import { VsicSectorMapping } from "../entities/VsicSectorMapping";
+import { RegistryContext } from "../context";
+
+/** Reference data: small, bounded lists (a province's units, a dozen sectors), so plain lists. */
+@Resolver()
+export class ReferenceDataResolver {
+  @Query(() => [AdministrativeUnit], { description: "Administrative units valid on a date (default today), optionally of one level or under one parent." })
+  administrativeUnits(
+    @Arg("level", () => AdministrativeLevel, { nullable: true, description: "Only units of this level." }) level: AdministrativeLevel | null,
+    @Arg("parentCode", () => String, { nullable: true, description: "Only units directly under this parent code." }) parentCode: string | null,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: "Date the units must be valid on (default today). Use 2021-06-30 for the pre-2025 tree." }) asOf: string | null,
+    @Ctx() ctx: RegistryContext,
+  ): Promise<AdministrativeUnit[]> {
+    const qb = ctx.dataSource
+      .getRepository(AdministrativeUnit)
+      .createQueryBuilder("u")
+      .where("u.valid_from <= coalesce(:asOf::date, current_date)", { asOf })
+      .andWhere("(u.valid_to IS NULL OR u.valid_to >= coalesce(:asOf::date, current_date))");
+    if (level) qb.andWhere("u.level = :level", { level });
+    if (parentCode) qb.andWhere("u.parent_code = :parentCode", { parentCode });
+    return qb.orderBy("u.code").getMany();
+  }
+
+  @Query(() => [Sector], { description: "Statistical sectors in report order." })
+  sectors(@Ctx() ctx: RegistryContext): Promise<Sector[]> {
+    return ctx.dataSource.getRepository(Sector).find({ order: { sortOrder: "ASC" } });
+  }
+
+  @Query(() => [VsicSectorMapping], { description: "The VSIC-prefix-to-sector mapping (longest prefix wins)." })
+  vsicSectorMappings(@Ctx() ctx: RegistryContext): Promise<VsicSectorMapping[]> {
+    return ctx.dataSource.getRepository(VsicSectorMapping).find({ order: { vsicPrefix: "ASC" } });
+  }
+}

@@ -1,0 +1,31 @@
+import { badInput, NotFoundError } from "@camau/shared";
+import { EntityManager } from "typeorm";
+import { AdministrativeLevel } from "../domain/enums";
+import { AdministrativeUnit } from "../entities/AdministrativeUnit";
+import { Cooperative } from "../entities/Cooperative";
+import { Sector } from "../entities/Sector";
+
+/** The commune valid on a date, or BAD_USER_INPUT naming the input path. */
+export async function communeOn(manager: EntityManager, communeCode: string, date: string, path: string): Promise<AdministrativeUnit> {
+  const commune = await manager
+    .getRepository(AdministrativeUnit)
+    .createQueryBuilder("u")
+    .where("u.code = :code AND u.level = :level", { code: communeCode, level: AdministrativeLevel.COMMUNE })
+    .andWhere("u.valid_from <= :date AND (u.valid_to IS NULL OR u.valid_to >= :date)", { date })
+    .getOne();
+  if (!commune) throw badInput(path, `no commune ${communeCode} is valid on ${date}`);
+  return commune;
+}
+
+export async function requireSector(manager: EntityManager, code: string, path: string): Promise<Sector> {
+  const sector = await manager.getRepository(Sector).findOneBy({ code });
+  if (!sector) throw badInput(path, `unknown sector ${code}`);
+  return sector;
+}
+
+/** Loads a cooperative for change, locking its row until the transaction ends. */
+export async function lockCooperative(manager: EntityManager, id: string): Promise<Cooperative> {
+  const cooperative = await manager.getRepository(Cooperative).findOne({ where: { id: id.toLowerCase() }, lock: { mode: "pessimistic_write" } });
+  if (!cooperative) throw new NotFoundError("Cooperative", id);
+  return cooperative;
+}

@@ -1,0 +1,6 @@
+import { SubgraphUnderTest, testTokens } from "@camau/shared";
+import { registrySubgraph } from "../src/subgraph";
+
+/** The registry on a fresh database (optionally with the demo dataset). */
+export const startRegistry = (options: { seed?: boolean } = {}) => SubgraphUnderTest.start(registrySubgraph, options);
+export const tokens = testTokens;

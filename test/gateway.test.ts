@@ -1,0 +1,141 @@
+import { GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
+import { expect } from "chai";
+import { RunningStack } from "../scripts/stack";
+import { e2eStack, graphql } from "./support/stack";
+
+const COOPERATIVES = "query($first: Int) { cooperatives(first: $first) { totalCount edges { node { id code name } } } }";
+const REPORT = 'query { collectiveEconomyReport(from: "2021-01-01", to: "2021-06-30") { cooperativeCount } }';
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+/** A token that claims OFFICER without any signature ("alg": "none"). */
+function unsignedToken(): string {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub: "intruder", role: Role.OFFICER, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, iat: now, exp: now + 3600 };
+  return `${base64url({ alg: "none", typ: "JWT" })}.${base64url(claims)}.`;
+}
+
+function expectUnauthenticated(response: { status: number; errors?: { extensions?: Record<string, unknown> }[]; data?: unknown }): void {
+  expect(response.status).to.equal(401);
+  expect(response.errors?.[0].extensions?.code).to.equal("UNAUTHENTICATED");
+  expect(response.data ?? null).to.equal(null);
+}
+
+describe("end to end: gateway in front of the subgraphs", function () {
+  this.timeout(240_000);
+  let stack: RunningStack;
+
+  before(async () => {
+    stack = await e2eStack();
+  });
+
+  it("answers /health and /ready", async () => {
+    for (const endpoint of ["/health", "/ready"]) {
+      const response = await fetch(new URL(endpoint, stack.gatewayUrl));
+      expect(response.status, endpoint).to.equal(200);
+    }
+  });
+
+  it("answers a public query through the gateway, without a token", async () => {
+    const response = await graphql<{ cooperatives: { totalCount: number; edges: { node: { code: string } }[] } }>(COOPERATIVES, { first: 5 });
+    expect(response.status).to.equal(200);
+    expect(response.errors).to.equal(undefined);
+    expect(response.data?.cooperatives.edges).to.have.length(5);
+    expect(response.data?.cooperatives.totalCount).to.be.greaterThan(5);
+    for (const { node } of response.data!.cooperatives.edges) expect(node.code).to.match(/^\d{10}$/);
+  });
+
+  it("returns the article's cooperative count for the first half of 2021", async () => {
+    const response = await graphql<{ collectiveEconomyReport: { cooperativeCount: number } }>(REPORT);
+    expect(response.errors).to.equal(undefined);
+    expect(response.data?.collectiveEconomyReport.cooperativeCount).to.equal(275);
+  });
+
+  it("accepts a valid token and echoes the request id", async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${signToken({ sub: "officer-e2e", role: Role.OFFICER })}`,
+        "x-request-id": "e2e-request-1",
+      },
+      body: JSON.stringify({ query: REPORT }),
+    });
+    expect(response.status).to.equal(200);
+    expect(response.headers.get("x-request-id")).to.equal("e2e-request-1");
+    expect(((await response.json()) as { errors?: unknown }).errors).to.equal(undefined);
+  });
+
+  it("passes a subgraph's BAD_USER_INPUT through: first: 101 is refused", async () => {
+    const response = await graphql(COOPERATIVES, { first: 101 });
+    expect(response.errors?.[0].extensions?.code).to.equal("BAD_USER_INPUT");
+  });
+
+  it("refuses a malformed token with HTTP 401 UNAUTHENTICATED", async () => {
+    expectUnauthenticated(await graphql(REPORT, {}, "not-a-token"));
+  });
+
+  it("refuses a token signed with another secret", async () => {
+    const forged = signToken({ sub: "officer-e2e", role: Role.OFFICER }, { secret: "some-other-secret-that-is-long-enough-0123456789" });
+    expectUnauthenticated(await graphql(REPORT, {}, forged));
+  });
+
+  it('refuses an unsigned token ("alg": "none")', async () => {
+    expectUnauthenticated(await graphql(REPORT, {}, unsignedToken()));
+  });
+
+  it("refuses an expired token", async () => {
+    const expired = signToken({ sub: "officer-e2e", role: Role.OFFICER }, { expiresIn: "-1s" });
+    expectUnauthenticated(await graphql(REPORT, {}, expired));
+  });
+
+  describe("subgraphs are not public", () => {
+    for (const query of ["{ __typename }", "{ _service { sdl } }"]) {
+      it(`a subgraph refuses ${query} without the gateway secret`, async () => {
+        for (const subgraph of stack.subgraphs) {
+          const response = await graphql(query, {}, undefined, { url: subgraph.url });
+          expect(response.status, subgraph.name).to.equal(401);
+          expect(response.errors?.[0].extensions?.code).to.equal("UNAUTHENTICATED");
+          expect(response.data ?? null).to.equal(null);
+        }
+      });
+    }
+
+    it("a subgraph refuses a wrong gateway secret", async () => {
+      for (const subgraph of stack.subgraphs) {
+        const response = await graphql("{ __typename }", {}, undefined, { url: subgraph.url, headers: { [GATEWAY_SECRET_HEADER]: "guessed" } });
+        expect(response.status, subgraph.name).to.equal(401);
+      }
+    });
+
+    it("a subgraph answers the gateway's secret, and verifies the token again", async () => {
+      const subgraph = stack.subgraphs[0];
+      const withSecret = { url: subgraph.url, headers: { [GATEWAY_SECRET_HEADER]: gatewaySecret() } };
+      const ok = await graphql("{ __typename }", {}, undefined, withSecret);
+      expect(ok.status).to.equal(200);
+      expect(ok.data).to.deep.equal({ __typename: "Query" });
+      expectUnauthenticated(await graphql("{ __typename }", {}, unsignedToken(), withSecret));
+    });
+  });
+
+  describe("a subgraph going down", () => {
+    it("is reported by name while it is down, and served again once it is back", async () => {
+      const [subgraph] = stack.subgraphs;
+      await stack.stopSubgraph(subgraph.name);
+      try {
+        const down = await graphql(REPORT);
+        expect(down.status).to.equal(200);
+        expect(down.errors?.[0].extensions).to.include({ code: "INTERNAL_SERVER_ERROR", serviceName: subgraph.name });
+        expect(down.errors?.[0].message).to.equal(`The ${subgraph.name} service could not be reached`);
+        const ready = await fetch(new URL("/ready", stack.gatewayUrl));
+        expect(ready.status).to.equal(503);
+      } finally {
+        await stack.startSubgraph(subgraph.name);
+      }
+      const back = await graphql<{ collectiveEconomyReport: { cooperativeCount: number } }>(REPORT);
+      expect(back.data?.collectiveEconomyReport.cooperativeCount).to.equal(275);
+    });
+  });
+});
