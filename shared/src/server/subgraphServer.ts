@@ -53,6 +53,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     schema: options.schema,
     formatError: createErrorFormatter(options.name),
     includeStacktraceInErrorResponses: false,
+    // runSubgraphFromEnvironment owns SIGTERM/SIGINT (drain, then close the pool).
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();

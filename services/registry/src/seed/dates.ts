@@ -13,7 +13,7 @@ export function dayOf(isoDate: string): number {
 
 const CACHE_FROM = dayOf("1930-01-01");
 const CACHE_TO = dayOf("2040-12-31");
-const cache: string[] = [];
+const cache: Array<string | undefined> = new Array(CACHE_TO - CACHE_FROM + 1);
 
 export function isoOf(day: number): string {
   if (day >= CACHE_FROM && day <= CACHE_TO) {

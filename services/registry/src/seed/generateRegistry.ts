@@ -255,6 +255,10 @@ const SECTOR_DISTRICT_AFFINITY: Partial<Record<SectorCode, Record<string, number
   INDUSTRY_HANDICRAFTS: { "964": 1.5, "973": 1.3 },
 };
 
+const GROUP_PATTERN_WEIGHTS = GROUP_NAME_PATTERNS.map((pt) => [pt, pt.weight] as const);
+const COMMUNES_BY_DISTRICT = new Map(PRE_2025_DISTRICTS.map((d) => [d.code, PRE_2025_COMMUNES.filter((c) => c.districtCode === d.code)]));
+const URBAN_COMMUNES_BY_DISTRICT = new Map([...COMMUNES_BY_DISTRICT].map(([code, list]) => [code, list.filter((c) => c.urban)]));
+
 /** Sectors whose cooperatives sit mostly in wards and townships. */
 const URBAN_SECTORS = new Set<SectorCode>(["TRADE_SERVICES", "TRANSPORT", "CONSTRUCTION", "ENVIRONMENT", "PEOPLES_CREDIT_FUND"]);
 
@@ -331,6 +335,8 @@ class Generator_ {
   private readonly usedCodes = new Set<string>();
   private readonly usedCoopNames = new Set<string>();
   private readonly usedGroupNames = new Set<string>();
+  /** Next number to try after a base name, so numbering stays linear at large scales. */
+  private readonly nextNumber = new Map<string, number>();
 
   constructor(
     private readonly seed: number,
@@ -394,8 +400,8 @@ class Generator_ {
   }
 
   private pickCommune(districtCode: string, preferUrban: boolean): CommuneRef {
-    const communes = PRE_2025_COMMUNES.filter((c) => c.districtCode === districtCode);
-    const urban = communes.filter((c) => c.urban);
+    const communes = COMMUNES_BY_DISTRICT.get(districtCode)!;
+    const urban = URBAN_COMMUNES_BY_DISTRICT.get(districtCode)!;
     if (preferUrban && urban.length > 0 && this.rng.chance(0.7)) return this.rng.pick(urban);
     return this.rng.pick(communes);
   }
@@ -714,11 +720,14 @@ class Generator_ {
       unionMemberships.push({ id: rng.uuid(), unionId: union.id, cooperativeId: cooperatives[coopIdx].id, joinedOn: isoOf(day), leftOn: null });
       pending[coopIdx].push({ day, order: 2, kind: CooperativeEventKind.JOINED_UNION, statusAfter: null, details: { unionId: union.id, unionCode: union.code, unionName: union.name } });
     };
-    const unionCandidates = (day: number, sectorsWanted: readonly SectorCode[] | null) =>
-      coopPlans
-        .map((p, i) => ({ p, i }))
-        .filter(({ p, i }) => p.founded < day && steadyFrom(p, day) && !inUnion.has(i) && (!sectorsWanted || sectorsWanted.includes(sectors[i])))
-        .map(({ i }) => i);
+    const unionCandidates = (day: number, sectorsWanted: readonly SectorCode[] | null) => {
+      const found: number[] = [];
+      for (let i = 0; i < coopPlans.length; i++) {
+        const p = coopPlans[i];
+        if (p.founded < day && !inUnion.has(i) && (!sectorsWanted || sectorsWanted.includes(sectors[i])) && steadyFrom(p, day)) found.push(i);
+      }
+      return found;
+    };
     for (let u = 0; u < this.targets.unions; u++) {
       const first = u === 0;
       let founded = first ? UNION_FOUNDED : this.dayIn(dayOf("2019-01-01"), dayOf("2025-03-31"));
@@ -829,13 +838,19 @@ class Generator_ {
     const groups: CooperativeGroupRow[] = [];
     groupPlans.forEach((g, index) => {
       const id = rng.uuid();
-      const pattern = rng.weighted(GROUP_NAME_PATTERNS.map((pt) => [pt, pt.weight] as const));
+      const pattern = rng.weighted(GROUP_PATTERN_WEIGHTS);
       const district = this.pickDistrict(pattern.sector);
       const commune = this.pickCommune(district, false);
       const hamlet = rng.pick(this.hamletsOf(commune));
       let name = `Tổ hợp tác ${pattern.activity} ${this.hamletLabel(commune, hamlet, false)}`;
       const key = (n: string) => `${commune.code}|${n}`;
-      for (let k = 2; this.usedGroupNames.has(key(name)); k++) name = `Tổ hợp tác ${pattern.activity} ${this.hamletLabel(commune, hamlet, false)} số ${k}`;
+      if (this.usedGroupNames.has(key(name))) {
+        const base = name;
+        let k = this.nextNumber.get(key(base)) ?? 2;
+        while (this.usedGroupNames.has(key(`${base} số ${k}`))) k++;
+        this.nextNumber.set(key(base), k + 1);
+        name = `${base} số ${k}`;
+      }
       this.usedGroupNames.add(key(name));
       groups.push({
         id,
@@ -902,8 +917,9 @@ class Generator_ {
       }
     }
     const base = pattern.name.replace("{P}", commune.placeName);
-    for (let k = 2; ; k++) {
+    for (let k = this.nextNumber.get(base) ?? 2; ; k++) {
       const name = `${base} ${k}`;
+      this.nextNumber.set(base, k + 1);
       if (!this.usedCoopNames.has(name)) {
         this.usedCoopNames.add(name);
         return { name, place: `${commune.placeName} ${k}` };
