@@ -1,6 +1,7 @@
 import { databaseNameOf, databaseUrlFor, envPrefixOf, GATEWAY_PORT, redactUrl, SubgraphDefinition, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { ChildService } from "./lib/childService";
 import { mainScriptOf, REPO_ROOT } from "./lib/paths";
+import { ensurePortFree } from "./lib/portFree";
 import { waitUntilReady } from "./lib/waitUntilReady";
 
 export interface StackOptions {
@@ -22,6 +23,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Called when a service exits without having been asked to. */
   onUnexpectedExit?: (name: string, code: number | string) => void;
+  /** Aborting it while the stack starts stops what has started and rejects. */
+  signal?: AbortSignal;
   /** The subgraphs to run; all of the catalog by default. */
   subgraphs?: readonly SubgraphDefinition[];
 }
@@ -121,8 +124,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const { name } = slot.definition;
     log(`[stack] starting ${name} on port ${slot.port} (database ${redactUrl(slot.databaseUrl)})`);
     const startedAt = Date.now();
+    await ensurePortFree(name, slot.port, host);
     slot.service = launch(name, mainScriptOf(slot.definition.dir), slot.env);
-    await waitUntilReady(slot.service, new URL("/ready", slot.url).toString(), readyTimeoutMs);
+    await waitUntilReady(slot.service, new URL("/ready", slot.url).toString(), readyTimeoutMs, options.signal);
     log(`[stack] ${name} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   };
 
@@ -136,16 +140,18 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   };
 
   try {
+    options.signal?.throwIfAborted();
     // The first failure stops the lot at once (the catch below) rather than after every timeout.
     await Promise.all(slots.map(startSlot));
     log(`[stack] starting gateway on port ${gatewayPort}`);
+    await ensurePortFree("gateway", gatewayPort, host);
     gateway = launch("gateway", mainScriptOf("gateway"), {
       ...baseEnv,
       PORT: String(gatewayPort),
       ...Object.fromEntries(slots.map((slot) => [`${envPrefixOf(slot.definition.name)}URL`, slot.url])),
     });
     // The gateway's /ready asks every subgraph's /ready: the whole path works once it answers.
-    await waitUntilReady(gateway, new URL("/ready", gatewayUrl).toString(), readyTimeoutMs);
+    await waitUntilReady(gateway, new URL("/ready", gatewayUrl).toString(), readyTimeoutMs, options.signal);
     log(`[stack] gateway ready`);
   } catch (error) {
     await stopAll();

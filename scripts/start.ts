@@ -11,15 +11,21 @@ import { RunningStack, startStack } from "./stack";
  */
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-let postgres: StartedPostgres | undefined;
+let postgresStarting: Promise<StartedPostgres | undefined> = Promise.resolve(undefined);
 let stack: RunningStack | undefined;
 let stopping: Promise<void> | undefined;
+// A signal while the services are still starting: startStack stops what it started.
+const starting = new AbortController();
+let stackStarting: Promise<unknown> = Promise.resolve();
 
 function shutdown(reason: string, exitCode: number): Promise<void> {
   stopping ??= (async () => {
     say(`[start] ${reason}: stopping every service`);
     try {
+      starting.abort();
+      await stackStarting.catch(() => undefined);
       await stack?.stop();
+      const postgres = await postgresStarting.catch(() => undefined);
       if (postgres) {
         say("[start] stopping PostgreSQL");
         await postgres.stop();
@@ -45,6 +51,7 @@ function ownDatabaseUrls(): Record<string, string> {
 async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT", 0));
   process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+  process.on("SIGHUP", () => void shutdown("SIGHUP", 0));
 
   const configured = SUBGRAPHS.every((s) => databaseUrlFor(s.name) !== undefined);
   let databaseServerUrl: string | undefined;
@@ -52,13 +59,14 @@ async function main(): Promise<void> {
     const dataDir = path.join(REPO_ROOT, ".data", "postgres");
     const port = envInt("EMBEDDED_PG_PORT", 54329);
     say(`[start] starting embedded PostgreSQL on port ${port} (data in ${path.relative(REPO_ROOT, dataDir)})`);
-    postgres = await startPersistentPostgres(dataDir, port, () => undefined);
-    databaseServerUrl = postgres.url;
+    postgresStarting = startPersistentPostgres(dataDir, port, () => undefined);
+    databaseServerUrl = (await postgresStarting)!.url;
   } else {
     say(`[start] using the configured database server${envOptional("DATABASE_URL") ? ` ${redactUrl(envOptional("DATABASE_URL")!)}` : "s"}`);
   }
 
-  stack = await startStack({
+  if (stopping) return;
+  const started = startStack({
     databaseServerUrl,
     // A per-subgraph URL in the environment wins over the embedded server.
     databaseUrls: ownDatabaseUrls(),
@@ -69,7 +77,10 @@ async function main(): Promise<void> {
     onUnexpectedExit: (name, code) => {
       if (stack) void shutdown(`${name} exited unexpectedly (${code})`, 1);
     },
+    signal: starting.signal,
   });
+  stackStarting = started;
+  stack = await started;
 
   const gateway = `http://localhost:${stack.gatewayPort}`;
   say("");
@@ -84,6 +95,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return;
   process.stderr.write(`[start] ${error instanceof Error ? error.message : String(error)}\n`);
   void shutdown("start failed", 1);
 });

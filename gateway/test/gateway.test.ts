@@ -2,6 +2,7 @@ import { signToken, Role } from "@camau/shared";
 import { expect } from "chai";
 import { RunningGateway, startGateway } from "../src";
 import { FakeSubgraph, startFakeSubgraph } from "./support/fakeSubgraph";
+import { quietStderr } from "./support/quietStderr";
 
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
@@ -87,7 +88,7 @@ describe("gateway (against a fake subgraph)", () => {
   });
 
   it("masks an unexpected subgraph error", async () => {
-    const { body } = await post({ query: "{ crash }" });
+    const { body } = await quietStderr(() => post({ query: "{ crash }" }));
     const error = body.errors?.[0];
     expect(error?.message).to.equal("Internal server error");
     expect(error?.extensions?.code).to.equal("INTERNAL_SERVER_ERROR");
@@ -97,7 +98,7 @@ describe("gateway (against a fake subgraph)", () => {
   });
 
   it("answers in bounded time when a subgraph is too slow, naming it", async () => {
-    const { status, body } = await post({ query: "{ slow(ms: 5000) }" });
+    const { status, body } = await quietStderr(() => post({ query: "{ slow(ms: 5000) }" }));
     expect(status).to.equal(200);
     expect(body.errors?.[0].message).to.equal("The fake service did not answer within 500 ms");
     expect(body.errors?.[0].extensions).to.include({ code: "INTERNAL_SERVER_ERROR", serviceName: "fake" });

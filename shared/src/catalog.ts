@@ -14,6 +14,8 @@ export interface SubgraphDefinition {
 
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: "registry", port: 4001, dir: "services/registry" },
+  { name: "trade", port: 4003, dir: "services/trade" },
+  { name: "outreach", port: 4004, dir: "services/outreach" },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -17,6 +17,7 @@ export * from "./db/transaction";
 export * from "./graphql/errors";
 export * from "./graphql/scalars";
 export * from "./graphql/pagination";
+export * from "./graphql/ordering";
 export * from "./graphql/loaders";
 export * from "./graphql/ids";
 export * from "./graphql/formatError";

@@ -1,4 +1,4 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { ObjectLiteral, SelectQueryBuilder, Brackets } from "typeorm";
 import { BadUserInputError } from "./errors";
 
@@ -20,6 +20,8 @@ export class PageArgs {
   before?: string | null;
 }
 
+// Every subgraph declares the same PageInfo, so the supergraph must allow it in several places.
+@Directive("@shareable")
 @ObjectType({ description: "Where a page stands in its list (Relay PageInfo)." })
 export class PageInfo {
   @Field({ description: "Whether more items follow this page." })

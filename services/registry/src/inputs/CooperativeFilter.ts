@@ -1,4 +1,4 @@
-import { DateScalar } from "@camau/shared";
+import { DateScalar, OrderDirection } from "@camau/shared";
 import { ArrayMaxSize, IsOptional, Matches, MaxLength } from "class-validator";
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { LegalStatus, Rating } from "../domain/enums";
@@ -68,16 +68,6 @@ registerEnumType(CooperativeOrderField, {
     FOUNDED_ON: { description: "Founding date." },
     CHARTER_CAPITAL: { description: "Charter capital." },
   },
-});
-
-export enum OrderDirection {
-  ASC = "ASC",
-  DESC = "DESC",
-}
-registerEnumType(OrderDirection, {
-  name: "OrderDirection",
-  description: "Sort direction.",
-  valuesConfig: { ASC: { description: "Ascending (A→Z, oldest first, smallest first)." }, DESC: { description: "Descending." } },
 });
 
 @InputType({ description: "One sort key of the cooperative list." })

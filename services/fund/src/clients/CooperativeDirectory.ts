@@ -1,0 +1,55 @@
+/**
+ * How the fund learns about borrowers without touching the registry's database.
+ *
+ * Design (chosen for the fund's cross-subgraph data):
+ * - The registry owns cooperatives. The fund asks it, at the moment an application is submitted,
+ *   through this interface; the production implementation (HttpCooperativeDirectory) calls the
+ *   registry subgraph directly with the gateway secret and an `_entities` query, exactly as the
+ *   gateway would resolve a `Cooperative` reference.
+ * - The submission is refused when the cooperative does not exist (NOT_FOUND) or is not ACTIVE
+ *   (CONFLICT).
+ * - The borrower's sector (code and name) and head-office district (code and name) are copied
+ *   onto the application and then onto the loan (the `borrower_*` columns, with the time the
+ *   snapshot was taken). Portfolio breakdowns by sector and district group by these columns in
+ *   the fund's own SQL, so they need no call to the registry and no join across databases, and
+ *   they report a loan under the sector and district its borrower had when it applied, which is
+ *   also what a lender's historical reports should show. A borrower that later moves or changes
+ *   sector keeps its old snapshot on old loans; current registry data stays reachable through
+ *   federation (`Loan.cooperative` is a reference the gateway resolves in the registry).
+ * - The directory is injected into the subgraph module (createFundSubgraph({ directory })), so
+ *   subgraph-level tests use InMemoryCooperativeDirectory and need no running registry.
+ */
+export interface CooperativeSnapshot {
+  id: string;
+  /** Legal status as the registry reports it now, e.g. ACTIVE, SUSPENDED. */
+  status: string;
+  sectorCode: string;
+  sectorName: string;
+  districtCode: string | null;
+  districtName: string | null;
+}
+
+export interface CooperativeDirectory {
+  /** The cooperative as the registry knows it now, or null when it does not exist. */
+  find(id: string): Promise<CooperativeSnapshot | null>;
+}
+
+/** A fixed list of cooperatives, for tests and tools. */
+export class InMemoryCooperativeDirectory implements CooperativeDirectory {
+  private readonly byId = new Map<string, CooperativeSnapshot>();
+  /** Ids asked for, in order (tests check the fund asks only when it must). */
+  readonly lookups: string[] = [];
+
+  constructor(cooperatives: readonly CooperativeSnapshot[] = []) {
+    for (const c of cooperatives) this.put(c);
+  }
+
+  put(cooperative: CooperativeSnapshot): void {
+    this.byId.set(cooperative.id.toLowerCase(), { ...cooperative, id: cooperative.id.toLowerCase() });
+  }
+
+  async find(id: string): Promise<CooperativeSnapshot | null> {
+    this.lookups.push(id);
+    return this.byId.get(id.toLowerCase()) ?? null;
+  }
+}

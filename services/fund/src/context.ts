@@ -1,0 +1,17 @@
+import { Viewer } from "@camau/shared";
+import { DataSource } from "typeorm";
+import { CooperativeDirectory } from "./clients/CooperativeDirectory";
+import { createLoaders, FundLoaders } from "./loaders";
+
+/** Per-request context of the fund: who calls, the database, fresh DataLoaders, the registry client. */
+export interface FundContext {
+  viewer: Viewer;
+  dataSource: DataSource;
+  loaders: FundLoaders;
+  /** Where borrowers are looked up (the registry); injected, so tests can use an in-memory one. */
+  directory: CooperativeDirectory;
+}
+
+export function contextFactory(directory: CooperativeDirectory) {
+  return (viewer: Viewer, dataSource: DataSource): FundContext => ({ viewer, dataSource, loaders: createLoaders(dataSource), directory });
+}

@@ -1,0 +1,56 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings (Vietnam's calendar). Arithmetic goes through UTC
+ * midnight, so no time zone can shift a date by a day.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+export function dayNumber(iso: string): number {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(ms)) throw new Error(`not a date: ${iso}`);
+  return Math.round(ms / MS_PER_DAY);
+}
+
+export function isoOfDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoOfDay(dayNumber(iso) + days);
+}
+
+/** Days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+function daysInMonth(year: number, month0: number): number {
+  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+}
+
+/**
+ * The same day of the month `months` later; a day the target month lacks becomes its last day
+ * (31 January + 1 month = 28 or 29 February). Always counted from the original date, so a
+ * schedule started on the 31st falls on each month's last day without drifting.
+ */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month0 = total % 12;
+  const day = Math.min(d, daysInMonth(year, month0));
+  return `${String(year).padStart(4, "0")}-${String(month0 + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Today's date in Vietnam (UTC+7). */
+export function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+export function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}

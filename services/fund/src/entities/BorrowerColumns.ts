@@ -1,0 +1,31 @@
+import { DateTimeScalar } from "@camau/shared";
+import { Field, ObjectType } from "type-graphql";
+import { Column } from "typeorm";
+
+/**
+ * What the fund knows about a borrower from the registry, copied when the application was
+ * submitted (the fund never joins the registry's database). Portfolio breakdowns by sector and
+ * district read these columns. See clients/CooperativeDirectory.ts for the design.
+ */
+@ObjectType({ description: "The borrower's sector and district as the cooperative registry gave them when the application was submitted (thông tin HTX tại thời điểm nộp hồ sơ)." })
+export class BorrowerSnapshot {
+  @Field({ description: "Sector code, e.g. FISHERIES (mã lĩnh vực)." })
+  @Column({ name: "borrower_sector_code", type: "varchar", length: 40 })
+  sectorCode: string;
+
+  @Field({ description: "Sector name, e.g. Thủy sản (lĩnh vực)." })
+  @Column({ name: "borrower_sector_name", type: "varchar", length: 255 })
+  sectorName: string;
+
+  @Field(() => String, { nullable: true, description: "District code of the head office in the pre-2025 tree, e.g. 970 (mã huyện); null for addresses under the two-level system." })
+  @Column({ name: "borrower_district_code", type: "varchar", length: 10, nullable: true })
+  districtCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "District name, e.g. Huyện Đầm Dơi (huyện)." })
+  @Column({ name: "borrower_district_name", type: "varchar", length: 255, nullable: true })
+  districtName: string | null;
+
+  @Field(() => DateTimeScalar, { description: "When the snapshot was taken from the registry." })
+  @Column({ name: "borrower_snapshot_at", type: "timestamptz" })
+  takenAt: Date;
+}

@@ -1,0 +1,207 @@
+import { DateScalar, MoneyScalar } from "@camau/shared";
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { InstallmentStatus, LoanStatus, ScheduleReason } from "../domain/enums";
+
+@ObjectType({ description: "A loan's account as of a date (tình hình dư nợ của khoản vay tại một ngày)." })
+export class LoanPositionView {
+  @Field(() => DateScalar, { description: "The date (end of day, repayments of that day included)." })
+  asOf: string;
+
+  @Field(() => LoanStatus, { nullable: true, description: "Status on the date; null if the contract was not yet signed." })
+  status: LoanStatus | null;
+
+  @Field(() => MoneyScalar, { description: "Disbursed so far (đã giải ngân)." })
+  disbursed: number;
+
+  @Field(() => MoneyScalar, { description: "Contract amount not yet disbursed (chưa giải ngân)." })
+  undisbursed: number;
+
+  @Field(() => MoneyScalar, { description: "Principal repaid so far (gốc đã trả)." })
+  principalRepaid: number;
+
+  @Field(() => MoneyScalar, { description: "Interest paid so far (lãi đã trả)." })
+  interestRepaid: number;
+
+  @Field(() => MoneyScalar, { description: "Overdue interest paid so far (lãi quá hạn đã trả)." })
+  overdueInterestRepaid: number;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal (dư nợ gốc): disbursed minus repaid; 0 once closed or written off." })
+  outstandingPrincipal: number;
+
+  @Field(() => MoneyScalar, { description: "Principal written off, once the write-off date is reached." })
+  writtenOffPrincipal: number;
+
+  @Field(() => MoneyScalar, { description: "Principal of instalments due on or before the date and not yet paid (gốc đến hạn)." })
+  principalDue: number;
+
+  @Field(() => MoneyScalar, { description: "Interest of instalments due on or before the date and not yet paid (lãi đến hạn)." })
+  interestDue: number;
+
+  @Field(() => MoneyScalar, { description: "Of the principal due, the part past its due date (gốc quá hạn)." })
+  principalPastDue: number;
+
+  @Field(() => MoneyScalar, { description: "Of the interest due, the part past its due date (lãi chậm trả)." })
+  interestPastDue: number;
+
+  @Field(() => MoneyScalar, { description: "Overdue interest (penalty) accrued on principal past due and not yet paid (lãi quá hạn)." })
+  overdueInterest: number;
+
+  @Field(() => Int, { description: "Days since the oldest unpaid instalment fell due (số ngày quá hạn); 0 when nothing is past due." })
+  daysPastDue: number;
+
+  @Field(() => DateScalar, { nullable: true, description: "Due date of the oldest instalment not fully paid, if one is due." })
+  oldestUnpaidDueDate: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Debt group 1–5 by days past due and the configured thresholds (nhóm nợ); null for closed or written-off loans." })
+  debtGroup: number | null;
+
+  @Field(() => MoneyScalar, { description: "Amount that would settle the loan on the date: outstanding principal, interest due and overdue interest (số tiền tất toán)." })
+  payoffAmount: number;
+}
+
+@ObjectType({ description: "One instalment of a repayment schedule (kỳ trả nợ) with what has been paid towards it." })
+export class LoanInstallment {
+  @Field(() => Int, { description: "Position in the schedule, from 1 (kỳ)." })
+  number: number;
+
+  @Field(() => DateScalar, { description: "Due date (ngày đến hạn)." })
+  dueDate: string;
+
+  @Field(() => MoneyScalar, { description: "Principal due (gốc phải trả)." })
+  principal: number;
+
+  @Field(() => MoneyScalar, { description: "Interest due (lãi phải trả)." })
+  interest: number;
+
+  @Field(() => MoneyScalar, { description: "Principal plus interest." })
+  total: number;
+
+  @Field(() => MoneyScalar, { description: "Principal paid towards it as of the date asked (payments cover instalments in order)." })
+  principalPaid: number;
+
+  @Field(() => MoneyScalar, { description: "Interest paid towards it as of the date asked." })
+  interestPaid: number;
+
+  @Field(() => InstallmentStatus, { description: "Standing as of the date asked." })
+  status: InstallmentStatus;
+}
+
+@ObjectType({ description: "A version of a loan's repayment schedule (lịch trả nợ)." })
+export class RepaymentSchedule {
+  @Field(() => Int, { description: "Version, from 1; a tranche or a restructuring makes a new one." })
+  version: number;
+
+  @Field(() => DateScalar, { description: "Date from which this version is in force." })
+  effectiveFrom: string;
+
+  @Field(() => ScheduleReason, { description: "Why this version was made." })
+  reason: ScheduleReason;
+
+  @Field(() => Float, { description: "Interest rate of this version, per cent per year." })
+  annualInterestRate: number;
+
+  @Field(() => MoneyScalar, { description: "Sum of the principal parts: exactly the principal scheduled." })
+  totalPrincipal: number;
+
+  @Field(() => MoneyScalar, { description: "Sum of the interest parts." })
+  totalInterest: number;
+
+  @Field(() => DateScalar, { description: "Due date of the last instalment (ngày đáo hạn)." })
+  maturityDate: string;
+
+  @Field(() => [LoanInstallment], { description: "The instalments in order (bounded by the term)." })
+  installments: LoanInstallment[];
+}
+
+@ObjectType({ description: "A cooperative's loans with the fund as of a date (tình hình vay vốn Quỹ của HTX)." })
+export class FundSummary {
+  @Field(() => DateScalar, { description: "The date." })
+  asOf: string;
+
+  @Field(() => Int, { description: "Loans signed by the date (số khoản vay)." })
+  loanCount: number;
+
+  @Field(() => Int, { description: "Loans neither closed nor written off on the date (khoản vay đang hoạt động)." })
+  activeLoanCount: number;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal (dư nợ gốc)." })
+  outstandingPrincipal: number;
+
+  @Field(() => MoneyScalar, { description: "Disbursed to the cooperative by the date (tổng giải ngân)." })
+  disbursedToDate: number;
+
+  @Field(() => Int, { description: "Loans with something past due (khoản vay quá hạn)." })
+  overdueLoanCount: number;
+
+  @Field(() => MoneyScalar, { description: "Principal and interest past due and unpaid, overdue interest not included (số tiền quá hạn)." })
+  overdueAmount: number;
+
+  @Field(() => Int, { description: "Largest days past due among its loans." })
+  maxDaysPastDue: number;
+
+  @Field(() => Int, { nullable: true, description: "Worst debt group among its live loans (nhóm nợ cao nhất); null without live loans." })
+  worstDebtGroup: number | null;
+}
+
+@ObjectType({ description: "Outstanding loans in one debt group (dư nợ theo nhóm nợ)." })
+export class DebtGroupSlice {
+  @Field(() => Int, { description: "Debt group 1–5." })
+  debtGroup: number;
+
+  @Field({ description: "Name of the group (Vietnamese)." })
+  name: string;
+
+  @Field(() => Int, { description: "Loans with outstanding principal in the group." })
+  loanCount: number;
+
+  @Field(() => MoneyScalar, { description: "Their outstanding principal." })
+  principalOutstanding: number;
+}
+
+@ObjectType({ description: "The fund's loans to borrowers of one sector (theo lĩnh vực), by the sector recorded at application." })
+export class SectorSlice {
+  @Field({ description: "Sector code." })
+  sectorCode: string;
+
+  @Field({ description: "Sector name (Vietnamese)." })
+  sectorName: string;
+
+  @Field(() => Int, { description: "Loans with outstanding principal." })
+  loanCount: number;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal." })
+  principalOutstanding: number;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal of loans more than 30 days past due." })
+  par30Principal: number;
+
+  @Field(() => MoneyScalar, { description: "Disbursed to date to borrowers of the sector." })
+  disbursedToDate: number;
+}
+
+@ObjectType({ description: "The fund's loans to borrowers of one district (theo huyện), by the district recorded at application." })
+export class DistrictSlice {
+  @Field(() => String, { nullable: true, description: "District code (pre-2025 tree); null for addresses without one." })
+  districtCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "District name." })
+  districtName: string | null;
+
+  @Field(() => Int, { description: "Loans with outstanding principal." })
+  loanCount: number;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal." })
+  principalOutstanding: number;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal of loans more than 30 days past due." })
+  par30Principal: number;
+
+  @Field(() => MoneyScalar, { description: "Disbursed to date to borrowers of the district." })
+  disbursedToDate: number;
+}
+
+@ObjectType({ description: "The fund's portfolio as of a date (danh mục cho vay của Quỹ); public figures, no individual loans. Every figure is an aggregate computed from the records." })
+export class FundPortfolio {
+  @Field(() => DateScalar, { description: "The date (end of day)." })
+  asOf: string;
+}

@@ -1,0 +1,130 @@
+import { DateScalar } from "@camau/shared";
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Matches, Max, Min } from "class-validator";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { ApplicationStatus, LoanStatus, OrderDirection } from "../domain/enums";
+
+@InputType({ description: "Filters of the application list; all given conditions must hold." })
+export class LoanApplicationFilter {
+  @Field(() => [ApplicationStatus], { nullable: true, description: "Current statuses." })
+  @IsOptional()
+  statuses?: ApplicationStatus[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Applying cooperatives." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID("all", { each: true })
+  cooperativeIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Loan products." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID("all", { each: true })
+  productIds?: string[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Submitted on or after this date." })
+  @IsOptional()
+  submittedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Submitted on or before this date." })
+  @IsOptional()
+  submittedTo?: string | null;
+}
+
+export enum LoanApplicationOrderField {
+  SUBMITTED_ON = "SUBMITTED_ON",
+  REQUESTED_AMOUNT = "REQUESTED_AMOUNT",
+}
+registerEnumType(LoanApplicationOrderField, {
+  name: "LoanApplicationOrderField",
+  description: "Field to sort applications by.",
+  valuesConfig: { SUBMITTED_ON: { description: "Date submitted." }, REQUESTED_AMOUNT: { description: "Amount requested." } },
+});
+
+@InputType({ description: "One sort key of the application list." })
+export class LoanApplicationOrder {
+  @Field(() => LoanApplicationOrderField, { description: "Field to sort by." })
+  field: LoanApplicationOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Direction (default ASC)." })
+  direction: OrderDirection;
+}
+
+@InputType({ description: "Filters of the loan list; all given conditions must hold. Status, overdue and days past due are evaluated as of `asOf`." })
+export class LoanFilter {
+  @Field(() => DateScalar, { nullable: true, description: "Date for status, overdue and days past due (default today)." })
+  @IsOptional()
+  asOf?: string | null;
+
+  @Field(() => [LoanStatus], { nullable: true, description: "Statuses as of `asOf`." })
+  @IsOptional()
+  statuses?: LoanStatus[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Borrowing cooperatives." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID("all", { each: true })
+  cooperativeIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Loan products." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID("all", { each: true })
+  productIds?: string[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "First disbursement on or after this date (the project was funded in the period)." })
+  @IsOptional()
+  firstDisbursedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "First disbursement on or before this date." })
+  @IsOptional()
+  firstDisbursedTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only loans with something past due as of `asOf` (true) or only those without (false)." })
+  @IsOptional()
+  overdue?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: "Only loans at least this many days past due as of `asOf`." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  minDaysPastDue?: number | null;
+
+  @Field(() => [String], { nullable: true, description: "Borrower's sector codes (as at application), e.g. ['FISHERIES']." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "each sector code is upper-case letters and underscores" })
+  sectorCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Borrower's district codes (as at application), e.g. ['970']." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{2,5}$/, { each: true, message: "each district code is 2–5 digits" })
+  districtCodes?: string[] | null;
+}
+
+export enum LoanOrderField {
+  SIGNED_ON = "SIGNED_ON",
+  FIRST_DISBURSED_ON = "FIRST_DISBURSED_ON",
+  PRINCIPAL = "PRINCIPAL",
+  CONTRACT_NUMBER = "CONTRACT_NUMBER",
+}
+registerEnumType(LoanOrderField, {
+  name: "LoanOrderField",
+  description: "Field to sort loans by.",
+  valuesConfig: {
+    SIGNED_ON: { description: "Date the contract was signed." },
+    FIRST_DISBURSED_ON: { description: "Date of the first disbursement (loans not yet disbursed sort as 9999-12-31)." },
+    PRINCIPAL: { description: "Contract amount." },
+    CONTRACT_NUMBER: { description: "Contract number." },
+  },
+});
+
+@InputType({ description: "One sort key of the loan list." })
+export class LoanOrder {
+  @Field(() => LoanOrderField, { description: "Field to sort by." })
+  field: LoanOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Direction (default ASC)." })
+  direction: OrderDirection;
+}

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnvironment } from "@camau/shared";
+import { fundSubgraph } from "./subgraph";
+
+runSubgraphFromEnvironment(fundSubgraph);

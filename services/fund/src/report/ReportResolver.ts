@@ -1,0 +1,27 @@
+import { MoneyScalar } from "@camau/shared";
+import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { FundContext } from "../context";
+import { FundReport } from "./CollectiveEconomyReport";
+import { loanPositionsSql } from "./positionsSql";
+
+/** The fund's figures of the period report: aggregates in SQL, no loan rows in Node. */
+@Resolver(() => FundReport)
+export class FundReportResolver {
+  @FieldResolver(() => Int, { description: "Projects funded in the period: loans whose first disbursement falls within it (số dự án được Quỹ hỗ trợ vốn)." })
+  async fundedProjectCount(@Root() r: FundReport, @Ctx() ctx: FundContext): Promise<number> {
+    const [row]: { n: string }[] = await ctx.dataSource.query(`SELECT count(*) AS n FROM loan WHERE first_disbursed_on BETWEEN $1::date AND $2::date`, [r.from, r.to]);
+    return Number(row.n);
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "Amount the fund disbursed within the period, in đồng (số tiền giải ngân trong kỳ)." })
+  async fundDisbursedAmount(@Root() r: FundReport, @Ctx() ctx: FundContext): Promise<number> {
+    const [row]: { total: string }[] = await ctx.dataSource.query(`SELECT coalesce(sum(amount), 0) AS total FROM disbursement WHERE disbursed_on BETWEEN $1::date AND $2::date`, [r.from, r.to]);
+    return Number(row.total);
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "The fund's outstanding principal at the end of the period, in đồng (dư nợ cuối kỳ)." })
+  async fundOutstandingPrincipal(@Root() r: FundReport, @Ctx() ctx: FundContext): Promise<number> {
+    const [row]: { total: string }[] = await ctx.dataSource.query(`SELECT coalesce(sum(p.outstanding), 0) AS total FROM (${loanPositionsSql("$1::date")}) p`, [r.to]);
+    return Number(row.total);
+  }
+}

@@ -1,0 +1,64 @@
+import { BadUserInputError, PageArgs, paginate, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { FundContext } from "../context";
+import { CooperativeRef } from "../graphql/federation";
+import { Loan } from "../entities/Loan";
+import { LoanApplication } from "../entities/LoanApplication";
+import { LoanProduct } from "../entities/LoanProduct";
+import { LoanApplicationFilter, LoanApplicationOrder, LoanApplicationOrderField } from "../inputs/Filters";
+import { assertCanReadLoansOf, listScope } from "./access";
+import { LoanApplicationConnection } from "./connections";
+
+const ORDER_COLUMNS: Record<LoanApplicationOrderField, { expression: string; valueOf: (a: LoanApplication) => string | number }> = {
+  [LoanApplicationOrderField.SUBMITTED_ON]: { expression: "a.submitted_on", valueOf: (a) => a.submittedOn },
+  [LoanApplicationOrderField.REQUESTED_AMOUNT]: { expression: "a.requested_amount", valueOf: (a) => a.requestedAmount },
+};
+
+@Resolver(() => LoanApplication)
+export class ApplicationResolver {
+  @Query(() => LoanApplication, { nullable: true, description: "A loan application by id; null when there is none. Fund staff, officers and the applicant's manager." })
+  async loanApplication(@Arg("id", () => ID, { description: "Application id (UUID)." }) id: string, @Ctx() ctx: FundContext): Promise<LoanApplication | null> {
+    listScope(ctx.viewer);
+    const application = await ctx.loaders.applicationById.load(requireUuid(id, "id"));
+    if (application) assertCanReadLoansOf(ctx.viewer, application.cooperativeId);
+    return application;
+  }
+
+  @Query(() => LoanApplicationConnection, { description: "Loan applications, filtered and sorted (default: latest submitted first). Fund staff and officers see all; a cooperative's manager sees its own." })
+  async loanApplications(
+    @Arg("filter", () => LoanApplicationFilter, { nullable: true, description: "Conditions the applications must meet." }) filter: LoanApplicationFilter | null,
+    @Arg("orderBy", () => [LoanApplicationOrder], { nullable: true, description: "Sort keys, first one first (default: submittedOn descending)." }) orderBy: LoanApplicationOrder[] | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: FundContext,
+  ) {
+    const scope = listScope(ctx.viewer);
+    const f = filter ?? {};
+    if (f.submittedFrom && f.submittedTo && f.submittedFrom > f.submittedTo) throw new BadUserInputError("submittedFrom is after submittedTo", [{ path: "filter.submittedFrom", message: "is after submittedTo" }]);
+    const qb = ctx.dataSource.getRepository(LoanApplication).createQueryBuilder("a");
+    if (scope) qb.andWhere("a.cooperative_id = :scope", { scope });
+    if (f.statuses?.length) qb.andWhere("a.status IN (:...statuses)", { statuses: f.statuses });
+    if (f.cooperativeIds?.length) qb.andWhere("a.cooperative_id IN (:...cooperativeIds)", { cooperativeIds: f.cooperativeIds.map((id) => id.toLowerCase()) });
+    if (f.productIds?.length) qb.andWhere("a.product_id IN (:...productIds)", { productIds: f.productIds.map((id) => id.toLowerCase()) });
+    if (f.submittedFrom) qb.andWhere("a.submitted_on >= :submittedFrom", { submittedFrom: f.submittedFrom });
+    if (f.submittedTo) qb.andWhere("a.submitted_on <= :submittedTo", { submittedTo: f.submittedTo });
+    const orders = orderBy?.length ? orderBy : [{ field: LoanApplicationOrderField.SUBMITTED_ON, direction: "DESC" }];
+    if (orders.length > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
+    const keys: SortKey<LoanApplication>[] = orders.map((o) => ({ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }));
+    return toConnection(await paginate(qb, page, keys, "a.id"));
+  }
+
+  @FieldResolver(() => CooperativeRef, { description: "The applying cooperative (from the registry, through the gateway)." })
+  cooperative(@Root() a: LoanApplication): CooperativeRef {
+    return { id: a.cooperativeId };
+  }
+
+  @FieldResolver(() => LoanProduct, { description: "The loan product applied for." })
+  async product(@Root() a: LoanApplication, @Ctx() ctx: FundContext): Promise<LoanProduct> {
+    return (await ctx.loaders.productById.load(a.productId))!;
+  }
+
+  @FieldResolver(() => Loan, { nullable: true, description: "The loan, once its contract is signed." })
+  loan(@Root() a: LoanApplication, @Ctx() ctx: FundContext): Promise<Loan | null> {
+    return ctx.loaders.loanByApplication.load(a.id);
+  }
+}

@@ -1,0 +1,193 @@
+import { BadUserInputError, DateScalar, PageArgs, paginate, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { FundContext } from "../context";
+import { todayInVietnam } from "../domain/dates";
+import { LoanStatus } from "../domain/enums";
+import { installmentStandings, scheduleAt } from "../domain/ledger";
+import { sum } from "../domain/money";
+import { Disbursement } from "../entities/Disbursement";
+import { Loan } from "../entities/Loan";
+import { LoanApplication } from "../entities/LoanApplication";
+import { LoanProduct } from "../entities/LoanProduct";
+import { LoanRestructuring } from "../entities/LoanRestructuring";
+import { Repayment } from "../entities/Repayment";
+import { CooperativeRef } from "../graphql/federation";
+import { NestedPageArgs } from "../graphql/connection";
+import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
+import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/Filters";
+import { nestedPages } from "../loaders/nestedPages";
+import { loanPositionsSql } from "../report/positionsSql";
+import { assertCanReadLoansOf, listScope } from "./access";
+import { LoanConnection, RepaymentConnection } from "./connections";
+
+const NOT_DISBURSED = "9999-12-31";
+
+const ORDER_COLUMNS: Record<LoanOrderField, { expression: string; valueOf: (l: Loan) => string | number }> = {
+  [LoanOrderField.SIGNED_ON]: { expression: "l.signed_on", valueOf: (l) => l.signedOn },
+  [LoanOrderField.FIRST_DISBURSED_ON]: { expression: `coalesce(l.first_disbursed_on, '${NOT_DISBURSED}'::date)`, valueOf: (l) => l.firstDisbursedOn ?? NOT_DISBURSED },
+  [LoanOrderField.PRINCIPAL]: { expression: "l.principal", valueOf: (l) => l.principal },
+  [LoanOrderField.CONTRACT_NUMBER]: { expression: "l.contract_number", valueOf: (l) => l.contractNumber },
+};
+
+function asOfOrToday(asOf: string | null | undefined): string {
+  return asOf ?? todayInVietnam();
+}
+
+@Resolver(() => Loan)
+export class LoanResolver {
+  @Query(() => Loan, { nullable: true, description: "A loan by id; null when there is none. Fund staff, officers and the borrower's manager." })
+  async loan(@Arg("id", () => ID, { description: "Loan id (UUID)." }) id: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
+    listScope(ctx.viewer);
+    const loan = await ctx.loaders.loanById.load(requireUuid(id, "id"));
+    if (loan) assertCanReadLoansOf(ctx.viewer, loan.cooperativeId);
+    return loan;
+  }
+
+  @Query(() => Loan, { nullable: true, description: "A loan by its contract number (số hợp đồng), e.g. QHT-2021-0007; null when there is none." })
+  async loanByContractNumber(@Arg("contractNumber", { description: "Contract number." }) contractNumber: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
+    listScope(ctx.viewer);
+    if (contractNumber.length > 40) throw new BadUserInputError("contractNumber is at most 40 characters", [{ path: "contractNumber", message: "at most 40 characters" }]);
+    const loan = await ctx.dataSource.getRepository(Loan).findOneBy({ contractNumber: contractNumber.trim().toUpperCase() });
+    if (loan) assertCanReadLoansOf(ctx.viewer, loan.cooperativeId);
+    return loan;
+  }
+
+  @Query(() => LoanConnection, { description: "Loans, filtered and sorted (default: latest signed first). Fund staff and officers see all; a cooperative's manager sees its own." })
+  async loans(
+    @Arg("filter", () => LoanFilter, { nullable: true, description: "Conditions the loans must meet." }) filter: LoanFilter | null,
+    @Arg("orderBy", () => [LoanOrder], { nullable: true, description: "Sort keys, first one first (default: signedOn descending)." }) orderBy: LoanOrder[] | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: FundContext,
+  ) {
+    const scope = listScope(ctx.viewer);
+    const f = filter ?? {};
+    if (f.firstDisbursedFrom && f.firstDisbursedTo && f.firstDisbursedFrom > f.firstDisbursedTo) {
+      throw new BadUserInputError("firstDisbursedFrom is after firstDisbursedTo", [{ path: "filter.firstDisbursedFrom", message: "is after firstDisbursedTo" }]);
+    }
+    const qb = ctx.dataSource.getRepository(Loan).createQueryBuilder("l");
+    if (scope) qb.andWhere("l.cooperative_id = :scope", { scope });
+    if (f.cooperativeIds?.length) qb.andWhere("l.cooperative_id IN (:...cooperativeIds)", { cooperativeIds: f.cooperativeIds.map((id) => id.toLowerCase()) });
+    if (f.productIds?.length) qb.andWhere("l.product_id IN (:...productIds)", { productIds: f.productIds.map((id) => id.toLowerCase()) });
+    if (f.firstDisbursedFrom) qb.andWhere("l.first_disbursed_on >= :firstDisbursedFrom", { firstDisbursedFrom: f.firstDisbursedFrom });
+    if (f.firstDisbursedTo) qb.andWhere("l.first_disbursed_on <= :firstDisbursedTo", { firstDisbursedTo: f.firstDisbursedTo });
+    if (f.sectorCodes?.length) qb.andWhere("l.borrower_sector_code IN (:...sectorCodes)", { sectorCodes: f.sectorCodes });
+    if (f.districtCodes?.length) qb.andWhere("l.borrower_district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
+    const byPosition: string[] = [];
+    if (f.statuses?.length) byPosition.push("p.status IN (:...statuses)");
+    if (f.overdue != null) byPosition.push(f.overdue ? "p.status = 'OVERDUE'" : "p.status <> 'OVERDUE'");
+    if (f.minDaysPastDue != null) byPosition.push("p.dpd >= :minDaysPastDue");
+    if (byPosition.length) {
+      qb.andWhere(`l.id IN (SELECT p.loan_id FROM (${loanPositionsSql("CAST(:asOf AS date)")}) p WHERE ${byPosition.join(" AND ")})`, {
+        asOf: asOfOrToday(f.asOf),
+        statuses: f.statuses ?? [],
+        minDaysPastDue: f.minDaysPastDue ?? 0,
+      });
+    }
+    const orders = orderBy?.length ? orderBy : [{ field: LoanOrderField.SIGNED_ON, direction: "DESC" }];
+    if (orders.length > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
+    const keys: SortKey<Loan>[] = orders.map((o) => ({ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }));
+    return toConnection(await paginate(qb, page, keys, "l.id"));
+  }
+
+  @FieldResolver(() => CooperativeRef, { description: "The borrowing cooperative (from the registry, through the gateway)." })
+  cooperative(@Root() l: Loan): CooperativeRef {
+    return { id: l.cooperativeId };
+  }
+
+  @FieldResolver(() => LoanProduct, { description: "The loan product." })
+  async product(@Root() l: Loan, @Ctx() ctx: FundContext): Promise<LoanProduct> {
+    return (await ctx.loaders.productById.load(l.productId))!;
+  }
+
+  @FieldResolver(() => LoanApplication, { description: "The approved application the loan was made on." })
+  async application(@Root() l: Loan, @Ctx() ctx: FundContext): Promise<LoanApplication> {
+    return (await ctx.loaders.applicationById.load(l.applicationId))!;
+  }
+
+  @FieldResolver(() => LoanStatus, { nullable: true, description: "Status as of a date (default today); OVERDUE when anything is past due; null before the contract was signed." })
+  async status(@Root() l: Loan, @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today)." }) asOf: string | null, @Ctx() ctx: FundContext): Promise<LoanStatus | null> {
+    return (await ctx.loaders.standingOf(l, asOfOrToday(asOf))).status;
+  }
+
+  @FieldResolver(() => LoanPositionView, { description: "Outstanding principal, amounts due and past due, days past due and debt group as of a date (default today)." })
+  async position(@Root() l: Loan, @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today)." }) asOf: string | null, @Ctx() ctx: FundContext): Promise<LoanPositionView> {
+    const s = await ctx.loaders.standingOf(l, asOfOrToday(asOf));
+    return {
+      asOf: s.asOf,
+      status: s.status,
+      disbursed: s.disbursed,
+      undisbursed: s.status === LoanStatus.CLOSED || s.status === LoanStatus.WRITTEN_OFF ? 0 : l.principal - s.disbursed,
+      principalRepaid: s.principalRepaid,
+      interestRepaid: s.interestRepaid,
+      overdueInterestRepaid: s.overdueInterestRepaid,
+      outstandingPrincipal: s.outstandingPrincipal,
+      writtenOffPrincipal: s.writtenOffPrincipal,
+      principalDue: s.principalDue,
+      interestDue: s.interestDue,
+      principalPastDue: s.overduePrincipal,
+      interestPastDue: s.overdueInterest,
+      overdueInterest: s.penaltyInterest,
+      daysPastDue: s.daysPastDue,
+      oldestUnpaidDueDate: s.oldestUnpaidDueDate,
+      debtGroup: s.debtGroup,
+      payoffAmount: s.payoffAmount,
+    };
+  }
+
+  @FieldResolver(() => RepaymentSchedule, {
+    nullable: true,
+    description: "The repayment schedule (lịch trả nợ) in force on a date, or a given version, with what was paid towards each instalment as of the date; null before the first disbursement.",
+  })
+  async schedule(
+    @Root() l: Loan,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today)." }) asOf: string | null,
+    @Arg("version", () => Int, { nullable: true, description: "A particular version instead of the one in force on the date." }) version: number | null,
+    @Ctx() ctx: FundContext,
+  ): Promise<RepaymentSchedule | null> {
+    const date = asOfOrToday(asOf);
+    const [ledger, rows] = await Promise.all([ctx.loaders.ledgerOf(l), ctx.loaders.schedulesByLoan.load(l.id)]);
+    const chosen = version != null ? (ledger.schedules.find((s) => s.version === version) ?? null) : scheduleAt(ledger, date);
+    if (!chosen) return null;
+    const row = rows.find((r) => r.version === chosen.version)!;
+    const installments = installmentStandings(ledger, chosen, date).map((i) => ({ ...i, total: i.principal + i.interest }));
+    return {
+      version: chosen.version,
+      effectiveFrom: chosen.effectiveFrom,
+      reason: row.reason,
+      annualInterestRate: row.annualInterestRate,
+      totalPrincipal: sum(installments.map((i) => i.principal)),
+      totalInterest: sum(installments.map((i) => i.interest)),
+      maturityDate: installments[installments.length - 1].dueDate,
+      installments,
+    };
+  }
+
+  @FieldResolver(() => [Disbursement], { description: "The tranches paid out, in order (giải ngân); never more in total than the contract amount." })
+  disbursements(@Root() l: Loan, @Ctx() ctx: FundContext): Promise<Disbursement[]> {
+    return ctx.loaders.disbursementsByLoan.load(l.id);
+  }
+
+  @FieldResolver(() => RepaymentConnection, { description: "Repayments received, oldest first (lịch sử trả nợ)." })
+  async repayments(@Root() l: Loan, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: FundContext) {
+    const loader = ctx.loaders.nested(`loan-repayments|${page.first ?? ""}|${page.after ?? ""}`, () =>
+      nestedPages<Repayment>(
+        ctx.dataSource,
+        {
+          entity: Repayment,
+          alias: "r",
+          parentColumn: "r.loan_id",
+          parentOf: (r) => r.loanId,
+          sortKeys: [{ expression: "r.paid_on", direction: "ASC", valueOf: (r) => r.paidOn }],
+          idExpression: "r.id",
+        },
+        page,
+      ),
+    );
+    return toConnection(await loader.load(l.id));
+  }
+
+  @FieldResolver(() => [LoanRestructuring], { description: "Restructurings of the repayment terms, in order (cơ cấu lại nợ)." })
+  restructurings(@Root() l: Loan, @Ctx() ctx: FundContext): Promise<LoanRestructuring[]> {
+    return ctx.loaders.restructuringsByLoan.load(l.id);
+  }
+}

@@ -1,0 +1,37 @@
+import { ForbiddenError, managesCooperative, Role, UnauthenticatedError, Viewer } from "@camau/shared";
+
+/**
+ * Who may see what in the fund. Individual applications and loans: fund staff, provincial
+ * officers, administrators and the borrower's own manager. The public (ANONYMOUS) sees the
+ * portfolio figures, the products and the report only.
+ */
+export const LOAN_READERS: readonly Role[] = [Role.FUND_OFFICER, Role.FUND_APPROVER, Role.OFFICER, Role.ADMIN];
+
+export function canReadLoansOf(viewer: Viewer, cooperativeId: string): boolean {
+  return LOAN_READERS.includes(viewer.role) || managesCooperative(viewer, cooperativeId);
+}
+
+export function assertCanReadLoansOf(viewer: Viewer, cooperativeId: string): void {
+  if (canReadLoansOf(viewer, cooperativeId)) return;
+  if (viewer.role === Role.ANONYMOUS) throw new UnauthenticatedError("Loans and applications are visible to signed-in fund staff, officers and the borrower's own manager");
+  throw new ForbiddenError("Loans and applications are visible to fund staff, officers and the borrower's own manager");
+}
+
+/**
+ * The cooperatives whose loans a list may show: null for every cooperative (readers), the one
+ * cooperative of a manager, otherwise an error.
+ */
+export function listScope(viewer: Viewer): string | null {
+  if (LOAN_READERS.includes(viewer.role)) return null;
+  if (viewer.role === Role.COOPERATIVE_MANAGER && viewer.cooperativeId) return viewer.cooperativeId;
+  if (viewer.role === Role.ANONYMOUS) throw new UnauthenticatedError("Loans and applications are visible to signed-in fund staff, officers and the borrower's own manager");
+  throw new ForbiddenError("Loans and applications are visible to fund staff, officers and the borrower's own manager");
+}
+
+/** Submitting (and withdrawing) an application: an OFFICER, or the manager of that cooperative. */
+export function assertCanApplyFor(viewer: Viewer, cooperativeId: string): void {
+  if (viewer.role === Role.OFFICER || managesCooperative(viewer, cooperativeId)) return;
+  if (viewer.role === Role.ANONYMOUS) throw new UnauthenticatedError();
+  if (viewer.role === Role.COOPERATIVE_MANAGER) throw new ForbiddenError("A cooperative manager may only apply for the cooperative named in the token");
+  throw new ForbiddenError(`Role ${viewer.role} may not submit or withdraw applications; a cooperative's manager or an OFFICER does`);
+}

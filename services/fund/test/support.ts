@@ -1,0 +1,136 @@
+import { SubgraphUnderTest, testTokens } from "@camau/shared";
+import { randomUUID } from "node:crypto";
+import { Client } from "pg";
+import { CooperativeSnapshot, InMemoryCooperativeDirectory } from "../src/clients/CooperativeDirectory";
+import { createFundSubgraph } from "../src/subgraph";
+
+export const tokens = testTokens;
+
+/** A cooperative as the registry would describe it (for the in-memory directory). */
+export function cooperative(overrides: Partial<CooperativeSnapshot> = {}): CooperativeSnapshot {
+  return {
+    id: randomUUID(),
+    status: "ACTIVE",
+    sectorCode: "FISHERIES",
+    sectorName: "Thủy sản",
+    districtCode: "970",
+    districtName: "Huyện Đầm Dơi",
+    ...overrides,
+  };
+}
+
+export interface FundUnderTest {
+  fund: SubgraphUnderTest;
+  directory: InMemoryCooperativeDirectory;
+  db: Client;
+  stop(): Promise<void>;
+}
+
+/** The fund on a fresh database with an in-memory cooperative directory (no registry needed). */
+export async function startFund(cooperatives: CooperativeSnapshot[] = [], options: { seed?: boolean } = {}): Promise<FundUnderTest> {
+  const directory = new InMemoryCooperativeDirectory(cooperatives);
+  const fund = await SubgraphUnderTest.start(createFundSubgraph({ directory }), options);
+  const db = new Client({ connectionString: fund.databaseUrl });
+  await db.connect();
+  return {
+    fund,
+    directory,
+    db,
+    stop: async () => {
+      await db.end();
+      await fund.stop();
+    },
+  };
+}
+
+/** Row counts of every fund table: a refused mutation must leave them all unchanged. */
+export async function rowCounts(db: Client): Promise<Record<string, number>> {
+  const tables = ["loan_product", "debt_group_threshold", "loan_application", "loan", "disbursement", "repayment", "loan_schedule", "schedule_installment", "loan_restructuring", "contract_counter"];
+  const { rows } = await db.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`);
+  return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+}
+
+/** A digest of the mutable rows (versions and statuses), to show nothing changed in place either. */
+export async function stateDigest(db: Client): Promise<string> {
+  const { rows } = await db.query(
+    `SELECT (SELECT coalesce(string_agg(id || ':' || version || ':' || status, ',' ORDER BY id), '') FROM loan_application) AS a,
+            (SELECT coalesce(string_agg(id || ':' || version || ':' || lifecycle, ',' ORDER BY id), '') FROM loan) AS l,
+            (SELECT coalesce(string_agg(id || ':' || version, ',' ORDER BY id), '') FROM loan_product) AS p,
+            (SELECT coalesce(string_agg(debt_group || ':' || min_days_past_due, ',' ORDER BY debt_group), '') FROM debt_group_threshold) AS t`,
+  );
+  return JSON.stringify(rows[0]);
+}
+
+export const SUBMIT = `mutation ($input: SubmitLoanApplicationInput!) { submitLoanApplication(input: $input) { application { id status version borrower { sectorCode sectorName districtCode districtName } } } }`;
+export const START = `mutation ($input: ApplicationVersionInput!) { startLoanAppraisal(input: $input) { application { id status version } } }`;
+export const APPRAISE = `mutation ($input: AppraiseLoanApplicationInput!) { appraiseLoanApplication(input: $input) { application { id status version appraisal { appraisedBy recommendation recommendedAmount } } } }`;
+export const APPROVE = `mutation ($input: ApproveLoanApplicationInput!) { approveLoanApplication(input: $input) { application { id status version decision { decidedBy approved approvedAmount approvedTermMonths approvedAnnualInterestRate } } } }`;
+export const REJECT = `mutation ($input: RejectLoanApplicationInput!) { rejectLoanApplication(input: $input) { application { id status version } } }`;
+export const WITHDRAW = `mutation ($input: WithdrawLoanApplicationInput!) { withdrawLoanApplication(input: $input) { application { id status version } } }`;
+export const SIGN = `mutation ($input: SignLoanContractInput!) { signLoanContract(input: $input) { application { id status version } loan { id contractNumber principal version termMonths graceMonths repaymentMethod annualInterestRate } } }`;
+export const DISBURSE = `mutation ($input: DisburseLoanInput!) { disburseLoan(input: $input) { replayed disbursement { id trancheNumber amount disbursedOn } loan { id version firstDisbursedOn } } }`;
+export const REPAY = `mutation ($input: RecordLoanRepaymentInput!) { recordLoanRepayment(input: $input) { replayed repayment { id amount overdueInterestPart interestPart principalPart paidOn } loan { id version closedOn status(asOf: "2099-01-01") } } }`;
+export const RESTRUCTURE = `mutation ($input: RestructureLoanInput!) { restructureLoan(input: $input) { loan { id version restructuredOn } restructuring { effectiveOn remainingMonths } } }`;
+export const WRITE_OFF = `mutation ($input: WriteOffLoanInput!) { writeOffLoan(input: $input) { loan { id version writtenOffOn writtenOffPrincipal } } }`;
+
+export type Query = (query: string, variables?: Record<string, unknown>, token?: string) => Promise<{ data?: any; errors?: any[] }>;
+
+/** Drives an application through the workflow; returns ids and versions along the way. */
+export class Workflow {
+  constructor(
+    private readonly q: Query,
+    readonly productId: string,
+  ) {}
+
+  static async productId(q: Query, code: string): Promise<string> {
+    const result = await q(`{ loanProducts { id code } }`);
+    return result.data!.loanProducts.find((p: { code: string }) => p.code === code).id;
+  }
+
+  async submit(cooperativeId: string, overrides: Record<string, unknown> = {}, token = tokens.officer()) {
+    const result = await this.q(
+      SUBMIT,
+      {
+        input: {
+          cooperativeId,
+          productId: this.productId,
+          projectName: "Nuôi tôm sinh thái dưới tán rừng",
+          purpose: "Cải tạo ao nuôi, mua con giống và thức ăn",
+          requestedAmount: 500_000_000,
+          requestedTermMonths: 36,
+          collateral: "Quyền sử dụng đất 2 ha",
+          submittedOn: "2023-01-10",
+          ...overrides,
+        },
+      },
+      token,
+    );
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.submitLoanApplication.application as { id: string; version: number; status: string };
+  }
+
+  async approved(cooperativeId: string, options: { amount?: number; term?: number; rate?: number; submit?: Record<string, unknown> } = {}) {
+    const app = await this.submit(cooperativeId, options.submit);
+    const started = await this.step(START, { applicationId: app.id, version: app.version }, tokens.fundOfficer("appraiser-a"));
+    const appraised = await this.step(APPRAISE, { applicationId: app.id, version: started.version, recommendation: "APPROVE", notes: "Phương án khả thi" }, tokens.fundOfficer("appraiser-a"));
+    return this.step(APPROVE, { applicationId: app.id, version: appraised.version, approvedAmount: options.amount ?? 500_000_000, approvedTermMonths: options.term ?? 36, approvedAnnualInterestRate: options.rate, decidedOn: "2023-01-20" }, tokens.fundApprover("approver-b"));
+  }
+
+  async signed(cooperativeId: string, options: { amount?: number; term?: number; rate?: number; signedOn?: string; submit?: Record<string, unknown> } = {}) {
+    const app = await this.approved(cooperativeId, options);
+    const result = await this.q(SIGN, { input: { applicationId: app.id, version: app.version, signedOn: options.signedOn ?? "2023-01-25" } }, tokens.fundOfficer());
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.signLoanContract.loan as { id: string; contractNumber: string; version: number; principal: number };
+  }
+
+  async step(mutation: string, input: Record<string, unknown>, token: string) {
+    const result = await this.q(mutation, { input }, token);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    const payload = Object.values(result.data!)[0] as { application: { id: string; version: number; status: string } };
+    return payload.application;
+  }
+}
+
+export function code(result: { errors?: any[] }): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}

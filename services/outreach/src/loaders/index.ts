@@ -1,0 +1,95 @@
+import { groupLoader, rowLoader } from "@camau/shared";
+import DataLoader from "dataloader";
+import { DataSource, In } from "typeorm";
+import { PublishedFigure } from "../entities/PublishedFigure";
+import { TrainingClass } from "../entities/TrainingClass";
+import { TrainingClassAttendance } from "../entities/TrainingClassAttendance";
+import { ClassPage, classesOfCooperatives, CooperativeClassesKey } from "./cooperativeClasses";
+
+/** Key of a report period: `from|to`. */
+export const periodKey = (from: string, to: string) => `${from}|${to}`;
+
+/** Counts of classes the report shows for one period. */
+export interface ClassCounts {
+  stateManagement: number;
+  outreach: number;
+}
+
+/**
+ * The report's class counts for many periods in one statement: classes whose first day falls
+ * within the period, cancelled ones excluded. OUTREACH and VOCATIONAL together make the
+ * article's "lớp tuyên truyền, truyền nghề".
+ */
+function classCountsLoader(ds: DataSource): DataLoader<string, ClassCounts> {
+  return new DataLoader<string, ClassCounts>(async (keys) => {
+    const periods = keys.map((k) => k.split("|"));
+    const rows: { from_date: string; to_date: string; state_management: string; outreach: string }[] = await ds.query(
+      `SELECT p.from_date::text AS from_date, p.to_date::text AS to_date,
+              count(tc.id) FILTER (WHERE tc.kind = 'STATE_MANAGEMENT') AS state_management,
+              count(tc.id) FILTER (WHERE tc.kind IN ('OUTREACH', 'VOCATIONAL')) AS outreach
+         FROM unnest($1::date[], $2::date[]) AS p(from_date, to_date)
+         LEFT JOIN training_class tc
+           ON tc.start_date BETWEEN p.from_date AND p.to_date AND tc.status <> 'CANCELLED'
+        GROUP BY p.from_date, p.to_date`,
+      [periods.map((p) => p[0]), periods.map((p) => p[1])],
+    );
+    const byKey = new Map(rows.map((r) => [periodKey(r.from_date, r.to_date), { stateManagement: Number(r.state_management), outreach: Number(r.outreach) }]));
+    return keys.map((k) => byKey.get(k) ?? { stateManagement: 0, outreach: 0 });
+  });
+}
+
+/** Number of (not cancelled) classes each cooperative sent participants to, in one GROUP BY. */
+function classCountByCooperativeLoader(ds: DataSource): DataLoader<string, number> {
+  return new DataLoader<string, number>(async (ids) => {
+    const rows: { id: string; n: string }[] = await ds.query(
+      `SELECT a.cooperative_id AS id, count(*) AS n
+         FROM training_class_attendance a JOIN training_class tc ON tc.id = a.class_id
+        WHERE a.cooperative_id = ANY($1::uuid[]) AND tc.status <> 'CANCELLED'
+        GROUP BY a.cooperative_id`,
+      [ids],
+    );
+    const counts = new Map(rows.map((r) => [r.id, Number(r.n)]));
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+/**
+ * DataLoaders of one request. Every cross-entity field and every reference goes through one of
+ * these, so a page of 100 classes with their cooperatives costs what a page of 5 costs.
+ */
+export function createLoaders(ds: DataSource) {
+  const trainingClassById = rowLoader<string, TrainingClass>((ids) => ds.getRepository(TrainingClass).findBy({ id: In([...ids]) }), (c) => c.id);
+  return {
+    trainingClassById,
+    attendanceByClass: groupLoader<string, TrainingClassAttendance>(
+      (ids) => ds.getRepository(TrainingClassAttendance).find({ where: { classId: In([...ids]) }, order: { cooperativeId: "ASC" } }),
+      (a) => a.classId,
+    ),
+    classCountsByPeriod: classCountsLoader(ds),
+    publishedFiguresByPeriod: groupLoader<string, PublishedFigure>(
+      (keys) => {
+        const periods = keys.map((k) => k.split("|"));
+        return ds
+          .getRepository(PublishedFigure)
+          .createQueryBuilder("f")
+          .where("(f.period_from, f.period_to) IN (SELECT * FROM unnest(:froms::date[], :tos::date[]))", {
+            froms: periods.map((p) => p[0]),
+            tos: periods.map((p) => p[1]),
+          })
+          .orderBy("f.figure")
+          .addOrderBy("f.publisher")
+          .addOrderBy("f.report_title")
+          .addOrderBy("f.id")
+          .getMany();
+      },
+      (f) => periodKey(f.from, f.to),
+    ),
+    classesByCooperative: new DataLoader<CooperativeClassesKey, ClassPage, string>(
+      (keys) => classesOfCooperatives(ds, keys, trainingClassById),
+      { cacheKeyFn: (k) => `${k.cooperativeId}|${JSON.stringify([k.page.first ?? null, k.page.after ?? null, k.page.last ?? null, k.page.before ?? null])}` },
+    ),
+    classCountByCooperative: classCountByCooperativeLoader(ds),
+  };
+}
+
+export type OutreachLoaders = ReturnType<typeof createLoaders>;

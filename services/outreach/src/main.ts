@@ -1,0 +1,4 @@
+import { runSubgraphFromEnvironment } from "@camau/shared";
+import { outreachSubgraph } from "./subgraph";
+
+runSubgraphFromEnvironment(outreachSubgraph);

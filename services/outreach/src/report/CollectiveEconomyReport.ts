@@ -1,0 +1,78 @@
+import { DateScalar, SUBGRAPHS } from "@camau/shared";
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { FIGURES, ReportFigure, requiredFigures } from "../domain/figures";
+import { PublishedFigure } from "../entities/PublishedFigure";
+
+export enum ComparisonStatus {
+  MATCHES = "MATCHES",
+  DIFFERS = "DIFFERS",
+  NOT_DERIVED = "NOT_DERIVED",
+}
+registerEnumType(ComparisonStatus, {
+  name: "ComparisonStatus",
+  description: "How a published figure compares with the figure derived from the records.",
+  valuesConfig: {
+    MATCHES: { description: "The derived value equals the published one (khớp)." },
+    DIFFERS: { description: "The derived value differs from the published one (chênh lệch)." },
+    NOT_DERIVED: { description: "The derived value is not available in this field: read `derivedField` of the report in the same query." },
+  },
+});
+
+@ObjectType({ description: "A published figure beside the figure derived from the records (so sánh số liệu công bố với số liệu hệ thống)." })
+export class PublishedFigureComparison {
+  @Field(() => PublishedFigure, { description: "The published figure as recorded: report, publisher, period, value." })
+  publishedFigure: PublishedFigure;
+
+  @Field(() => ReportFigure, { description: "Which figure." })
+  figure: ReportFigure;
+
+  @Field({ description: "The field of CollectiveEconomyReport, with its arguments, holding the derived value, e.g. `cooperativeCount` or `tradePromotionSupportedCooperativeCount(province: \"Hà Nội\")`." })
+  derivedField: string;
+
+  @Field(() => Int, { description: "The value as published." })
+  publishedValue: number;
+
+  @Field(() => Int, { nullable: true, description: "The value derived from the records for the same period; null when status is NOT_DERIVED." })
+  derivedValue: number | null;
+
+  @Field(() => Int, { nullable: true, description: "derivedValue − publishedValue: positive when the records hold more than was published; null when not derived." })
+  difference: number | null;
+
+  @Field(() => ComparisonStatus, { description: "Whether the two agree." })
+  status: ComparisonStatus;
+}
+
+/** Figures this subgraph reads from the other subgraphs through @requires (see domain/figures.ts). */
+export const REQUIRED_FIGURES: readonly ReportFigure[] = requiredFigures(SUBGRAPHS.map((s) => s.name));
+
+/** The @requires selection of `publishedFigures`: every required figure, none with arguments. */
+export const REQUIRES_SELECTION = REQUIRED_FIGURES.map((f) => FIGURES[f].field).join(" ");
+
+/**
+ * The report entity, owned by the registry and keyed by its period. This subgraph adds the
+ * class counts and the comparison of published figures; the figures owned elsewhere are
+ * declared @external (added below) so that `publishedFigures` can @require them.
+ */
+@Directive('@key(fields: "from to")')
+@ObjectType({
+  description:
+    "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.",
+})
+export class CollectiveEconomyReport {
+  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
+  from: string;
+
+  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
+  to: string;
+
+  /** Values of the required figures, filled in by the gateway in the entity representation. */
+  [field: string]: unknown;
+}
+
+// External declarations of the required figures. Their types must equal the owners' exactly
+// (composition rejects `Int` against `Int!`); every report figure is `Int!`.
+for (const figure of REQUIRED_FIGURES) {
+  const { field, owner, description } = FIGURES[figure];
+  Directive("@external")(CollectiveEconomyReport.prototype, field);
+  Field(() => Int, { description: `${description} Owned by the ${owner} subgraph.` })(CollectiveEconomyReport.prototype, field);
+}

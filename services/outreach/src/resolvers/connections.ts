@@ -1,0 +1,7 @@
+import { PublishedFigure } from "../entities/PublishedFigure";
+import { TrainingClass } from "../entities/TrainingClass";
+import { Connection } from "./connection";
+
+/** The outreach subgraph's connection types, declared once. */
+export const TrainingClassConnection = Connection(TrainingClass, "TrainingClass", "class");
+export const PublishedFigureConnection = Connection(PublishedFigure, "PublishedFigure", "published figure");

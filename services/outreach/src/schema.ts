@@ -1,0 +1,20 @@
+import { buildFederatedSchema } from "@camau/shared";
+import { GraphQLSchema } from "graphql";
+import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
+import { reportReference, ReportResolver } from "./report/ReportResolver";
+import { cooperativeReference, Cooperative, CooperativeResolver } from "./resolvers/CooperativeResolver";
+import { PublishedFigureResolver } from "./resolvers/PublishedFigureResolver";
+import { TrainingClassMutationResolver } from "./resolvers/TrainingClassMutationResolver";
+import { trainingClassReference, TrainingClassResolver } from "./resolvers/TrainingClassResolver";
+
+/** The outreach subgraph's federated schema. Needs no database: `npm run compose` prints it. */
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [TrainingClassResolver, TrainingClassMutationResolver, CooperativeResolver, PublishedFigureResolver, ReportResolver],
+      // Entities this subgraph only extends: no query of its own returns them.
+      orphanedTypes: [CollectiveEconomyReport, Cooperative],
+    },
+    { ...trainingClassReference, ...cooperativeReference, ...reportReference },
+  );
+}

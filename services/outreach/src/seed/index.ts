@@ -1,0 +1,103 @@
+import { DataSource, EntityManager } from "typeorm";
+import { CooperativePool, DEFAULT_SEED, EMPTY_POOL, generateOutreach, OutreachDataset } from "./generateOutreach";
+
+export { ARTICLE_CLASS_COUNTS, ARTICLE_PUBLISHED_FIGURES, ARTICLE_PUBLISHER, ARTICLE_REPORT, generateOutreach, REPORT_FROM, REPORT_TO } from "./generateOutreach";
+export type { OutreachDataset } from "./generateOutreach";
+
+const SEED_ACTOR = "seed";
+const CHUNK = 500;
+
+/**
+ * Registry cooperatives by district and status history, from the registry's own deterministic
+ * demo generator (the same seed and scale 1 as the registry's default demo data), so that the
+ * attendance of the demo classes names cooperatives that exist in the registry and were ACTIVE on
+ * the class's first day. Falls back to no attendance when the generator cannot be loaded.
+ */
+export async function registryCooperativePool(log: (line: string) => void): Promise<CooperativePool> {
+  let dataset: { cooperatives: { id: string; districtCode: string | null }[]; events: { cooperativeId: string; effectiveOn: string; recordedAt: string; statusAfter: string | null }[] };
+  try {
+    const registrySeed = await import("@camau/registry/dist/src/seed/generateRegistry.js");
+    dataset = registrySeed.generateRegistry({ seed: registrySeed.DEFAULT_SEED, scale: 1 });
+  } catch (error) {
+    log(`outreach seed: the registry's demo generator could not be loaded (${(error as Error).message}); classes get no attending cooperatives`);
+    return EMPTY_POOL;
+  }
+  const history = new Map<string, { on: string; at: string; status: string }[]>();
+  for (const e of dataset.events) {
+    if (!e.statusAfter) continue;
+    const list = history.get(e.cooperativeId) ?? [];
+    list.push({ on: e.effectiveOn, at: e.recordedAt, status: e.statusAfter });
+    history.set(e.cooperativeId, list);
+  }
+  for (const list of history.values()) list.sort((a, b) => (a.on === b.on ? (a.at < b.at ? -1 : 1) : a.on < b.on ? -1 : 1));
+  const byDistrict = new Map<string, string[]>();
+  for (const c of dataset.cooperatives) {
+    if (!c.districtCode) continue;
+    byDistrict.set(c.districtCode, [...(byDistrict.get(c.districtCode) ?? []), c.id]);
+  }
+  const activeOn = (id: string, date: string) => {
+    let status: string | null = null;
+    for (const e of history.get(id) ?? []) {
+      if (e.on > date) break;
+      status = e.status;
+    }
+    return status === "ACTIVE";
+  };
+  return { activeOn: (date, districtCode) => (byDistrict.get(districtCode) ?? []).filter((id) => activeOn(id, date)) };
+}
+
+async function insertChunks(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(", ")})`).join(", ");
+    await manager.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}`, chunk.flat());
+  }
+}
+
+/** Writes a dataset into an empty outreach database, in the caller's transaction. */
+export async function loadOutreach(manager: EntityManager, dataset: OutreachDataset): Promise<void> {
+  await insertChunks(
+    manager,
+    "training_class",
+    ["id", "kind", "title", "organiser", "co_organisers", "district_code", "commune_code", "start_date", "end_date", "audience", "participant_count", "status", "cancelled_on", "cancellation_reason", "version", "created_by", "created_at", "updated_at"],
+    dataset.classes.map((c) => {
+      const recorded = `${c.cancelledOn ?? c.endDate}T17:00:00+07:00`;
+      return [c.id, c.kind, c.title, c.organiser, c.coOrganisers, c.districtCode, c.communeCode, c.startDate, c.endDate, c.audience, c.participantCount, c.status, c.cancelledOn, c.cancellationReason, 1, SEED_ACTOR, recorded, recorded];
+    }),
+  );
+  await insertChunks(
+    manager,
+    "training_class_attendance",
+    ["class_id", "cooperative_id", "recorded_at"],
+    dataset.classes.flatMap((c) => c.cooperativeIds.map((id) => [c.id, id, `${c.endDate}T17:00:00+07:00`])),
+  );
+  await insertChunks(
+    manager,
+    "published_figure",
+    ["id", "report_title", "report_reference", "publisher", "published_on", "period_from", "period_to", "figure", "province", "value", "note", "version", "recorded_by"],
+    dataset.publishedFigures.map((f) => [f.id, f.reportTitle, f.reportReference, f.publisher, f.publishedOn, f.from, f.to, f.figure, f.province, f.value, f.note, 1, SEED_ACTOR]),
+  );
+}
+
+/**
+ * Loads the outreach demo dataset when the database holds no class and no published figure (the
+ * subgraph module's `seedIfEmpty` hook). Safe when two processes start at once: the check and
+ * the load run under one advisory lock in one transaction.
+ */
+export async function seedIfEmpty(dataSource: DataSource, log: (line: string) => void, options: { seed?: number } = {}): Promise<void> {
+  const [{ present }] = await dataSource.query("SELECT EXISTS (SELECT 1 FROM training_class) OR EXISTS (SELECT 1 FROM published_figure) AS present");
+  if (present) return;
+  const started = Date.now();
+  const dataset = generateOutreach({ seed: options.seed ?? DEFAULT_SEED, pool: await registryCooperativePool(log) });
+  const loaded = await dataSource.transaction(async (manager) => {
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext('camau_outreach_seed'))");
+    const [{ again }] = await manager.query("SELECT EXISTS (SELECT 1 FROM training_class) OR EXISTS (SELECT 1 FROM published_figure) AS again");
+    if (again) return false;
+    await loadOutreach(manager, dataset);
+    return true;
+  });
+  if (loaded) {
+    const attendance = dataset.classes.reduce((sum, c) => sum + c.cooperativeIds.length, 0);
+    log(`outreach seed: ${dataset.classes.length} classes, ${attendance} attendances, ${dataset.publishedFigures.length} published figures in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}

@@ -1,0 +1,7 @@
+import { OcopCertification } from "./OcopCertification";
+import { Participation, ParticipationProduct, TradeAgreement } from "./Participation";
+import { Product } from "./Product";
+import { TradePromotionProgram } from "./TradePromotionProgram";
+
+/** Every table of the trade promotion database. */
+export const tradeEntities = [Product, OcopCertification, TradePromotionProgram, Participation, ParticipationProduct, TradeAgreement];

@@ -1,0 +1,182 @@
+import { DateScalar, MoneyScalar } from "@camau/shared";
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { BudgetSource, ProgramKind } from "../domain/enums";
+import { OrderDirection } from "./ProductFilter";
+
+@InputType({ description: "A program's support policy: legal basis, share of eligible costs and cap per cooperative." })
+export class SupportPolicyInput {
+  @Field({ description: "Legal basis (căn cứ pháp lý), e.g. 'Nghị quyết 08/2020/NQ-HĐND tỉnh Cà Mau'." })
+  @Length(3, 500)
+  legalBasis: string;
+
+  @Field(() => Float, { nullable: true, description: "Share of a cooperative's eligible costs covered, in per cent (more than 0, at most 100)." })
+  @IsOptional()
+  @Min(0.01)
+  @Max(100)
+  percentage?: number | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "Most a single cooperative may receive, in đồng." })
+  @IsOptional()
+  capPerCooperative?: number | null;
+}
+
+@InputType({ description: "A new trade promotion program." })
+export class CreateProgramInput {
+  @Field({ description: "Name of the program." })
+  @Length(3, 300)
+  name: string;
+
+  @Field(() => ProgramKind, { description: "Kind of program." })
+  kind: ProgramKind;
+
+  @Field({ description: "Organiser." })
+  @Length(2, 300)
+  organiser: string;
+
+  @Field({ description: "Venue." })
+  @Length(2, 300)
+  venue: string;
+
+  @Field({ description: "Province or city where it is held, e.g. 'Hà Nội'." })
+  @Length(2, 100)
+  province: string;
+
+  @Field(() => DateScalar, { description: "First day." })
+  startsOn: string;
+
+  @Field(() => DateScalar, { description: "Last day (inclusive), on or after startsOn." })
+  endsOn: string;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "Budget in đồng." })
+  @IsOptional()
+  budget?: number | null;
+
+  @Field(() => BudgetSource, { nullable: true, description: "Source of the budget." })
+  @IsOptional()
+  budgetSource?: BudgetSource | null;
+
+  @Field(() => String, { nullable: true, description: "Description." })
+  @IsOptional()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => SupportPolicyInput, { nullable: true, description: "Support policy; without one, participants receive no support." })
+  @IsOptional()
+  @ValidateNested()
+  supportPolicy?: SupportPolicyInput | null;
+}
+
+@InputType({ description: "Changes to a program; omitted fields stay as they are." })
+export class UpdateProgramInput {
+  @Field(() => ID, { description: "Program id." })
+  @IsUUID("loose")
+  id: string;
+
+  @Field(() => Int, { description: "The version you read; a different current version means someone else changed it (CONFLICT)." })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @Field(() => String, { nullable: true, description: "New name." })
+  @IsOptional()
+  @Length(3, 300)
+  name?: string | null;
+
+  @Field(() => ProgramKind, { nullable: true, description: "New kind." })
+  @IsOptional()
+  kind?: ProgramKind | null;
+
+  @Field(() => String, { nullable: true, description: "New organiser." })
+  @IsOptional()
+  @Length(2, 300)
+  organiser?: string | null;
+
+  @Field(() => String, { nullable: true, description: "New venue." })
+  @IsOptional()
+  @Length(2, 300)
+  venue?: string | null;
+
+  @Field(() => String, { nullable: true, description: "New province or city." })
+  @IsOptional()
+  @Length(2, 100)
+  province?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "New first day." })
+  @IsOptional()
+  startsOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "New last day." })
+  @IsOptional()
+  endsOn?: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "New budget." })
+  @IsOptional()
+  budget?: number | null;
+
+  @Field(() => BudgetSource, { nullable: true, description: "New budget source." })
+  @IsOptional()
+  budgetSource?: BudgetSource | null;
+
+  @Field(() => String, { nullable: true, description: "New description." })
+  @IsOptional()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => SupportPolicyInput, { nullable: true, description: "New support policy (replaces the whole policy); support already granted must keep to it." })
+  @IsOptional()
+  @ValidateNested()
+  supportPolicy?: SupportPolicyInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: "True to remove the support policy (only while no participant has been granted support)." })
+  @IsOptional()
+  removeSupportPolicy?: boolean | null;
+}
+
+@InputType({ description: "Filters of the program list; all given conditions must hold." })
+export class ProgramFilter {
+  @Field(() => DateScalar, { nullable: true, description: "Only programs still running on or after this day (period start, inclusive)." })
+  @IsOptional()
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Only programs begun on or before this day (period end, inclusive)." })
+  @IsOptional()
+  to?: string | null;
+
+  @Field(() => [ProgramKind], { nullable: true, description: "Only these kinds." })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  kinds?: ProgramKind[] | null;
+
+  @Field(() => String, { nullable: true, description: "Only programs held in this province or city, compared case- and diacritic-insensitively ('ha noi' matches 'Hà Nội')." })
+  @IsOptional()
+  @MaxLength(100)
+  province?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Words to find in the name, organiser, venue or province; case- and diacritic-insensitive." })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string | null;
+}
+
+export enum ProgramOrderField {
+  STARTS_ON = "STARTS_ON",
+  NAME = "NAME",
+}
+registerEnumType(ProgramOrderField, {
+  name: "ProgramOrderField",
+  description: "Field to sort programs by.",
+  valuesConfig: {
+    STARTS_ON: { description: "First day of the program." },
+    NAME: { description: "Name of the program." },
+  },
+});
+
+@InputType({ description: "One sort key of the program list." })
+export class ProgramOrder {
+  @Field(() => ProgramOrderField, { description: "Field to sort by." })
+  field: ProgramOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Direction (default ASC)." })
+  direction: OrderDirection;
+}

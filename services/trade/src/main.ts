@@ -1,0 +1,4 @@
+import { runSubgraphFromEnvironment } from "@camau/shared";
+import { tradeSubgraph } from "./subgraph";
+
+runSubgraphFromEnvironment(tradeSubgraph);

@@ -1,0 +1,17 @@
+import { DateScalar } from "@camau/shared";
+import { Directive, Field, ObjectType } from "type-graphql";
+
+/**
+ * The registry's period report, extended by its key (from, to) with the trade promotion
+ * figures. The registry owns the type and the query that returns it.
+ */
+@Directive('@key(fields: "from to")')
+// The description repeats the registry's word for word, so composition reports no inconsistency.
+@ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period." })
+export class CollectiveEconomyReport {
+  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
+  from: string;
+
+  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
+  to: string;
+}

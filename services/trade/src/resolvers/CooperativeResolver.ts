@@ -1,0 +1,45 @@
+import { DateScalar, isUuid, PageArgs, toConnection } from "@camau/shared";
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { TradeContext } from "../context";
+import { todayInVietnam } from "../domain/dates";
+import { Cooperative } from "../entities/Cooperative";
+import { ParticipationConnection, ProductConnection } from "./connections";
+
+/** A malformed id (only possible through a hand-made entity reference) has nothing here; it must not reach SQL. */
+const NO_COOPERATIVE = "00000000-0000-0000-0000-000000000000";
+const keyOf = (c: Cooperative) => (isUuid(c.id) ? c.id.toLowerCase() : NO_COOPERATIVE);
+
+const pageArgs = (page: PageArgs): PageArgs => ({ first: page.first, after: page.after, last: page.last, before: page.before });
+
+/** The trade promotion fields of the registry's Cooperative. */
+@Resolver(() => Cooperative)
+export class CooperativeResolver {
+  @FieldResolver(() => ProductConnection, { description: "Its products (sản phẩm của HTX), by name." })
+  async products(@Root() c: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: TradeContext) {
+    return toConnection(await ctx.loaders.productsOfCooperative.load({ parentId: keyOf(c), args: pageArgs(page) }));
+  }
+
+  @FieldResolver(() => ParticipationConnection, { description: "Its participations in trade promotion programs (tham gia xúc tiến thương mại), latest registration first." })
+  async participations(@Root() c: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: TradeContext) {
+    return toConnection(await ctx.loaders.participationsOfCooperative.load({ parentId: keyOf(c), args: pageArgs(page) }));
+  }
+
+  @FieldResolver(() => Int, { description: "How many of its products have an OCOP certification in force on a date (số sản phẩm OCOP còn hiệu lực)." })
+  ocopProductCount(
+    @Root() c: Cooperative,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today, Vietnam time)." }) asOf: string | null,
+    @Ctx() ctx: TradeContext,
+  ): Promise<number> {
+    return ctx.loaders.ocopProductCount.load(`${asOf ?? todayInVietnam()}|${keyOf(c)}`);
+  }
+}
+
+/**
+ * Entity reference resolver: the gateway hands `{ id }`; no lookup, since this subgraph holds
+ * no cooperative rows (an unknown id simply has no products or participations here).
+ */
+export const cooperativeReference = {
+  Cooperative: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+  },
+};

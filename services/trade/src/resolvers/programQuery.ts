@@ -1,0 +1,34 @@
+import { badInput, BadUserInputError, Page, PageArgs, paginate, SortKey } from "@camau/shared";
+import { DataSource } from "typeorm";
+import { escapeLike, searchWords } from "../domain/searchText";
+import { TradePromotionProgram } from "../entities/TradePromotionProgram";
+import { OrderDirection } from "../inputs/ProductFilter";
+import { ProgramFilter, ProgramOrder, ProgramOrderField } from "../inputs/ProgramInputs";
+
+const ORDER_COLUMNS: Record<ProgramOrderField, { expression: string; valueOf: (p: TradePromotionProgram) => string | number }> = {
+  [ProgramOrderField.STARTS_ON]: { expression: "p.starts_on", valueOf: (p) => p.startsOn },
+  [ProgramOrderField.NAME]: { expression: "p.name", valueOf: (p) => p.name },
+};
+
+/** One page of programs matching a filter, in keyset order (default: latest start first). */
+export async function findPrograms(ds: DataSource, filter: ProgramFilter | null | undefined, orderBy: ProgramOrder[] | null | undefined, page: PageArgs): Promise<Page<TradePromotionProgram>> {
+  const qb = ds.getRepository(TradePromotionProgram).createQueryBuilder("p");
+  const f = filter ?? {};
+  if (f.from && f.to && f.from > f.to) throw badInput("filter.from", "is after filter.to");
+  // A program belongs to a period when the two overlap (both ends inclusive).
+  if (f.from) qb.andWhere("p.ends_on >= :from", { from: f.from });
+  if (f.to) qb.andWhere("p.starts_on <= :to", { to: f.to });
+  if (f.kinds?.length) qb.andWhere("p.kind IN (:...kinds)", { kinds: f.kinds });
+  if (f.province != null) qb.andWhere("p.province_key = search_key(:province)", { province: f.province.trim().replace(/\s+/g, " ") });
+  if (f.search) {
+    searchWords(f.search).forEach((word, i) => {
+      qb.andWhere(`p.search_document LIKE '%' || search_key(:w${i}) || '%'`, { [`w${i}`]: escapeLike(word) });
+    });
+  }
+  const keys: SortKey<TradePromotionProgram>[] = (orderBy?.length ? orderBy : [{ field: ProgramOrderField.STARTS_ON, direction: OrderDirection.DESC }]).map((o) => ({
+    ...ORDER_COLUMNS[o.field],
+    direction: o.direction as "ASC" | "DESC",
+  }));
+  if (keys.length > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
+  return paginate(qb, page, keys, "p.id");
+}

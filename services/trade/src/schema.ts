@@ -1,0 +1,32 @@
+import { buildFederatedSchema } from "@camau/shared";
+import { GraphQLSchema } from "graphql";
+import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
+import { reportReference, ReportResolver } from "./report/ReportResolver";
+import { cooperativeReference, CooperativeResolver } from "./resolvers/CooperativeResolver";
+import { ParticipationMutationResolver } from "./resolvers/ParticipationMutationResolver";
+import { ParticipationResolver } from "./resolvers/ParticipationResolver";
+import { ProductMutationResolver } from "./resolvers/ProductMutationResolver";
+import { productReference, ProductResolver } from "./resolvers/ProductResolver";
+import { ProgramMutationResolver } from "./resolvers/ProgramMutationResolver";
+import { ProgramResolver } from "./resolvers/ProgramResolver";
+
+/** The trade promotion subgraph's federated schema. Needs no database: `npm run compose` prints it. */
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        ProductResolver,
+        ProductMutationResolver,
+        ProgramResolver,
+        ProgramMutationResolver,
+        ParticipationResolver,
+        ParticipationMutationResolver,
+        CooperativeResolver,
+        ReportResolver,
+      ],
+      // Reached only through the gateway's _entities: no query of this subgraph returns it.
+      orphanedTypes: [CollectiveEconomyReport],
+    },
+    { ...productReference, ...cooperativeReference, ...reportReference },
+  );
+}

@@ -1,0 +1,296 @@
+import { AgreementKind, BudgetSource, MarkKind, OcopLevel, OcopProductGroup, ProgramKind } from "../domain/enums";
+import { certificationInForce, defaultExpiry, levelForStars, OCOP_STAR_BANDS } from "../domain/ocop";
+import { maximumSupport } from "../domain/participation";
+import { COUNTERPARTIES, PRODUCT_KINDS, ProductKind, PROGRAM_PLANS } from "./catalogue";
+import { Random } from "./random";
+
+/**
+ * The trade promotion demo dataset, generated in memory (pure: no I/O, no clock) from a seed and
+ * the cooperatives of the registry's demo dataset that may make and sell products. Certifications
+ * run from 2019 on; programs in 2020 and 2021 in Cà Mau, TP. Hồ Chí Minh, Cần Thơ and Hà Nội;
+ * between 2021-01-01 and 2021-06-30 exactly one program is held in Hà Nội, and exactly 10
+ * cooperatives with OCOP-rated or branded products take part in it.
+ */
+
+export const TRADE_SEED = "camau-trade-2021";
+
+/** A cooperative of the registry's demo data that may take part (active through the demo years). */
+export interface CandidateCooperative {
+  id: string;
+  name: string;
+  sectorCode: string;
+  districtCode: string | null;
+}
+
+export interface ProductRow {
+  id: string;
+  cooperativeId: string;
+  name: string;
+  productGroup: OcopProductGroup;
+  description: string;
+  brandName: string | null;
+  markKind: MarkKind | null;
+  markRegistrationNumber: string | null;
+}
+
+export interface CertificationRow {
+  id: string;
+  productId: string;
+  stars: number;
+  score: number;
+  level: OcopLevel;
+  decisionNumber: string;
+  certifiedOn: string;
+  expiresOn: string;
+  recordedBy: string;
+}
+
+export interface ProgramRow {
+  id: string;
+  key: string;
+  name: string;
+  kind: ProgramKind;
+  organiser: string;
+  venue: string;
+  province: string;
+  startsOn: string;
+  endsOn: string;
+  budget: number | null;
+  budgetSource: BudgetSource | null;
+  description: string | null;
+  policyLegalBasis: string | null;
+  policyPercentage: number | null;
+  policyCapPerCooperative: number | null;
+}
+
+export interface ParticipationRow {
+  id: string;
+  programId: string;
+  cooperativeId: string;
+  boothCount: number;
+  supportAmount: number;
+  eligibleCost: number | null;
+  salesRevenue: number;
+  note: string | null;
+  /** ISO timestamp: registration, two weeks before the program. */
+  createdAt: string;
+  resultsRecordedAt: string;
+  productIds: string[];
+}
+
+export interface AgreementRow {
+  id: string;
+  participationId: string;
+  counterparty: string;
+  kind: AgreementKind;
+  value: number | null;
+  signedOn: string;
+  description: string | null;
+  position: number;
+}
+
+export interface TradeDataset {
+  products: ProductRow[];
+  certifications: CertificationRow[];
+  programs: ProgramRow[];
+  participations: ParticipationRow[];
+  agreements: AgreementRow[];
+}
+
+/** Last day a demo certification may carry: the registry's demo history ends in mid-2025. */
+const LAST_CERTIFICATION = "2024-12-31";
+const SEED_SUBJECT = "seed";
+
+/** "Hợp tác xã Thủy sản Tân Ân" → "Thủy sản Tân Ân", for a cooperative's own trademark. */
+function shortName(name: string): string {
+  return name.replace(/^(Hợp tác xã|HTX)\s+/i, "").trim();
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function dayBetween(rng: Random, from: string, to: string): string {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return new Date(a + rng.int(0, Math.round((b - a) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function scoreFor(rng: Random, stars: number): number {
+  const band = OCOP_STAR_BANDS[stars];
+  return rng.int(band.minScore, band.maxScore);
+}
+
+export function generateTrade(cooperatives: readonly CandidateCooperative[], seed: string = TRADE_SEED): TradeDataset {
+  const rng = new Random(seed);
+  const products: ProductRow[] = [];
+  const certifications: CertificationRow[] = [];
+  const productCount = new Map<string, number>();
+  const decisionNumbers = new Set<string>();
+  const newDecision = (level: OcopLevel, year: string) => {
+    let number: string;
+    do {
+      number = level === OcopLevel.NATIONAL ? `${rng.int(1000, 5200)}/QĐ-BNN-VPĐP` : `${rng.int(100, 2900)}/QĐ-UBND`;
+    } while (decisionNumbers.has(`${year}:${number}`));
+    decisionNumbers.add(`${year}:${number}`);
+    return number;
+  };
+
+  // --- products: each kind goes to cooperatives of its sectors, preferring those whose name says
+  // they make it (in the order of the kind's name patterns), then those of its districts. -------
+  for (const kind of PRODUCT_KINDS) {
+    const eligible = cooperatives.filter((c) => kind.sectors.includes(c.sectorCode) && (productCount.get(c.id) ?? 0) < 3);
+    const local = (c: CandidateCooperative) => c.districtCode !== null && kind.districts.includes(c.districtCode);
+    const tiers: CandidateCooperative[][] = [];
+    for (const pattern of kind.makerNames) {
+      tiers.push(eligible.filter((c) => pattern.test(c.name) && local(c)), eligible.filter((c) => pattern.test(c.name)));
+    }
+    if (!kind.onlyNamed) tiers.push(eligible.filter(local), eligible);
+    const makers: CandidateCooperative[] = [];
+    for (const tier of tiers) {
+      const fresh = tier.filter((c) => !makers.includes(c));
+      makers.push(...rng.sample(fresh, Math.min(fresh.length, kind.makers - makers.length)));
+    }
+    makers.forEach((maker, i) => {
+      productCount.set(maker.id, (productCount.get(maker.id) ?? 0) + 1);
+      // The first maker sells under the kind's best-known name ("Mật ong U Minh Hạ"), others under any.
+      const product = makeProduct(rng, kind, maker, i === 0 ? kind.names[0] : rng.pick(kind.names));
+      products.push(product);
+      if (rng.chance(kind.ocopChance)) certifications.push(...certify(rng, product.id, newDecision));
+    });
+  }
+
+  // --- programs and who took part. --------------------------------------------------------------
+  const productsOf = new Map<string, ProductRow[]>();
+  for (const p of products) productsOf.set(p.cooperativeId, [...(productsOf.get(p.cooperativeId) ?? []), p]);
+  const certificationsOf = new Map<string, CertificationRow[]>();
+  for (const c of certifications) certificationsOf.set(c.productId, [...(certificationsOf.get(c.productId) ?? []), c]);
+  const makers = [...productsOf.keys()];
+
+  const programs: ProgramRow[] = [];
+  const participations: ParticipationRow[] = [];
+  const agreements: AgreementRow[] = [];
+  for (const plan of PROGRAM_PLANS) {
+    const program: ProgramRow = {
+      id: rng.uuid(),
+      key: plan.key,
+      name: plan.name,
+      kind: plan.kind,
+      organiser: plan.organiser,
+      venue: plan.venue,
+      province: plan.province,
+      startsOn: plan.startsOn,
+      endsOn: plan.endsOn,
+      budget: plan.budget,
+      budgetSource: plan.budgetSource,
+      description: plan.description ?? null,
+      policyLegalBasis: plan.policy?.legalBasis ?? null,
+      policyPercentage: plan.policy?.percentage ?? null,
+      policyCapPerCooperative: plan.policy?.capPerCooperative ?? null,
+    };
+    programs.push(program);
+    /** Products a cooperative may show there: OCOP-rated on the first day or branded, when the plan asks for it. */
+    const showable = (cooperativeId: string) =>
+      (productsOf.get(cooperativeId) ?? []).filter(
+        (p) => !plan.ocopOrBrandedOnly || p.brandName !== null || certificationInForce(certificationsOf.get(p.id) ?? [], plan.startsOn) !== null,
+      );
+    const pool = makers.filter((id) => showable(id).length > 0);
+    const count = typeof plan.participants === "number" ? plan.participants : rng.int(plan.participants[0], plan.participants[1]);
+    if (pool.length < count) throw new Error(`trade seed: only ${pool.length} cooperatives can take part in ${plan.key}, ${count} needed`);
+    rng.sample(pool, count).forEach((cooperativeId, i) => {
+      const own = showable(cooperativeId);
+      const shown = rng.sample(own, Math.min(own.length, rng.int(1, 2)));
+      const booths = plan.kind === ProgramKind.ECOMMERCE || plan.kind === ProgramKind.RETAIL_LISTING ? 0 : rng.int(1, 2);
+      const eligibleCost = plan.policy ? rng.money(4_000_000, 30_000_000) : null;
+      const limit = maximumSupport(plan.policy, eligibleCost) ?? eligibleCost ?? 0;
+      const supportAmount = plan.policy ? Math.floor(Math.min(limit, eligibleCost ?? limit) / 100_000) * 100_000 : 0;
+      const participation: ParticipationRow = {
+        id: rng.uuid(),
+        programId: program.id,
+        cooperativeId,
+        boothCount: booths,
+        supportAmount,
+        eligibleCost,
+        salesRevenue: rng.money(plan.kind === ProgramKind.RETAIL_LISTING ? 40_000_000 : 8_000_000, plan.kind === ProgramKind.RETAIL_LISTING ? 250_000_000 : 160_000_000),
+        note: null,
+        createdAt: `${addDays(plan.startsOn, -14)}T09:${String(i).padStart(2, "0")}:00.000+07:00`,
+        resultsRecordedAt: `${addDays(plan.endsOn, 3)}T15:00:00.000+07:00`,
+        productIds: shown.map((p) => p.id),
+      };
+      participations.push(participation);
+      const agreementCount = rng.int(plan.agreements[0], plan.agreements[1]);
+      rng.sample(COUNTERPARTIES, agreementCount).forEach((counterparty, position) => {
+        const kind = rng.pick(counterparty.kinds);
+        agreements.push({
+          id: rng.uuid(),
+          participationId: participation.id,
+          counterparty: counterparty.name,
+          kind,
+          value: kind === AgreementKind.MEMORANDUM_OF_UNDERSTANDING || kind === AgreementKind.OTHER ? null : rng.money(50_000_000, 900_000_000, 1_000_000),
+          signedOn: dayBetween(rng, plan.startsOn, plan.endsOn),
+          description: `Cung ứng ${shown.map((p) => p.name).join(", ")}`,
+          position,
+        });
+      });
+    });
+  }
+  return { products, certifications, programs, participations, agreements };
+}
+
+function makeProduct(rng: Random, kind: ProductKind, maker: CandidateCooperative, name: string): ProductRow {
+  let brandName: string | null = null;
+  let markKind: MarkKind | null = null;
+  let markRegistrationNumber: string | null = null;
+  if (rng.chance(kind.brandChance)) {
+    if (kind.sharedMark && rng.chance(0.8)) {
+      ({ name: brandName, kind: markKind, registrationNumber: markRegistrationNumber } = kind.sharedMark);
+    } else if (rng.chance(0.6)) {
+      brandName = shortName(maker.name);
+      markKind = MarkKind.TRADEMARK;
+      markRegistrationNumber = `Số ${rng.int(300_000, 480_000)}`;
+    } else {
+      brandName = shortName(maker.name);
+      markKind = MarkKind.UNREGISTERED_BRAND;
+    }
+  }
+  return {
+    id: rng.uuid(),
+    cooperativeId: maker.id,
+    name,
+    productGroup: kind.group,
+    description: kind.description,
+    brandName,
+    markKind,
+    markRegistrationNumber,
+  };
+}
+
+/** A product's certifications: a first rating in 2019–early 2021, then renewals (sometimes upgrades). */
+function certify(rng: Random, productId: string, newDecision: (level: OcopLevel, year: string) => string): CertificationRow[] {
+  const rows: CertificationRow[] = [];
+  let stars = rng.chance(0.7) ? 3 : 4;
+  let certifiedOn = dayBetween(rng, "2019-03-01", "2021-03-31");
+  for (;;) {
+    const level = levelForStars(stars);
+    const expiresOn = defaultExpiry(certifiedOn);
+    rows.push({
+      id: rng.uuid(),
+      productId,
+      stars,
+      score: scoreFor(rng, stars),
+      level,
+      decisionNumber: newDecision(level, certifiedOn.slice(0, 4)),
+      certifiedOn,
+      expiresOn,
+      recordedBy: SEED_SUBJECT,
+    });
+    // Renewed (re-rated) a little before expiry, some with one star more; a 5th star only nationally.
+    const next = addDays(expiresOn, -rng.int(0, 60));
+    if (next > LAST_CERTIFICATION || !rng.chance(0.65)) break;
+    if (stars < 5 && rng.chance(stars === 3 ? 0.3 : 0.08)) stars += 1;
+    certifiedOn = next;
+  }
+  return rows;
+}

@@ -1,0 +1,28 @@
+import { DEFAULT_SEED, generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry";
+import { CandidateCooperative } from "./generateTrade";
+
+/** Sectors whose cooperatives make or sell the demo products. */
+const PRODUCING_SECTORS = new Set(["AGRICULTURE", "FISHERIES", "FORESTRY", "SALT", "INDUSTRY_HANDICRAFTS", "TRADE_SERVICES", "OTHER"]);
+
+/** The demo certifications and programs span 2019–2024: cooperatives taking part are ACTIVE throughout. */
+const ACTIVE_FROM = "2019-01-01";
+const ACTIVE_TO = "2024-12-31";
+
+/**
+ * Cooperatives of the registry's demo dataset (generated in memory by the registry's own
+ * deterministic generator, with its default seed at scale 1, as the registry's seedIfEmpty loads
+ * it) that were founded by 2019 and stayed ACTIVE until the end of 2024, in producing sectors.
+ * The trade database stores only their ids: there is no foreign key into the registry.
+ */
+export function registryDemoCooperatives(): CandidateCooperative[] {
+  const registry = generateRegistry({ seed: DEFAULT_SEED, scale: 1 });
+  const statusEvents = new Map<string, { on: string; status: string }[]>();
+  for (const e of registry.events) {
+    if (e.statusAfter === null) continue;
+    statusEvents.set(e.cooperativeId, [...(statusEvents.get(e.cooperativeId) ?? []), { on: e.effectiveOn, status: e.statusAfter }]);
+  }
+  return registry.cooperatives
+    .filter((c) => PRODUCING_SECTORS.has(c.sectorCode) && c.foundedOn <= ACTIVE_FROM)
+    .filter((c) => (statusEvents.get(c.id) ?? []).every((e) => e.status === "ACTIVE" || e.on > ACTIVE_TO))
+    .map((c) => ({ id: c.id, name: c.name, sectorCode: c.sectorCode, districtCode: c.districtCode ?? null }));
+}
