@@ -41,6 +41,8 @@ export interface StackSubgraph {
 export interface RunningStack {
   readonly gatewayUrl: string;
   readonly gatewayPort: number;
+  /** Process id of the gateway; undefined once it has exited (fault tests send it signals). */
+  readonly gatewayPid: number | undefined;
   readonly subgraphs: readonly StackSubgraph[];
   /** Stops one subgraph (fault tests: the gateway must cope with it being down). */
   stopSubgraph(name: string): Promise<void>;
@@ -97,8 +99,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await service.stop();
   };
 
-  const slots: Slot[] = (options.subgraphs ?? SUBGRAPHS).map((definition) => {
-    const port = options.ports?.[definition.name] ?? definition.port;
+  const definitions = options.subgraphs ?? SUBGRAPHS;
+  const portOf = (definition: SubgraphDefinition) => options.ports?.[definition.name] ?? definition.port;
+  // Every service learns every subgraph's URL (<NAME>_URL): the gateway routes with them, and a
+  // subgraph that checks another's data (the fund asks the registry) calls it directly.
+  const subgraphUrls = Object.fromEntries(definitions.map((d) => [`${envPrefixOf(d.name)}URL`, `http://${host}:${portOf(d)}/graphql`]));
+  const slots: Slot[] = definitions.map((definition) => {
+    const port = portOf(definition);
     const databaseUrl = databaseUrlOf(definition.name, options);
     return {
       definition,
@@ -107,6 +114,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       url: `http://${host}:${port}/graphql`,
       env: {
         ...baseEnv,
+        ...subgraphUrls,
         PORT: String(port),
         [`${envPrefixOf(definition.name)}DATABASE_URL`]: databaseUrl,
         CREATE_DATABASE: "true",
@@ -148,7 +156,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     gateway = launch("gateway", mainScriptOf("gateway"), {
       ...baseEnv,
       PORT: String(gatewayPort),
-      ...Object.fromEntries(slots.map((slot) => [`${envPrefixOf(slot.definition.name)}URL`, slot.url])),
+      ...subgraphUrls,
     });
     // The gateway's /ready asks every subgraph's /ready: the whole path works once it answers.
     await waitUntilReady(gateway, new URL("/ready", gatewayUrl).toString(), readyTimeoutMs, options.signal);
@@ -161,6 +169,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   return {
     gatewayUrl,
     gatewayPort,
+    get gatewayPid() {
+      return gateway?.running ? gateway.pid : undefined;
+    },
     subgraphs: slots.map((slot) => ({
       name: slot.definition.name,
       url: slot.url,

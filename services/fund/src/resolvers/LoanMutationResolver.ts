@@ -19,12 +19,11 @@ import { asInput, checkRate, checkVersion, lockLoan, mutation, pastOrToday } fro
 
 /** The loan's ledger read inside the mutation's transaction (after the loan row is locked). */
 async function ledgerInTransaction(manager: EntityManager, loan: Loan): Promise<LedgerLoan> {
-  const [schedules, installments, disbursements, repayments] = await Promise.all([
-    manager.getRepository(LoanSchedule).find({ where: { loanId: loan.id }, order: { version: "ASC" } }),
-    manager.getRepository(ScheduleInstallment).find({ where: { loanId: loan.id }, order: { number: "ASC" } }),
-    manager.getRepository(Disbursement).find({ where: { loanId: loan.id }, order: { trancheNumber: "ASC" } }),
-    manager.getRepository(Repayment).find({ where: { loanId: loan.id }, order: { paidOn: "ASC", recordedAt: "ASC", id: "ASC" } }),
-  ]);
+  // One after the other: the transaction has a single connection.
+  const schedules = await manager.getRepository(LoanSchedule).find({ where: { loanId: loan.id }, order: { version: "ASC" } });
+  const installments = await manager.getRepository(ScheduleInstallment).find({ where: { loanId: loan.id }, order: { number: "ASC" } });
+  const disbursements = await manager.getRepository(Disbursement).find({ where: { loanId: loan.id }, order: { trancheNumber: "ASC" } });
+  const repayments = await manager.getRepository(Repayment).find({ where: { loanId: loan.id }, order: { paidOn: "ASC", recordedAt: "ASC", id: "ASC" } });
   return ledgerFrom(loan, schedules, installments, disbursements, repayments);
 }
 

@@ -1,4 +1,4 @@
-import { Connection } from "../graphql/connection";
+import { Connection } from "@camau/shared";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { Repayment } from "../entities/Repayment";

@@ -1,5 +1,4 @@
 import { badInput, ConflictError, inTransaction, NotFoundError } from "@camau/shared";
-import { GraphQLError } from "graphql";
 import { DataSource, EntityManager } from "typeorm";
 import { todayInVietnam } from "../domain/dates";
 import { DomainError, rateE4 } from "../domain/money";
@@ -59,8 +58,4 @@ export async function lockLoan(manager: EntityManager, id: string): Promise<Loan
 
 export function checkVersion(what: string, id: string, current: number, given: number): void {
   if (current !== given) throw new ConflictError(`${what} ${id} was changed by someone else (version ${current}, you sent ${given})`);
-}
-
-export function isClientError(error: unknown): boolean {
-  return error instanceof GraphQLError;
 }

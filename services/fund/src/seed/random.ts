@@ -1,0 +1,99 @@
+/**
+ * A small seeded pseudo-random generator for the fund's demo data: the same labels give the same
+ * numbers on every run and machine. sfc32 seeded through the cyrb128 string hash; one stream per
+ * loan (`new Random(seed, "loan", n)`) so adding a loan does not reshuffle the others.
+ * Not for anything security-related. (The registry has an equivalent; a shared copy would belong
+ * in a shared package of seed tools, which shared/ — no domain code, no demo data — is not.)
+ */
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+export class Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(...labels: Array<string | number>) {
+    [this.a, this.b, this.c, this.d] = cyrb128(labels.join(":"));
+    for (let i = 0; i < 15; i++) this.uint32();
+  }
+
+  uint32(): number {
+    this.a |= 0;
+    this.b |= 0;
+    this.c |= 0;
+    this.d |= 0;
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** Uniform integer in [min, max]. */
+  int(min: number, max: number): number {
+    if (max < min) throw new Error(`int(${min}, ${max}): empty range`);
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (!items.length) throw new Error("pick from an empty list");
+    return items[Math.floor(this.next() * items.length)];
+  }
+
+  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
+    let total = 0;
+    for (const [, w] of items) total += w;
+    if (!(total > 0)) throw new Error("weighted pick with no positive weight");
+    let r = this.next() * total;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
+    return items[items.length - 1][0];
+  }
+
+  /** A version-4 UUID from this stream. */
+  uuid(): string {
+    const w0 = this.uint32();
+    const w1 = (this.uint32() & 0xffff0fff) | 0x00004000;
+    const w2 = (this.uint32() & 0x3fffffff) | 0x80000000;
+    const w3 = this.uint32();
+    const b = (w: number, s: number) => HEX[(w >>> s) & 0xff];
+    return `${b(w0, 24)}${b(w0, 16)}${b(w0, 8)}${b(w0, 0)}-${b(w1, 24)}${b(w1, 16)}-${b(w1, 8)}${b(w1, 0)}-${b(w2, 24)}${b(w2, 16)}-${b(w2, 8)}${b(w2, 0)}${b(w3, 24)}${b(w3, 16)}${b(w3, 8)}${b(w3, 0)}`;
+  }
+}

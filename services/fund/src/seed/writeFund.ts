@@ -1,0 +1,193 @@
+import { DataSource, QueryRunner } from "typeorm";
+import { FundDataset } from "./generateFund";
+
+/**
+ * Writes a generated dataset into the fund's tables in one transaction: everything or nothing.
+ * Rows go in chunks through `INSERT … SELECT FROM unnest($1::uuid[], …)` (one array parameter per
+ * column), like the registry's loader. Products are the migration's; rows name them by code.
+ */
+
+interface Column<R> {
+  name: string;
+  type: string;
+  value: (row: R) => unknown;
+}
+
+const CHUNK = 2000;
+/** Arbitrary key of the advisory lock that serialises seeding of the fund. */
+const SEED_LOCK_KEY = 96_002;
+
+async function insertAll<R>(q: QueryRunner, table: string, columns: Column<R>[], rows: readonly R[]): Promise<number> {
+  const aliases = columns.map((_, i) => `c${i}`);
+  const sql =
+    `INSERT INTO ${table} (${columns.map((c) => c.name).join(", ")}) SELECT ${aliases.map((a) => `u.${a}`).join(", ")} ` +
+    `FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")}) AS u(${aliases.join(", ")})`;
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    await q.query(sql, columns.map((c) => chunk.map((row) => c.value(row))));
+  }
+  return rows.length;
+}
+
+const borrowerColumns = <R extends { borrower: { sectorCode: string; sectorName: string; districtCode: string | null; districtName: string | null; takenAt: string } }>(): Column<R>[] => [
+  { name: "borrower_sector_code", type: "varchar", value: (r) => r.borrower.sectorCode },
+  { name: "borrower_sector_name", type: "varchar", value: (r) => r.borrower.sectorName },
+  { name: "borrower_district_code", type: "varchar", value: (r) => r.borrower.districtCode },
+  { name: "borrower_district_name", type: "varchar", value: (r) => r.borrower.districtName },
+  { name: "borrower_snapshot_at", type: "timestamptz", value: (r) => r.borrower.takenAt },
+];
+
+export interface WriteResult {
+  loaded: boolean;
+  rows: Record<string, number>;
+}
+
+/** Loads the dataset; with `onlyIfEmpty`, only when the fund has no application yet (checked under a lock). */
+export async function writeFund(dataSource: DataSource, data: FundDataset, options: { onlyIfEmpty?: boolean } = {}): Promise<WriteResult> {
+  const q = dataSource.createQueryRunner();
+  await q.connect();
+  try {
+    await q.startTransaction();
+    await q.query(`SELECT pg_advisory_xact_lock($1)`, [SEED_LOCK_KEY]);
+    if (options.onlyIfEmpty) {
+      const [{ present }] = await q.query(`SELECT EXISTS (SELECT 1 FROM loan_application) AS present`);
+      if (present) {
+        await q.rollbackTransaction();
+        return { loaded: false, rows: {} };
+      }
+    }
+    const products: { id: string; code: string }[] = await q.query(`SELECT id, code FROM loan_product`);
+    const productId = new Map(products.map((p) => [p.code, p.id]));
+    const product = (code: string) => {
+      const id = productId.get(code);
+      if (!id) throw new Error(`loan product ${code} is missing: run the fund's migrations first`);
+      return id;
+    };
+    const rows: Record<string, number> = {};
+    rows.loan_application = await insertAll(q, "loan_application", [
+      { name: "id", type: "uuid", value: (a) => a.id },
+      { name: "cooperative_id", type: "uuid", value: (a) => a.cooperativeId },
+      { name: "product_id", type: "uuid", value: (a) => product(a.productCode) },
+      { name: "project_name", type: "varchar", value: (a) => a.projectName },
+      { name: "purpose", type: "text", value: (a) => a.purpose },
+      { name: "requested_amount", type: "bigint", value: (a) => a.requestedAmount },
+      { name: "requested_term_months", type: "int", value: (a) => a.requestedTermMonths },
+      { name: "collateral", type: "text", value: (a) => a.collateral },
+      { name: "status", type: "varchar", value: (a) => a.status },
+      { name: "submitted_on", type: "date", value: (a) => a.submittedOn },
+      { name: "submitted_by", type: "varchar", value: (a) => a.submittedBy },
+      { name: "submitted_by_role", type: "varchar", value: (a) => a.submittedByRole },
+      ...borrowerColumns<FundDataset["applications"][number]>(),
+      { name: "appraisal_started_by", type: "varchar", value: (a) => a.appraisalStartedBy },
+      { name: "appraisal_started_at", type: "timestamptz", value: (a) => a.appraisalStartedAt },
+      { name: "appraised_by", type: "varchar", value: (a) => a.appraisedBy },
+      { name: "appraised_at", type: "timestamptz", value: (a) => a.appraisedAt },
+      { name: "appraisal_recommendation", type: "varchar", value: (a) => a.appraisalRecommendation },
+      { name: "recommended_amount", type: "bigint", value: (a) => a.recommendedAmount },
+      { name: "appraisal_notes", type: "text", value: (a) => a.appraisalNotes },
+      { name: "decided_by", type: "varchar", value: (a) => a.decidedBy },
+      { name: "decided_at", type: "timestamptz", value: (a) => a.decidedAt },
+      { name: "decided_on", type: "date", value: (a) => a.decidedOn },
+      { name: "decision_reason", type: "text", value: (a) => a.decisionReason },
+      { name: "approved_amount", type: "bigint", value: (a) => a.approvedAmount },
+      { name: "approved_term_months", type: "int", value: (a) => a.approvedTermMonths },
+      { name: "approved_annual_rate", type: "numeric", value: (a) => a.approvedAnnualRate },
+      { name: "withdrawn_by", type: "varchar", value: (a) => a.withdrawnBy },
+      { name: "withdrawn_at", type: "timestamptz", value: (a) => a.withdrawnAt },
+      { name: "withdrawal_reason", type: "text", value: (a) => a.withdrawalReason },
+      { name: "version", type: "int", value: (a) => a.version },
+      { name: "created_at", type: "timestamptz", value: (a) => a.createdAt },
+      { name: "updated_at", type: "timestamptz", value: (a) => a.updatedAt },
+    ], data.applications);
+    rows.loan = await insertAll(q, "loan", [
+      { name: "id", type: "uuid", value: (l) => l.id },
+      { name: "contract_number", type: "varchar", value: (l) => l.contractNumber },
+      { name: "application_id", type: "uuid", value: (l) => l.applicationId },
+      { name: "cooperative_id", type: "uuid", value: (l) => l.cooperativeId },
+      { name: "product_id", type: "uuid", value: (l) => product(l.productCode) },
+      { name: "signed_on", type: "date", value: (l) => l.signedOn },
+      { name: "signed_by", type: "varchar", value: (l) => l.signedBy },
+      { name: "principal", type: "bigint", value: (l) => l.principal },
+      { name: "annual_interest_rate", type: "numeric", value: (l) => l.annualInterestRate },
+      { name: "term_months", type: "int", value: (l) => l.termMonths },
+      { name: "grace_months", type: "int", value: (l) => l.graceMonths },
+      { name: "repayment_method", type: "varchar", value: (l) => l.repaymentMethod },
+      { name: "overdue_interest_percent", type: "int", value: (l) => l.overdueInterestPercent },
+      { name: "first_disbursed_on", type: "date", value: (l) => l.firstDisbursedOn },
+      { name: "last_event_on", type: "date", value: (l) => l.lastEventOn },
+      { name: "lifecycle", type: "varchar", value: (l) => l.lifecycle },
+      { name: "restructured_on", type: "date", value: (l) => l.restructuredOn },
+      { name: "closed_on", type: "date", value: (l) => l.closedOn },
+      { name: "written_off_on", type: "date", value: (l) => l.writtenOffOn },
+      { name: "written_off_principal", type: "bigint", value: (l) => l.writtenOffPrincipal },
+      { name: "written_off_by", type: "varchar", value: (l) => l.writtenOffBy },
+      { name: "write_off_reason", type: "text", value: (l) => l.writeOffReason },
+      ...borrowerColumns<FundDataset["loans"][number]>(),
+      { name: "version", type: "int", value: (l) => l.version },
+      { name: "created_at", type: "timestamptz", value: (l) => l.createdAt },
+      { name: "updated_at", type: "timestamptz", value: (l) => l.updatedAt },
+    ], data.loans);
+    rows.disbursement = await insertAll(q, "disbursement", [
+      { name: "id", type: "uuid", value: (d) => d.id },
+      { name: "loan_id", type: "uuid", value: (d) => d.loanId },
+      { name: "tranche_number", type: "int", value: (d) => d.trancheNumber },
+      { name: "disbursed_on", type: "date", value: (d) => d.disbursedOn },
+      { name: "amount", type: "bigint", value: (d) => d.amount },
+      { name: "idempotency_key", type: "varchar", value: (d) => d.idempotencyKey },
+      { name: "note", type: "text", value: (d) => d.note },
+      { name: "recorded_by", type: "varchar", value: (d) => d.recordedBy },
+      { name: "recorded_at", type: "timestamptz", value: (d) => d.recordedAt },
+    ], data.disbursements);
+    rows.loan_schedule = await insertAll(q, "loan_schedule", [
+      { name: "id", type: "uuid", value: (s) => s.id },
+      { name: "loan_id", type: "uuid", value: (s) => s.loanId },
+      { name: "version", type: "int", value: (s) => s.version },
+      { name: "effective_from", type: "date", value: (s) => s.effectiveFrom },
+      { name: "reason", type: "varchar", value: (s) => s.reason },
+      { name: "annual_interest_rate", type: "numeric", value: (s) => s.annualInterestRate },
+    ], data.schedules);
+    rows.schedule_installment = await insertAll(q, "schedule_installment", [
+      { name: "id", type: "uuid", value: (i) => i.id },
+      { name: "schedule_id", type: "uuid", value: (i) => i.scheduleId },
+      { name: "loan_id", type: "uuid", value: (i) => i.loanId },
+      { name: "number", type: "int", value: (i) => i.number },
+      { name: "due_date", type: "date", value: (i) => i.dueDate },
+      { name: "principal", type: "bigint", value: (i) => i.principal },
+      { name: "interest", type: "bigint", value: (i) => i.interest },
+    ], data.installments);
+    rows.repayment = await insertAll(q, "repayment", [
+      { name: "id", type: "uuid", value: (r) => r.id },
+      { name: "loan_id", type: "uuid", value: (r) => r.loanId },
+      { name: "paid_on", type: "date", value: (r) => r.paidOn },
+      { name: "amount", type: "bigint", value: (r) => r.amount },
+      { name: "overdue_interest_part", type: "bigint", value: (r) => r.overdueInterestPart },
+      { name: "interest_part", type: "bigint", value: (r) => r.interestPart },
+      { name: "principal_part", type: "bigint", value: (r) => r.principalPart },
+      { name: "idempotency_key", type: "varchar", value: (r) => r.idempotencyKey },
+      { name: "recorded_by", type: "varchar", value: (r) => r.recordedBy },
+      { name: "recorded_at", type: "timestamptz", value: (r) => r.recordedAt },
+    ], data.repayments);
+    rows.loan_restructuring = await insertAll(q, "loan_restructuring", [
+      { name: "id", type: "uuid", value: (r) => r.id },
+      { name: "loan_id", type: "uuid", value: (r) => r.loanId },
+      { name: "effective_on", type: "date", value: (r) => r.effectiveOn },
+      { name: "remaining_months", type: "int", value: (r) => r.remainingMonths },
+      { name: "grace_months", type: "int", value: (r) => r.graceMonths },
+      { name: "annual_interest_rate", type: "numeric", value: (r) => r.annualInterestRate },
+      { name: "reason", type: "text", value: (r) => r.reason },
+      { name: "decided_by", type: "varchar", value: (r) => r.decidedBy },
+      { name: "recorded_at", type: "timestamptz", value: (r) => r.recordedAt },
+    ], data.restructurings);
+    rows.contract_counter = await insertAll(q, "contract_counter", [
+      { name: "year", type: "int", value: (c) => c.year },
+      { name: "last_number", type: "int", value: (c) => c.lastNumber },
+    ], data.contractCounters);
+    await q.commitTransaction();
+    return { loaded: true, rows };
+  } catch (error) {
+    if (q.isTransactionActive) await q.rollbackTransaction();
+    throw error;
+  } finally {
+    await q.release();
+  }
+}

@@ -1,0 +1,127 @@
+import { generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry.js";
+import { createDataSource } from "@camau/shared";
+import { expect } from "chai";
+import { fundEntities } from "../src/entities";
+import { loanPositionsSql } from "../src/report/positionsSql";
+import { borrowersFromRegistry, FUNDED_IN_REPORT_PERIOD, generateFund, seedIfEmpty } from "../src/seed";
+import { FundUnderTest, rowCounts, startFund, tokens } from "./support";
+
+const POSITIONS = `query ($after: String, $asOf: Date!) { loans(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node {
+  id status(asOf: $asOf) position(asOf: $asOf) { outstandingPrincipal daysPastDue principalPastDue interestPastDue debtGroup } } } } }`;
+
+describe("fund demo data", function () {
+  this.timeout(180_000);
+  const registry = generateRegistry({ scale: 1 });
+  const borrowers = borrowersFromRegistry(registry);
+  const dataset = generateFund({ borrowers });
+  let t: FundUnderTest;
+  const q = (query: string, variables: Record<string, unknown> = {}, token?: string) => t.fund.query(query, variables, token);
+
+  before(async () => {
+    t = await startFund([], { seed: true });
+  });
+  after(() => t?.stop());
+
+  it("is deterministic: the same seed gives the same rows", () => {
+    expect(JSON.stringify(generateFund({ borrowers: borrowersFromRegistry(generateRegistry({ scale: 1 })) }))).to.equal(JSON.stringify(dataset));
+  });
+
+  it("funds exactly 22 projects with a first disbursement in the first half of 2021", () => {
+    expect(dataset.loans.filter((l) => l.firstDisbursedOn! >= "2021-01-01" && l.firstDisbursedOn! <= "2021-06-30")).to.have.length(FUNDED_IN_REPORT_PERIOD);
+  });
+
+  it("lends only to real registry cooperatives that were ACTIVE when they applied", () => {
+    const byId = new Map(borrowers.map((b) => [b.id, b]));
+    for (const a of dataset.applications) {
+      const b = byId.get(a.cooperativeId);
+      expect(b, a.cooperativeId).to.not.equal(undefined);
+      expect(b!.activeSpans.some((s) => s.from <= a.submittedOn && (s.to === null || s.to > a.submittedOn)), `${a.cooperativeId} on ${a.submittedOn}`).to.equal(true);
+      expect(a.borrower.sectorCode).to.equal(registry.cooperatives.find((c) => c.id === a.cooperativeId)!.sectorCode);
+    }
+  });
+
+  it("has a history from 2017, loans of a few hundred million đồng, some repaid, some overdue, one written off", () => {
+    expect(dataset.loans.map((l) => l.firstDisbursedOn!).sort()[0]).to.match(/^2017-/);
+    for (const l of dataset.loans) expect(l.principal).to.be.within(100_000_000, 1_000_000_000);
+    expect(dataset.loans.filter((l) => l.lifecycle === "CLOSED").length).to.be.greaterThan(50);
+    expect(dataset.loans.filter((l) => l.lifecycle === "WRITTEN_OFF")).to.have.length(1);
+    expect(dataset.restructurings.length).to.be.greaterThan(0);
+    expect(new Set(dataset.applications.map((a) => a.status))).to.deep.equal(new Set(["APPROVED", "REJECTED", "WITHDRAWN", "SUBMITTED", "UNDER_APPRAISAL"]));
+  });
+
+  it("loads into the database once, and the report gives 22 funded projects for 2021-01-01..2021-06-30", async () => {
+    const counts = await rowCounts(t.db);
+    expect(counts.loan).to.equal(dataset.loans.length);
+    expect(counts.repayment).to.equal(dataset.repayments.length);
+    // A second start (another process, a restart) finds data and loads nothing.
+    const { dataSource } = createDataSource({ name: "fund-seed-again", url: t.fund.databaseUrl, entities: fundEntities, migrations: [] });
+    await dataSource.initialize();
+    try {
+      await seedIfEmpty(dataSource, () => undefined);
+    } finally {
+      await dataSource.destroy();
+    }
+    expect(await rowCounts(t.db)).to.deep.equal(counts);
+    const report = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }]) {
+      ... on CollectiveEconomyReport { from to fundedProjectCount fundDisbursedAmount fundOutstandingPrincipal } } }`);
+    expect(report.errors).to.equal(undefined);
+    const r = report.data!._entities[0];
+    expect(r).to.include({ from: "2021-01-01", to: "2021-06-30", fundedProjectCount: 22 });
+    const inPeriod = dataset.disbursements.filter((d) => d.disbursedOn >= "2021-01-01" && d.disbursedOn <= "2021-06-30").reduce((s, d) => s + d.amount, 0);
+    expect(r.fundDisbursedAmount).to.equal(inPeriod);
+    expect(r.fundOutstandingPrincipal).to.be.greaterThan(0);
+  });
+
+  it("shows overdue loans at the end of the history", async () => {
+    const overdue = await q(`{ loans(first: 100, filter: { asOf: "2025-06-30", overdue: true }) { totalCount } }`, {}, tokens.officer());
+    expect(overdue.data!.loans.totalCount).to.be.greaterThan(0);
+  });
+
+  for (const asOf of ["2018-06-30", "2020-03-31", "2021-06-30", "2023-01-15", "2025-06-30"]) {
+    it(`computes the same positions in SQL (portfolio) and in the domain code (loan fields) as of ${asOf}`, async () => {
+      const sql: Record<string, any>[] = await t.db.query(`SELECT * FROM (${loanPositionsSql("$1::date")}) p`, [asOf]).then((r) => r.rows);
+      const bySql = new Map(sql.map((row) => [row.loan_id, row]));
+      let after: string | null = null;
+      let compared = 0;
+      for (;;) {
+        const page: any = await q(POSITIONS, { after, asOf }, tokens.fundOfficer());
+        expect(page.errors, JSON.stringify(page.errors)).to.equal(undefined);
+        for (const { node } of page.data.loans.edges) {
+          const row = bySql.get(node.id);
+          if (!row) {
+            expect(node.status, node.id).to.equal(null); // signed after the date
+            continue;
+          }
+          compared++;
+          expect(
+            { status: node.status, outstanding: node.position.outstandingPrincipal, dpd: node.position.daysPastDue, pp: node.position.principalPastDue, ip: node.position.interestPastDue, group: node.position.debtGroup },
+            node.id,
+          ).to.deep.equal({ status: row.status, outstanding: Number(row.outstanding), dpd: Number(row.dpd), pp: Number(row.overdue_principal), ip: Number(row.overdue_interest), group: row.debt_group === null ? null : Number(row.debt_group) });
+        }
+        if (!page.data.loans.pageInfo.hasNextPage) break;
+        after = page.data.loans.pageInfo.endCursor;
+      }
+      expect(compared).to.equal(sql.length);
+    });
+  }
+
+  it("shows the public the portfolio, whose breakdowns add up", async () => {
+    const result = await q(`{ fundPortfolio(asOf: "2021-06-30") { asOf loansOutstanding principalOutstanding disbursedToDate principalRepaidToDate writtenOffToDate par30Principal par30Ratio overdueLoanCount
+      byDebtGroup { debtGroup name loanCount principalOutstanding } bySector { sectorCode sectorName loanCount principalOutstanding disbursedToDate } byDistrict { districtCode districtName loanCount principalOutstanding } } }`);
+    expect(result.errors).to.equal(undefined);
+    const p = result.data!.fundPortfolio;
+    expect(p.loansOutstanding).to.be.greaterThan(22);
+    expect(p.byDebtGroup.map((g: any) => g.debtGroup)).to.deep.equal([1, 2, 3, 4, 5]);
+    const sum = (rows: any[], key: string) => rows.reduce((s, r) => s + r[key], 0);
+    for (const breakdown of [p.byDebtGroup, p.bySector, p.byDistrict]) {
+      expect(sum(breakdown, "principalOutstanding")).to.equal(p.principalOutstanding);
+      expect(sum(breakdown, "loanCount")).to.equal(p.loansOutstanding);
+    }
+    expect(sum(p.bySector, "disbursedToDate")).to.equal(p.disbursedToDate);
+    expect(p.disbursedToDate).to.equal(p.principalOutstanding + p.principalRepaidToDate + p.writtenOffToDate);
+    expect(p.par30Ratio).to.be.within(0, 1);
+    expect(p.par30Ratio).to.be.closeTo(p.par30Principal / p.principalOutstanding, 1e-12);
+    expect(p.bySector.find((s: any) => s.sectorCode === "FISHERIES").sectorName).to.equal("Thủy sản");
+    expect(p.byDistrict.every((d: any) => /^(Huyện|Thành phố)/.test(d.districtName))).to.equal(true);
+  });
+});
