@@ -14,6 +14,7 @@ export interface SubgraphDefinition {
 
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: "registry", port: 4001, dir: "services/registry" },
+  { name: "fund", port: 4002, dir: "services/fund" },
   { name: "trade", port: 4003, dir: "services/trade" },
   { name: "outreach", port: 4004, dir: "services/outreach" },
 ];
