@@ -1,4 +1,5 @@
 import { databaseUrlFor, envInt, envOptional, envPrefixOf, GATEWAY_PORT, redactUrl, SUBGRAPHS } from "@camau/shared";
+import { graphiqlEnabled } from "@camau/gateway";
 import path from "node:path";
 import { startPersistentPostgres, StartedPostgres } from "./lib/embeddedForStart";
 import { REPO_ROOT } from "./lib/paths";
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   say("");
   say("Cà Mau collective economy API is running:");
   say(`  GraphQL (gateway)  ${gateway}/graphql`);
+  if (graphiqlEnabled()) say(`  GraphiQL (explore) ${gateway}/graphiql`);
   say(`  health             ${gateway}/health   readiness ${gateway}/ready`);
   for (const s of stack.subgraphs) say(`  subgraph ${s.name.padEnd(9)} http://localhost:${s.port}/graphql (gateway only)`);
   say("");

@@ -1,5 +1,7 @@
 import { GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
 import { expect } from "chai";
+import { createHmac } from "node:crypto";
+import { DEVELOPMENT_JWT_SECRET } from "@camau/shared";
 import { RunningStack } from "../scripts/stack";
 import { e2eStack, graphql } from "./support/stack";
 
@@ -91,8 +93,44 @@ describe("end to end: gateway in front of the subgraphs", function () {
     expectUnauthenticated(await graphql(REPORT, {}, expired));
   });
 
+  describe("tokens missing a claim or carrying an unknown one are refused (issue 6)", () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    /** A JWT signed with the right (development) secret, claims as given. */
+    const sign = (claims: Record<string, unknown>, alg: "HS256" | "HS512" = "HS256") => {
+      const unsigned = `${base64url({ alg, typ: "JWT" })}.${base64url(claims)}`;
+      return `${unsigned}.${createHmac(alg === "HS256" ? "sha256" : "sha512", DEVELOPMENT_JWT_SECRET).update(unsigned).digest("base64url")}`;
+    };
+    const base = () => ({ sub: "officer-e2e", role: Role.OFFICER, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, exp: now() + 600 });
+    const without = (claim: string) => Object.fromEntries(Object.entries(base()).filter(([k]) => k !== claim));
+    const cases: [string, () => string][] = [
+      ["no subject", () => sign(without("sub"))],
+      ["no expiry", () => sign(without("exp"))],
+      ["no role", () => sign(without("role"))],
+      ["an unknown role", () => sign({ ...base(), role: "MAYOR" })],
+      ["the role ANONYMOUS", () => sign({ ...base(), role: "ANONYMOUS" })],
+      ["a COOPERATIVE_MANAGER without its cooperative", () => sign({ ...base(), role: Role.COOPERATIVE_MANAGER })],
+      ["a COOPERATIVE_MANAGER whose cooperative is not an id", () => sign({ ...base(), role: Role.COOPERATIVE_MANAGER, cooperativeId: "HTX-1" })],
+      ["another issuer", () => sign({ ...base(), iss: "someone-else" })],
+      ["another audience", () => sign({ ...base(), aud: "another-api" })],
+      ["another algorithm (HS512)", () => sign(base(), "HS512")],
+      ["a token not yet valid", () => sign({ ...base(), nbf: now() + 3600 })],
+    ];
+    it("accepts the same token with every claim (the cases below differ by one claim each)", async () => {
+      expect((await graphql(REPORT, {}, sign(base()))).status).to.equal(200);
+    });
+    for (const [what, token] of cases) {
+      it(`refuses ${what}`, async () => {
+        expectUnauthenticated(await graphql(REPORT, {}, token()));
+      });
+    }
+
+    it("refuses an Authorization header of another scheme", async () => {
+      expectUnauthenticated(await graphql(REPORT, {}, undefined, { headers: { authorization: "Basic b2ZmaWNlcjpzZWNyZXQ=" } }));
+    });
+  });
+
   describe("subgraphs are not public", () => {
-    for (const query of ["{ __typename }", "{ _service { sdl } }"]) {
+    for (const query of ["{ __typename }", "{ _service { sdl } }", '{ _entities(representations: [{ __typename: "Cooperative", id: "3f0c2a9e-1b2c-4d5e-8f90-123456789abc" }]) { __typename } }']) {
       it(`a subgraph refuses ${query} without the gateway secret`, async () => {
         for (const subgraph of stack.subgraphs) {
           const response = await graphql(query, {}, undefined, { url: subgraph.url });

@@ -1,5 +1,7 @@
 import { createErrorFormatter } from "@camau/shared";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { randomUUID } from "node:crypto";
+import { withoutSuggestions } from "./limits";
 import { SubgraphUnavailableError } from "./subgraphErrors";
 
 function unavailableIn(error: unknown): SubgraphUnavailableError | undefined {
@@ -31,19 +33,26 @@ function relayedInternalError(formatted: GraphQLFormattedError): GraphQLFormatte
  * being down or too slow is said plainly with its service name: the message holds no internals
  * and tells the client which part of the answer is missing.
  */
-export function createGatewayErrorFormatter() {
+export function createGatewayErrorFormatter(options: { hideSuggestions?: boolean } = {}) {
   const base = createErrorFormatter("gateway");
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const relayed = relayedInternalError(formatted);
     if (relayed) return relayed;
     const unavailable = unavailableIn(error);
     if (!unavailable) return base(formatted, error);
-    process.stderr.write(`[gateway] ${unavailable.message} (${formatted.path?.join(".") ?? "-"})\n`);
+    const correlationId = randomUUID();
+    process.stderr.write(`[gateway] error ${correlationId}: ${unavailable.message} (${formatted.path?.join(".") ?? "-"})\n`);
     return {
       message: unavailable.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR", serviceName: unavailable.serviceName },
+      extensions: { code: "INTERNAL_SERVER_ERROR", serviceName: unavailable.serviceName, correlationId },
     };
+  };
+  if (!options.hideSuggestions) return format;
+  // Production: "Did you mean ...?" would list field, argument and enum names a client did not ask for.
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return { ...result, message: withoutSuggestions(result.message) };
   };
 }

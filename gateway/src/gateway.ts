@@ -10,9 +10,13 @@ import { AddressInfo } from "node:net";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
-import { bodyErrorHandler } from "./httpErrors";
+import { graphiqlEnabled, graphiqlRouter } from "./graphiql"; // issue 7: GraphiQL
+import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin"; // issue 7: HTTP caching (Cache-Control)
+import { bodyErrorHandler, lastErrorHandler } from "./httpErrors";
+import { apolloLimits, RequestLimits, requestLimits } from "./limits"; // issue 6: request limits
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
+import { responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
 import { SubgraphDataSource } from "./subgraphDataSource";
 
 export interface GatewayOptions {
@@ -26,6 +30,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Largest accepted request body (express.json `limit`). */
   bodyLimit?: string;
+  /** Request limits overriding the environment's (see limits.ts). */
+  limits?: Partial<RequestLimits>;
 }
 
 export interface RunningGateway {
@@ -54,16 +60,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const limits = requestLimits({ bodyLimit: options.bodyLimit, ...options.limits });
+  const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createGatewayErrorFormatter(),
+    formatError: createGatewayErrorFormatter({ hideSuggestions: limits.blockFieldSuggestions }),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    allowBatchedHttpRequests: false,
+    // depth, aliases, directives, tokens, cost; introspection switch; HTTP batching off.
+    ...limitOptions,
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
 
@@ -76,12 +84,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = subgraphs.every((s) => s.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", service: "gateway", subgraphs });
   });
+  // issue 7: GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
+  if (graphiqlEnabled()) app.use(graphiqlRouter());
+  app.use("/graphql", httpCacheDefaults); // issue 7: no-store + Vary: Authorization unless the cache-control plugin decides otherwise
   app.use(
     "/graphql",
-    express.json({ limit: options.bodyLimit ?? "1mb" }),
+    express.json({ limit: limits.bodyLimit }),
     expressMiddleware(server, { context: async ({ req }) => createGatewayContext(req) }),
   );
   app.use(bodyErrorHandler);
+  app.use(lastErrorHandler);
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {

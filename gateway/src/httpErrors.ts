@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
 /**
@@ -15,4 +16,21 @@ export function bodyErrorHandler(error: unknown, _req: Request, res: Response, n
     return;
   }
   next(error);
+}
+
+/**
+ * The last error handler: anything else that went wrong outside GraphQL (a bug in a middleware, a
+ * malformed URL) is logged with a correlation id and answered as a masked JSON 500. Express's own
+ * handler would send an HTML page with the stack trace whenever NODE_ENV is not production.
+ */
+export function lastErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    res.status(status).json({ errors: [{ message: "Bad request", extensions: { code: "BAD_REQUEST" } }] });
+    return;
+  }
+  const correlationId = randomUUID();
+  process.stderr.write(`[gateway] error ${correlationId} outside GraphQL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] });
 }

@@ -1,4 +1,5 @@
 export * from "./gateway";
+export * from "./graphiql";
 export * from "./context";
 export * from "./config";
 export * from "./readiness";
@@ -6,3 +7,4 @@ export * from "./requestId";
 export * from "./subgraphDataSource";
 export * from "./subgraphErrors";
 export * from "./timeoutFetcher";
+export * from "./limits";

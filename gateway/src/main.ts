@@ -1,3 +1,4 @@
+import { graphiqlEnabled, graphiqlUrlOf } from "./graphiql";
 import { envInt, envOptional, GATEWAY_PORT } from "@camau/shared";
 import { startGateway } from "./gateway";
 
@@ -13,7 +14,7 @@ const started = startGateway({
 });
 
 started.then(
-  (gateway) => process.stdout.write(`[gateway] ready at ${gateway.url}\n`),
+  (gateway) => process.stdout.write(`[gateway] ready at ${gateway.url}${graphiqlEnabled() ? `, GraphiQL at ${graphiqlUrlOf(gateway.url)}` : ""}\n`),
   (error) => {
     process.stderr.write(`[gateway] failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

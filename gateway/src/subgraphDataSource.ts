@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { GATEWAY_SECRET_HEADER } from "@camau/shared";
+import { envBool, GATEWAY_SECRET_HEADER } from "@camau/shared";
 import { GatewayContext } from "./context";
 import { REQUEST_ID_HEADER } from "./requestId";
 import { graphqlErrorsOf, SubgraphHttpError } from "./subgraphErrors";
@@ -15,6 +15,11 @@ export interface SubgraphDataSourceOptions {
   /** Shared secret the subgraphs require in x-gateway-secret. */
   gatewaySecret: string;
   timeoutMs: number;
+  /**
+   * Share one subgraph request among identical anonymous reads in flight at once (see
+   * timeoutFetcher.ts); SUBGRAPH_DEDUPLICATION (default true) when not given.
+   */
+  deduplicate?: boolean;
 }
 
 /** How the gateway calls one subgraph: authenticated, traced, bounded in time, errors relayed. */
@@ -26,7 +31,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url: options.url });
     this.name = options.name;
     this.gatewaySecret = options.gatewaySecret;
-    this.fetcher = createTimeoutFetcher(options.name, options.timeoutMs);
+    this.fetcher = createTimeoutFetcher(options.name, options.timeoutMs, { deduplicate: options.deduplicate ?? envBool("SUBGRAPH_DEDUPLICATION", true) });
   }
 
   override willSendRequest({ request, context }: ProcessOptions): void {

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
 import { reportReference, ReportResolver } from "./report/ReportResolver";
@@ -11,7 +11,7 @@ import { trainingClassReference, TrainingClassResolver } from "./resolvers/Train
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [TrainingClassResolver, TrainingClassMutationResolver, CooperativeResolver, PublishedFigureResolver, ReportResolver],
+      resolvers: [TrainingClassResolver, TrainingClassMutationResolver, CooperativeResolver, PublishedFigureResolver, ReportResolver, auditLogResolver("outreach")],
       // Entities this subgraph only extends: no query of its own returns them.
       orphanedTypes: [CollectiveEconomyReport, Cooperative],
     },

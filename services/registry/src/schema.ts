@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CooperativeGroupResolver, groupReference } from "./resolvers/CooperativeGroupResolver";
 import { CooperativeMutationResolver } from "./resolvers/CooperativeMutationResolver";
@@ -24,6 +24,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         UnionMembershipResolver,
         ReferenceDataResolver,
         ReportResolver,
+        auditLogResolver("registry"),
       ],
     },
     { ...cooperativeReference, ...groupReference, ...unionReference, ...reportReference },

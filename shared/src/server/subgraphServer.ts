@@ -1,9 +1,11 @@
 import { ApolloServer, BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLSchema } from "graphql";
+import type { NextFunction, Request, Response } from "express";
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { DataSource } from "typeorm";
@@ -44,6 +46,24 @@ async function databaseIsReady(dataSource: DataSource): Promise<boolean> {
   }
 }
 
+/**
+ * Errors outside GraphQL (a malformed or oversized body, a bug in a middleware) as masked JSON:
+ * Express's own handler answers with an HTML page holding the stack trace outside production.
+ */
+function jsonErrorHandler(service: string) {
+  return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({ errors: [{ message: status === 413 ? "Request body is too large" : "Bad request", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    const correlationId = randomUUID();
+    process.stderr.write(`[${service}] error ${correlationId} outside GraphQL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] });
+  };
+}
+
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
@@ -55,7 +75,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     includeStacktraceInErrorResponses: false,
     // runSubgraphFromEnvironment owns SIGTERM/SIGINT (drain, then close the pool).
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    // No inline traces: nothing about resolver timings or errors leaves the subgraph but the masked answer.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
 
@@ -77,6 +98,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       context: async ({ req }) => options.createContext(viewerOrThrow(req.header("authorization"))),
     }),
   );
+  app.use(jsonErrorHandler(options.name));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

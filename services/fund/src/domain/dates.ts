@@ -5,13 +5,29 @@
 
 const MS_PER_DAY = 86_400_000;
 
+// Schedules, accruals and the demo generator convert the same dates millions of times: both
+// conversions are remembered (same results; the caches are bounded).
+const DAY_CACHE_LIMIT = 200_000;
+const dayNumbers = new Map<string, number>();
+const CACHED_FROM = -25_567; // 1900-01-01
+const CACHED_TO = 73_413; // 2170-12-31
+const isoDays: Array<string | undefined> = new Array(CACHED_TO - CACHED_FROM + 1);
+
 export function dayNumber(iso: string): number {
+  const known = dayNumbers.get(iso);
+  if (known !== undefined) return known;
   const ms = Date.parse(`${iso}T00:00:00Z`);
   if (Number.isNaN(ms)) throw new Error(`not a date: ${iso}`);
-  return Math.round(ms / MS_PER_DAY);
+  const day = Math.round(ms / MS_PER_DAY);
+  if (dayNumbers.size >= DAY_CACHE_LIMIT) dayNumbers.clear();
+  dayNumbers.set(iso, day);
+  return day;
 }
 
 export function isoOfDay(day: number): string {
+  if (day >= CACHED_FROM && day <= CACHED_TO && Number.isInteger(day)) {
+    return (isoDays[day - CACHED_FROM] ??= new Date(day * MS_PER_DAY).toISOString().slice(0, 10));
+  }
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, paginate, PageArgs, requireUuid, Role, toConnection } from "@camau/shared";
+import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, paginate, PageArgs, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { OutreachContext } from "../context";
 import { cleanText, todayInVietnam } from "../domain/classRules";
@@ -90,6 +90,9 @@ export class PublishedFigureResolver {
           }),
         ),
       );
+      for (const figure of saved) {
+        await recordAudit(manager, ctx.viewer, { operation: "recordPublishedFigures", entityType: "PublishedFigure", entityId: figure.id, after: figure });
+      }
       return { publishedFigures: saved };
     });
   }
@@ -105,7 +108,15 @@ export class PublishedFigureResolver {
       if (input.note !== undefined && (input.note ?? null) !== f.note) changes.note = input.note ?? null;
       if (!Object.keys(changes).length) return { publishedFigure: f };
       await repository.update({ id: f.id }, changes);
-      return { publishedFigure: await repository.findOneByOrFail({ id: f.id }) };
+      const publishedFigure = await repository.findOneByOrFail({ id: f.id });
+      await recordAudit(manager, ctx.viewer, {
+        operation: "correctPublishedFigure",
+        entityType: "PublishedFigure",
+        entityId: f.id,
+        before: { ...Object.fromEntries(Object.keys(changes).map((k) => [k, f[k as keyof PublishedFigure]])), version: f.version },
+        after: { ...changes, version: publishedFigure.version },
+      });
+      return { publishedFigure };
     });
   }
 
@@ -115,6 +126,7 @@ export class PublishedFigureResolver {
     return inTransaction(ctx.dataSource, async (manager) => {
       const f = await lockFigure(manager.getRepository(PublishedFigure), input.id, input.version);
       await manager.getRepository(PublishedFigure).delete({ id: f.id });
+      await recordAudit(manager, ctx.viewer, { operation: "removePublishedFigure", entityType: "PublishedFigure", entityId: f.id, before: f });
       return { id: f.id };
     });
   }

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, Role } from "@camau/shared";
+import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, recordAudit, Role } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { OutreachContext } from "../context";
@@ -59,6 +59,7 @@ export class TrainingClassMutationResolver {
           createdBy: ctx.viewer.subject,
         }),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "createTrainingClass", entityType: "TrainingClass", entityId: trainingClass.id, after: trainingClass });
       return { trainingClass };
     });
   }
@@ -93,7 +94,15 @@ export class TrainingClassMutationResolver {
       };
       const changed = (Object.keys(next) as (keyof TrainingClass)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(c[k]));
       if (!changed.length) return { trainingClass: c };
-      return { trainingClass: await change(manager, c.id, Object.fromEntries(changed.map((k) => [k, next[k]]))) };
+      const trainingClass = await change(manager, c.id, Object.fromEntries(changed.map((k) => [k, next[k]])));
+      await recordAudit(manager, ctx.viewer, {
+        operation: "updateTrainingClass",
+        entityType: "TrainingClass",
+        entityId: c.id,
+        before: { ...Object.fromEntries(changed.map((k) => [k, c[k]])), version: c.version },
+        after: { ...Object.fromEntries(changed.map((k) => [k, trainingClass[k]])), version: trainingClass.version },
+      });
+      return { trainingClass };
     });
   }
 
@@ -107,6 +116,13 @@ export class TrainingClassMutationResolver {
       const why = refusal("cancel", c.status);
       if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
       const trainingClass = await change(manager, c.id, { status: TrainingClassStatus.CANCELLED, cancelledOn, cancellationReason: cleanText(input.reason) });
+      await recordAudit(manager, ctx.viewer, {
+        operation: "cancelTrainingClass",
+        entityType: "TrainingClass",
+        entityId: c.id,
+        before: { status: c.status, version: c.version },
+        after: { status: trainingClass.status, cancelledOn, cancellationReason: trainingClass.cancellationReason, version: trainingClass.version },
+      });
       return { trainingClass };
     });
   }
@@ -127,9 +143,17 @@ export class TrainingClassMutationResolver {
       if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
       if (c.startDate > todayInVietnam()) throw new ConflictError(`Training class ${c.id} starts on ${c.startDate}; attendance is recorded once it has started`);
       const attendance = manager.getRepository(TrainingClassAttendance);
+      const previous = await attendance.findBy({ classId: c.id });
       await attendance.delete({ classId: c.id });
       if (cooperativeIds.length) await attendance.insert(cooperativeIds.map((cooperativeId) => ({ classId: c.id, cooperativeId })));
       const trainingClass = await change(manager, c.id, { status: TrainingClassStatus.HELD, participantCount: input.participantCount });
+      await recordAudit(manager, ctx.viewer, {
+        operation: "recordTrainingClassAttendance",
+        entityType: "TrainingClass",
+        entityId: c.id,
+        before: { status: c.status, participantCount: c.participantCount, cooperativeIds: previous.map((a) => a.cooperativeId), version: c.version },
+        after: { status: trainingClass.status, participantCount: trainingClass.participantCount, cooperativeIds, version: trainingClass.version },
+      });
       return { trainingClass };
     });
   }

@@ -184,14 +184,23 @@ interface HalfYearPlan {
   cancelled: number;
 }
 
-/** Half-years of the dataset with how many classes each holds. The report half-year is exact. */
-function halfYears(rng: Random): HalfYearPlan[] {
+/**
+ * Half-years of the dataset with how many classes each holds. The report half-year is exact (the
+ * article's counts times the scale); `scale` 1 is the province's demo data.
+ */
+function halfYears(rng: Random, scale = 1): HalfYearPlan[] {
   const plans: HalfYearPlan[] = [];
   for (let year = 2019; year <= 2025; year++) {
     for (const [from, to] of [[`${year}-01-01`, `${year}-06-30`], [`${year}-07-01`, `${year}-12-31`]] as const) {
       if (from > DATASET_TO) continue;
       if (from === REPORT_FROM) {
-        plans.push({ from: dayOf(from), to: dayOf(to), ...ARTICLE_CLASS_COUNTS, cancelled: 2 });
+        plans.push({
+          from: dayOf(from),
+          to: dayOf(to),
+          stateManagement: ARTICLE_CLASS_COUNTS.stateManagement * scale,
+          outreach: ARTICLE_CLASS_COUNTS.outreach * scale,
+          cancelled: 2 * scale,
+        });
         continue;
       }
       // Fewer classes in 2020 and the second half of 2021 (COVID-19 restrictions).
@@ -199,9 +208,9 @@ function halfYears(rng: Random): HalfYearPlan[] {
       plans.push({
         from: dayOf(from),
         to: dayOf(to),
-        stateManagement: covid ? rng.int(3, 6) : rng.int(6, 11),
-        outreach: covid ? rng.int(20, 35) : rng.int(40, 65),
-        cancelled: covid ? rng.int(2, 5) : rng.int(0, 2),
+        stateManagement: (covid ? rng.int(3, 6) : rng.int(6, 11)) * scale,
+        outreach: (covid ? rng.int(20, 35) : rng.int(40, 65)) * scale,
+        cancelled: (covid ? rng.int(2, 5) : rng.int(0, 2)) * scale,
       });
     }
   }
@@ -214,6 +223,7 @@ class Generator_ {
   constructor(
     private readonly seed: number,
     private readonly pool: CooperativePool,
+    private readonly scale = 1,
   ) {
     this.rng = new Random(seed, "outreach");
   }
@@ -221,7 +231,7 @@ class Generator_ {
   generate(): OutreachDataset {
     const classes: TrainingClassRow[] = [];
     let n = 0;
-    for (const plan of halfYears(this.rng)) {
+    for (const plan of halfYears(this.rng, this.scale)) {
       const kinds: TrainingClassKind[] = [
         ...Array<TrainingClassKind>(plan.stateManagement).fill(TrainingClassKind.STATE_MANAGEMENT),
         ...Array.from({ length: plan.outreach }, () => (this.rng.chance(0.6) ? TrainingClassKind.OUTREACH : TrainingClassKind.VOCATIONAL)),
@@ -355,7 +365,9 @@ class Generator_ {
   }
 }
 
-/** The outreach demo dataset for a seed, with attendance drawn from a pool of registry cooperatives. */
-export function generateOutreach(options: { seed?: number; pool?: CooperativePool } = {}): OutreachDataset {
-  return new Generator_(options.seed ?? DEFAULT_SEED, options.pool ?? EMPTY_POOL).generate();
+/** The outreach demo dataset for a seed (and scale: 1 is the province), with attendance drawn from a pool of registry cooperatives. */
+export function generateOutreach(options: { seed?: number; pool?: CooperativePool; scale?: number } = {}): OutreachDataset {
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`outreach seed: scale must be a positive integer, not ${scale}`);
+  return new Generator_(options.seed ?? DEFAULT_SEED, options.pool ?? EMPTY_POOL, scale).generate();
 }

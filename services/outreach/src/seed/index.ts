@@ -13,14 +13,18 @@ const CHUNK = 500;
  * attendance of the demo classes names cooperatives that exist in the registry and were ACTIVE on
  * the class's first day. Falls back to no attendance when the generator cannot be loaded.
  */
-export async function registryCooperativePool(log: (line: string) => void): Promise<CooperativePool> {
-  let dataset: { cooperatives: { id: string; districtCode: string | null }[]; events: { cooperativeId: string; effectiveOn: string; recordedAt: string; statusAfter: string | null }[] };
-  try {
-    const registrySeed = await import("@camau/registry/dist/src/seed/generateRegistry.js");
-    dataset = registrySeed.generateRegistry({ seed: registrySeed.DEFAULT_SEED, scale: 1 });
-  } catch (error) {
-    log(`outreach seed: the registry's demo generator could not be loaded (${(error as Error).message}); classes get no attending cooperatives`);
-    return EMPTY_POOL;
+export async function registryCooperativePool(log: (line: string) => void, registry?: RegistryPoolSource): Promise<CooperativePool> {
+  let dataset: RegistryPoolSource;
+  if (registry) {
+    dataset = registry;
+  } else {
+    try {
+      const registrySeed = await import("@camau/registry/dist/src/seed/generateRegistry.js");
+      dataset = registrySeed.generateRegistry({ seed: registrySeed.DEFAULT_SEED, scale: 1 });
+    } catch (error) {
+      log(`outreach seed: the registry's demo generator could not be loaded (${(error as Error).message}); classes get no attending cooperatives`);
+      return EMPTY_POOL;
+    }
   }
   const history = new Map<string, { on: string; at: string; status: string }[]>();
   for (const e of dataset.events) {
@@ -33,7 +37,9 @@ export async function registryCooperativePool(log: (line: string) => void): Prom
   const byDistrict = new Map<string, string[]>();
   for (const c of dataset.cooperatives) {
     if (!c.districtCode) continue;
-    byDistrict.set(c.districtCode, [...(byDistrict.get(c.districtCode) ?? []), c.id]);
+    const list = byDistrict.get(c.districtCode);
+    if (list) list.push(c.id);
+    else byDistrict.set(c.districtCode, [c.id]);
   }
   const activeOn = (id: string, date: string) => {
     let status: string | null = null;
@@ -43,7 +49,43 @@ export async function registryCooperativePool(log: (line: string) => void): Prom
     }
     return status === "ACTIVE";
   };
-  return { activeOn: (date, districtCode) => (byDistrict.get(districtCode) ?? []).filter((id) => activeOn(id, date)) };
+  // Classes share days and districts, and at large scales the lists are long: answer each once.
+  const answered = new Map<string, string[]>();
+  return {
+    activeOn: (date, districtCode) => {
+      const key = `${date}|${districtCode}`;
+      let ids = answered.get(key);
+      if (!ids) answered.set(key, (ids = (byDistrict.get(districtCode) ?? []).filter((id) => activeOn(id, date))));
+      return ids;
+    },
+  };
+}
+
+/** The part of a registry dataset the pool is built from (any seed and scale: `npm run seed`). */
+export interface RegistryPoolSource {
+  cooperatives: ReadonlyArray<{ id: string; districtCode: string | null }>;
+  events: ReadonlyArray<{ cooperativeId: string; effectiveOn: string; recordedAt: string; statusAfter: string | null }>;
+}
+
+/**
+ * Generates and loads the outreach data at a scale (`npm run seed -- --scale N`), with attendance
+ * drawn from the registry dataset the caller generated at the same seed and scale. Scale 1 with
+ * the default seeds gives exactly what `seedIfEmpty` loads.
+ */
+export async function seedOutreachAtScale(
+  dataSource: DataSource,
+  log: (line: string) => void,
+  options: { scale: number; seed?: number; registry?: RegistryPoolSource },
+): Promise<void> {
+  const started = Date.now();
+  const dataset = generateOutreach({ seed: options.seed ?? DEFAULT_SEED, pool: await registryCooperativePool(log, options.registry), scale: options.scale });
+  await dataSource.transaction(async (manager) => {
+    const [{ present }] = await manager.query("SELECT EXISTS (SELECT 1 FROM training_class) OR EXISTS (SELECT 1 FROM published_figure) AS present");
+    if (present) throw new Error("outreach seed: the outreach database already holds data");
+    await loadOutreach(manager, dataset);
+  });
+  const attendance = dataset.classes.reduce((sum, c) => sum + c.cooperativeIds.length, 0);
+  log(`outreach seed: ${dataset.classes.length.toLocaleString("en-US")} classes, ${attendance.toLocaleString("en-US")} attendances, ${dataset.publishedFigures.length} published figures in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function insertChunks(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {

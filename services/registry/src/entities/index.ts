@@ -1,3 +1,4 @@
+import { AuditEntry } from "@camau/shared";
 import { AdministrativeUnit } from "./AdministrativeUnit";
 import { Classification } from "./Classification";
 import { Cooperative } from "./Cooperative";
@@ -12,6 +13,7 @@ import { VsicSectorMapping } from "./VsicSectorMapping";
 /** Every table of the registry's database. */
 export const registryEntities = [
   AdministrativeUnit,
+  AuditEntry,
   Classification,
   Cooperative,
   CooperativeEvent,

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { inTransaction, isUuid, PageArgs, paginate, requireUuid, Role, toConnection } from "@camau/shared";
+import { inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
 import { GroupStatus } from "../domain/enums";
 import { escapeLike, searchWords } from "../domain/searchText";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -79,9 +79,10 @@ export class CooperativeGroupResolver {
           dissolvedOn: null,
         }),
       );
-      await manager.getRepository(Member).save(
+      const members = await manager.getRepository(Member).save(
         input.members.map((m, i) => memberRow(manager, m, { groupId: group.id, defaultJoinedOn: input.foundedOn, notBefore: input.foundedOn, path: `input.members.${i}` })),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "registerCooperativeGroup", entityType: "CooperativeGroup", entityId: group.id, after: { ...group, members } });
       return { cooperativeGroup: group };
     });
   }

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { badInput, ConflictError, inTransaction, Role } from "@camau/shared";
+import { badInput, ConflictError, inTransaction, recordAudit, Role } from "@camau/shared";
 import { ratingForScore, canBeClassifiedForYear, CURRENT_SCHEME } from "../domain/classification";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { foundingMembersProblem } from "../domain/foundingRules";
@@ -55,9 +55,10 @@ export class CooperativeMutationResolver {
           allianceJoinedOn: null,
         }),
       );
-      await manager.getRepository(Member).save(
+      const foundingMembers = await manager.getRepository(Member).save(
         input.foundingMembers.map((m, i) => memberRow(manager, m, { cooperativeId: cooperative.id, defaultJoinedOn: input.foundedOn, notBefore: input.foundedOn, path: `input.foundingMembers.${i}` })),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "registerCooperative", entityType: "Cooperative", entityId: cooperative.id, after: { ...cooperative, foundingMembers } });
       const event = await recordEvent(manager, ctx.viewer, {
         cooperativeId: cooperative.id,
         kind: CooperativeEventKind.FOUNDED,
@@ -106,7 +107,9 @@ export class CooperativeMutationResolver {
       }
       const changed = Object.keys(after);
       if (!changed.length) return { cooperative: c, event: null };
+      const version = c.version;
       const saved = await manager.getRepository(Cooperative).save(c);
+      await recordAudit(manager, ctx.viewer, { operation: "updateCooperative", entityType: "Cooperative", entityId: c.id, before: { ...before, version }, after: { ...after, version: saved.version } });
       const renamed = changed.some((k) => ["name", "foreignName", "abbreviation"].includes(k));
       const moved = changed.some((k) => ["street", "communeCode", "districtCode"].includes(k));
       const kind = renamed ? CooperativeEventKind.RENAMED : moved ? CooperativeEventKind.ADDRESS_CHANGED : CooperativeEventKind.DETAILS_CHANGED;
@@ -124,6 +127,7 @@ export class CooperativeMutationResolver {
       if (!canTransition(c.status, input.status)) throw new ConflictError(`A cooperative cannot go from ${c.status} to ${input.status}`);
       if (input.effectiveOn < c.statusSince) throw badInput("input.effectiveOn", `cannot be before the current status took effect (${c.statusSince})`);
       const previous = c.status;
+      const previousSince = c.statusSince;
       c.status = input.status;
       c.statusSince = input.effectiveOn;
       const saved = await manager.getRepository(Cooperative).save(c);
@@ -131,6 +135,13 @@ export class CooperativeMutationResolver {
         await manager.query(`UPDATE member SET left_on = $2 WHERE cooperative_id = $1 AND left_on IS NULL`, [c.id, input.effectiveOn]);
         await manager.query(`UPDATE union_membership SET left_on = $2 WHERE cooperative_id = $1 AND left_on IS NULL`, [c.id, input.effectiveOn]);
       }
+      await recordAudit(manager, ctx.viewer, {
+        operation: "changeCooperativeStatus",
+        entityType: "Cooperative",
+        entityId: c.id,
+        before: { status: previous, statusSince: previousSince },
+        after: { status: input.status, statusSince: input.effectiveOn, reason: input.reason ?? null, membershipsEnded: isTerminal(input.status) },
+      });
       const event = await recordEvent(manager, ctx.viewer, {
         cooperativeId: c.id,
         kind: CooperativeEventKind.STATUS_CHANGED,
@@ -155,6 +166,7 @@ export class CooperativeMutationResolver {
       const classification = await repository.save(
         repository.create({ cooperativeId: c.id, year: input.year, score: input.score, rating: ratingForScore(input.score), scheme: CURRENT_SCHEME, classifiedOn: input.classifiedOn }),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "recordClassification", entityType: "Classification", entityId: classification.id, after: classification });
       await recordEvent(manager, ctx.viewer, {
         cooperativeId: c.id,
         kind: CooperativeEventKind.CLASSIFIED,
@@ -176,6 +188,7 @@ export class CooperativeMutationResolver {
       if (input.joinedOn < c.foundedOn) throw badInput("input.joinedOn", "cannot be before the cooperative was founded");
       c.allianceJoinedOn = input.joinedOn;
       const saved = await manager.getRepository(Cooperative).save(c);
+      await recordAudit(manager, ctx.viewer, { operation: "admitToAlliance", entityType: "Cooperative", entityId: c.id, before: { allianceJoinedOn: null }, after: { allianceJoinedOn: input.joinedOn } });
       const event = await recordEvent(manager, ctx.viewer, { cooperativeId: c.id, kind: CooperativeEventKind.JOINED_ALLIANCE, effectiveOn: input.joinedOn });
       return { cooperative: saved, event };
     });

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput, ConflictError, inTransaction, isUuid, NotFoundError, PageArgs, paginate, requireUuid, Role, toConnection } from "@camau/shared";
+import { badInput, ConflictError, inTransaction, isUuid, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
 import { EntityManager, In, IsNull } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
@@ -83,6 +83,7 @@ export class CooperativeUnionResolver {
         await manager.getRepository(UnionMembership).save({ unionId: union.id, cooperativeId: c.id, joinedOn: input.foundedOn, leftOn: null });
         await recordEvent(manager, ctx.viewer, { cooperativeId: c.id, kind: CooperativeEventKind.JOINED_UNION, effectiveOn: input.foundedOn, details: { unionId: union.id } });
       }
+      await recordAudit(manager, ctx.viewer, { operation: "registerCooperativeUnion", entityType: "CooperativeUnion", entityId: union.id, after: { ...union, memberCooperativeIds: members.map((c) => c.id) } });
       return { cooperativeUnion: union };
     });
   }
@@ -98,6 +99,7 @@ export class CooperativeUnionResolver {
       if (union.status !== LegalStatus.ACTIVE) throw new ConflictError(`Union ${union.id} is ${union.status}`);
       const current = await manager.getRepository(UnionMembership).find({ where: { unionId: union.id }, lock: { mode: "pessimistic_write" } });
       const inForce = current.filter((m) => m.leftOn === null);
+      const membersBefore = inForce.map((m) => m.cooperativeId);
       for (const id of input.remove.map((i) => i.toLowerCase())) {
         const membership = inForce.find((m) => m.cooperativeId === id);
         if (!membership) throw badInput("input.remove", `cooperative ${id} is not a member of this union`);
@@ -115,6 +117,13 @@ export class CooperativeUnionResolver {
       if (remaining < MIN_UNION_MEMBERS[union.governingLaw]) {
         throw new ConflictError(`A union under ${union.governingLaw} needs at least ${MIN_UNION_MEMBERS[union.governingLaw]} member cooperatives`);
       }
+      await recordAudit(manager, ctx.viewer, {
+        operation: "changeUnionMembers",
+        entityType: "CooperativeUnion",
+        entityId: union.id,
+        before: { memberCooperativeIds: membersBefore },
+        after: { memberCooperativeIds: [...inForce.filter((m) => m.leftOn === null).map((m) => m.cooperativeId), ...joining.map((c) => c.id)], effectiveOn: input.effectiveOn },
+      });
       return { cooperativeUnion: union };
     });
   }

@@ -1,4 +1,4 @@
-import { badInput, ConflictError, inTransaction, NotFoundError, requireRoleOrManager, Role } from "@camau/shared";
+import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit, requireRoleOrManager, Role } from "@camau/shared";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { CooperativeEventKind, GroupStatus, LegalStatus, MembershipType } from "../domain/enums";
 import { foundingMembersProblem, MIN_GROUP_MEMBERS } from "../domain/foundingRules";
@@ -25,6 +25,7 @@ export class MembershipMutationResolver {
         const c = await lockCooperative(manager, input.cooperativeId);
         if (c.status !== LegalStatus.ACTIVE && c.status !== LegalStatus.SUSPENDED) throw new ConflictError(`Cooperative ${c.id} is ${c.status}: it takes no new members`);
         const member = await manager.getRepository(Member).save(memberRow(manager, { ...input.member, joinedOn }, { cooperativeId: c.id, defaultJoinedOn: joinedOn, notBefore: c.foundedOn, path: "input.member" }));
+        await recordAudit(manager, ctx.viewer, { operation: "addMember", entityType: "Member", entityId: member.id, after: member });
         await recordEvent(manager, ctx.viewer, { cooperativeId: c.id, kind: CooperativeEventKind.MEMBER_ADDED, effectiveOn: joinedOn, details: { memberId: member.id, membershipType: member.membershipType } });
         return { member };
       }
@@ -32,6 +33,7 @@ export class MembershipMutationResolver {
       if (!group) throw new NotFoundError("Cooperative group", input.groupId!);
       if (group.status !== GroupStatus.OPERATING) throw new ConflictError(`Cooperative group ${group.id} no longer operates`);
       const member = await manager.getRepository(Member).save(memberRow(manager, { ...input.member, joinedOn }, { groupId: group.id, defaultJoinedOn: joinedOn, notBefore: group.foundedOn, path: "input.member" }));
+      await recordAudit(manager, ctx.viewer, { operation: "addMember", entityType: "Member", entityId: member.id, after: member });
       return { member };
     });
   }
@@ -60,6 +62,7 @@ export class MembershipMutationResolver {
       }
       member.leftOn = input.leftOn;
       const saved = await manager.getRepository(Member).save(member);
+      await recordAudit(manager, ctx.viewer, { operation: "endMembership", entityType: "Member", entityId: member.id, before: { leftOn: null }, after: { leftOn: input.leftOn } });
       if (member.cooperativeId) {
         await recordEvent(manager, ctx.viewer, { cooperativeId: member.cooperativeId, kind: CooperativeEventKind.MEMBERSHIP_ENDED, effectiveOn: input.leftOn, details: { memberId: member.id } });
       }

@@ -123,7 +123,24 @@ function scoreFor(rng: Random, stars: number): number {
   return rng.int(band.minScore, band.maxScore);
 }
 
-export function generateTrade(cooperatives: readonly CandidateCooperative[], seed: string = TRADE_SEED): TradeDataset {
+/**
+ * How many more products each kind has per unit of scale above 1: the province registers few
+ * products for its cooperatives, the country many (about 30,000 at scale 100, national size).
+ */
+const PRODUCT_GROWTH_PER_SCALE = 4.9;
+
+/** Makers of a kind at a scale; exactly the catalogue's count at scale 1 (the province's demo data). */
+function makersAtScale(kind: ProductKind, scale: number): number {
+  return scale === 1 ? kind.makers : Math.max(1, Math.round(kind.makers * (1 + (scale - 1) * PRODUCT_GROWTH_PER_SCALE)));
+}
+
+/**
+ * `scale` 1 (the default) is the province's demo data, unchanged; a larger scale (with the
+ * registry's cooperatives at the same scale) has more makers per product kind and each program
+ * held `scale` times (the copies numbered "(đợt 2)", ...), drawn from the same random stream.
+ */
+export function generateTrade(cooperatives: readonly CandidateCooperative[], seed: string = TRADE_SEED, scale = 1): TradeDataset {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`trade seed: scale must be a positive integer, not ${scale}`);
   const rng = new Random(seed);
   const products: ProductRow[] = [];
   const certifications: CertificationRow[] = [];
@@ -132,7 +149,8 @@ export function generateTrade(cooperatives: readonly CandidateCooperative[], see
   const newDecision = (level: OcopLevel, year: string) => {
     let number: string;
     do {
-      number = level === OcopLevel.NATIONAL ? `${rng.int(1000, 5200)}/QĐ-BNN-VPĐP` : `${rng.int(100, 2900)}/QĐ-UBND`;
+      // The number ranges widen with the scale, so a year never runs out of free numbers.
+      number = level === OcopLevel.NATIONAL ? `${rng.int(1000, 1000 + 4200 * scale)}/QĐ-BNN-VPĐP` : `${rng.int(100, 100 + 2800 * scale)}/QĐ-UBND`;
     } while (decisionNumbers.has(`${year}:${number}`));
     decisionNumbers.add(`${year}:${number}`);
     return number;
@@ -149,9 +167,13 @@ export function generateTrade(cooperatives: readonly CandidateCooperative[], see
     }
     if (!kind.onlyNamed) tiers.push(eligible.filter(local), eligible);
     const makers: CandidateCooperative[] = [];
+    const chosen = new Set<CandidateCooperative>();
+    const wanted = makersAtScale(kind, scale);
     for (const tier of tiers) {
-      const fresh = tier.filter((c) => !makers.includes(c));
-      makers.push(...rng.sample(fresh, Math.min(fresh.length, kind.makers - makers.length)));
+      const fresh = tier.filter((c) => !chosen.has(c));
+      const picked = rng.sample(fresh, Math.min(fresh.length, wanted - makers.length));
+      picked.forEach((c) => chosen.add(c));
+      makers.push(...picked);
     }
     makers.forEach((maker, i) => {
       productCount.set(maker.id, (productCount.get(maker.id) ?? 0) + 1);
@@ -164,77 +186,88 @@ export function generateTrade(cooperatives: readonly CandidateCooperative[], see
 
   // --- programs and who took part. --------------------------------------------------------------
   const productsOf = new Map<string, ProductRow[]>();
-  for (const p of products) productsOf.set(p.cooperativeId, [...(productsOf.get(p.cooperativeId) ?? []), p]);
+  for (const p of products) {
+    const list = productsOf.get(p.cooperativeId);
+    if (list) list.push(p);
+    else productsOf.set(p.cooperativeId, [p]);
+  }
   const certificationsOf = new Map<string, CertificationRow[]>();
-  for (const c of certifications) certificationsOf.set(c.productId, [...(certificationsOf.get(c.productId) ?? []), c]);
+  for (const c of certifications) {
+    const list = certificationsOf.get(c.productId);
+    if (list) list.push(c);
+    else certificationsOf.set(c.productId, [c]);
+  }
   const makers = [...productsOf.keys()];
 
   const programs: ProgramRow[] = [];
   const participations: ParticipationRow[] = [];
   const agreements: AgreementRow[] = [];
   for (const plan of PROGRAM_PLANS) {
-    const program: ProgramRow = {
-      id: rng.uuid(),
-      key: plan.key,
-      name: plan.name,
-      kind: plan.kind,
-      organiser: plan.organiser,
-      venue: plan.venue,
-      province: plan.province,
-      startsOn: plan.startsOn,
-      endsOn: plan.endsOn,
-      budget: plan.budget,
-      budgetSource: plan.budgetSource,
-      description: plan.description ?? null,
-      policyLegalBasis: plan.policy?.legalBasis ?? null,
-      policyPercentage: plan.policy?.percentage ?? null,
-      policyCapPerCooperative: plan.policy?.capPerCooperative ?? null,
-    };
-    programs.push(program);
     /** Products a cooperative may show there: OCOP-rated on the first day or branded, when the plan asks for it. */
     const showable = (cooperativeId: string) =>
       (productsOf.get(cooperativeId) ?? []).filter(
         (p) => !plan.ocopOrBrandedOnly || p.brandName !== null || certificationInForce(certificationsOf.get(p.id) ?? [], plan.startsOn) !== null,
       );
     const pool = makers.filter((id) => showable(id).length > 0);
-    const count = typeof plan.participants === "number" ? plan.participants : rng.int(plan.participants[0], plan.participants[1]);
-    if (pool.length < count) throw new Error(`trade seed: only ${pool.length} cooperatives can take part in ${plan.key}, ${count} needed`);
-    rng.sample(pool, count).forEach((cooperativeId, i) => {
-      const own = showable(cooperativeId);
-      const shown = rng.sample(own, Math.min(own.length, rng.int(1, 2)));
-      const booths = plan.kind === ProgramKind.ECOMMERCE || plan.kind === ProgramKind.RETAIL_LISTING ? 0 : rng.int(1, 2);
-      const eligibleCost = plan.policy ? rng.money(4_000_000, 30_000_000) : null;
-      const limit = maximumSupport(plan.policy, eligibleCost) ?? eligibleCost ?? 0;
-      const supportAmount = plan.policy ? Math.floor(Math.min(limit, eligibleCost ?? limit) / 100_000) * 100_000 : 0;
-      const participation: ParticipationRow = {
+    // At scale 1 the program is held once; at larger scales `scale` times (national size).
+    for (let copy = 0; copy < scale; copy++) {
+      const program: ProgramRow = {
         id: rng.uuid(),
-        programId: program.id,
-        cooperativeId,
-        boothCount: booths,
-        supportAmount,
-        eligibleCost,
-        salesRevenue: rng.money(plan.kind === ProgramKind.RETAIL_LISTING ? 40_000_000 : 8_000_000, plan.kind === ProgramKind.RETAIL_LISTING ? 250_000_000 : 160_000_000),
-        note: null,
-        createdAt: `${addDays(plan.startsOn, -14)}T09:${String(i).padStart(2, "0")}:00.000+07:00`,
-        resultsRecordedAt: `${addDays(plan.endsOn, 3)}T15:00:00.000+07:00`,
-        productIds: shown.map((p) => p.id),
+        key: copy === 0 ? plan.key : `${plan.key}-${copy + 1}`,
+        name: copy === 0 ? plan.name : `${plan.name} (đợt ${copy + 1})`,
+        kind: plan.kind,
+        organiser: plan.organiser,
+        venue: plan.venue,
+        province: plan.province,
+        startsOn: plan.startsOn,
+        endsOn: plan.endsOn,
+        budget: plan.budget,
+        budgetSource: plan.budgetSource,
+        description: plan.description ?? null,
+        policyLegalBasis: plan.policy?.legalBasis ?? null,
+        policyPercentage: plan.policy?.percentage ?? null,
+        policyCapPerCooperative: plan.policy?.capPerCooperative ?? null,
       };
-      participations.push(participation);
-      const agreementCount = rng.int(plan.agreements[0], plan.agreements[1]);
-      rng.sample(COUNTERPARTIES, agreementCount).forEach((counterparty, position) => {
-        const kind = rng.pick(counterparty.kinds);
-        agreements.push({
+      programs.push(program);
+      const count = typeof plan.participants === "number" ? plan.participants : rng.int(plan.participants[0], plan.participants[1]);
+      if (pool.length < count) throw new Error(`trade seed: only ${pool.length} cooperatives can take part in ${plan.key}, ${count} needed`);
+      rng.sample(pool, count).forEach((cooperativeId, i) => {
+        const own = showable(cooperativeId);
+        const shown = rng.sample(own, Math.min(own.length, rng.int(1, 2)));
+        const booths = plan.kind === ProgramKind.ECOMMERCE || plan.kind === ProgramKind.RETAIL_LISTING ? 0 : rng.int(1, 2);
+        const eligibleCost = plan.policy ? rng.money(4_000_000, 30_000_000) : null;
+        const limit = maximumSupport(plan.policy, eligibleCost) ?? eligibleCost ?? 0;
+        const supportAmount = plan.policy ? Math.floor(Math.min(limit, eligibleCost ?? limit) / 100_000) * 100_000 : 0;
+        const participation: ParticipationRow = {
           id: rng.uuid(),
-          participationId: participation.id,
-          counterparty: counterparty.name,
-          kind,
-          value: kind === AgreementKind.MEMORANDUM_OF_UNDERSTANDING || kind === AgreementKind.OTHER ? null : rng.money(50_000_000, 900_000_000, 1_000_000),
-          signedOn: dayBetween(rng, plan.startsOn, plan.endsOn),
-          description: `Cung ứng ${shown.map((p) => p.name).join(", ")}`,
-          position,
+          programId: program.id,
+          cooperativeId,
+          boothCount: booths,
+          supportAmount,
+          eligibleCost,
+          salesRevenue: rng.money(plan.kind === ProgramKind.RETAIL_LISTING ? 40_000_000 : 8_000_000, plan.kind === ProgramKind.RETAIL_LISTING ? 250_000_000 : 160_000_000),
+          note: null,
+          createdAt: `${addDays(plan.startsOn, -14)}T09:${String(i).padStart(2, "0")}:00.000+07:00`,
+          resultsRecordedAt: `${addDays(plan.endsOn, 3)}T15:00:00.000+07:00`,
+          productIds: shown.map((p) => p.id),
+        };
+        participations.push(participation);
+        const agreementCount = rng.int(plan.agreements[0], plan.agreements[1]);
+        rng.sample(COUNTERPARTIES, agreementCount).forEach((counterparty, position) => {
+          const kind = rng.pick(counterparty.kinds);
+          agreements.push({
+            id: rng.uuid(),
+            participationId: participation.id,
+            counterparty: counterparty.name,
+            kind,
+            value: kind === AgreementKind.MEMORANDUM_OF_UNDERSTANDING || kind === AgreementKind.OTHER ? null : rng.money(50_000_000, 900_000_000, 1_000_000),
+            signedOn: dayBetween(rng, plan.startsOn, plan.endsOn),
+            description: `Cung ứng ${shown.map((p) => p.name).join(", ")}`,
+            position,
+          });
         });
       });
-    });
+    }
   }
   return { products, certifications, programs, participations, agreements };
 }

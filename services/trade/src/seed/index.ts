@@ -4,11 +4,12 @@ import { Participation, ParticipationProduct, TradeAgreement } from "../entities
 import { Product } from "../entities/Product";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { generateTrade, TRADE_SEED, TradeDataset } from "./generateTrade";
-import { registryDemoCooperatives } from "./registryCooperatives";
+import { registryDemoCooperatives, RegistryCooperativesAndEvents } from "./registryCooperatives";
 
 export { generateTrade, TRADE_SEED } from "./generateTrade";
 export type { TradeDataset } from "./generateTrade";
 export { registryDemoCooperatives } from "./registryCooperatives";
+export type { RegistryCooperativesAndEvents } from "./registryCooperatives";
 
 const CHUNK = 500;
 
@@ -29,6 +30,25 @@ export async function seedIfEmpty(dataSource: DataSource, log: (line: string) =>
         `${dataset.participations.length} participations loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }
+}
+
+/**
+ * Generates and loads the trade data at a scale (`npm run seed -- --scale N`): the candidates are
+ * the cooperatives of the registry dataset the caller generated at the same seed and scale, so
+ * their ids are those the registry holds. Scale 1 with the registry's default seed and
+ * TRADE_SEED gives exactly what `seedIfEmpty` loads.
+ */
+export async function seedTradeAtScale(
+  dataSource: DataSource,
+  log: (line: string) => void,
+  options: { scale: number; seed?: string; registry?: RegistryCooperativesAndEvents },
+): Promise<void> {
+  const started = Date.now();
+  const dataset = generateTrade(registryDemoCooperatives(options.registry), options.seed ?? TRADE_SEED, options.scale);
+  log(`trade seed: generated ${dataset.products.length.toLocaleString("en-US")} products, ${dataset.certifications.length.toLocaleString("en-US")} OCOP certifications, ${dataset.programs.length} programs, ${dataset.participations.length.toLocaleString("en-US")} participations`);
+  const loaded = await loadTrade(dataSource, dataset);
+  if (!loaded) throw new Error("trade seed: the trade database already holds products");
+  log(`trade seed: loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** Inserts a dataset in one transaction; returns false when another process seeded first. */

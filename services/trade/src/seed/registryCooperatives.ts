@@ -1,6 +1,12 @@
 import { DEFAULT_SEED, generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry";
 import { CandidateCooperative } from "./generateTrade";
 
+/** The part of a registry dataset the candidates are drawn from (any seed and scale: `npm run seed`). */
+export interface RegistryCooperativesAndEvents {
+  cooperatives: ReadonlyArray<{ id: string; name: string; sectorCode: string; districtCode: string | null; foundedOn: string }>;
+  events: ReadonlyArray<{ cooperativeId: string; effectiveOn: string; statusAfter: string | null }>;
+}
+
 /** Sectors whose cooperatives make or sell the demo products. */
 const PRODUCING_SECTORS = new Set(["AGRICULTURE", "FISHERIES", "FORESTRY", "SALT", "INDUSTRY_HANDICRAFTS", "TRADE_SERVICES", "OTHER"]);
 
@@ -14,12 +20,13 @@ const ACTIVE_TO = "2024-12-31";
  * it) that were founded by 2019 and stayed ACTIVE until the end of 2024, in producing sectors.
  * The trade database stores only their ids: there is no foreign key into the registry.
  */
-export function registryDemoCooperatives(): CandidateCooperative[] {
-  const registry = generateRegistry({ seed: DEFAULT_SEED, scale: 1 });
+export function registryDemoCooperatives(registry: RegistryCooperativesAndEvents = generateRegistry({ seed: DEFAULT_SEED, scale: 1 })): CandidateCooperative[] {
   const statusEvents = new Map<string, { on: string; status: string }[]>();
   for (const e of registry.events) {
     if (e.statusAfter === null) continue;
-    statusEvents.set(e.cooperativeId, [...(statusEvents.get(e.cooperativeId) ?? []), { on: e.effectiveOn, status: e.statusAfter }]);
+    const list = statusEvents.get(e.cooperativeId);
+    if (list) list.push({ on: e.effectiveOn, status: e.statusAfter });
+    else statusEvents.set(e.cooperativeId, [{ on: e.effectiveOn, status: e.statusAfter }]);
   }
   return registry.cooperatives
     .filter((c) => PRODUCING_SECTORS.has(c.sectorCode) && c.foundedOn <= ACTIVE_FROM)

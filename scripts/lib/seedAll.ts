@@ -1,0 +1,260 @@
+import { createDataSource, dropDatabase, ensureDatabase, SubgraphDefinition, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { Client } from "pg";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import { Worker } from "node:worker_threads";
+import { REPO_ROOT } from "./paths";
+
+/**
+ * `npm run seed`: every subgraph's demo data at a scale, loaded into the subgraphs' own databases
+ * (camau_<name> on one PostgreSQL server). Scale 1 is the province's demo data, exactly what
+ * `npm start` loads into empty databases; scale 100 is about national size. The registry's
+ * dataset is generated once and handed to the other subgraphs' generators, so the cooperative ids
+ * they refer to are the registry's own.
+ *
+ * Each subgraph's code is loaded from its built output (services/<name>/dist), as the
+ * orchestrator runs it: its subgraph module for entities and migrations, and its seed module for
+ * the generator and the bulk loader.
+ */
+
+export type Log = (line: string) => void;
+
+export interface SeedAllOptions {
+  /** PostgreSQL server URL (any database); each subgraph's database is named `${prefix}<name>`. */
+  serverUrl: string;
+  scale: number;
+  /** Seed of the registry (and of the other generators' streams); their own defaults when omitted. */
+  seed?: number;
+  /** Drop and recreate databases that hold data; otherwise such a database is refused. */
+  force?: boolean;
+  /** Database name prefix (tests use their own). */
+  databasePrefix?: string;
+  /** Run the non-registry subgraphs in worker threads (default: at scales above 1). */
+  workers?: boolean;
+  /** Subgraphs to seed; every subgraph of the catalog by default. */
+  subgraphs?: readonly SubgraphDefinition[];
+  log?: Log;
+}
+
+export interface SeedAllResult {
+  databases: Record<string, string>;
+  seconds: Record<string, number>;
+  /** Rows per table of each database after loading. */
+  rows: Record<string, Record<string, number>>;
+}
+
+/** What the seed CLI needs of a service's built subgraph module. */
+interface LoadedModule {
+  name: string;
+  entities: unknown;
+  migrations: unknown;
+}
+
+/** The registry dataset as the other generators read it (cooperatives and their events). */
+interface RegistryDatasetLike {
+  cooperatives: unknown[];
+  events: unknown[];
+}
+
+interface Seeder {
+  /** Loads the subgraph's data at a scale into its migrated, empty database. */
+  (dataSource: DataSource, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void>;
+}
+
+function requireBuilt<T>(dir: string, relative: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.resolve(REPO_ROOT, dir, "dist", "src", relative)) as T;
+}
+
+function moduleOf(definition: SubgraphDefinition): LoadedModule {
+  const exports = requireBuilt<Record<string, unknown>>(definition.dir, "subgraph.js");
+  const found = Object.values(exports).find(
+    (value): value is LoadedModule => typeof value === "object" && value !== null && (value as LoadedModule).name === definition.name && "migrations" in value,
+  );
+  if (!found) throw new Error(`services/${definition.name}: dist/src/subgraph.js exports no subgraph module named ${definition.name}`);
+  return found;
+}
+
+/** How each subgraph's data is generated and loaded at a scale (from its own seed module). */
+const SEEDERS: Record<string, Seeder> = {
+  registry: async (dataSource, { scale, seed, registry, log }) => {
+    const { loadRegistry } = requireBuilt<typeof import("@camau/registry/dist/src/seed/index.js")>("services/registry", "seed/index.js");
+    const started = Date.now();
+    const result = await loadRegistry(dataSource, registry as never, log, { chunkSize: 5000 });
+    const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+    log(`registry seed: ${total.toLocaleString("en-US")} rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed ?? "default"}, scale ${scale})`);
+  },
+  trade: async (dataSource, { scale, seed, registry, log }) => {
+    const trade = requireBuilt<{ seedTradeAtScale?: (ds: DataSource, log: Log, o: { scale: number; seed?: string; registry?: unknown }) => Promise<void>; TRADE_SEED: string }>(
+      "services/trade",
+      "seed/index.js",
+    );
+    if (!trade.seedTradeAtScale) throw new Error("services/trade: its seed module has no seedTradeAtScale");
+    await trade.seedTradeAtScale(dataSource, log, { scale, seed: seed === undefined ? undefined : `${trade.TRADE_SEED}:${seed}`, registry });
+  },
+  outreach: async (dataSource, { scale, seed, registry, log }) => {
+    const outreach = requireBuilt<{ seedOutreachAtScale?: (ds: DataSource, log: Log, o: { scale: number; seed?: number; registry?: unknown }) => Promise<void> }>(
+      "services/outreach",
+      "seed/index.js",
+    );
+    if (!outreach.seedOutreachAtScale) throw new Error("services/outreach: its seed module has no seedOutreachAtScale");
+    await outreach.seedOutreachAtScale(dataSource, log, { scale, seed, registry });
+  },
+  fund: async (dataSource, { scale, seed, registry, log }) => {
+    const fund = requireBuilt<{
+      generateFund: (o: { seed?: number; borrowers: unknown[]; scale?: number }) => { loans: unknown[] };
+      borrowersFromRegistry: (registry: unknown) => unknown[];
+      writeFund: (ds: DataSource, data: unknown) => Promise<{ rows: Record<string, number> }>;
+    }>("services/fund", "seed/index.js");
+    if (!fund.generateFund || !fund.writeFund) throw new Error("services/fund: its seed module exports no generateFund/writeFund yet");
+    const started = Date.now();
+    const dataset = fund.generateFund({ seed, borrowers: fund.borrowersFromRegistry(registry), scale });
+    log(`fund seed: generated ${dataset.loans.length.toLocaleString("en-US")} loans in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const result = await fund.writeFund(dataSource, dataset);
+    const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+    log(`fund seed: ${total.toLocaleString("en-US")} rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  },
+};
+
+/** Rows of every table of a database (exact counts; the tables of the demo data are small enough). */
+export async function tableRowCounts(databaseUrl: string): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+    );
+    const counts: Record<string, number> = {};
+    for (const { name } of tables.rows) {
+      const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`);
+      counts[name] = Number(result.rows[0].n);
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Tables whose rows are data (not a migration's reference data), in any subgraph's database. */
+const DATA_TABLES = ["cooperative", "cooperative_group", "member", "product", "trade_promotion_program", "training_class", "published_figure", "loan_application", "loan"];
+
+/** Whether the database exists and any of its tables (other than migrations and reference data) holds rows. */
+async function holdsData(databaseUrl: string): Promise<boolean> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const admin = new Client({ connectionString: withDatabase(databaseUrl, "postgres") });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!exists.rowCount) return false;
+  } finally {
+    await admin.end();
+  }
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // The migrations' own reference data (sectors, administrative units, loan products) does not count.
+    for (const table of DATA_TABLES) {
+      const has = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [table]);
+      if (!has.rows[0].present) continue;
+      const rows = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`);
+      if (rows.rows[0].any) return true;
+    }
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The registry's dataset, which every other generator draws its cooperatives from. */
+export function generateRegistryDataset(scale: number, seed: number | undefined, log: Log): RegistryDatasetLike & { cooperatives: unknown[]; groups: unknown[]; memberPlans: unknown[] } {
+  const started = Date.now();
+  const { generateRegistry, DEFAULT_SEED } = requireBuilt<typeof import("@camau/registry/dist/src/seed/generateRegistry.js")>("services/registry", "seed/generateRegistry.js");
+  const registry = generateRegistry({ seed: seed ?? DEFAULT_SEED, scale });
+  log(
+    `[seed] registry dataset (scale ${scale}${seed === undefined ? "" : `, seed ${seed}`}): ${registry.cooperatives.length.toLocaleString("en-US")} cooperatives, ` +
+      `${registry.groups.length.toLocaleString("en-US")} groups, ${registry.memberPlans.length.toLocaleString("en-US")} organisations with members, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return registry;
+}
+
+/** Migrates one subgraph's (empty) database and loads its data at a scale. */
+export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: string, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void> {
+  const module = moduleOf(definition);
+  await ensureDatabase(databaseUrl);
+  const { dataSource } = createDataSource({
+    name: `${definition.name}-seed`,
+    url: databaseUrl,
+    entities: module.entities as never,
+    migrations: module.migrations as never,
+    poolSize: 2,
+  });
+  // Bulk statements of many seconds are expected here: no "slow SQL" report for each.
+  dataSource.setOptions({ maxQueryExecutionTime: 600_000 });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    context.log(`applied ${applied.length} migration(s)`);
+    await SEEDERS[definition.name](dataSource, context);
+    // Fresh statistics, so the first queries plan well at any scale.
+    await dataSource.query("ANALYZE");
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** `seedSubgraph` in a worker thread (scripts/lib/seedWorker.js), which generates the registry dataset itself. */
+function seedInWorker(definition: SubgraphDefinition, data: { databaseUrl: string; scale: number; seed?: number }, log: Log): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data } });
+    let failure: Error | undefined;
+    worker.on("message", (message: { log?: string; error?: string }) => {
+      if (message.log) log(message.log);
+      if (message.error) failure = new Error(message.error);
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => (failure ? reject(failure) : code === 0 ? resolve() : reject(new Error(`${definition.name} seed worker exited with code ${code}`))));
+  });
+}
+
+/** Generates every subgraph's data at a scale and loads it; see the module comment. */
+export async function seedAll(options: SeedAllOptions): Promise<SeedAllResult> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const prefix = options.databasePrefix ?? "camau_";
+  const subgraphs = options.subgraphs ?? SUBGRAPHS;
+  if (!Number.isInteger(options.scale) || options.scale < 1) throw new Error(`--scale must be a positive integer, not ${options.scale}`);
+  const missing = subgraphs.filter((s) => !SEEDERS[s.name]);
+  if (missing.length) throw new Error(`no scaled seed for subgraph(s) ${missing.map((s) => s.name).join(", ")}: add one to scripts/lib/seedAll.ts`);
+
+  const databases = Object.fromEntries(subgraphs.map((s) => [s.name, withDatabase(options.serverUrl, `${prefix}${s.name}`)]));
+  // Refuse (or, with --force, drop) databases holding data before anything is written.
+  for (const s of subgraphs) {
+    if (!(await holdsData(databases[s.name]))) continue;
+    if (!options.force) throw new Error(`database ${prefix}${s.name} already holds data: pass --force to drop and recreate it`);
+    log(`[seed] dropping ${prefix}${s.name}`);
+    await dropDatabase(databases[s.name]);
+  }
+
+  const seconds: Record<string, number> = {};
+  const rows: Record<string, Record<string, number>> = {};
+  const inWorkers = options.workers ?? options.scale > 1;
+  let registry: RegistryDatasetLike | undefined;
+  const registryDataset = () => (registry ??= generateRegistryDataset(options.scale, options.seed, log));
+  // The registry (1.4 million members at scale 100) loads while the others generate and load:
+  // at scale > 1 each of the others runs in a worker thread of its own (the generators are
+  // CPU-bound and would otherwise hold up the registry's inserts).
+  await Promise.all(
+    subgraphs.map(async (definition) => {
+      const t0 = Date.now();
+      const say: Log = (line) => log(line.startsWith("[") ? line : `[${definition.name}] ${line}`);
+      if (inWorkers && definition.name !== "registry") {
+        await seedInWorker(definition, { databaseUrl: databases[definition.name], scale: options.scale, seed: options.seed }, say);
+      } else {
+        await seedSubgraph(definition, databases[definition.name], { scale: options.scale, seed: options.seed, registry: registryDataset(), log: say });
+      }
+      seconds[definition.name] = (Date.now() - t0) / 1000;
+      rows[definition.name] = await tableRowCounts(databases[definition.name]);
+      say(`done in ${seconds[definition.name].toFixed(1)} s`);
+    }),
+  );
+  return { databases, seconds, rows };
+}

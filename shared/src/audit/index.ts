@@ -1,0 +1,5 @@
+export * from "./AuditEntry";
+export * from "./auditLogResolver";
+export * from "./migration";
+export * from "./recordAudit";
+export * from "./redaction";
