@@ -103,6 +103,17 @@ describe("faults: subgraphs down or slow, PostgreSQL restarted, SIGTERM while bu
     expect(stack.gatewayPid, "the gateway was not restarted").to.equal(gatewayPid);
   });
 
+  it("keeps a cooperative's profile when a subgraph that extends it is down: only that subgraph's fields are null", async () => {
+    await stack.stopSubgraph("trade");
+    try {
+      const down = await query(`query ($code: String!) { cooperativeByCode(code: $code) { name trainingClasses { totalCount } products { totalCount } ocopProductCount } }`, { code: cooperative.code });
+      expect(down.data).to.deep.equal({ cooperativeByCode: { name: "HTX Chịu lỗi", trainingClasses: { totalCount: 0 }, products: null, ocopProductCount: null } });
+      expect(down.errors!.map((e) => e.extensions!.serviceName)).to.deep.equal(["trade"]);
+    } finally {
+      await stack.startSubgraph("trade");
+    }
+  });
+
   it("answers within its timeout when a subgraph hangs (SIGSTOP), naming it, and recovers when it resumes", async () => {
     const pid = subgraph("outreach").pid!;
     process.kill(pid, "SIGSTOP");

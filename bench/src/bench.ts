@@ -480,7 +480,7 @@ function ratios(results: readonly Measurement[]) {
 function printTable(results: readonly Measurement[], memory: Record<string, unknown>): void {
   const r = ratios(results);
   say("");
-  say(`${"operation".padEnd(16)} ${"target".padEnd(7)} ${pad("req/s", 8)} ${pad("p50", 6)} ${pad("p95", 6)} ${pad("p99", 6)} ${pad("SQL/req", 8)} ${pad("gw CPU ms/req", 13)}  ratio`);
+  say(`${"operation".padEnd(16)} ${"target".padEnd(10)} ${pad("c", 2)} ${pad("req/s", 8)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("SQL/req", 8)} ${pad("gw CPU ms/req", 13)} ${pad("errors", 6)}  ratio`);
   for (const m of results) {
     const ratio = r[m.operation];
     const note =
@@ -490,7 +490,7 @@ function printTable(results: readonly Measurement[], memory: Record<string, unkn
           ? `gateway/direct p50 ${ratio.p50GatewayOverDirect}`
           : "";
     say(
-      `${m.operation.padEnd(16)} ${m.target.padEnd(7)} ${pad(m.requestsPerSecond, 8)} ${pad(m.latencyMs.p50, 6)} ${pad(m.latencyMs.p95, 6)} ${pad(m.latencyMs.p99, 6)} ${pad(m.sqlStatementsPerRequest, 8)} ${pad(m.gatewayCpuMsPerRequest ?? "", 13)}  ${note}`,
+      `${m.operation.padEnd(16)} ${m.target.padEnd(10)} ${pad(m.connections, 2)} ${pad(m.requestsPerSecond, 8)} ${pad(m.latencyMs.p50, 7)} ${pad(m.latencyMs.p95, 7)} ${pad(m.latencyMs.p99, 7)} ${pad(m.sqlStatementsPerRequest, 8)} ${pad(m.gatewayCpuMsPerRequest ?? "", 13)} ${pad(m.errors + m.non2xx + m.graphqlErrors, 6)}  ${note}`,
     );
   }
   say(`memory (RSS MiB, current/peak): ${JSON.stringify(memory)}`);

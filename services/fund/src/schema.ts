@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { cooperativeReference, CooperativeRef } from "./graphql/federation";
 import { FundReport, reportReference } from "./report/CollectiveEconomyReport";
@@ -24,6 +24,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         CooperativeFundResolver,
         PortfolioResolver,
         FundReportResolver,
+        auditLogResolver("fund"),
       ],
       // Entities the fund extends but never returns from a root field.
       orphanedTypes: [CooperativeRef, FundReport],

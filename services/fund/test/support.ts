@@ -43,9 +43,9 @@ export async function startFund(cooperatives: CooperativeSnapshot[] = [], option
   };
 }
 
-/** Row counts of every fund table: a refused mutation must leave them all unchanged. */
+/** Row counts of every fund table, the audit log's included: a refused mutation must leave them all unchanged. */
 export async function rowCounts(db: Client): Promise<Record<string, number>> {
-  const tables = ["loan_product", "debt_group_threshold", "loan_application", "loan", "disbursement", "repayment", "loan_schedule", "schedule_installment", "loan_restructuring", "contract_counter"];
+  const tables = ["loan_product", "debt_group_threshold", "loan_application", "loan", "disbursement", "repayment", "loan_schedule", "schedule_installment", "loan_restructuring", "contract_counter", "audit_entry"];
   const { rows } = await db.query(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`);
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
 import { reportReference, ReportResolver } from "./report/ReportResolver";
@@ -23,6 +23,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         ParticipationMutationResolver,
         CooperativeResolver,
         ReportResolver,
+        auditLogResolver("trade"),
       ],
       // Reached only through the gateway's _entities: no query of this subgraph returns it.
       orphanedTypes: [CollectiveEconomyReport],

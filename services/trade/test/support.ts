@@ -6,7 +6,7 @@ import { tradeSubgraph } from "../src/subgraph";
 export const startTrade = (options: { seed?: boolean } = {}) => SubgraphUnderTest.start(tradeSubgraph, options);
 export const tokens = testTokens;
 
-/** Row counts of every trade table, to show that a refused mutation wrote nothing. */
+/** Row counts of every trade table (the audit log's included), to show that a refused mutation wrote nothing. */
 export async function rowCounts(db: Client): Promise<Record<string, number>> {
   const { rows } = await db.query(`SELECT
       (SELECT count(*) FROM product) AS product,
@@ -15,6 +15,7 @@ export async function rowCounts(db: Client): Promise<Record<string, number>> {
       (SELECT count(*) FROM participation) AS participation,
       (SELECT count(*) FROM participation_product) AS shown,
       (SELECT count(*) FROM trade_agreement) AS agreement,
+      (SELECT count(*) FROM audit_entry) AS audit_entries,
       (SELECT coalesce(sum(version), 0) FROM product) + (SELECT coalesce(sum(version), 0) FROM trade_promotion_program) + (SELECT coalesce(sum(version), 0) FROM participation) AS versions`);
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }

@@ -3,3 +3,4 @@ export * from "./auditLogResolver";
 export * from "./migration";
 export * from "./recordAudit";
 export * from "./redaction";
+export * from "./diff";

@@ -1,4 +1,4 @@
-import { badInput, ConflictError, ForbiddenError, NotFoundError, Role, UnauthenticatedError } from "@camau/shared";
+import { badInput, changedFields, ConflictError, ForbiddenError, NotFoundError, recordAudit, Role, UnauthenticatedError, Viewer } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { FundContext } from "../context";
@@ -39,6 +39,14 @@ async function nextContractNumber(manager: EntityManager, year: number): Promise
     [year],
   );
   return `QHT-${year}-${String(rows[0].last_number).padStart(4, "0")}`;
+}
+
+/** Saves a changed application and records the fields that changed, in the same transaction. */
+async function saveAndAudit(manager: EntityManager, viewer: Viewer, operation: string, before: object, application: LoanApplication): Promise<LoanApplication> {
+  const saved = await manager.getRepository(LoanApplication).save(application);
+  const change = changedFields(before, saved);
+  await recordAudit(manager, viewer, { operation, entityType: "LoanApplication", entityId: saved.id, before: change.before, after: change.after });
+  return saved;
 }
 
 @Resolver()
@@ -86,6 +94,7 @@ export class ApplicationMutationResolver {
           },
         }),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "submitLoanApplication", entityType: "LoanApplication", entityId: application.id, after: application });
       return { application };
     });
   }
@@ -97,10 +106,11 @@ export class ApplicationMutationResolver {
       const application = await lockApplication(manager, input.applicationId);
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.START_APPRAISAL);
+      const before = { ...application };
       application.status = ApplicationStatus.UNDER_APPRAISAL;
       application.appraisalStartedBy = ctx.viewer.subject;
       application.appraisalStartedAt = new Date();
-      return { application: await manager.getRepository(LoanApplication).save(application) };
+      return { application: await saveAndAudit(manager, ctx.viewer, "startLoanAppraisal", before, application) };
     });
   }
 
@@ -111,6 +121,7 @@ export class ApplicationMutationResolver {
       const application = await lockApplication(manager, input.applicationId);
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.APPRAISE);
+      const before = { ...application };
       const product = (await manager.getRepository(LoanProduct).findOneBy({ id: application.productId }))!;
       const recommended = input.recommendedAmount ?? (input.recommendation === AppraisalRecommendation.APPROVE ? application.requestedAmount : null);
       if (recommended !== null && recommended > product.maxAmount) throw badInput("input.recommendedAmount", `exceeds the product's maximum of ${product.maxAmount} đồng`);
@@ -119,7 +130,7 @@ export class ApplicationMutationResolver {
       application.appraisalRecommendation = input.recommendation;
       application.recommendedAmount = recommended;
       application.appraisalNotes = input.notes.normalize("NFC");
-      return { application: await manager.getRepository(LoanApplication).save(application) };
+      return { application: await saveAndAudit(manager, ctx.viewer, "appraiseLoanApplication", before, application) };
     });
   }
 
@@ -132,6 +143,7 @@ export class ApplicationMutationResolver {
       const application = await lockApplication(manager, input.applicationId);
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.APPROVE);
+      const before = { ...application };
       const makerChecker = makerCheckerProblem(application.appraisedBy, ctx.viewer.subject);
       if (makerChecker) throw new ForbiddenError(makerChecker);
       const product = (await manager.getRepository(LoanProduct).findOneBy({ id: application.productId }))!;
@@ -148,7 +160,7 @@ export class ApplicationMutationResolver {
       application.approvedTermMonths = input.approvedTermMonths;
       application.approvedAnnualRate = input.approvedAnnualInterestRate ?? product.annualInterestRate;
       application.decisionReason = input.reason?.normalize("NFC") ?? null;
-      return { application: await manager.getRepository(LoanApplication).save(application) };
+      return { application: await saveAndAudit(manager, ctx.viewer, "approveLoanApplication", before, application) };
     });
   }
 
@@ -160,6 +172,7 @@ export class ApplicationMutationResolver {
       const application = await lockApplication(manager, input.applicationId);
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.REJECT);
+      const before = { ...application };
       const makerChecker = makerCheckerProblem(application.appraisedBy, ctx.viewer.subject);
       if (makerChecker) throw new ForbiddenError(makerChecker);
       if (decidedOn < application.submittedOn) throw badInput("input.decidedOn", `cannot be before the application was submitted (${application.submittedOn})`);
@@ -168,7 +181,7 @@ export class ApplicationMutationResolver {
       application.decidedAt = new Date();
       application.decidedOn = decidedOn;
       application.decisionReason = input.reason.normalize("NFC");
-      return { application: await manager.getRepository(LoanApplication).save(application) };
+      return { application: await saveAndAudit(manager, ctx.viewer, "rejectLoanApplication", before, application) };
     });
   }
 
@@ -183,11 +196,12 @@ export class ApplicationMutationResolver {
       assertCanApplyFor(ctx.viewer, application.cooperativeId);
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.WITHDRAW);
+      const before = { ...application };
       application.status = ApplicationStatus.WITHDRAWN;
       application.withdrawnBy = ctx.viewer.subject;
       application.withdrawnAt = new Date();
       application.withdrawalReason = input.reason?.normalize("NFC") ?? null;
-      return { application: await manager.getRepository(LoanApplication).save(application) };
+      return { application: await saveAndAudit(manager, ctx.viewer, "withdrawLoanApplication", before, application) };
     });
   }
 
@@ -229,8 +243,11 @@ export class ApplicationMutationResolver {
         }),
       );
       // The application changes too (a contract now hangs off it): its version moves on.
+      const before = { version: application.version };
       application.updatedAt = new Date();
       const saved = await manager.getRepository(LoanApplication).save(application);
+      await recordAudit(manager, ctx.viewer, { operation: "signLoanContract", entityType: "Loan", entityId: loan.id, after: loan });
+      await recordAudit(manager, ctx.viewer, { operation: "signLoanContract", entityType: "LoanApplication", entityId: saved.id, before, after: { loanId: loan.id, contractNumber: loan.contractNumber, version: saved.version } });
       return { application: saved, loan };
     });
   }

@@ -1,4 +1,4 @@
-import { badInput, ConflictError, Role } from "@camau/shared";
+import { badInput, changedFields, ConflictError, recordAudit, Role, Viewer } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { FundContext } from "../context";
@@ -48,6 +48,18 @@ function notBeforeLatestEvent(loan: Loan, date: string, path: string): void {
   if (date < loan.lastEventOn) throw badInput(path, `cannot be before the loan's latest recorded event (${loan.lastEventOn}); events are recorded in date order`);
 }
 
+/**
+ * Saves a changed loan and records, in the same transaction, the loan fields that changed and the
+ * record the mutation created (tranche, repayment, restructuring) under `created`. Every entry of
+ * a loan's money movements is kept under entity Loan with the loan's id, so its history is one filter.
+ */
+async function saveLoanAndAudit(manager: EntityManager, viewer: Viewer, operation: string, before: object, loan: Loan, created?: Record<string, object>): Promise<Loan> {
+  const saved = await manager.getRepository(Loan).save(loan);
+  const change = changedFields(before, saved);
+  await recordAudit(manager, viewer, { operation, entityType: "Loan", entityId: saved.id, before: change.before, after: { ...change.after, ...created } });
+  return saved;
+}
+
 @Resolver()
 export class LoanMutationResolver {
   @Authorized(Role.FUND_OFFICER)
@@ -93,9 +105,11 @@ export class LoanMutationResolver {
         }),
       );
       await writeSchedule(manager, loan, ledger, disbursedOn, current ? ScheduleReason.TRANCHE : ScheduleReason.FIRST_DISBURSEMENT, loan.annualInterestRate, installments);
+      const before = { ...loan };
       loan.firstDisbursedOn ??= disbursedOn;
       loan.lastEventOn = disbursedOn;
-      return { disbursement, loan: await manager.getRepository(Loan).save(loan), replayed: false };
+      // A replayed idempotency key returned above, before this: a replay writes no second entry.
+      return { disbursement, loan: await saveLoanAndAudit(manager, ctx.viewer, "disburseLoan", before, loan, { disbursement }), replayed: false };
     });
   }
 
@@ -132,12 +146,13 @@ export class LoanMutationResolver {
           recordedBy: ctx.viewer.subject,
         }),
       );
+      const before = { ...loan };
       loan.lastEventOn = paidOn;
       if (split.settles) {
         loan.lifecycle = LoanStatus.CLOSED;
         loan.closedOn = paidOn;
       }
-      return { repayment, loan: await manager.getRepository(Loan).save(loan), replayed: false };
+      return { repayment, loan: await saveLoanAndAudit(manager, ctx.viewer, "recordLoanRepayment", before, loan, { repayment }), replayed: false };
     });
   }
 
@@ -182,11 +197,12 @@ export class LoanMutationResolver {
           decidedBy: ctx.viewer.subject,
         }),
       );
+      const before = { ...loan };
       loan.lifecycle = LoanStatus.RESTRUCTURED;
       loan.restructuredOn = effectiveOn;
       loan.annualInterestRate = rate;
       loan.lastEventOn = effectiveOn;
-      return { loan: await manager.getRepository(Loan).save(loan), restructuring };
+      return { loan: await saveLoanAndAudit(manager, ctx.viewer, "restructureLoan", before, loan, { restructuring }), restructuring };
     });
   }
 
@@ -201,13 +217,14 @@ export class LoanMutationResolver {
       notBeforeLatestEvent(loan, writtenOffOn, "input.writtenOffOn");
       const position = positionAsOf(await ledgerInTransaction(manager, loan), writtenOffOn);
       if (position.outstandingPrincipal <= 0) throw new ConflictError(`Loan ${loan.contractNumber} has no outstanding principal to write off`);
+      const before = { ...loan };
       loan.lifecycle = LoanStatus.WRITTEN_OFF;
       loan.writtenOffOn = writtenOffOn;
       loan.writtenOffPrincipal = position.outstandingPrincipal;
       loan.writtenOffBy = ctx.viewer.subject;
       loan.writeOffReason = input.reason.normalize("NFC");
       loan.lastEventOn = writtenOffOn;
-      return { loan: await manager.getRepository(Loan).save(loan) };
+      return { loan: await saveLoanAndAudit(manager, ctx.viewer, "writeOffLoan", before, loan) };
     });
   }
 }

@@ -1,4 +1,4 @@
-import { badInput, ConflictError, inTransaction, NotFoundError, requireUuid, Role } from "@camau/shared";
+import { badInput, changedFields, ConflictError, inTransaction, NotFoundError, recordAudit, requireUuid, Role } from "@camau/shared";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { FundContext } from "../context";
 import { debtGroupBandsProblem } from "../domain/debtGroups";
@@ -61,6 +61,7 @@ export class ProductResolver {
           active: true,
         }),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "createLoanProduct", entityType: "LoanProduct", entityId: product.id, after: product });
       return { product };
     });
   }
@@ -75,6 +76,7 @@ export class ProductResolver {
       const product = await repository.findOne({ where: { id: input.id.toLowerCase() }, lock: { mode: "pessimistic_write" } });
       if (!product) throw new NotFoundError("Loan product", input.id);
       checkVersion("Loan product", product.id, product.version, input.version);
+      const before = { ...product };
       if (input.name != null) product.name = input.name.normalize("NFC");
       if (input.maxAmount != null) product.maxAmount = input.maxAmount;
       if (input.maxTermMonths != null) product.maxTermMonths = input.maxTermMonths;
@@ -85,7 +87,10 @@ export class ProductResolver {
       if (overdue !== null) product.overdueInterestPercent = overdue;
       if (input.active != null) product.active = input.active;
       if (product.graceMonths >= product.maxTermMonths) throw badInput("input.graceMonths", "must be shorter than the maximum term");
-      return { product: await repository.save(product) };
+      const saved = await repository.save(product);
+      const change = changedFields(before, saved);
+      await recordAudit(manager, ctx.viewer, { operation: "updateLoanProduct", entityType: "LoanProduct", entityId: saved.id, before: change.before, after: change.after });
+      return { product: saved };
     });
   }
 
@@ -97,8 +102,18 @@ export class ProductResolver {
     return inTransaction(ctx.dataSource, async (manager) => {
       const repository = manager.getRepository(DebtGroupThreshold);
       const rows = await repository.find({ order: { debtGroup: "ASC" }, lock: { mode: "pessimistic_write" } });
+      const before = rows.map((r) => ({ debtGroup: r.debtGroup, minDaysPastDue: r.minDaysPastDue, version: r.version }));
       for (const row of rows) row.minDaysPastDue = input.thresholds.find((t) => t.debtGroup === row.debtGroup)!.minDaysPastDue;
-      return { thresholds: await repository.save(rows) };
+      const thresholds = await repository.save(rows);
+      // One entry for the whole table of thresholds (they are configured together).
+      await recordAudit(manager, ctx.viewer, {
+        operation: "configureDebtGroupThresholds",
+        entityType: "DebtGroupThreshold",
+        entityId: "all",
+        before: { thresholds: before },
+        after: { thresholds: thresholds.map((r) => ({ debtGroup: r.debtGroup, minDaysPastDue: r.minDaysPastDue, version: r.version })) },
+      });
+      return { thresholds };
     });
   }
 }

@@ -17,7 +17,8 @@ export class Cooperative {
 @Resolver(() => Cooperative)
 export class CooperativeResolver {
   @FieldResolver(() => TrainingClassConnection, {
-    description: "Classes the cooperative sent participants to (lớp có thành viên HTX tham gia), newest first; cancelled classes are not listed.",
+    nullable: true,
+    description: "Classes the cooperative sent participants to (lớp có thành viên HTX tham gia), newest first; cancelled classes are not listed. Null only when the outreach service is unavailable.",
   })
   async trainingClasses(@Root() c: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: OutreachContext) {
     if (!isUuid(c.id)) return toConnection({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: async () => 0 });

@@ -4,19 +4,13 @@ import { isGoodOrFair } from "../domain/classification";
 import { Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
 import { CollectiveEconomyReport, DistrictCount, RatingBreakdown, SectorCount } from "./CollectiveEconomyReport";
-import { activeCooperativesAt, activeUnionsAt, latestRatingAt, operatingGroupsAt } from "./statusAsOf";
+import { activeSnapshot } from "./activeSnapshot"; // issue 8: one aggregate statement for five figures
+import { activeCooperativesAt, activeUnionsAt, operatingGroupsAt } from "./statusAsOf";
 
 async function count(ctx: RegistryContext, sql: string, params: unknown[]): Promise<number> {
   const rows: { n: string }[] = await ctx.dataSource.query(sql, params);
   return Number(rows[0]?.n ?? 0);
 }
-
-/** Active cooperatives at the end of the period with their sector, district and latest rating. */
-const ACTIVE_WITH_ATTRIBUTES = `
-  SELECT c.id, c.sector_code, c.district_code, r.rating
-    FROM cooperative c
-    JOIN (${activeCooperativesAt("$1")}) a ON a.id = c.id
-    LEFT JOIN (${latestRatingAt("$1")}) r ON r.cooperative_id = c.id`;
 
 @Resolver(() => CollectiveEconomyReport)
 export class ReportResolver {
@@ -30,8 +24,9 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives ACTIVE at the end of the period (số HTX)." })
-  cooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return count(ctx, `SELECT count(*) AS n FROM (${activeCooperativesAt("$1")}) a`, [r.to]);
+  async cooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    const { groups } = await activeSnapshot(ctx, r.to);
+    return groups.reduce((sum, g) => sum + g.count, 0);
   }
 
   @FieldResolver(() => Int, { description: "Cooperative groups operating at the end of the period (số tổ hợp tác)." })
@@ -88,42 +83,46 @@ export class ReportResolver {
 
   @FieldResolver(() => Int, { description: "Active new-model cooperatives at the end of the period (HTX kiểu mới)." })
   async newModelCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return count(ctx, `SELECT count(*) AS n FROM cooperative c JOIN (${activeCooperativesAt("$1")}) a ON a.id = c.id WHERE c.is_new_model`, [r.to]);
+    const { groups } = await activeSnapshot(ctx, r.to);
+    return groups.filter((g) => g.isNewModel).reduce((sum, g) => sum + g.count, 0);
   }
 
   @FieldResolver(() => [SectorCount], { description: "Active cooperatives at the end of the period by sector, with how many are rated good or fair." })
   async bySector(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<SectorCount[]> {
-    const rows: { code: string; name: string; n: string; good: string }[] = await ctx.dataSource.query(
-      `SELECT s.code, s.name, count(x.id) AS n, count(x.id) FILTER (WHERE x.rating IN ('GOOD','FAIR')) AS good
-         FROM sector s LEFT JOIN (${ACTIVE_WITH_ATTRIBUTES}) x ON x.sector_code = s.code
-        GROUP BY s.code, s.name, s.sort_order ORDER BY s.sort_order`,
-      [r.to],
-    );
-    return rows.map((row) => ({ sectorCode: row.code, sectorName: row.name, cooperativeCount: Number(row.n), goodOrFairCount: Number(row.good) }));
+    const { groups, sectors } = await activeSnapshot(ctx, r.to);
+    return sectors.map((s) => {
+      const of = groups.filter((g) => g.sectorCode === s.code);
+      return {
+        sectorCode: s.code,
+        sectorName: s.name,
+        cooperativeCount: of.reduce((sum, g) => sum + g.count, 0),
+        goodOrFairCount: of.filter((g) => g.rating && isGoodOrFair(g.rating)).reduce((sum, g) => sum + g.count, 0),
+      };
+    });
   }
 
   @FieldResolver(() => [DistrictCount], { description: "Active cooperatives at the end of the period by district of the head office." })
   async byDistrict(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<DistrictCount[]> {
-    const rows: { code: string; name: string | null; n: string; good: string }[] = await ctx.dataSource.query(
-      `SELECT x.district_code AS code, min(u.name) AS name, count(*) AS n, count(*) FILTER (WHERE x.rating IN ('GOOD','FAIR')) AS good
-         FROM (${ACTIVE_WITH_ATTRIBUTES}) x
-         LEFT JOIN administrative_unit u ON u.code = x.district_code AND u.level = 'DISTRICT' AND u.code_system = 'PRE_2025'
-        WHERE x.district_code IS NOT NULL
-        GROUP BY x.district_code ORDER BY x.district_code`,
-      [r.to],
-    );
-    return rows.map((row) => ({ districtCode: row.code, districtName: row.name, cooperativeCount: Number(row.n), goodOrFairCount: Number(row.good) }));
+    const { groups, districtNames } = await activeSnapshot(ctx, r.to);
+    const byCode = new Map<string, { n: number; good: number }>();
+    for (const g of groups) {
+      if (g.districtCode === null) continue;
+      const tally = byCode.get(g.districtCode) ?? { n: 0, good: 0 };
+      tally.n += g.count;
+      if (g.rating && isGoodOrFair(g.rating)) tally.good += g.count;
+      byCode.set(g.districtCode, tally);
+    }
+    return [...byCode.keys()]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((code) => ({ districtCode: code, districtName: districtNames.get(code) ?? null, cooperativeCount: byCode.get(code)!.n, goodOrFairCount: byCode.get(code)!.good }));
   }
 
   @FieldResolver(() => RatingBreakdown, { description: "Active cooperatives at the end of the period by their latest rating." })
   async byRating(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<RatingBreakdown> {
-    const rows: { rating: Rating | null; n: string }[] = await ctx.dataSource.query(
-      `SELECT x.rating, count(*) AS n FROM (${ACTIVE_WITH_ATTRIBUTES}) x GROUP BY x.rating`,
-      [r.to],
-    );
+    const { groups } = await activeSnapshot(ctx, r.to);
     const byRating = [Rating.GOOD, Rating.FAIR, Rating.AVERAGE, Rating.WEAK, null].map((rating) => ({
       rating,
-      cooperativeCount: Number(rows.find((row) => row.rating === rating)?.n ?? 0),
+      cooperativeCount: groups.filter((g) => g.rating === rating).reduce((sum, g) => sum + g.count, 0),
     }));
     const goodOrFairCount = byRating.filter((b) => b.rating && isGoodOrFair(b.rating)).reduce((sum, b) => sum + b.cooperativeCount, 0);
     return { byRating, goodOrFairCount };

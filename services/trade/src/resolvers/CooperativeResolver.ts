@@ -14,17 +14,17 @@ const pageArgs = (page: PageArgs): PageArgs => ({ first: page.first, after: page
 /** The trade promotion fields of the registry's Cooperative. */
 @Resolver(() => Cooperative)
 export class CooperativeResolver {
-  @FieldResolver(() => ProductConnection, { description: "Its products (sản phẩm của HTX), by name." })
+  @FieldResolver(() => ProductConnection, { nullable: true, description: "Its products (sản phẩm của HTX), by name. Null only when the trade-promotion service is unavailable." })
   async products(@Root() c: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: TradeContext) {
     return toConnection(await ctx.loaders.productsOfCooperative.load({ parentId: keyOf(c), args: pageArgs(page) }));
   }
 
-  @FieldResolver(() => ParticipationConnection, { description: "Its participations in trade promotion programs (tham gia xúc tiến thương mại), latest registration first." })
+  @FieldResolver(() => ParticipationConnection, { nullable: true, description: "Its participations in trade promotion programs (tham gia xúc tiến thương mại), latest registration first. Null only when the trade-promotion service is unavailable." })
   async participations(@Root() c: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: TradeContext) {
     return toConnection(await ctx.loaders.participationsOfCooperative.load({ parentId: keyOf(c), args: pageArgs(page) }));
   }
 
-  @FieldResolver(() => Int, { description: "How many of its products have an OCOP certification in force on a date (số sản phẩm OCOP còn hiệu lực)." })
+  @FieldResolver(() => Int, { nullable: true, description: "How many of its products have an OCOP certification in force on a date (số sản phẩm OCOP còn hiệu lực). Null only when the trade-promotion service is unavailable." })
   ocopProductCount(
     @Root() c: Cooperative,
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today, Vietnam time)." }) asOf: string | null,

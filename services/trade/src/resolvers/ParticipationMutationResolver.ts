@@ -1,4 +1,4 @@
-import { badInput, ConflictError, inTransaction, NotFoundError } from "@camau/shared";
+import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { In } from "typeorm";
 import { TradeContext } from "../context";
@@ -49,6 +49,7 @@ export class ParticipationMutationResolver {
         }),
       );
       await manager.getRepository(ParticipationProduct).insert(productIds.map((productId, position) => ({ participationId: participation.id, productId, cooperativeId, position })));
+      await recordAudit(manager, ctx.viewer, { operation: "registerParticipation", entityType: "Participation", entityId: participation.id, after: { ...participation, productIds } });
       return { participation };
     });
   }
@@ -73,6 +74,9 @@ export class ParticipationMutationResolver {
       const program = await manager.getRepository(TradePromotionProgram).findOne({ where: { id: participation.programId }, lock: { mode: "pessimistic_read" } });
       if (!program) throw new Error(`participation ${participation.id} has no program`);
       if (program.startsOn > todayInVietnam()) throw new ConflictError(`Program ${program.id} starts on ${program.startsOn}: results can be recorded once it has begun`);
+      const agreementFields = (a: { counterparty: string; kind: string; value?: number | null; signedOn?: string | null; description?: string | null }) => ({ counterparty: a.counterparty, kind: a.kind, value: a.value ?? null, signedOn: a.signedOn ?? null, description: a.description ?? null });
+      const previousAgreements = await manager.getRepository(TradeAgreement).find({ where: { participationId: participation.id }, order: { position: "ASC" } });
+      const before = { boothCount: participation.boothCount, supportAmount: participation.supportAmount, salesRevenue: participation.salesRevenue, resultsRecordedAt: participation.resultsRecordedAt, agreements: previousAgreements.map(agreementFields), version: participation.version };
       if (input.supportAmount != null) {
         const problem = supportProblem(policyOf(program), input.supportAmount, participation.eligibleCost);
         if (problem) throw badInput("input.supportAmount", problem);
@@ -96,6 +100,20 @@ export class ParticipationMutationResolver {
           })),
         );
       }
+      await recordAudit(manager, ctx.viewer, {
+        operation: "recordParticipationResults",
+        entityType: "Participation",
+        entityId: saved.id,
+        before,
+        after: {
+          boothCount: saved.boothCount,
+          supportAmount: saved.supportAmount,
+          salesRevenue: saved.salesRevenue,
+          resultsRecordedAt: saved.resultsRecordedAt,
+          agreements: input.agreements.map((a) => agreementFields({ counterparty: cleanText(a.counterparty), kind: a.kind, value: a.value ?? null, signedOn: a.signedOn ?? null, description: a.description?.trim() || null })),
+          version: saved.version,
+        },
+      });
       return { participation: saved };
     });
   }

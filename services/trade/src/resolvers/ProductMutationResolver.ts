@@ -1,4 +1,4 @@
-import { badInput, ConflictError, inTransaction } from "@camau/shared";
+import { badInput, changedFields, ConflictError, inTransaction, recordAudit } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { TradeContext } from "../context";
 import { certificationProblems, defaultExpiry, levelForStars } from "../domain/ocop";
@@ -40,6 +40,7 @@ export class ProductMutationResolver {
           markRegistrationNumber: input.brand?.registrationNumber?.trim() || null,
         }),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "registerProduct", entityType: "Product", entityId: product.id, after: product });
       return { product };
     });
   }
@@ -52,6 +53,7 @@ export class ProductMutationResolver {
       const product = await lockById(manager, Product, input.id, "Product");
       assertCanActFor(ctx.viewer, product.cooperativeId);
       if (product.version !== input.version) throw new ConflictError(`Product ${product.id} was changed by someone else (version ${product.version}, you sent ${input.version})`);
+      const before = { ...product };
       if (input.name != null) {
         const name = cleanText(input.name);
         if (name !== product.name) await assertNameFree(manager, product.cooperativeId, name, product.id);
@@ -69,7 +71,10 @@ export class ProductMutationResolver {
         product.markKind = null;
         product.markRegistrationNumber = null;
       }
-      return { product: await manager.getRepository(Product).save(product) };
+      const saved = await manager.getRepository(Product).save(product);
+      const change = changedFields(before, saved);
+      await recordAudit(manager, ctx.viewer, { operation: "updateProduct", entityType: "Product", entityId: saved.id, before: change.before, after: change.after });
+      return { product: saved };
     });
   }
 
@@ -103,6 +108,7 @@ export class ProductMutationResolver {
           recordedBy: ctx.viewer.subject,
         }),
       );
+      await recordAudit(manager, ctx.viewer, { operation: "recordOcopCertification", entityType: "OcopCertification", entityId: certification.id, after: certification });
       return { certification, product };
     });
   }

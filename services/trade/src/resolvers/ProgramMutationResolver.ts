@@ -1,4 +1,4 @@
-import { badInput, ConflictError, inTransaction } from "@camau/shared";
+import { badInput, changedFields, ConflictError, inTransaction, recordAudit } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { TradeContext } from "../context";
 import { supportProblem, SupportPolicyRule } from "../domain/participation";
@@ -39,7 +39,9 @@ export class ProgramMutationResolver {
         description: input.description?.trim() || null,
       });
       applyPolicy(program, input.supportPolicy ? policyRule(input.supportPolicy) : null);
-      return { program: await repository.save(program) };
+      const saved = await repository.save(program);
+      await recordAudit(manager, ctx.viewer, { operation: "createTradePromotionProgram", entityType: "TradePromotionProgram", entityId: saved.id, after: saved });
+      return { program: saved };
     });
   }
 
@@ -54,6 +56,7 @@ export class ProgramMutationResolver {
       if (program.version !== input.version) {
         throw new ConflictError(`Program ${program.id} was changed by someone else (version ${program.version}, you sent ${input.version})`);
       }
+      const before = { ...program };
       if (input.name != null) program.name = cleanText(input.name);
       if (input.kind != null) program.kind = input.kind;
       if (input.organiser != null) program.organiser = cleanText(input.organiser);
@@ -79,7 +82,10 @@ export class ProgramMutationResolver {
         }
         applyPolicy(program, policy);
       }
-      return { program: await manager.getRepository(TradePromotionProgram).save(program) };
+      const saved = await manager.getRepository(TradePromotionProgram).save(program);
+      const change = changedFields(before, saved);
+      await recordAudit(manager, ctx.viewer, { operation: "updateTradePromotionProgram", entityType: "TradePromotionProgram", entityId: saved.id, before: change.before, after: change.after });
+      return { program: saved };
     });
   }
 }
