@@ -135,7 +135,6 @@ export const CACHE_POLICY: Readonly<Record<string, CacheTier>> = {
 
   // --- values inside any public answer ---
   "PageInfo.*": "inherit",
-  "OutreachPageInfo.*": "inherit",
 };
 
 // Never public, whatever is added above: Member, Loan*, Repayment*, Disbursement, AuditEntry*,

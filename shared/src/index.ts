@@ -32,3 +32,5 @@ export * from "./server/runSubgraph";
 export * from "./testing/testDatabase";
 export * from "./testing/subgraphUnderTest";
 export * from "./testing/restartablePostgres";
+export * from "./seed/random";
+export * from "./seed/dates";

@@ -126,13 +126,3 @@ registerEnumType(InstallmentStatus, {
   },
 });
 
-/** Sort direction; the same enum (name, values, descriptions) as the registry's. */
-export enum OrderDirection {
-  ASC = "ASC",
-  DESC = "DESC",
-}
-registerEnumType(OrderDirection, {
-  name: "OrderDirection",
-  description: "Sort direction.",
-  valuesConfig: { ASC: { description: "Ascending (A→Z, oldest first, smallest first)." }, DESC: { description: "Descending." } },
-});

@@ -1,7 +1,8 @@
 import { DateScalar } from "@camau/shared";
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Matches, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { ApplicationStatus, LoanStatus, OrderDirection } from "../domain/enums";
+import { OrderDirection } from "@camau/shared";
+import { ApplicationStatus, LoanStatus } from "../domain/enums";
 
 @InputType({ description: "Filters of the application list; all given conditions must hold." })
 export class LoanApplicationFilter {

@@ -4,7 +4,7 @@ import { allocateRepayment, LedgerLoan, LedgerRepayment, positionAsOf, scheduleA
 import { rateE4 } from "../domain/money";
 import { buildSchedule, Installment, rescheduleForTranche, restructureSchedule } from "../domain/schedule";
 import { DEFAULT_LOAN_PRODUCTS, LoanProductData } from "../reference/products";
-import { Random } from "./random";
+import { Random } from "@camau/shared";
 
 /**
  * The fund's demo history, generated in memory (pure: no I/O, no clock) from a seed and the

@@ -68,16 +68,3 @@ registerEnumType(TrainingClassOrderField, {
   },
 });
 
-/**
- * Sort direction. The registry declares the same enum; the two definitions must stay identical
- * (names, values, descriptions) so that composition merges them without hints.
- */
-export enum OrderDirection {
-  ASC = "ASC",
-  DESC = "DESC",
-}
-registerEnumType(OrderDirection, {
-  name: "OrderDirection",
-  description: "Sort direction.",
-  valuesConfig: { ASC: { description: "Ascending (A→Z, oldest first, smallest first)." }, DESC: { description: "Descending." } },
-});

@@ -1,7 +1,8 @@
 import { DateScalar } from "@camau/shared";
 import { ArrayMaxSize, IsOptional, Matches } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { OrderDirection, TrainingClassKind, TrainingClassOrderField, TrainingClassStatus } from "../domain/enums";
+import { OrderDirection } from "@camau/shared";
+import { TrainingClassKind, TrainingClassOrderField, TrainingClassStatus } from "../domain/enums";
 
 @InputType({ description: "Filters of the class list; all given conditions must hold." })
 export class TrainingClassFilter {

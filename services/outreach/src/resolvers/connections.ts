@@ -1,6 +1,6 @@
 import { PublishedFigure } from "../entities/PublishedFigure";
 import { TrainingClass } from "../entities/TrainingClass";
-import { Connection } from "./connection";
+import { Connection } from "@camau/shared";
 
 /** The outreach subgraph's connection types, declared once. */
 export const TrainingClassConnection = Connection(TrainingClass, "TrainingClass", "class");

@@ -1,8 +1,8 @@
 import { TrainingAudience, TrainingClassKind, TrainingClassStatus } from "../domain/enums";
 import { ReportFigure } from "../domain/figures";
 import { PRE_2025_DISTRICTS } from "../domain/places";
-import { dayOf, isoOf } from "./dates";
-import { Random } from "./random";
+import { dayOf, isoOf } from "@camau/shared";
+import { Random } from "@camau/shared";
 
 /**
  * The outreach subgraph's demo dataset, generated in memory from a seed (pure: no I/O, no clock).

@@ -3,7 +3,7 @@ import { CooperativeEventKind, GoverningLaw, GroupStatus, LegalStatus, MemberKin
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
 import { CommuneRef, PRE_2025_COMMUNES, PRE_2025_DISTRICTS } from "../reference/administrativeUnits";
 import { SectorCode } from "../reference/sectors";
-import { addYears, dayOf, isoOf, yearOf } from "./dates";
+import { addYears, dayOf, isoOf, yearOf } from "@camau/shared";
 import {
   AUSPICIOUS_NAMES,
   COOPERATIVE_NAME_PATTERNS,
@@ -19,7 +19,7 @@ import {
   STREET_NAMES,
   withoutDiacritics,
 } from "./names";
-import { Random } from "./random";
+import { Random } from "@camau/shared";
 
 /**
  * The registry's demo dataset, generated in memory from a seed (pure: no I/O, no clock).

@@ -1,4 +1,4 @@
-import { DateScalar } from "@camau/shared";
+import { DateScalar, OrderDirection } from "@camau/shared";
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OcopProductGroup } from "../domain/enums";
@@ -54,15 +54,6 @@ registerEnumType(ProductOrderField, {
   },
 });
 
-export enum OrderDirection {
-  ASC = "ASC",
-  DESC = "DESC",
-}
-registerEnumType(OrderDirection, {
-  name: "OrderDirection",
-  description: "Sort direction.",
-  valuesConfig: { ASC: { description: "Ascending (A→Z, oldest first, smallest first)." }, DESC: { description: "Descending." } },
-});
 
 @InputType({ description: "One sort key of the product list." })
 export class ProductOrder {

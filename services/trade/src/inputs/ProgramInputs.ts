@@ -2,7 +2,7 @@ import { DateScalar, MoneyScalar } from "@camau/shared";
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { BudgetSource, ProgramKind } from "../domain/enums";
-import { OrderDirection } from "./ProductFilter";
+import { OrderDirection } from "@camau/shared";
 
 @InputType({ description: "A program's support policy: legal basis, share of eligible costs and cap per cooperative." })
 export class SupportPolicyInput {

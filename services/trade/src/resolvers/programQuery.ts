@@ -2,7 +2,7 @@ import { badInput, BadUserInputError, Page, PageArgs, paginate, SortKey } from "
 import { DataSource } from "typeorm";
 import { escapeLike, searchWords } from "../domain/searchText";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
-import { OrderDirection } from "../inputs/ProductFilter";
+import { OrderDirection } from "@camau/shared";
 import { ProgramFilter, ProgramOrder, ProgramOrderField } from "../inputs/ProgramInputs";
 
 const ORDER_COLUMNS: Record<ProgramOrderField, { expression: string; valueOf: (p: TradePromotionProgram) => string | number }> = {

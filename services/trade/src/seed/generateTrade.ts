@@ -2,7 +2,7 @@ import { AgreementKind, BudgetSource, MarkKind, OcopLevel, OcopProductGroup, Pro
 import { certificationInForce, defaultExpiry, levelForStars, OCOP_STAR_BANDS } from "../domain/ocop";
 import { maximumSupport } from "../domain/participation";
 import { COUNTERPARTIES, PRODUCT_KINDS, ProductKind, PROGRAM_PLANS } from "./catalogue";
-import { Random } from "./random";
+import { Random } from "@camau/shared";
 
 /**
  * The trade promotion demo dataset, generated in memory (pure: no I/O, no clock) from a seed and

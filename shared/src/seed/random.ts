@@ -1,5 +1,6 @@
 /**
- * A small seeded pseudo-random generator for the demo dataset: the same seed gives the same rows.
+ * A small seeded pseudo-random generator for the subgraphs' demo datasets: the same seed gives the
+ * same rows. Shared because every subgraph's seed uses it (tooling, not domain code).
  *
  * The core is sfc32 (128-bit state) seeded through the cyrb128 string hash, not mulberry32: the
  * dataset forks one stream per organisation, and with mulberry32's 32-bit state those streams
@@ -118,6 +119,11 @@ export class Random {
   sample<T>(items: readonly T[], count: number): T[] {
     if (count > items.length) throw new Error(`sample of ${count} from ${items.length} items`);
     return this.shuffle([...items]).slice(0, count);
+  }
+
+  /** A whole amount of đồng in [min, max], rounded down to a multiple of `step`. */
+  money(min: number, max: number, step = 100_000): number {
+    return Math.floor(this.int(min, max) / step) * step;
   }
 
   /** A string of n random decimal digits. */
