@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, SUBGRAPHS } from "@camau/shared";
+import { databaseNameOf, GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { setTimeout as delay } from "node:timers/promises";
 import type { RunningStack, startStack as StartStack } from "../../dist/scripts/stack";
 import type { startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
-import type { seedAll as SeedAll } from "../../dist/scripts/lib/seedAll";
+import type { holdsData as HoldsData, seedAll as SeedAll } from "../../dist/scripts/lib/seedAll";
 import { Operation, operations, Samples, seededRandom } from "./operations";
 import { childPidsMatching, cpuSecondsOf, memoryOf } from "./procStats";
 
@@ -29,7 +29,7 @@ const { startStack } = require(path.join(REPO_ROOT, "dist/scripts/stack.js")) as
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/seedAll.js")) as { seedAll: typeof SeedAll };
+const { holdsData, seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/seedAll.js")) as { seedAll: typeof SeedAll; holdsData: typeof HoldsData };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -249,12 +249,14 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
   try {
-    // Seed when the folder is new or the databases are missing; a seeded folder is reused.
-    try {
-      const seeded = await seedAll({ serverUrl: postgres.url, scale: options.scale, log: (line) => (fresh ? say(line) : undefined) });
-      say(`[bench] seeded scale ${options.scale} in ${Math.max(...Object.values(seeded.seconds)).toFixed(1)} s`);
-    } catch (error) {
-      if (!/already holds data/.test((error as Error).message)) throw error;
+    // Seed the subgraphs whose databases hold no data yet (a new folder: all); reuse the others.
+    const unseeded: (typeof SUBGRAPHS)[number][] = [];
+    for (const s of SUBGRAPHS) if (!(await holdsData(withDatabase(postgres.url, databaseNameOf(s.name))))) unseeded.push(s);
+    if (unseeded.length) {
+      say(`[bench] seeding ${unseeded.map((s) => s.name).join(", ")} at scale ${options.scale}${fresh ? "" : " (the others are reused)"}`);
+      const seeded = await seedAll({ serverUrl: postgres.url, scale: options.scale, subgraphs: unseeded, log: say });
+      say(`[bench] seeded in ${Math.max(...Object.values(seeded.seconds)).toFixed(1)} s`);
+    } else {
       say(`[bench] reusing the seeded databases`);
     }
 

@@ -139,7 +139,7 @@ export async function tableRowCounts(databaseUrl: string): Promise<Record<string
 const DATA_TABLES = ["cooperative", "cooperative_group", "member", "product", "trade_promotion_program", "training_class", "published_figure", "loan_application", "loan"];
 
 /** Whether the database exists and any of its tables (other than migrations and reference data) holds rows. */
-async function holdsData(databaseUrl: string): Promise<boolean> {
+export async function holdsData(databaseUrl: string): Promise<boolean> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   const admin = new Client({ connectionString: withDatabase(databaseUrl, "postgres") });
   await admin.connect();

@@ -14,39 +14,121 @@ interface Totals {
   par30Principal: number;
 }
 
-const totalsMemo = new WeakMap<FundContext, Map<string, Promise<Totals>>>();
+/** One group of loans' positions: same borrower sector, district and debt group (issue 8). */
+interface PositionGroup {
+  sectorCode: string;
+  sectorName: string;
+  districtCode: string | null;
+  districtName: string | null;
+  debtGroup: number | null;
+  /** Loans with outstanding principal. */
+  n: number;
+  overdue: number;
+  outstanding: number;
+  /** Outstanding principal of the loans with outstanding principal (> 0) only. */
+  outstandingPositive: number;
+  par30: number;
+  disbursed: number;
+}
 
-/** The portfolio's headline figures in one aggregate statement, shared by the fields of one request. */
-function totals(ctx: FundContext, asOf: string): Promise<Totals> {
-  let byDate = totalsMemo.get(ctx);
-  if (!byDate) totalsMemo.set(ctx, (byDate = new Map()));
+interface Portfolio {
+  totals: Totals;
+  groups: PositionGroup[];
+  debtGroups: { debtGroup: number; name: string }[];
+}
+
+const portfolioMemo = new WeakMap<FundContext, Map<string, Promise<Portfolio>>>();
+
+/**
+ * Every loan's position as of the date, computed ONCE per request and date (issue 8): grouped by
+ * sector, district and debt group in one statement, from which the headline figures and the three
+ * breakdowns are summed. The positions scan every repayment and instalment, seconds at national
+ * scale; each figure used to run it again.
+ */
+function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
+  let byDate = portfolioMemo.get(ctx);
+  if (!byDate) portfolioMemo.set(ctx, (byDate = new Map()));
   let found = byDate.get(asOf);
   if (!found) {
     found = (async () => {
-      const [row]: Record<string, string | null>[] = await ctx.dataSource.query(
-        `SELECT count(*) FILTER (WHERE p.outstanding > 0) AS loans_outstanding,
-                coalesce(sum(p.outstanding), 0) AS principal_outstanding,
-                coalesce(sum(p.disbursed), 0) AS disbursed,
-                count(*) FILTER (WHERE p.status = 'OVERDUE' AND p.outstanding > 0) AS overdue_loans,
-                coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS par30,
-                (SELECT coalesce(sum(r.principal_part), 0) FROM repayment r WHERE r.paid_on <= $1::date) AS repaid,
-                (SELECT coalesce(sum(l.written_off_principal), 0) FROM loan l WHERE l.written_off_on <= $1::date) AS written_off
-           FROM (${loanPositionsSql("$1::date")}) p`,
-        [asOf],
-      );
+      const [rows, [sums], thresholds] = await Promise.all([
+        ctx.dataSource.query(
+          `SELECT p.sector_code, min(p.sector_name) AS sector_name, p.district_code, min(p.district_name) AS district_name, p.debt_group,
+                  count(*) FILTER (WHERE p.outstanding > 0) AS n,
+                  count(*) FILTER (WHERE p.status = 'OVERDUE' AND p.outstanding > 0) AS overdue,
+                  coalesce(sum(p.outstanding), 0) AS outstanding,
+                  coalesce(sum(p.outstanding) FILTER (WHERE p.outstanding > 0), 0) AS outstanding_positive,
+                  coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS par30,
+                  coalesce(sum(p.disbursed), 0) AS disbursed
+             FROM (${loanPositionsSql("$1::date")}) p
+            GROUP BY p.sector_code, p.district_code, p.debt_group`,
+          [asOf],
+        ) as Promise<Record<string, string | number | null>[]>,
+        ctx.dataSource.query(
+          `SELECT (SELECT coalesce(sum(r.principal_part), 0) FROM repayment r WHERE r.paid_on <= $1::date) AS repaid,
+                  (SELECT coalesce(sum(l.written_off_principal), 0) FROM loan l WHERE l.written_off_on <= $1::date) AS written_off`,
+          [asOf],
+        ) as Promise<{ repaid: string; written_off: string }[]>,
+        ctx.dataSource.query(`SELECT debt_group, name FROM debt_group_threshold ORDER BY debt_group`) as Promise<{ debt_group: number; name: string }[]>,
+      ]);
+      const groups: PositionGroup[] = rows.map((r) => ({
+        sectorCode: r.sector_code as string,
+        sectorName: r.sector_name as string,
+        districtCode: r.district_code as string | null,
+        districtName: r.district_name as string | null,
+        debtGroup: r.debt_group === null ? null : Number(r.debt_group),
+        n: Number(r.n),
+        overdue: Number(r.overdue),
+        outstanding: Number(r.outstanding),
+        outstandingPositive: Number(r.outstanding_positive),
+        par30: Number(r.par30),
+        disbursed: Number(r.disbursed),
+      }));
+      const sum = (pick: (g: PositionGroup) => number) => groups.reduce((total, g) => total + pick(g), 0);
       return {
-        loansOutstanding: Number(row.loans_outstanding),
-        principalOutstanding: Number(row.principal_outstanding),
-        disbursedToDate: Number(row.disbursed),
-        principalRepaidToDate: Number(row.repaid),
-        writtenOffToDate: Number(row.written_off),
-        overdueLoanCount: Number(row.overdue_loans),
-        par30Principal: Number(row.par30),
+        groups,
+        debtGroups: thresholds.map((t) => ({ debtGroup: Number(t.debt_group), name: t.name })),
+        totals: {
+          loansOutstanding: sum((g) => g.n),
+          principalOutstanding: sum((g) => g.outstanding),
+          disbursedToDate: sum((g) => g.disbursed),
+          principalRepaidToDate: Number(sums.repaid),
+          writtenOffToDate: Number(sums.written_off),
+          overdueLoanCount: sum((g) => g.overdue),
+          par30Principal: sum((g) => g.par30),
+        },
       };
     })();
     byDate.set(asOf, found);
   }
   return found;
+}
+
+/** The portfolio's headline figures, shared by the fields of one request. */
+async function totals(ctx: FundContext, asOf: string): Promise<Totals> {
+  return (await portfolio(ctx, asOf)).totals;
+}
+
+/** Sums groups by a key, in first-seen order. */
+function rollUp<K>(groups: readonly PositionGroup[], keyOf: (g: PositionGroup) => K) {
+  const out = new Map<K, { n: number; outstanding: number; par30: number; disbursed: number }>();
+  for (const g of groups) {
+    const key = keyOf(g);
+    const acc = out.get(key) ?? { n: 0, outstanding: 0, par30: 0, disbursed: 0 };
+    acc.n += g.n;
+    acc.outstanding += g.outstanding;
+    acc.par30 += g.par30;
+    acc.disbursed += g.disbursed;
+    out.set(key, acc);
+  }
+  return out;
+}
+
+/** min() of text as PostgreSQL compares it here (C collation: code-unit order for these names). */
+function minText(values: ReadonlyArray<string | null>): string | null {
+  let best: string | null = null;
+  for (const v of values) if (v !== null && (best === null || v < best)) best = v;
+  return best;
 }
 
 @Resolver(() => FundPortfolio)
@@ -99,53 +181,48 @@ export class PortfolioResolver {
 
   @FieldResolver(() => [DebtGroupSlice], { description: "Outstanding loans by debt group 1–5 (dư nợ theo nhóm nợ); every group is listed." })
   async byDebtGroup(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<DebtGroupSlice[]> {
-    const rows: { debt_group: number; name: string; n: string; outstanding: string }[] = await ctx.dataSource.query(
-      `SELECT t.debt_group, t.name, count(x.loan_id) AS n, coalesce(sum(x.outstanding), 0) AS outstanding
-         FROM debt_group_threshold t
-         LEFT JOIN (SELECT * FROM (${loanPositionsSql("$1::date")}) p WHERE p.outstanding > 0) x ON x.debt_group = t.debt_group
-        GROUP BY t.debt_group, t.name ORDER BY t.debt_group`,
-      [p.asOf],
-    );
-    return rows.map((r) => ({ debtGroup: Number(r.debt_group), name: r.name, loanCount: Number(r.n), principalOutstanding: Number(r.outstanding) }));
+    const { groups, debtGroups } = await portfolio(ctx, p.asOf);
+    return debtGroups.map((t) => {
+      const of = groups.filter((g) => g.debtGroup === t.debtGroup);
+      return {
+        debtGroup: t.debtGroup,
+        name: t.name,
+        loanCount: of.reduce((sum, g) => sum + g.n, 0),
+        principalOutstanding: of.reduce((sum, g) => sum + g.outstandingPositive, 0),
+      };
+    });
   }
 
   @FieldResolver(() => [SectorSlice], { description: "By the borrower's sector as recorded at application (theo lĩnh vực), largest outstanding first." })
   async bySector(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<SectorSlice[]> {
-    const rows: Record<string, string>[] = await ctx.dataSource.query(
-      `SELECT p.sector_code, min(p.sector_name) AS sector_name,
-              count(*) FILTER (WHERE p.outstanding > 0) AS n, coalesce(sum(p.outstanding), 0) AS outstanding,
-              coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS par30, coalesce(sum(p.disbursed), 0) AS disbursed
-         FROM (${loanPositionsSql("$1::date")}) p
-        GROUP BY p.sector_code ORDER BY outstanding DESC, p.sector_code`,
-      [p.asOf],
-    );
-    return rows.map((r) => ({
-      sectorCode: r.sector_code,
-      sectorName: r.sector_name,
-      loanCount: Number(r.n),
-      principalOutstanding: Number(r.outstanding),
-      par30Principal: Number(r.par30),
-      disbursedToDate: Number(r.disbursed),
-    }));
+    const { groups } = await portfolio(ctx, p.asOf);
+    const bySector = rollUp(groups, (g) => g.sectorCode);
+    return [...bySector.entries()]
+      .map(([sectorCode, acc]) => ({
+        sectorCode,
+        sectorName: minText(groups.filter((g) => g.sectorCode === sectorCode).map((g) => g.sectorName))!,
+        loanCount: acc.n,
+        principalOutstanding: acc.outstanding,
+        par30Principal: acc.par30,
+        disbursedToDate: acc.disbursed,
+      }))
+      .sort((a, b) => b.principalOutstanding - a.principalOutstanding || (a.sectorCode < b.sectorCode ? -1 : a.sectorCode > b.sectorCode ? 1 : 0));
   }
 
   @FieldResolver(() => [DistrictSlice], { description: "By the borrower's district as recorded at application (theo huyện), by district code." })
   async byDistrict(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<DistrictSlice[]> {
-    const rows: Record<string, string | null>[] = await ctx.dataSource.query(
-      `SELECT p.district_code, min(p.district_name) AS district_name,
-              count(*) FILTER (WHERE p.outstanding > 0) AS n, coalesce(sum(p.outstanding), 0) AS outstanding,
-              coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS par30, coalesce(sum(p.disbursed), 0) AS disbursed
-         FROM (${loanPositionsSql("$1::date")}) p
-        GROUP BY p.district_code ORDER BY p.district_code NULLS LAST`,
-      [p.asOf],
-    );
-    return rows.map((r) => ({
-      districtCode: r.district_code,
-      districtName: r.district_name,
-      loanCount: Number(r.n),
-      principalOutstanding: Number(r.outstanding),
-      par30Principal: Number(r.par30),
-      disbursedToDate: Number(r.disbursed),
-    }));
+    const { groups } = await portfolio(ctx, p.asOf);
+    const byDistrict = rollUp(groups, (g) => g.districtCode);
+    return [...byDistrict.entries()]
+      .map(([districtCode, acc]) => ({
+        districtCode,
+        districtName: minText(groups.filter((g) => g.districtCode === districtCode).map((g) => g.districtName)),
+        loanCount: acc.n,
+        principalOutstanding: acc.outstanding,
+        par30Principal: acc.par30,
+        disbursedToDate: acc.disbursed,
+      }))
+      // ORDER BY district_code NULLS LAST
+      .sort((a, b) => (a.districtCode === b.districtCode ? 0 : a.districtCode === null ? 1 : b.districtCode === null ? -1 : a.districtCode < b.districtCode ? -1 : 1));
   }
 }
