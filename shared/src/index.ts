@@ -34,3 +34,4 @@ export * from "./testing/subgraphUnderTest";
 export * from "./testing/restartablePostgres";
 export * from "./seed/random";
 export * from "./seed/dates";
+export * from "./seed/bulkInsert";

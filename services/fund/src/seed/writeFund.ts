@@ -1,3 +1,4 @@
+import { BulkColumn, bulkInsert } from "@camau/shared";
 import { DataSource, QueryRunner } from "typeorm";
 import { FundDataset } from "./generateFund";
 
@@ -7,26 +8,14 @@ import { FundDataset } from "./generateFund";
  * column), like the registry's loader. Products are the migration's; rows name them by code.
  */
 
-interface Column<R> {
-  name: string;
-  type: string;
-  value: (row: R) => unknown;
-}
+type Column<R> = BulkColumn<R>;
 
 const CHUNK = 2000;
 /** Arbitrary key of the advisory lock that serialises seeding of the fund. */
 const SEED_LOCK_KEY = 96_002;
 
-async function insertAll<R>(q: QueryRunner, table: string, columns: Column<R>[], rows: readonly R[]): Promise<number> {
-  const aliases = columns.map((_, i) => `c${i}`);
-  const sql =
-    `INSERT INTO ${table} (${columns.map((c) => c.name).join(", ")}) SELECT ${aliases.map((a) => `u.${a}`).join(", ")} ` +
-    `FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")}) AS u(${aliases.join(", ")})`;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    await q.query(sql, columns.map((c) => chunk.map((row) => c.value(row))));
-  }
-  return rows.length;
+function insertAll<R>(q: QueryRunner, table: string, columns: Column<R>[], rows: readonly R[]): Promise<number> {
+  return bulkInsert(q, table, columns, rows, { chunkSize: CHUNK });
 }
 
 const borrowerColumns = <R extends { borrower: { sectorCode: string; sectorName: string; districtCode: string | null; districtName: string | null; takenAt: string } }>(): Column<R>[] => [

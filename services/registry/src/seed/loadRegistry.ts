@@ -1,3 +1,4 @@
+import { BulkColumn, bulkInsert } from "@camau/shared";
 import { DataSource, QueryRunner } from "typeorm";
 import { RegistryDataset } from "./generateRegistry";
 
@@ -23,53 +24,20 @@ export interface LoadResult {
   rows: Record<string, number>;
 }
 
-interface ColumnSpec<R> {
-  name: string;
-  /** PostgreSQL element type of the array parameter. */
-  type: string;
-  value: (row: R) => unknown;
-  /** Expression over the unnested value `v`, when the column needs a conversion. */
-  select?: (v: string) => string;
-}
-
 const DEFAULT_CHUNK_SIZE = 1000;
 /** Arbitrary key of the advisory lock that serialises seeding. */
 const SEED_LOCK_KEY = 96_001;
-const PROGRESS_EVERY = 100_000;
 
+/** Bulk insert with the registry's progress lines (one summary line per table). */
 async function insertAll<R>(
   q: QueryRunner,
   table: string,
-  columns: ReadonlyArray<ColumnSpec<R>>,
+  columns: ReadonlyArray<BulkColumn<R>>,
   rows: Iterable<R>,
   chunkSize: number,
   log: (line: string) => void,
 ): Promise<number> {
-  const aliases = columns.map((_, i) => `c${i}`);
-  const sql =
-    `INSERT INTO ${table} (${columns.map((c) => c.name).join(", ")}) ` +
-    `SELECT ${columns.map((c, i) => (c.select ? c.select(`u.${aliases[i]}`) : `u.${aliases[i]}`)).join(", ")} ` +
-    `FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")}) AS u(${aliases.join(", ")})`;
-  let buffers: unknown[][] = columns.map(() => []);
-  let pending = 0;
-  let total = 0;
-  let nextProgress = PROGRESS_EVERY;
-  const flush = async () => {
-    if (pending === 0) return;
-    await q.query(sql, buffers);
-    total += pending;
-    buffers = columns.map(() => []);
-    pending = 0;
-    if (total >= nextProgress) {
-      log(`registry seed: ${table}: ${total.toLocaleString("en-US")} rows`);
-      nextProgress += PROGRESS_EVERY;
-    }
-  };
-  for (const row of rows) {
-    for (let i = 0; i < columns.length; i++) buffers[i].push(columns[i].value(row));
-    if (++pending >= chunkSize) await flush();
-  }
-  await flush();
+  const total = await bulkInsert(q, table, columns, rows, { chunkSize, log, label: "registry seed" });
   log(`registry seed: ${table}: ${total.toLocaleString("en-US")} rows inserted`);
   return total;
 }
