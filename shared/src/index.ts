@@ -2,6 +2,7 @@ import "reflect-metadata";
 
 export * from "./catalog";
 export * from "./config/env";
+export * from "./config/database";
 export * from "./config/secrets";
 export * from "./auth/roles";
 export * from "./auth/viewer";

@@ -13,6 +13,12 @@ export interface SubgraphDataSourceOptions {
   /** Connection pool size. */
   poolSize?: number;
   counter?: SqlStatementCounter;
+  /**
+   * PostgreSQL statement_timeout of every connection of the pool, in ms; 0 or omitted: none (the
+   * server's own setting). runSubgraph sets it on the serving pool (DB_STATEMENT_TIMEOUT_MS);
+   * migrations, seeding and scripts use pools without it.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** A TypeORM data source of one subgraph's own database. Schema changes only through migrations. */
@@ -30,7 +36,13 @@ export function createDataSource(options: SubgraphDataSourceOptions): { dataSour
     maxQueryExecutionTime: 1000,
     applicationName: `camau-${options.name}`,
     poolSize: options.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+    // statement_timeout goes into pg's startup packet: the server applies it to the whole session
+    // of every pooled connection, transactions included, with no extra round trip.
+    extra: {
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
   });
   registerAuditService(dataSource, options.name);
   return { dataSource, counter };

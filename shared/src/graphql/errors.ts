@@ -7,6 +7,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = "UNAUTHENTICATED",
   FORBIDDEN = "FORBIDDEN",
   CONFLICT = "CONFLICT",
+  /** A database statement ran past DB_STATEMENT_TIMEOUT_MS and was cancelled. */
+  TIMEOUT = "TIMEOUT",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -49,4 +51,25 @@ export class ConflictError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.CONFLICT } });
   }
+}
+
+/** The one message of TIMEOUT: fixed, so no SQL or database text can reach the client. */
+export const QUERY_TIMEOUT_MESSAGE = "The query took too long and was cancelled";
+
+/** SQLSTATE 57014 (query_canceled): statement_timeout, or a cancel request from an operator. */
+const QUERY_CANCELED = "57014";
+
+/**
+ * True when the error, or one it wraps (TypeORM's QueryFailedError copies the pg error's `code`
+ * and keeps it as `driverError`; GraphQL errors keep theirs as `originalError`), is a cancelled
+ * statement.
+ */
+export function isQueryCanceled(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current as { code?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown };
+    if (e.code === QUERY_CANCELED) return true;
+    current = e.driverError ?? e.originalError ?? e.cause;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { randomUUID } from "node:crypto";
+import { ErrorCode, isQueryCanceled, QUERY_TIMEOUT_MESSAGE } from "./errors";
 
 /** Codes whose message was written for the client and may be shown as is. */
 const CLIENT_CODES = new Set([
@@ -23,12 +24,30 @@ const CLIENT_EXTENSIONS = ["code", "invalidInputs", "serviceName", "correlationI
 /**
  * Apollo Server `formatError`: client errors pass with their code; anything unexpected (a bug,
  * a SQL error) is logged with a correlation id and reaches the client only as
- * INTERNAL_SERVER_ERROR carrying that id, never with SQL, stack traces or paths.
+ * INTERNAL_SERVER_ERROR carrying that id, never with SQL, stack traces or paths. A statement
+ * cancelled by the database (statement_timeout) is logged the same way and reaches the client as
+ * TIMEOUT with a fixed message and the id.
  */
 export function createErrorFormatter(service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code as string | undefined;
+    if (code === ErrorCode.TIMEOUT || isQueryCanceled(original)) {
+      // A TIMEOUT carrying an id comes from a subgraph (this is the gateway) that logged it already.
+      const relayedId = code === ErrorCode.TIMEOUT ? formatted.extensions?.correlationId : undefined;
+      const correlationId = typeof relayedId === "string" ? relayedId : randomUUID();
+      if (typeof relayedId !== "string") {
+        const detail = original instanceof Error ? (original.stack ?? original.message) : String(original);
+        process.stderr.write(`[${service}] error ${correlationId} at ${formatted.path?.join(".") ?? "-"}: ${detail}\n`);
+      }
+      const serviceName = formatted.extensions?.serviceName;
+      return {
+        message: QUERY_TIMEOUT_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.TIMEOUT, ...(typeof serviceName === "string" ? { serviceName } : {}), correlationId },
+      };
+    }
     const clientError = code !== undefined && CLIENT_CODES.has(code) && (original instanceof GraphQLError || original === error || !(original instanceof Error));
     if (clientError) {
       const extensions: Record<string, unknown> = {};

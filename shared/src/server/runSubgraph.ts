@@ -1,5 +1,6 @@
 import { BaseContext } from "@apollo/server";
 import { SUBGRAPHS } from "../catalog";
+import { dbStatementTimeoutMs } from "../config/database";
 import { envBool, envInt, envOptional } from "../config/env";
 import { createDataSource } from "../db/dataSource";
 import { databaseUrlFor, redactUrl } from "../db/databaseUrls";
@@ -17,26 +18,49 @@ export interface RunOptions {
   migrate?: boolean;
   /** Load the demo dataset when the database is empty. */
   seedIfEmpty?: boolean;
+  /** statement_timeout of the serving pool in ms (0: none); DB_STATEMENT_TIMEOUT_MS by default. */
+  statementTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
 /** Connects, migrates, optionally seeds, and serves one subgraph. */
 export async function runSubgraph<TContext extends BaseContext>(module: SubgraphModule<TContext>, options: RunOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`[${module.name}] ${line}\n`));
+  // Read first: a bad DB_STATEMENT_TIMEOUT_MS stops the start before any database work.
+  const statementTimeoutMs = options.statementTimeoutMs ?? dbStatementTimeoutMs();
   if (options.createDatabase) await ensureDatabase(options.databaseUrl);
+  const migrate = options.migrate ?? true;
+  const seed = Boolean(options.seedIfEmpty && module.seedIfEmpty);
+  if (migrate || seed) {
+    // Migrations and the demo seed run on a short-lived pool of their own, without the statement
+    // timeout: rebuilding a large table may take minutes at national scale, and lifting the limit
+    // by SET on the serving pool could leak into a request's connection.
+    const { dataSource: maintenance } = createDataSource({
+      name: module.name,
+      url: options.databaseUrl,
+      entities: module.entities,
+      migrations: module.migrations,
+    });
+    await maintenance.initialize();
+    try {
+      if (migrate) {
+        const applied = await maintenance.runMigrations({ transaction: "each" });
+        if (applied.length) log(`applied ${applied.length} migration(s)`);
+      }
+      if (seed && module.seedIfEmpty) await module.seedIfEmpty(maintenance, log);
+    } finally {
+      await maintenance.destroy();
+    }
+  }
   const { dataSource, counter } = createDataSource({
     name: module.name,
     url: options.databaseUrl,
     entities: module.entities,
     migrations: module.migrations,
+    statementTimeoutMs,
   });
   await dataSource.initialize();
   try {
-    if (options.migrate ?? true) {
-      const applied = await dataSource.runMigrations({ transaction: "each" });
-      if (applied.length) log(`applied ${applied.length} migration(s)`);
-    }
-    if (options.seedIfEmpty && module.seedIfEmpty) await module.seedIfEmpty(dataSource, log);
     const schema = await module.buildSchema();
     return await startSubgraphServer({
       name: module.name,
@@ -55,7 +79,8 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
 
 /**
  * The production entry point of a subgraph process: configuration from the environment
- * (PORT, <NAME>_DATABASE_URL or DATABASE_URL, MIGRATE_ON_START, SEED_IF_EMPTY, CREATE_DATABASE),
+ * (PORT, <NAME>_DATABASE_URL or DATABASE_URL, MIGRATE_ON_START, SEED_IF_EMPTY, CREATE_DATABASE,
+ * DB_STATEMENT_TIMEOUT_MS),
  * SIGTERM/SIGINT drain in-flight requests before exit.
  */
 export function runSubgraphFromEnvironment<TContext extends BaseContext>(module: SubgraphModule<TContext>): void {
