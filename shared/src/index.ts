@@ -9,6 +9,7 @@ export * from "./auth/viewer";
 export * from "./auth/tokens";
 export * from "./auth/authChecker";
 export * from "./audit";
+export * from "./rollup";
 export * from "./db/bigintTransformer";
 export * from "./db/dataSource";
 export * from "./db/databaseUrls";

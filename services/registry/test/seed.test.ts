@@ -18,6 +18,8 @@ import { Sector } from "../src/entities/Sector";
 import { UnionMembership } from "../src/entities/UnionMembership";
 import { VsicSectorMapping } from "../src/entities/VsicSectorMapping";
 import { InitialRegistry1700000000000 } from "../src/migrations/1700000000000-InitialRegistry";
+import { Rollup1726000000000 } from "../src/migrations/1726000000000-Rollup";
+import { ReportRollups1730000000000 } from "../src/migrations/1730000000000-ReportRollups";
 import { ReferenceData1700000000001 } from "../src/migrations/1700000000001-ReferenceData";
 import { ADMINISTRATIVE_UNITS, PRE_2025_COMMUNES } from "../src/reference/administrativeUnits";
 import { SECTORS } from "../src/reference/sectors";
@@ -289,7 +291,7 @@ describe("registry demo dataset (in PostgreSQL)", function () {
       name: "registry-seed-test",
       url,
       entities: [AdministrativeUnit, Classification, Cooperative, CooperativeEvent, CooperativeGroup, CooperativeUnion, Member, Sector, UnionMembership, VsicSectorMapping],
-      migrations: [InitialRegistry1700000000000, ReferenceData1700000000001],
+      migrations: [InitialRegistry1700000000000, ReferenceData1700000000001, Rollup1726000000000, ReportRollups1730000000000],
     }).dataSource;
     await ds.initialize();
     await ds.runMigrations();

@@ -1,11 +1,13 @@
-import { BadUserInputError, DateScalar } from "@camau/shared";
+import { BadUserInputError, DateScalar, rollupTotals } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { isGoodOrFair } from "../domain/classification";
 import { Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
 import { CollectiveEconomyReport, DistrictCount, RatingBreakdown, SectorCount } from "./CollectiveEconomyReport";
-import { activeSnapshot } from "./activeSnapshot"; // issue 8: one aggregate statement for five figures
-import { activeCooperativesAt, activeUnionsAt, operatingGroupsAt } from "./statusAsOf";
+import { activeSnapshot } from "./activeSnapshot";
+import { activeUnionsAt } from "./statusAsOf";
+
+const sum = (cells: { total: number }[]) => cells.reduce((total, cell) => total + cell.total, 0);
 
 async function count(ctx: RegistryContext, sql: string, params: unknown[]): Promise<number> {
   const rows: { n: string }[] = await ctx.dataSource.query(sql, params);
@@ -30,19 +32,13 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => Int, { description: "Cooperative groups operating at the end of the period (số tổ hợp tác)." })
-  cooperativeGroupCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return count(ctx, `SELECT count(*) AS n FROM (${operatingGroupsAt("$1")}) g`, [r.to]);
+  async cooperativeGroupCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return sum(await rollupTotals(ctx.dataSource, "operating_groups", r.to));
   }
 
   @FieldResolver(() => Int, { description: "Memberships in force at the end of the period in active cooperatives and operating groups (số thành viên)." })
-  memberCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return count(
-      ctx,
-      `SELECT count(*) AS n FROM member m
-        WHERE m.joined_on <= $1::date AND (m.left_on IS NULL OR m.left_on > $1::date)
-          AND (m.cooperative_id IN (${activeCooperativesAt("$1")}) OR m.group_id IN (${operatingGroupsAt("$1")}))`,
-      [r.to],
-    );
+  async memberCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    return sum(await rollupTotals(ctx.dataSource, ["cooperative_members", "group_members"], r.to));
   }
 
   @FieldResolver(() => Int, { description: "Unions of cooperatives active at the end of the period (số liên hiệp HTX)." })

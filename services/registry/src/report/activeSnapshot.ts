@@ -1,13 +1,13 @@
+import { rollupTotals } from "@camau/shared";
 import { RegistryContext } from "../context";
 import { Rating } from "../domain/enums";
-import { activeCooperativesAt, latestRatingAt } from "./statusAsOf";
 
 /**
  * The active cooperatives at a date, counted by sector, district, latest rating and new-model
- * flag in ONE aggregate statement (issue 8). Five figures of the report (cooperativeCount,
- * newModelCooperativeCount, bySector, byDistrict, byRating) derive from it, so the status
- * history is scanned once per request instead of once per figure: at national scale each scan
- * costs hundreds of milliseconds. Memoised per request context and date, like the fund's totals.
+ * flag, read from the `active_cooperatives` rollup (about one row per cell, whatever the number
+ * of cooperatives: issue 8). Five figures of the report (cooperativeCount,
+ * newModelCooperativeCount, bySector, byDistrict, byRating) derive from it. Memoised per request
+ * context and date.
  */
 export interface ActiveGroup {
   sectorCode: string;
@@ -40,14 +40,7 @@ export function activeSnapshot(ctx: RegistryContext, date: string): Promise<Acti
 
 async function load(ctx: RegistryContext, date: string): Promise<ActiveSnapshot> {
   const [groups, reference] = await Promise.all([
-    ctx.dataSource.query(
-      `SELECT c.sector_code, c.district_code, r.rating, c.is_new_model, count(*) AS n
-         FROM cooperative c
-         JOIN (${activeCooperativesAt("$1")}) a ON a.id = c.id
-         LEFT JOIN (${latestRatingAt("$1")}) r ON r.cooperative_id = c.id
-        GROUP BY c.sector_code, c.district_code, r.rating, c.is_new_model`,
-      [date],
-    ) as Promise<{ sector_code: string; district_code: string | null; rating: Rating | null; is_new_model: boolean; n: string }[]>,
+    rollupTotals(ctx.dataSource, "active_cooperatives", date),
     ctx.dataSource.query(
       `SELECT 'SECTOR' AS kind, code, name, sort_order FROM sector
        UNION ALL
@@ -62,7 +55,14 @@ async function load(ctx: RegistryContext, date: string): Promise<ActiveSnapshot>
     if (known === undefined || row.name < known) districtNames.set(row.code, row.name);
   }
   return {
-    groups: groups.map((g) => ({ sectorCode: g.sector_code, districtCode: g.district_code, rating: g.rating, isNewModel: g.is_new_model, count: Number(g.n) })),
+    // Cells as the migration's rollup_active_cooperatives builds them: sector, district, rating, new model.
+    groups: groups.map(({ cell: [sector, district, rating, newModel], total }) => ({
+      sectorCode: sector!,
+      districtCode: district,
+      rating: rating as Rating | null,
+      isNewModel: newModel === "true",
+      count: total,
+    })),
     sectors: reference
       .filter((row) => row.kind === "SECTOR")
       .sort((a, b) => a.sort_order - b.sort_order)

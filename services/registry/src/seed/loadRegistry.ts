@@ -1,4 +1,5 @@
-import { BulkColumn, bulkInsert } from "@camau/shared";
+import { BulkColumn, bulkInsert, deferRollups, rebuildRollups } from "@camau/shared";
+import { REGISTRY_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { RegistryDataset } from "./generateRegistry";
 
@@ -58,6 +59,7 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
     await q.startTransaction();
     // A lost commit of demo data is harmless; not waiting for the WAL flush makes loading faster.
     await q.query("SET LOCAL synchronous_commit TO OFF");
+    await deferRollups(q);
     if (options.onlyIfEmpty) {
       await q.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
       const [{ present }] = await q.query("SELECT EXISTS (SELECT 1 FROM cooperative) AS present");
@@ -168,6 +170,10 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
       { name: "phone", type: "text", value: (r) => r.phone },
     ], dataset.members(), chunkSize, log);
 
+    // The report's rollups once for the whole dataset, not once per inserted chunk.
+    const started = Date.now();
+    await rebuildRollups(q, REGISTRY_ROLLUPS);
+    log(`registry seed: report rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await q.commitTransaction();
     return { loaded: true, rows };
   } catch (error) {
