@@ -1,8 +1,7 @@
-import { MoneyScalar } from "@camau/shared";
+import { MoneyScalar, rollupTotals } from "@camau/shared";
 import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { FundReport } from "./CollectiveEconomyReport";
-import { loanPositionsSql } from "./positionsSql";
 
 /** The fund's figures of the period report: aggregates in SQL, no loan rows in Node. */
 @Resolver(() => FundReport)
@@ -21,7 +20,8 @@ export class FundReportResolver {
 
   @FieldResolver(() => MoneyScalar, { description: "The fund's outstanding principal at the end of the period, in đồng (dư nợ cuối kỳ)." })
   async fundOutstandingPrincipal(@Root() r: FundReport, @Ctx() ctx: FundContext): Promise<number> {
-    const [row]: { total: string }[] = await ctx.dataSource.query(`SELECT coalesce(sum(p.outstanding), 0) AS total FROM (${loanPositionsSql("$1::date")}) p`, [r.to]);
-    return Number(row.total);
+    // From the outstanding_principal rollup: one row per month end and day, whatever the number of loans.
+    const cells = await rollupTotals(ctx.dataSource, "outstanding_principal", r.to);
+    return cells.reduce((sum, cell) => sum + cell.total, 0);
   }
 }

@@ -1,4 +1,5 @@
-import { BulkColumn, bulkInsert } from "@camau/shared";
+import { BulkColumn, bulkInsert, deferRollups, rebuildRollups } from "@camau/shared";
+import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { FundDataset } from "./generateFund";
 
@@ -38,6 +39,7 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
   try {
     await q.startTransaction();
     await q.query(`SELECT pg_advisory_xact_lock($1)`, [SEED_LOCK_KEY]);
+    await deferRollups(q);
     if (options.onlyIfEmpty) {
       const [{ present }] = await q.query(`SELECT EXISTS (SELECT 1 FROM loan_application) AS present`);
       if (present) {
@@ -171,6 +173,8 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
       { name: "year", type: "int", value: (c) => c.year },
       { name: "last_number", type: "int", value: (c) => c.lastNumber },
     ], data.contractCounters);
+    // The outstanding-principal rollup once for the whole dataset, not once per inserted chunk.
+    await rebuildRollups(q, FUND_ROLLUPS);
     await q.commitTransaction();
     return { loaded: true, rows };
   } catch (error) {
