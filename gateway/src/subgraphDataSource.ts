@@ -28,7 +28,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly gatewaySecret: string;
 
   constructor(options: SubgraphDataSourceOptions) {
-    super({ url: options.url });
+    // The gateway's own policy (cacheControlPlugin.ts) decides Cache-Control; the subgraphs' headers would only be parsed for nothing.
+    super({ url: options.url, honorSubgraphCacheControlHeader: false });
     this.name = options.name;
     this.gatewaySecret = options.gatewaySecret;
     this.fetcher = createTimeoutFetcher(options.name, options.timeoutMs, { deduplicate: options.deduplicate ?? envBool("SUBGRAPH_DEDUPLICATION", true) });

@@ -1,8 +1,12 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import http from "node:http";
+import https from "node:https";
 import { SubgraphUnavailableError } from "./subgraphErrors";
 
 export type Fetcher = RemoteGraphQLDataSource["fetcher"];
 type FetcherInit = Parameters<Fetcher>[1];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse["headers"];
 
 export interface TimeoutFetcherOptions {
   /**
@@ -15,21 +19,127 @@ export interface TimeoutFetcherOptions {
 interface BufferedAnswer {
   status: number;
   statusText: string;
-  headers: Headers;
-  body: ArrayBuffer;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
   url: string;
 }
 
-/** A fresh Response per caller over the shared buffered answer (the constructor copies the bytes: each caller parses its own). */
-function responseOf(answer: BufferedAnswer): Awaited<ReturnType<Fetcher>> {
-  const response = new Response(answer.status === 204 ? null : answer.body, {
-    status: answer.status,
-    statusText: answer.statusText,
-    headers: answer.headers,
-  });
-  // A constructed Response has no url; the data source reports it in errors.
-  Object.defineProperty(response, "url", { value: answer.url });
-  return response as unknown as Awaited<ReturnType<Fetcher>>;
+/**
+ * Keep-alive connections to the subgraphs. `node:http` rather than the global fetch: undici's
+ * fetch (WHATWG streams, AbortSignal, Request/Response objects) cost 0.7-0.9 ms of CPU per
+ * subgraph call in a loopback test, `http.request` 0.1-0.2 ms. The 4 s idle timeout stays under
+ * Node's 5 s server keep-alive (the agent also honours the server's Keep-Alive hint), so a
+ * connection is not reused just as the subgraph closes it. noDelay: no Nagle wait on writes.
+ */
+const agentOptions = { keepAlive: true, timeout: 4_000, noDelay: true } as http.AgentOptions;
+const httpAgent = new http.Agent(agentOptions);
+const httpsAgent = new https.Agent(agentOptions);
+
+interface Target {
+  client: typeof http | typeof https;
+  options: http.RequestOptions;
+}
+
+/** Parsed once per subgraph URL (there are a handful). */
+const targets = new Map<string, Target>();
+function targetOf(url: string): Target {
+  let target = targets.get(url);
+  if (!target) {
+    const parsed = new URL(url);
+    const secure = parsed.protocol === "https:";
+    if (!secure && parsed.protocol !== "http:") throw new TypeError(`unsupported subgraph URL ${url}`);
+    target = {
+      client: secure ? https : http,
+      options: {
+        protocol: parsed.protocol,
+        hostname: parsed.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: parsed.port || undefined,
+        path: `${parsed.pathname}${parsed.search}`,
+        agent: secure ? httpsAgent : httpAgent,
+        ...(parsed.username || parsed.password ? { auth: `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` } : {}),
+      },
+    };
+    targets.set(url, target);
+  }
+  return target;
+}
+
+/** Read-only view of a subgraph answer's headers (what RemoteGraphQLDataSource reads: get). */
+class AnswerHeaders implements FetcherHeaders {
+  constructor(private readonly raw: http.IncomingHttpHeaders) {}
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+  append(): void {
+    throw new TypeError("immutable headers");
+  }
+  set(): void {
+    throw new TypeError("immutable headers");
+  }
+  delete(): void {
+    throw new TypeError("immutable headers");
+  }
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw).sort()) yield [name, this.get(name)!];
+  }
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
+/** One caller's response over a buffered answer; each caller parses the shared bytes itself. */
+class BufferedResponse implements FetcherResponse {
+  readonly redirected = false;
+  readonly headers: FetcherHeaders;
+  private used = false;
+  constructor(private readonly answer: BufferedAnswer) {
+    this.headers = new AnswerHeaders(answer.headers);
+  }
+  get url(): string {
+    return this.answer.url;
+  }
+  get status(): number {
+    return this.answer.status;
+  }
+  get statusText(): string {
+    return this.answer.statusText;
+  }
+  get ok(): boolean {
+    return this.answer.status >= 200 && this.answer.status < 300;
+  }
+  get bodyUsed(): boolean {
+    return this.used;
+  }
+  private consume(): Buffer {
+    if (this.used) throw new TypeError("Body is unusable: Body has already been read");
+    this.used = true;
+    return this.answer.body;
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const body = this.consume();
+    return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+  }
+  async text(): Promise<string> {
+    const text = this.consume().toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // like fetch: no BOM
+  }
+  async json(): Promise<any> {
+    return JSON.parse(await this.text());
+  }
+  clone(): FetcherResponse {
+    if (this.used) throw new TypeError("Response.clone: Body has already been consumed.");
+    return new BufferedResponse(this.answer);
+  }
 }
 
 function headerOf(headers: unknown, name: string): string | undefined {
@@ -59,39 +169,79 @@ export function deduplicationKeyOf(url: string, init: FetcherInit): string | und
   return `${url}\n${init.body}`;
 }
 
+/** Plain header object for node:http (RemoteGraphQLDataSource passes a record). */
+function requestHeadersOf(init: FetcherInit, body: string | Buffer | undefined): http.OutgoingHttpHeaders {
+  const headers: http.OutgoingHttpHeaders = {};
+  const given = init?.headers as unknown;
+  if (given && typeof (given as Headers).forEach === "function" && typeof (given as Headers).get === "function") {
+    (given as Headers).forEach((value, name) => (headers[name] = value));
+  } else if (given) {
+    Object.assign(headers, given as Record<string, string>);
+  }
+  if (body !== undefined) headers["content-length"] = Buffer.byteLength(body);
+  return headers;
+}
+
 /**
  * RemoteGraphQLDataSource has no timeout of its own: a hung subgraph would hold the client's
- * request forever. This fetcher bounds the whole exchange, headers and body, with one
- * AbortSignal, and buffers the body inside that bound. With `deduplicate`, identical anonymous
- * reads in flight at once share one subgraph request (see `deduplicationKeyOf`).
+ * request forever. This fetcher bounds the whole exchange, headers and body, with one timer,
+ * and buffers the body inside that bound. With `deduplicate`, identical anonymous reads in
+ * flight at once share one subgraph request (see `deduplicationKeyOf`).
  */
 export function createTimeoutFetcher(serviceName: string, timeoutMs: number, options: TimeoutFetcherOptions = {}): Fetcher {
   const inFlight = new Map<string, Promise<BufferedAnswer>>();
-  const send = async (url: string, init: FetcherInit = {}): Promise<BufferedAnswer> => {
-    try {
-      const response = await fetch(url, {
-        method: init.method,
-        headers: init.headers,
-        body: init.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const body = await response.arrayBuffer();
-      return { status: response.status, statusText: response.statusText, headers: response.headers, body, url: response.url };
-    } catch (error) {
-      if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-        throw new SubgraphUnavailableError(serviceName, `did not answer within ${timeoutMs} ms`, error);
+  const send = (url: string, init: FetcherInit = {}): Promise<BufferedAnswer> =>
+    new Promise<BufferedAnswer>((resolve, reject) => {
+      let settled = false;
+      let timedOut = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(
+          timedOut
+            ? new SubgraphUnavailableError(serviceName, `did not answer within ${timeoutMs} ms`, error)
+            : new SubgraphUnavailableError(serviceName, "could not be reached", error),
+        );
+      };
+      let request: http.ClientRequest | undefined;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        const error = new Error(`timed out after ${timeoutMs} ms`);
+        error.name = "TimeoutError";
+        request?.destroy(error);
+        fail(error);
+      }, timeoutMs);
+      try {
+        const target = targetOf(url);
+        const body = init.body;
+        request = target.client.request({ ...target.options, method: init.method ?? "GET", headers: requestHeadersOf(init, body) }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", fail);
+          response.on("aborted", () => fail(new Error("the subgraph closed the connection mid-answer")));
+          response.on("end", () => {
+            if (settled) return;
+            if (!response.complete) return fail(new Error("the subgraph closed the connection mid-answer"));
+            settled = true;
+            clearTimeout(timer);
+            resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? "", headers: response.headers, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), url });
+          });
+        });
+        request.on("error", fail);
+        request.end(body);
+      } catch (error) {
+        fail(error);
       }
-      throw new SubgraphUnavailableError(serviceName, "could not be reached", error);
-    }
-  };
+    });
   return async (url, init = {}) => {
     const key = options.deduplicate ? deduplicationKeyOf(url, init) : undefined;
-    if (key === undefined) return responseOf(await send(url, init));
+    if (key === undefined) return new BufferedResponse(await send(url, init));
     let answer = inFlight.get(key);
     if (!answer) {
       answer = send(url, init).finally(() => inFlight.delete(key));
       inFlight.set(key, answer);
     }
-    return responseOf(await answer);
+    return new BufferedResponse(await answer);
   };
 }
