@@ -19,6 +19,7 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
   typeFromAST,
+  visit,
 } from "graphql";
 import { CacheSettings, cacheSettings, CacheTier } from "./cachePolicy";
 
@@ -142,6 +143,18 @@ export function cacheDecisionOf(
   }
 }
 
+/** Whether a variable appears in a directive (`@skip(if: $x)`): the walk then depends on the variables. */
+function hasDirectiveVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.arguments?.some((a) => a.value.kind !== Kind.BOOLEAN)) found = true;
+      return false;
+    },
+  });
+  return found;
+}
+
 /** The Cache-Control header value for a decision. */
 export function cacheControlHeaderOf(decision: CacheDecision): string {
   return decision.cacheable ? `public, max-age=${decision.maxAge}` : NO_STORE;
@@ -159,6 +172,27 @@ function addVary(current: string | undefined, name: string): string {
  */
 export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): ApolloServerPlugin[] {
   const settings = cacheSettings(overrides);
+  // The policy walk ran on every answer; without variables in @skip/@include its decision depends
+  // only on the schema, the document and the operation, so it is kept per document. (Variables are
+  // valid here: an answer without errors has passed the gateway's variable coercion.)
+  const memo = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CacheDecision> | null>>();
+  const decide = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): CacheDecision => {
+    let documents = memo.get(schema);
+    if (!documents) memo.set(schema, (documents = new WeakMap()));
+    let decisions = documents.get(document);
+    if (decisions === undefined) documents.set(document, (decisions = hasDirectiveVariables(document) ? null : new Map()));
+    const key = operationName ?? "";
+    let decision = decisions?.get(key);
+    if (!decision) {
+      try {
+        decision = cacheDecisionOf(schema, document, settings, { operationName, variables });
+      } catch {
+        decision = { cacheable: false, reason: "policy walk failed" }; // fail closed
+      }
+      if (decisions && !(!decision.cacheable && decision.reason === "invalid variables") && decisions.size < 16) decisions.set(key, decision);
+    }
+    return decision;
+  };
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
@@ -169,15 +203,7 @@ export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): Apo
           if (request.http?.headers.has("authorization")) value = PRIVATE_NO_STORE;
           else if (!settings.enabled) value = NO_STORE;
           else if (response.body.kind !== "single" || response.body.singleResult.errors?.length || !document) value = NO_STORE;
-          else {
-            let decision: CacheDecision;
-            try {
-              decision = cacheDecisionOf(schema, document, settings, { operationName: operationName ?? request.operationName, variables: request.variables });
-            } catch {
-              decision = { cacheable: false, reason: "policy walk failed" }; // fail closed
-            }
-            value = cacheControlHeaderOf(decision);
-          }
+          else value = cacheControlHeaderOf(decide(schema, document, operationName ?? request.operationName, request.variables));
           headers.set("cache-control", value);
         },
       };

@@ -120,6 +120,12 @@ describe("gateway request limits (graphql-armor; against the real supergraph)", 
     const small = await post(nested("first: $n"), { n: 5 });
     expect(small.status).to.equal(200);
     expect(small.body.errors?.every((e) => !LIMIT_CODES.includes(e.extensions?.code as string))).to.equal(true);
+    // Verdicts are kept per document and page sizes: the small page's must not serve the large one.
+    expectRefused(await post(nested("first: $n"), { n: 100 }), /Cost limit/);
+    const withDefault = nested("first: $n").replace("($n: Int)", "($n: Int = 100)");
+    expectRefused(await post(withDefault), /Cost limit/);
+    expect((await post(withDefault, { n: 5 })).status).to.equal(200);
+    expectRefused(await post(withDefault), /Cost limit/);
     // Left to the default page (20), three nested lists of lists cost 20 × 20 × 20 items.
     const defaults = `{ cooperatives { edges { node { unionMembership { union { memberships { cooperative { members { edges { node { id } } } history { edges { node { id } } } trainingClasses { edges { node { id cooperatives { id } } } } } } } } } } } }`;
     expectRefused(await post(defaults), /Cost limit/);
