@@ -15,10 +15,14 @@ export interface GatewayContext {
  * UNAUTHENTICATED error before any subgraph is called.
  */
 export function createGatewayContext(req: Request): GatewayContext {
-  const authorization = req.header("authorization");
+  return gatewayContextOf(req.header("authorization"), requestIdOf(req));
+}
+
+/** The same from the Authorization header and the request id (the POST fast path has no Express request). */
+export function gatewayContextOf(authorization: string | undefined, requestId: string): GatewayContext {
   return {
     viewer: viewerOrThrow(authorization),
     authorization: authorization?.trim() ? authorization : undefined,
-    requestId: requestIdOf(req),
+    requestId,
   };
 }

@@ -11,6 +11,7 @@ import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql"; // issue 7: GraphiQL
+import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin"; // issue 7: HTTP caching (Cache-Control)
 import { bodyErrorHandler, lastErrorHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits"; // issue 6: request limits
@@ -59,8 +60,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
   const limits = requestLimits({ bodyLimit: options.bodyLimit, ...options.limits });
+  // Set once Apollo has started; answers plain JSON POSTs to /graphql without Express (graphqlPost.ts).
+  let graphqlPost: RequestHandler | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (!graphqlPost?.(req, res)) app(req, res);
+  });
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -74,6 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
+  graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
 
   app.use(requestIdMiddleware);
   app.get("/health", (_req, res) => {
@@ -86,6 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // issue 7: GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
+  // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with
+  // the same steps. Anything added here for /graphql (a rate limit, CORS...) must be added there too.
   app.use("/graphql", httpCacheDefaults); // issue 7: no-store + Vary: Authorization unless the cache-control plugin decides otherwise
   app.use(
     "/graphql",

@@ -11,11 +11,15 @@ const ACCEPTABLE = /^[A-Za-z0-9._:-]{1,128}$/;
  * stores it on the request so the gateway forwards the same id to every subgraph it calls.
  */
 export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const given = req.header(REQUEST_ID_HEADER);
-  const id = given && ACCEPTABLE.test(given) ? given : randomUUID();
+  const id = requestIdFrom(req.header(REQUEST_ID_HEADER));
   res.locals.requestId = id;
   res.setHeader(REQUEST_ID_HEADER, id);
   next();
+}
+
+/** The client's id when acceptable, else a new one. */
+export function requestIdFrom(given: string | string[] | undefined): string {
+  return typeof given === "string" && ACCEPTABLE.test(given) ? given : randomUUID();
 }
 
 export function requestIdOf(req: Request): string {

@@ -1,5 +1,6 @@
 import { signToken, Role } from "@camau/shared";
 import { expect } from "chai";
+import { gzipSync } from "node:zlib";
 import { RunningGateway, startGateway } from "../src";
 import { FakeSubgraph, startFakeSubgraph } from "./support/fakeSubgraph";
 import { quietStderr } from "./support/quietStderr";
@@ -118,6 +119,29 @@ describe("gateway (against a fake subgraph)", () => {
     const { status, body } = await post("{not json");
     expect(status).to.equal(400);
     expect(body.errors?.[0].extensions?.code).to.equal("BAD_REQUEST");
+  });
+
+  it("answers a JSON POST alike whether Express reads it (a compressed body) or not (graphqlPost.ts)", async () => {
+    const body = JSON.stringify({ query: "{ seenHeaders { requestId } }" });
+    const headers = { "content-type": "application/json", "x-request-id": "same-1" };
+    const plain = await fetch(gateway.url, { method: "POST", headers, body });
+    const gzipped = await fetch(gateway.url, { method: "POST", headers: { ...headers, "content-encoding": "gzip" }, body: gzipSync(body) });
+    for (const response of [plain, gzipped]) {
+      expect(response.status).to.equal(200);
+      expect(response.headers.get("x-request-id")).to.equal("same-1");
+      expect(response.headers.get("vary")).to.equal("Authorization");
+      expect(response.headers.get("content-type")).to.equal("application/json; charset=utf-8");
+    }
+    expect(await plain.json()).to.deep.equal(await gzipped.json());
+  });
+
+  it("refuses a JSON body that is not an object or an array with a GraphQL-shaped 400, like express.json", async () => {
+    for (const text of ['"{ hello }"', " 12", "null"]) {
+      const { status, headers, body } = await post(text);
+      expect(status, text).to.equal(400);
+      expect(headers.get("cache-control")).to.equal("no-store");
+      expect(body.errors?.[0]).to.deep.equal({ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } });
+    }
   });
 
   it("refuses a body over the limit with 413", async () => {
