@@ -78,12 +78,13 @@ function parseOptions() {
       cluster: { type: "string", default: "0" },
       "variant-env": { type: "string", multiple: true, default: [] },
       "variant-name": { type: "string" },
+      "variant-main": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
   });
   if (values.help) {
-    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N [--variant-env KEY=VALUE]... [--variant-name NAME]]");
+    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-name NAME]");
     process.exit(0);
   }
   const scale = Number(values.scale);
@@ -118,7 +119,9 @@ function parseOptions() {
     gatewayEnv,
     cluster: Number(values.cluster),
     variantEnv,
-    variantName: values["variant-name"] ?? `ours-x${values.cluster}`,
+    variantName: values["variant-name"] ?? (Number(values.cluster) > 0 ? `ours-x${values.cluster}` : "variant"),
+    // Another build of the gateway (e.g. a copy of gateway/dist saved before a change) as the variant: an A/B of code in one run.
+    variantMain: values["variant-main"] ? path.resolve(values["variant-main"]) : undefined,
     rounds: Math.max(1, Math.min(10, Number(values.rounds))),
     heavyConnections: Math.max(1, Math.min(64, Number(values["heavy-connections"]))),
   };
@@ -295,8 +298,11 @@ async function main(): Promise<void> {
       say(`[bench] peer gateway (@graphql-hive/gateway) ready`);
     }
 
-    if (options.cluster > 0) {
-      clustered = spawn(process.execPath, [path.join(__dirname, "clusterGateway.js")], {
+    if (options.variantMain && !existsSync(options.variantMain)) throw new Error(`--variant-main ${options.variantMain} does not exist`);
+    if (options.cluster > 0 || options.variantMain) {
+      // Without --cluster the variant runs as one plain process, like ours.
+      const script = options.cluster > 0 ? [path.join(__dirname, "clusterGateway.js")] : [options.variantMain!];
+      clustered = spawn(process.execPath, script, {
         env: {
           ...process.env,
           ...options.gatewayEnv,
@@ -305,12 +311,13 @@ async function main(): Promise<void> {
           HOST: host,
           SUPERGRAPH_PATH: supergraphPath,
           GATEWAY_WORKERS: String(options.cluster),
+          ...(options.variantMain ? { GATEWAY_MAIN: options.variantMain } : {}),
           ...Object.fromEntries(stack.subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
         },
         stdio: ["ignore", "ignore", "inherit"],
       });
       await waitForGraphql(`http://${host}:${options.basePort + 20}/graphql`, clustered, 60_000);
-      say(`[bench] ${options.variantName}: our gateway in ${options.cluster} cluster worker(s) with ${JSON.stringify(options.variantEnv)} ready`);
+      say(`[bench] ${options.variantName}: ${options.variantMain ? path.relative(REPO_ROOT, options.variantMain) : "our gateway"}${options.cluster > 0 ? ` in ${options.cluster} cluster worker(s)` : ""} with ${JSON.stringify(options.variantEnv)} ready`);
     }
 
     const officer = signToken({ sub: "bench-officer", role: Role.OFFICER }, { expiresIn: "2h" });
@@ -427,7 +434,8 @@ async function main(): Promise<void> {
         : {}),
       subgraphs: Object.fromEntries(stack.subgraphs.map((s) => [s.name, memoryOf(s.pid)])),
     };
-    printTable(results, memory);
+    const variantName = clustered ? options.variantName : undefined;
+    printTable(results, memory, variantName);
 
     const resultsDir = path.join(REPO_ROOT, "bench", "results");
     mkdirSync(resultsDir, { recursive: true });
@@ -440,11 +448,11 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           scale: options.scale,
           label: options.label ?? null,
-          settings: { durationSecondsPerTarget: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, gatewayEnv: options.gatewayEnv, cluster: options.cluster, variantName: options.cluster ? options.variantName : null, variantEnv: options.variantEnv },
+          settings: { durationSecondsPerTarget: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, gatewayEnv: options.gatewayEnv, cluster: options.cluster, variantName: clustered ? options.variantName : null, variantEnv: options.variantEnv, variantMain: options.variantMain ? path.relative(REPO_ROOT, options.variantMain) : null },
           machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
           operations: allOps.map((op) => ({ name: op.name, description: op.description, singleSubgraph: op.singleSubgraph ?? null, mixWeight: op.weight })),
           results,
-          ratios: ratios(results),
+          ratios: ratios(results, variantName),
           memoryMiB: memory,
         },
         null,
@@ -463,9 +471,9 @@ function percentile(sorted: readonly number[], p: number): number {
   return round1(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]);
 }
 
-function ratios(results: readonly Measurement[]) {
+function ratios(results: readonly Measurement[], variantName?: string) {
   const find = (op: string, target: string) => results.find((r) => r.operation === op && r.target === target);
-  const out: Record<string, { throughputOursOverPeer?: number; p50PeerOverOurs?: number; p50GatewayOverDirect?: number }> = {};
+  const out: Record<string, { throughputOursOverPeer?: number; p50PeerOverOurs?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }> = {};
   for (const op of new Set(results.map((r) => r.operation))) {
     const ours = find(op, "ours");
     const peer = find(op, "peer");
@@ -475,12 +483,14 @@ function ratios(results: readonly Measurement[]) {
       p50PeerOverOurs: ours && peer && ours.latencyMs.p50 ? round2(peer.latencyMs.p50 / ours.latencyMs.p50) : undefined,
       p50GatewayOverDirect: ours && direct && direct.latencyMs.p50 ? round2(ours.latencyMs.p50 / Math.max(direct.latencyMs.p50, 1)) : undefined,
     };
+    const variant = variantName ? find(op, variantName) : undefined;
+    if (variant && direct && direct.latencyMs.p50) out[op].p50VariantOverDirect = round2(variant.latencyMs.p50 / Math.max(direct.latencyMs.p50, 1));
   }
   return out;
 }
 
-function printTable(results: readonly Measurement[], memory: Record<string, unknown>): void {
-  const r = ratios(results);
+function printTable(results: readonly Measurement[], memory: Record<string, unknown>, variantName?: string): void {
+  const r = ratios(results, variantName);
   say("");
   say(`${"operation".padEnd(16)} ${"target".padEnd(10)} ${pad("c", 2)} ${pad("req/s", 8)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("SQL/req", 8)} ${pad("gw CPU ms/req", 13)} ${pad("errors", 6)}  ratio`);
   for (const m of results) {
@@ -490,7 +500,9 @@ function printTable(results: readonly Measurement[], memory: Record<string, unkn
         ? `ours/peer req/s ${ratio.throughputOursOverPeer}`
         : m.target === "direct" && ratio.p50GatewayOverDirect !== undefined
           ? `gateway/direct p50 ${ratio.p50GatewayOverDirect}`
-          : "";
+          : m.target === variantName && ratio.p50VariantOverDirect !== undefined
+            ? `${variantName}/direct p50 ${ratio.p50VariantOverDirect}`
+            : "";
     say(
       `${m.operation.padEnd(16)} ${m.target.padEnd(10)} ${pad(m.connections, 2)} ${pad(m.requestsPerSecond, 8)} ${pad(m.latencyMs.p50, 7)} ${pad(m.latencyMs.p95, 7)} ${pad(m.latencyMs.p99, 7)} ${pad(m.sqlStatementsPerRequest, 8)} ${pad(m.gatewayCpuMsPerRequest ?? "", 13)} ${pad(m.errors + m.non2xx + m.graphqlErrors, 6)}  ${note}`,
     );

@@ -4,7 +4,7 @@ import path from "node:path";
 /**
  * Our gateway in GATEWAY_WORKERS processes (node:cluster) sharing one port: the "worker
  * processes per core" experiment of the benchmark. Each worker runs gateway/dist/src/main.js
- * unchanged, configured by the same environment. Benchmark-only.
+ * (or GATEWAY_MAIN) unchanged, configured by the same environment. Benchmark-only.
  */
 const workers = Math.max(1, Number(process.env.GATEWAY_WORKERS ?? 2));
 
@@ -23,6 +23,7 @@ if (cluster.isPrimary) {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 } else {
+  // GATEWAY_MAIN: another build of the gateway (bench --variant-main).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.resolve(__dirname, "..", "..", "..", "gateway", "dist", "src", "main.js"));
+  require(process.env.GATEWAY_MAIN ?? path.resolve(__dirname, "..", "..", "..", "gateway", "dist", "src", "main.js"));
 }

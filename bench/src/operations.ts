@@ -18,7 +18,7 @@ export interface Operation {
   asOfficer?: boolean;
   /** Share of the mix. */
   weight: number;
-  /** Aggregates over whole tables (seconds at national scale): measured with fewer connections (--heavy-connections). */
+  /** Measured with fewer connections (--heavy-connections): aggregates over whole tables (seconds at national scale), and the probe compared with them. */
   heavy?: boolean;
 }
 
@@ -144,6 +144,15 @@ export function operations(samples: Samples): Operation[] {
       description: "the registry's part of the report alone (SQL aggregates; single subgraph)",
       query: `query RegistryReport($from: Date!, $to: Date!) { collectiveEconomyReport(from: $from, to: $to) { from to ${REPORT_REGISTRY_FIELDS} } }`,
       variables: (i) => ({ from: pick(PERIODS, i)[0], to: pick(PERIODS, i)[1] }),
+      singleSubgraph: "registry",
+      weight: 0,
+      heavy: true,
+    },
+    {
+      name: "reference",
+      description: "reference data of the filters (sectors, administrative units as of a date): a short single-subgraph answer (a few ms directly), so the gateway's fixed per-request cost shows, as it will for report-registry once its SQL is fast",
+      query: `query Reference($asOf: Date) { sectors { code name } administrativeUnits(asOf: $asOf) { code name level } }`,
+      variables: (i) => ({ asOf: pick(AS_OF, i) }),
       singleSubgraph: "registry",
       weight: 0,
       heavy: true,

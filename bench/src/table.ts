@@ -15,7 +15,13 @@ interface Row {
 }
 const [file, only] = process.argv.slice(2);
 if (!file) throw new Error("usage: node bench/dist/src/table.js <results.json> [op,op]");
-const data = JSON.parse(readFileSync(file, "utf8")) as { results: Row[]; ratios: Record<string, { throughputOursOverPeer?: number; p50GatewayOverDirect?: number }>; memoryMiB: unknown };
+const data = JSON.parse(readFileSync(file, "utf8")) as {
+  results: Row[];
+  ratios: Record<string, { throughputOursOverPeer?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }>;
+  settings?: { variantName?: string | null };
+  memoryMiB: unknown;
+};
+const variantName = data.settings?.variantName ?? undefined;
 const ops = only ? new Set(only.split(",")) : undefined;
 const lines = ["| operation | target | conns | req/s | p50 ms | p95 ms | p99 ms | SQL/req | gateway CPU ms/req | errors | ratio |", "|---|---|---|---|---|---|---|---|---|---|---|"];
 for (const r of data.results) {
@@ -26,7 +32,9 @@ for (const r of data.results) {
       ? `ours/peer req/s **${ratio.throughputOursOverPeer}**`
       : r.target === "direct" && ratio.p50GatewayOverDirect !== undefined
         ? `gateway/direct p50 **${ratio.p50GatewayOverDirect}**`
-        : "";
+        : r.target === variantName && ratio.p50VariantOverDirect !== undefined
+          ? `${variantName}/direct p50 **${ratio.p50VariantOverDirect}**`
+          : "";
   const errors = r.errors + r.non2xx + (r.graphqlErrors ?? 0);
   lines.push(`| ${r.operation} | ${r.target} | ${r.connections ?? 8} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.sqlStatementsPerRequest} | ${r.gatewayCpuMsPerRequest ?? ""} | ${errors} | ${note} |`);
 }
