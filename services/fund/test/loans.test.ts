@@ -168,6 +168,21 @@ describe("fund subgraph: loans, disbursements, repayments, restructuring and wri
       expect(s).to.deep.equal({ annualInterestRate: 6, schedule: { version: 2, reason: "RESTRUCTURE", totalPrincipal: 300_000_000, maturityDate: "2025-09-01", annualInterestRate: 6 } });
     });
 
+    it("stores with every instalment of every schedule version the totals due up to it", async () => {
+      // Written by a trigger whoever inserts the instalments; positionsSql reads them (issue 8).
+      const { rows } = await t.db.query(
+        `SELECT s.version, i.number, i.principal_to_date, i.interest_to_date,
+                sum(i.principal) OVER w AS principal_sum, sum(i.interest) OVER w AS interest_sum
+           FROM schedule_installment i JOIN loan_schedule s ON s.id = i.schedule_id
+          WHERE i.loan_id = $1 WINDOW w AS (PARTITION BY i.schedule_id ORDER BY i.number)`,
+        [loanId],
+      );
+      expect(new Set(rows.map((r) => r.version)).size, "schedule versions").to.be.greaterThan(1);
+      for (const r of rows) {
+        expect([r.version, r.number, r.principal_to_date, r.interest_to_date]).to.deep.equal([r.version, r.number, r.principal_sum, r.interest_sum]);
+      }
+    });
+
     it("goes past due again under the new schedule when it is not paid", async () => {
       // The first new instalment (interest only, with the deferred interest) fell due on 2023-10-01.
       expect(await position(loanId, "2023-10-01")).to.include({ status: "RESTRUCTURED", daysPastDue: 0 });

@@ -34,9 +34,8 @@ export function loanPositionsSql(date: string, scope = "TRUE"): string {
      WHERE s.effective_from <= ${d} ORDER BY s.loan_id, s.version DESC
   ),
   cum AS (
-    SELECT sv.loan_id, i.due_date,
-           sum(i.principal) OVER (PARTITION BY i.schedule_id ORDER BY i.number) AS cp,
-           sum(i.interest) OVER (PARTITION BY i.schedule_id ORDER BY i.number) AS ci
+    -- Totals due up to each instalment, stored with it (migration 1731000000000).
+    SELECT sv.loan_id, i.due_date, i.principal_to_date AS cp, i.interest_to_date AS ci
       FROM sv JOIN schedule_installment i ON i.schedule_id = sv.id
      WHERE i.due_date <= ${d}
   ),
