@@ -27,7 +27,7 @@ export class InstallmentRunningTotals1731000000000 implements MigrationInterface
                    sum(principal) OVER w AS principal_to_date,
                    sum(interest) OVER w AS interest_to_date
               FROM schedule_installment
-             WHERE schedule_id IN (SELECT DISTINCT schedule_id FROM new_rows)
+             WHERE schedule_id = ANY (ARRAY(SELECT DISTINCT schedule_id FROM new_rows)) -- an array: the index on schedule_id is used
             WINDOW w AS (PARTITION BY schedule_id ORDER BY number)
           ) x
          WHERE i.id = x.id
