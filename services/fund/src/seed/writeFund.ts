@@ -173,7 +173,8 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
       { name: "year", type: "int", value: (c) => c.year },
       { name: "last_number", type: "int", value: (c) => c.lastNumber },
     ], data.contractCounters);
-    // The outstanding-principal rollup once for the whole dataset, not once per inserted chunk.
+    // Derived data once for the whole dataset, not once per inserted chunk (triggers deferred above).
+    await q.query(`SELECT schedule_installment_fill_totals(NULL)`);
     await rebuildRollups(q, FUND_ROLLUPS);
     await q.commitTransaction();
     return { loaded: true, rows };
