@@ -20,6 +20,7 @@ export * from "./db/transaction";
 export * from "./graphql/errors";
 export * from "./graphql/scalars";
 export * from "./graphql/pagination";
+export * from "./graphql/nestedPages";
 export * from "./graphql/ordering";
 export * from "./graphql/loaders";
 export * from "./graphql/ids";

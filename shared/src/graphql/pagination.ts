@@ -88,7 +88,7 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   return { edges: page.edges, pageInfo: page.pageInfo, countAll: page.totalCount, totalCount: page.totalCount } as ConnectionShape<T> & { countAll: () => Promise<number> };
 }
 
-type CursorValue = string | number;
+export type CursorValue = string | number;
 
 /** A key of the sort order; `id` is always appended last so the order is total and stable. */
 export interface SortKey<T> {
@@ -142,22 +142,48 @@ export function pageSize(args: PageArgs): { size: number; backward: boolean } {
 
 let parameterCounter = 0;
 
-/** Adds `(keys) after/before cursor` to a query, expanded so each key keeps its own direction. */
+/**
+ * `(keys) after/before cursor` as SQL, expanded so each key keeps its own direction; the values go
+ * into `params` under names starting with `prefix`.
+ */
+export function beyondCursorSql(keys: { expression: string; direction: "ASC" | "DESC" }[], values: CursorValue[], forward: boolean, prefix: string, params: Record<string, unknown>): string {
+  const alternatives = keys.map((key, i) => {
+    const parts: string[] = [];
+    for (let j = 0; j < i; j++) parts.push(`${keys[j].expression} = :${prefix}${j}`);
+    const greater = (key.direction === "ASC") === forward;
+    parts.push(`${key.expression} ${greater ? ">" : "<"} :${prefix}${i}`);
+    return `(${parts.join(" AND ")})`;
+  });
+  values.forEach((value, i) => (params[`${prefix}${i}`] = value));
+  return `(${alternatives.join(" OR ")})`;
+}
+
+/** Adds `(keys) after/before cursor` to a query. */
 function whereBeyond<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: { expression: string; direction: "ASC" | "DESC" }[], values: CursorValue[], forward: boolean): void {
-  const prefix = `cursor${++parameterCounter % 1_000_000}_`;
-  qb.andWhere(
-    new Brackets((outer) => {
-      keys.forEach((key, i) => {
-        outer.orWhere(
-          new Brackets((inner) => {
-            for (let j = 0; j < i; j++) inner.andWhere(`${keys[j].expression} = :${prefix}${j}`, { [`${prefix}${j}`]: values[j] });
-            const greater = (key.direction === "ASC") === forward;
-            inner.andWhere(`${key.expression} ${greater ? ">" : "<"} :${prefix}${i}`, { [`${prefix}${i}`]: values[i] });
-          }),
-        );
-      });
-    }),
-  );
+  const params: Record<string, unknown> = {};
+  const sql = beyondCursorSql(keys, values, forward, `cursor${++parameterCounter % 1_000_000}_`, params);
+  qb.andWhere(sql, params);
+}
+
+/**
+ * A page from the rows fetched for it (`size + 1` at most, in the connection's order or the reverse
+ * when paging backward): edges with cursors over `keys`, and the page info.
+ */
+export function pageFromRows<T>(rows: T[], size: number, backward: boolean, args: PageArgs, keys: { valueOf: (row: T) => CursorValue }[], totalCount: () => Promise<number>): Page<T> {
+  const more = rows.length > size;
+  const pageRows = rows.slice(0, size);
+  if (backward) pageRows.reverse();
+  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node))) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? !!args.before : more,
+      hasPreviousPage: backward ? more : !!args.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
 }
 
 /**
@@ -181,19 +207,6 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     else qb.addOrderBy(key.expression, direction);
   });
   const rows = size === 0 ? [] : await qb.take(size + 1).getMany();
-  const more = rows.length > size;
-  const pageRows = rows.slice(0, size);
-  if (backward) pageRows.reverse();
-  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node))) }));
   let counted: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: backward ? !!args.before : more,
-      hasPreviousPage: backward ? more : !!args.after,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: () => (counted ??= countQuery.getCount()),
-  };
+  return pageFromRows(rows, size, backward, args, keys, () => (counted ??= countQuery.getCount()));
 }

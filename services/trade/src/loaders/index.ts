@@ -1,4 +1,4 @@
-import { groupLoader, rowLoader } from "@camau/shared";
+import { groupLoader, nestedPageLoader, rowLoader } from "@camau/shared";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { certificationInForce } from "../domain/ocop";
@@ -6,7 +6,6 @@ import { OcopCertification } from "../entities/OcopCertification";
 import { Participation, ParticipationProduct, TradeAgreement } from "../entities/Participation";
 import { Product } from "../entities/Product";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
-import { nestedPageLoader } from "./nestedPages";
 
 /**
  * DataLoaders of one request. Every cross-entity field and every nested connection goes

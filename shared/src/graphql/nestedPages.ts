@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, Page, PageArgs, pageSize, SortKey } from "@camau/shared";
+import { beyondCursorSql, decodeCursor, Page, PageArgs, pageFromRows, pageSize, SortKey } from "./pagination";
 import DataLoader from "dataloader";
 import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 
@@ -6,8 +6,7 @@ import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
  * Keyset pagination of a connection nested under many parents (the participations of each
  * program on a page of programs) in one SQL statement for all parents: a window function
  * numbers each parent's rows in the connection's order and keeps the first `first + 1` of each.
- * shared/'s `paginate` pages one list per statement, which would cost a statement per parent.
- * (Written here because only services/trade is ours to change; it belongs in shared/.)
+ * `paginate` pages one list per statement, which would cost a statement per parent.
  */
 export interface NestedPageSpec<T extends ObjectLiteral & { id: string }> {
   entity: EntityTarget<T>;
@@ -16,6 +15,8 @@ export interface NestedPageSpec<T extends ObjectLiteral & { id: string }> {
   parentOf: (row: T) => string;
   /** Sort keys as SQL over the entity's table, aliased `w`; the row id is appended as the last key. */
   sortKeys: SortKey<T>[];
+  /** A fixed condition over the entity's table, aliased `w` (never user input), e.g. `w.left_on IS NULL`. */
+  where?: string;
 }
 
 export interface NestedPageKey {
@@ -30,7 +31,8 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(ds: D
   const countLoader = new DataLoader<string, number>(async (parentIds) => {
     const table = ds.getMetadata(spec.entity).tablePath;
     const rows: { parent: string; n: string }[] = await ds.query(
-      `SELECT ${spec.parentColumn} AS parent, count(*) AS n FROM ${table} WHERE ${spec.parentColumn} = ANY($1::uuid[]) GROUP BY ${spec.parentColumn}`,
+      `SELECT w.${spec.parentColumn} AS parent, count(*) AS n FROM ${table} w
+        WHERE w.${spec.parentColumn} = ANY($1::uuid[]) AND (${spec.where ?? "TRUE"}) GROUP BY w.${spec.parentColumn}`,
       [parentIds],
     );
     const counts = new Map(rows.map((r) => [r.parent, Number(r.n)]));
@@ -71,9 +73,9 @@ async function loadGroup<T extends ObjectLiteral & { id: string }>(
   const { size, backward } = pageSize(args);
   const keys: SortKey<T>[] = [...spec.sortKeys, { expression: "w.id", direction: "ASC", valueOf: (row: T) => row.id }];
   const params: Record<string, unknown> = { parents: parentIds, limit: size + 1 };
-  const conditions: string[] = [`w.${spec.parentColumn} IN (:...parents)`];
-  if (args.after) conditions.push(beyond(keys, decodeCursor(args.after, keys.length, "after"), true, "a", params));
-  if (args.before) conditions.push(beyond(keys, decodeCursor(args.before, keys.length, "before"), false, "b", params));
+  const conditions: string[] = [`w.${spec.parentColumn} IN (:...parents)`, `(${spec.where ?? "TRUE"})`];
+  if (args.after) conditions.push(beyondCursorSql(keys, decodeCursor(args.after, keys.length, "after"), true, "a", params));
+  if (args.before) conditions.push(beyondCursorSql(keys, decodeCursor(args.before, keys.length, "before"), false, "b", params));
   const order = keys.map((k) => `${k.expression} ${(k.direction === "ASC") !== backward ? "ASC" : "DESC"}`).join(", ");
   const table = ds.getMetadata(spec.entity).tablePath;
   const numbered = `SELECT w.id AS id, row_number() OVER (PARTITION BY w.${spec.parentColumn} ORDER BY ${order}) AS rn
@@ -95,34 +97,7 @@ async function loadGroup<T extends ObjectLiteral & { id: string }>(
 
   const pages = new Map<string, Page<T>>();
   for (const parentId of parentIds) {
-    const all = byParent.get(parentId)!;
-    const more = all.length > size;
-    const pageRows = all.slice(0, size);
-    if (backward) pageRows.reverse();
-    const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node))) }));
-    pages.set(parentId, {
-      edges,
-      pageInfo: {
-        hasNextPage: backward ? !!args.before : more,
-        hasPreviousPage: backward ? more : !!args.after,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      totalCount: () => countLoader.load(parentId),
-    });
+    pages.set(parentId, pageFromRows(byParent.get(parentId)!, size, backward, args, keys, () => countLoader.load(parentId)));
   }
   return pages;
-}
-
-/** `(keys) after/before cursor` as SQL, expanded so each key keeps its own direction. */
-function beyond<T>(keys: SortKey<T>[], values: (string | number)[], forward: boolean, prefix: string, params: Record<string, unknown>): string {
-  const alternatives = keys.map((key, i) => {
-    const parts: string[] = [];
-    for (let j = 0; j < i; j++) parts.push(`${keys[j].expression} = :${prefix}${j}`);
-    const greater = (key.direction === "ASC") === forward;
-    parts.push(`${key.expression} ${greater ? ">" : "<"} :${prefix}${i}`);
-    return `(${parts.join(" AND ")})`;
-  });
-  values.forEach((value, i) => (params[`${prefix}${i}`] = value));
-  return `(${alternatives.join(" OR ")})`;
 }
