@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { SubgraphUnderTest } from "@camau/shared";
-import { startRegistry } from "./support";
+import { startRegistry, tokens } from "./support";
 
 describe("registry subgraph on the demo dataset", function () {
   let registry: SubgraphUnderTest;
@@ -76,5 +76,28 @@ describe("registry subgraph on the demo dataset", function () {
     const five = await statementsFor(5);
     const fifty = await statementsFor(50);
     expect(fifty).to.be.at.most(five);
+  });
+
+  it("serves the members of a page of 50 cooperatives, current or all, in as many SQL statements as for 5", async () => {
+    const PAGE = `query ($first: Int) { cooperatives(first: $first) { edges { node {
+      members(first: 3) { totalCount edges { node { fullName joinedOn } } pageInfo { hasNextPage endCursor } }
+      all: members(first: 2, includeFormer: true) { totalCount edges { node { fullName } } }
+    } } } }`;
+    const statementsFor = async (first: number) => {
+      const before = await registry.sqlStatements();
+      const result = await registry.query(PAGE, { first }, tokens.officer());
+      expect(result.errors).to.equal(undefined);
+      expect(result.data!.cooperatives.edges).to.have.length(first);
+      return { statements: (await registry.sqlStatements()) - before, edges: result.data!.cooperatives.edges };
+    };
+    const five = await statementsFor(5);
+    const fifty = await statementsFor(50);
+    expect(fifty.statements).to.be.at.most(five.statements);
+    // The batched pages are the same as each cooperative's own, page after page.
+    const first = fifty.edges.find((e: { node: { members: { totalCount: number } } }) => e.node.members.totalCount > 3)!.node.members;
+    expect(first.pageInfo.hasNextPage).to.equal(true);
+    expect(first.edges).to.have.length(3);
+    const joined = first.edges.map((e: { node: { joinedOn: string } }) => e.node.joinedOn);
+    expect([...joined].sort()).to.deep.equal(joined);
   });
 });

@@ -1,4 +1,4 @@
-import { groupLoader, rowLoader } from "@camau/shared";
+import { groupLoader, nestedPageLoader, rowLoader, SortKey } from "@camau/shared";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -6,6 +6,7 @@ import { Classification } from "../entities/Classification";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { CooperativeUnion } from "../entities/CooperativeUnion";
+import { Member } from "../entities/Member";
 import { Sector } from "../entities/Sector";
 import { UnionMembership } from "../entities/UnionMembership";
 
@@ -63,9 +64,15 @@ export function createLoaders(ds: DataSource) {
       (m) => m.unionId,
     ),
     memberCountByCooperative: countLoader(ds, "cooperative_id"),
+    // A page of members per cooperative for a whole list of cooperatives in one statement.
+    currentMembersOfCooperative: nestedPageLoader<Member>(ds, { entity: Member, parentColumn: "cooperative_id", parentOf: (m) => m.cooperativeId!, sortKeys: MEMBER_ORDER, where: "w.left_on IS NULL" }),
+    allMembersOfCooperative: nestedPageLoader<Member>(ds, { entity: Member, parentColumn: "cooperative_id", parentOf: (m) => m.cooperativeId!, sortKeys: MEMBER_ORDER }),
     memberCountByGroup: countLoader(ds, "group_id"),
   };
 }
+
+/** Members, oldest membership first. */
+const MEMBER_ORDER: SortKey<Member>[] = [{ expression: "w.joined_on", direction: "ASC", valueOf: (m) => m.joinedOn }];
 
 /** Members in force today per organisation, in one GROUP BY. */
 function countLoader(ds: DataSource, column: "cooperative_id" | "group_id"): DataLoader<string, number> {

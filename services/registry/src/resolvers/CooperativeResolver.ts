@@ -5,7 +5,6 @@ import { Address } from "../entities/Address";
 import { Classification } from "../entities/Classification";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeEvent } from "../entities/CooperativeEvent";
-import { Member } from "../entities/Member";
 import { Sector } from "../entities/Sector";
 import { UnionMembership } from "../entities/UnionMembership";
 import { CooperativeFilter, CooperativeOrder } from "../inputs/CooperativeFilter";
@@ -73,9 +72,8 @@ export class CooperativeResolver {
     @Ctx() ctx: RegistryContext,
   ) {
     assertCanListMembersOf(ctx.viewer, c.id);
-    const qb = ctx.dataSource.getRepository(Member).createQueryBuilder("m").where("m.cooperative_id = :id", { id: c.id });
-    if (!includeFormer) qb.andWhere("m.left_on IS NULL");
-    return toConnection(await paginate(qb, page, [{ expression: "m.joined_on", direction: "ASC", valueOf: (m) => m.joinedOn }], "m.id"));
+    const loader = includeFormer ? ctx.loaders.allMembersOfCooperative : ctx.loaders.currentMembersOfCooperative;
+    return toConnection(await loader.load({ parentId: c.id, args: page }));
   }
 
   @FieldResolver(() => Boolean, { description: "Whether it is a member of the provincial Cooperative Alliance (thành viên Liên minh HTX)." })
