@@ -22,6 +22,7 @@ import {
   visit,
 } from "graphql";
 import { CacheSettings, cacheSettings, CacheTier } from "./cachePolicy";
+import { documentMemo } from "./documentMemo";
 
 /**
  * The gateway's HTTP caching (issue 7). Every GraphQL response gets a `Cache-Control` header:
@@ -175,12 +176,9 @@ export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): Apo
   // The policy walk ran on every answer; without variables in @skip/@include its decision depends
   // only on the schema, the document and the operation, so it is kept per document. (Variables are
   // valid here: an answer without errors has passed the gateway's variable coercion.)
-  const memo = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CacheDecision> | null>>();
+  const decisionsOf = documentMemo((document) => (hasDirectiveVariables(document) ? null : new Map<string, CacheDecision>()));
   const decide = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): CacheDecision => {
-    let documents = memo.get(schema);
-    if (!documents) memo.set(schema, (documents = new WeakMap()));
-    let decisions = documents.get(document);
-    if (decisions === undefined) documents.set(document, (decisions = hasDirectiveVariables(document) ? null : new Map()));
+    const decisions = decisionsOf(schema, document);
     const key = operationName ?? "";
     let decision = decisions?.get(key);
     if (!decision) {

@@ -17,6 +17,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from "graphql";
+import { documentMemo } from "./documentMemo";
 
 /**
  * The gateway's request limits (issue 6). Every number is configuration with a default that lets
@@ -161,12 +162,9 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   const rule = costLimitRule({ maxCost, ...COST_WEIGHTS, flattenFragments: true, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, error) => ctx?.reportError(error)] });
   // The cost walk took ~0.5 ms per request; its verdict depends only on the schema, the document,
   // the operation and the page-size variables, so it is computed once per such combination.
-  const memo = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { pageVariables: string[]; verdicts: Map<string, string | null> }>>();
+  const entryOf = documentMemo((document) => ({ pageVariables: pageVariablesOf(document), verdicts: new Map<string, string | null>() }));
   const verdictOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): string | null => {
-    let documents = memo.get(schema);
-    if (!documents) memo.set(schema, (documents = new WeakMap()));
-    let entry = documents.get(document);
-    if (!entry) documents.set(document, (entry = { pageVariables: pageVariablesOf(document), verdicts: new Map() }));
+    const entry = entryOf(schema, document);
     // Each page variable as withPageSizes reads it: absent (its default), an integer (clamped), or
     // anything else (ignored); so keys stay short whatever a client sends.
     const key = [operationName ?? "", ...entry.pageVariables.map((name) => pageKeyOf(variables, name))].join(" ");
