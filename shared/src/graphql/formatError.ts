@@ -36,10 +36,7 @@ export function createErrorFormatter(service: string) {
       // A TIMEOUT carrying an id comes from a subgraph (this is the gateway) that logged it already.
       const relayedId = code === ErrorCode.TIMEOUT ? formatted.extensions?.correlationId : undefined;
       const correlationId = typeof relayedId === "string" ? relayedId : randomUUID();
-      if (typeof relayedId !== "string") {
-        const detail = original instanceof Error ? (original.stack ?? original.message) : String(original);
-        process.stderr.write(`[${service}] error ${correlationId} at ${formatted.path?.join(".") ?? "-"}: ${detail}\n`);
-      }
+      if (typeof relayedId !== "string") logUnexpected(service, correlationId, formatted, original);
       const serviceName = formatted.extensions?.serviceName;
       return {
         message: QUERY_TIMEOUT_MESSAGE,
@@ -55,8 +52,7 @@ export function createErrorFormatter(service: string) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     const correlationId = (formatted.extensions?.correlationId as string | undefined) ?? randomUUID();
-    const detail = original instanceof Error ? (original.stack ?? original.message) : String(original);
-    process.stderr.write(`[${service}] error ${correlationId} at ${formatted.path?.join(".") ?? "-"}: ${detail}\n`);
+    logUnexpected(service, correlationId, formatted, original);
     return {
       message: "Internal server error",
       locations: formatted.locations,
@@ -64,4 +60,10 @@ export function createErrorFormatter(service: string) {
       extensions: { code: "INTERNAL_SERVER_ERROR", correlationId },
     };
   };
+}
+
+/** The log line of an error the client sees only by its correlation id. */
+function logUnexpected(service: string, correlationId: string, formatted: GraphQLFormattedError, original: unknown): void {
+  const detail = original instanceof Error ? (original.stack ?? original.message) : String(original);
+  process.stderr.write(`[${service}] error ${correlationId} at ${formatted.path?.join(".") ?? "-"}: ${detail}\n`);
 }
