@@ -13,7 +13,18 @@ export class ReportRollups1730000000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Status on a day = the last status event of the latest day on or before it (recorded_at
-    // breaks ties); rating = that of the latest classification year approved on or before it.
+    // breaks ties): the status each cooperative took on each day it changed.
+    await q.query(`
+      CREATE FUNCTION cooperative_status_days(owners uuid[])
+      RETURNS TABLE (id uuid, day date, status text)
+      LANGUAGE sql STABLE AS $$
+        SELECT DISTINCT ON (e.cooperative_id, e.effective_on) e.cooperative_id, e.effective_on, e.status_after
+          FROM cooperative_event e
+         WHERE e.status_after IS NOT NULL AND e.cooperative_id = ANY (owners)
+         ORDER BY e.cooperative_id, e.effective_on, e.recorded_at DESC
+      $$`);
+
+    // Rating on a day = that of the latest classification year approved on or before it.
     await q.query(`
       CREATE FUNCTION rollup_active_cooperatives(owners uuid[])
       RETURNS TABLE (owner_id uuid, cell text[], day date, delta bigint)
@@ -21,10 +32,7 @@ export class ReportRollups1730000000000 implements MigrationInterface {
         WITH coop AS (
           SELECT id, sector_code, district_code, is_new_model FROM cooperative WHERE id = ANY (owners)
         ), status_days AS (
-          SELECT DISTINCT ON (e.cooperative_id, e.effective_on) e.cooperative_id AS id, e.effective_on AS day, e.status_after AS status
-            FROM cooperative_event e
-           WHERE e.status_after IS NOT NULL AND e.cooperative_id = ANY (owners)
-           ORDER BY e.cooperative_id, e.effective_on, e.recorded_at DESC
+          SELECT id, day, status FROM cooperative_status_days(owners)
         ), rating_days AS (
           SELECT cooperative_id AS id, classified_on AS day, max(year) AS year
             FROM classification WHERE cooperative_id = ANY (owners) GROUP BY 1, 2
@@ -63,10 +71,7 @@ export class ReportRollups1730000000000 implements MigrationInterface {
           UNION ALL
           SELECT cooperative_id, left_on, -1 FROM member WHERE cooperative_id = ANY (owners) AND left_on IS NOT NULL
         ), status_days AS (
-          SELECT DISTINCT ON (e.cooperative_id, e.effective_on) e.cooperative_id AS id, e.effective_on AS day, e.status_after AS status
-            FROM cooperative_event e
-           WHERE e.status_after IS NOT NULL AND e.cooperative_id = ANY (owners)
-           ORDER BY e.cooperative_id, e.effective_on, e.recorded_at DESC
+          SELECT id, day, status FROM cooperative_status_days(owners)
         ), days AS (
           SELECT id, day, sum(d) AS d, max(status) AS status FROM (
             SELECT id, day, d, NULL::text AS status FROM member_days
@@ -144,5 +149,6 @@ export class ReportRollups1730000000000 implements MigrationInterface {
       await q.query(`DELETE FROM rollup_delta WHERE figure = $1`, [figure]);
       await q.query(`DROP FUNCTION IF EXISTS rollup_${figure}(uuid[])`);
     }
+    await q.query(`DROP FUNCTION IF EXISTS cooperative_status_days(uuid[])`);
   }
 }
