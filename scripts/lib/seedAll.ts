@@ -1,9 +1,9 @@
-import { createDataSource, dropDatabase, ensureDatabase, SubgraphDefinition, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { createDataSource, dropDatabase, ensureDatabase, runPendingMigrations, SubgraphDefinition, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { Client } from "pg";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { Worker } from "node:worker_threads";
-import { REPO_ROOT } from "./paths";
+import { builtSubgraphModule, requireBuilt } from "./builtSubgraphModule";
 
 /**
  * `npm run seed`: every subgraph's demo data at a scale, loaded into the subgraphs' own databases
@@ -43,13 +43,6 @@ export interface SeedAllResult {
   rows: Record<string, Record<string, number>>;
 }
 
-/** What the seed CLI needs of a service's built subgraph module. */
-interface LoadedModule {
-  name: string;
-  entities: unknown;
-  migrations: unknown;
-}
-
 /** The registry dataset as the other generators read it (cooperatives and their events). */
 interface RegistryDatasetLike {
   cooperatives: unknown[];
@@ -59,20 +52,6 @@ interface RegistryDatasetLike {
 interface Seeder {
   /** Loads the subgraph's data at a scale into its migrated, empty database. */
   (dataSource: DataSource, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void>;
-}
-
-function requireBuilt<T>(dir: string, relative: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.resolve(REPO_ROOT, dir, "dist", "src", relative)) as T;
-}
-
-function moduleOf(definition: SubgraphDefinition): LoadedModule {
-  const exports = requireBuilt<Record<string, unknown>>(definition.dir, "subgraph.js");
-  const found = Object.values(exports).find(
-    (value): value is LoadedModule => typeof value === "object" && value !== null && (value as LoadedModule).name === definition.name && "migrations" in value,
-  );
-  if (!found) throw new Error(`services/${definition.name}: dist/src/subgraph.js exports no subgraph module named ${definition.name}`);
-  return found;
 }
 
 /** How each subgraph's data is generated and loaded at a scale (from its own seed module). */
@@ -179,7 +158,7 @@ export function generateRegistryDataset(scale: number, seed: number | undefined,
 
 /** Migrates one subgraph's (empty) database and loads its data at a scale. */
 export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: string, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void> {
-  const module = moduleOf(definition);
+  const module = builtSubgraphModule(definition);
   await ensureDatabase(databaseUrl);
   const { dataSource } = createDataSource({
     name: `${definition.name}-seed`,
@@ -192,7 +171,7 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
   dataSource.setOptions({ maxQueryExecutionTime: 600_000 });
   await dataSource.initialize();
   try {
-    const applied = await dataSource.runMigrations({ transaction: "each" });
+    const applied = await runPendingMigrations(dataSource, context.log);
     context.log(`applied ${applied.length} migration(s)`);
     await SEEDERS[definition.name](dataSource, context);
     // Fresh statistics, so the first queries plan well at any scale.

@@ -14,6 +14,7 @@ export * from "./db/bigintTransformer";
 export * from "./db/dataSource";
 export * from "./db/databaseUrls";
 export * from "./db/ensureDatabase";
+export * from "./db/migrate";
 export * from "./db/embeddedPostgres";
 export * from "./db/sqlStatementCounter";
 export * from "./db/transaction";

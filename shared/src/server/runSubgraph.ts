@@ -5,6 +5,7 @@ import { envBool, envInt, envOptional } from "../config/env";
 import { createDataSource } from "../db/dataSource";
 import { databaseUrlFor, redactUrl } from "../db/databaseUrls";
 import { ensureDatabase } from "../db/ensureDatabase";
+import { runPendingMigrations } from "../db/migrate";
 import { RunningServer, startSubgraphServer } from "./subgraphServer";
 import { SubgraphModule } from "./subgraphModule";
 
@@ -44,7 +45,7 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
     await maintenance.initialize();
     try {
       if (migrate) {
-        const applied = await maintenance.runMigrations({ transaction: "each" });
+        const applied = await runPendingMigrations(maintenance, log);
         if (applied.length) log(`applied ${applied.length} migration(s)`);
       }
       if (seed && module.seedIfEmpty) await module.seedIfEmpty(maintenance, log);
