@@ -7,6 +7,7 @@ import { gatewaySecret } from "@camau/shared";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
+import type { RedisClientType } from "redis";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
@@ -17,7 +18,9 @@ import { bodyErrorHandler, lastErrorHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits"; // issue 6: request limits
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
-import { responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
+import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
+import { sharedRedis } from "./redis";
+import { createSharedCaches } from "./sharedCaches";
 import { SubgraphDataSource } from "./subgraphDataSource";
 
 export interface GatewayOptions {
@@ -33,6 +36,13 @@ export interface GatewayOptions {
   bodyLimit?: string;
   /** Request limits overriding the environment's (see limits.ts). */
   limits?: Partial<RequestLimits>;
+  /**
+   * Where the state shared by replicas lives (persisted queries, response cache): by default the
+   * process's client of REDIS_URL (redis.ts); null keeps it in memory. The caller closes a client it gives.
+   */
+  redis?: RedisClientType | null;
+  /** Response cache settings overriding the environment's (see responseCache.ts). */
+  responseCache?: Partial<ResponseCacheOptions>;
 }
 
 export interface RunningGateway {
@@ -49,8 +59,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const secret = gatewaySecret();
   // Filled as the gateway builds a data source per subgraph; /ready asks the same URLs.
   const subgraphUrls = new Map<string, string>();
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph();
+  const responseCacheOptions = { ...responseCacheOptionsFromEnvironment(), ...options.responseCache };
+  const caches = createSharedCaches({
+    redis: options.redis === null ? undefined : (options.redis ?? sharedRedis()),
+    supergraphSdl,
+    responseMaxEntries: responseCacheOptions.maxEntries,
+  });
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readSupergraph(),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const resolved = subgraphUrl(name, url, options.subgraphUrls);
       subgraphUrls.set(name, resolved);
@@ -73,10 +90,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // depth, aliases, directives, tokens, cost; introspection switch; HTTP batching off.
     ...limitOptions,
+    persistedQueries: { cache: caches.persistedQueries },
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
