@@ -1,9 +1,8 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { gatewaySecret } from "@camau/shared";
+import { gatewaySecret, GracefulShutdown } from "@camau/shared";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
@@ -49,7 +48,10 @@ export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   readonly url: string;
   readonly port: number;
-  /** Stops accepting requests and drains the ones in flight. */
+  /**
+   * Not ready at once, serves for SHUTDOWN_READINESS_DELAY_MS, then stops accepting requests and
+   * drains the ones in flight (at most SHUTDOWN_DRAIN_TIMEOUT_MS). The Redis client is the process's: main.ts closes it.
+   */
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer((req, res) => {
     if (!graphqlPost?.(req, res)) app(req, res);
   });
+  const shutdown = new GracefulShutdown(httpServer, "gateway");
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -94,7 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
@@ -104,6 +107,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.json({ status: "ok", service: "gateway" });
   });
   app.get("/ready", async (_req, res) => {
+    if (shutdown.shuttingDown) {
+      res.status(503).json({ status: "shutting down", service: "gateway" });
+      return;
+    }
     const subgraphs = await checkSubgraphs(subgraphUrls, Math.min(timeoutMs, 2_000));
     const ready = subgraphs.every((s) => s.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", service: "gateway", subgraphs });
@@ -130,6 +137,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/graphql`,
     port,
-    stop: () => server.stop(),
+    stop: () => shutdown.stop(() => server.stop()),
   };
 }
