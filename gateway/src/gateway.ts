@@ -20,6 +20,8 @@ import { requestIdMiddleware } from "./requestId";
 import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
 import { sharedRedis } from "./redis";
 import { createSharedCaches } from "./sharedCaches";
+import { gatewayMetricsText } from "./metrics";
+import { BreakerSettings } from "./subgraphBreaker";
 import { SubgraphDataSource } from "./subgraphDataSource";
 
 export interface GatewayOptions {
@@ -40,6 +42,8 @@ export interface GatewayOptions {
    * process's client of REDIS_URL (redis.ts); null keeps it in memory. The caller closes a client it gives.
    */
   redis?: RedisClientType | null;
+  /** Circuit breaker settings overriding SUBGRAPH_BREAKER_* (see subgraphBreaker.ts). */
+  breaker?: BreakerSettings;
   /** Response cache settings overriding the environment's (see responseCache.ts). */
   responseCache?: Partial<ResponseCacheOptions>;
 }
@@ -59,8 +63,9 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const timeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const secret = gatewaySecret();
-  // Filled as the gateway builds a data source per subgraph; /ready asks the same URLs.
+  // Filled as the gateway builds a data source per subgraph; /ready asks the same URLs, /metrics reads their breakers.
   const subgraphUrls = new Map<string, string>();
+  const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
   const responseCacheOptions = { ...responseCacheOptionsFromEnvironment(), ...options.responseCache };
   const caches = createSharedCaches({
@@ -73,7 +78,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const resolved = subgraphUrl(name, url, options.subgraphUrls);
       subgraphUrls.set(name, resolved);
-      return new SubgraphDataSource({ name, url: resolved, gatewaySecret: secret, timeoutMs });
+      const dataSource = new SubgraphDataSource({ name, url: resolved, gatewaySecret: secret, timeoutMs, breaker: options.breaker });
+      dataSources.set(name, dataSource);
+      return dataSource;
     },
   });
 
@@ -115,6 +122,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const ready = subgraphs.every((s) => s.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", service: "gateway", subgraphs });
   });
+  app.get("/metrics", (_req, res) => {
+    res.type("text/plain").send(gatewayMetricsText([...dataSources.values()].map((d) => d.breaker)));
+  });
   // issue 7: GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with
@@ -137,6 +147,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/graphql`,
     port,
-    stop: () => shutdown.stop(() => server.stop()),
+    stop: () =>
+      shutdown.stop(
+        () => server.stop(),
+        async () => dataSources.forEach((d) => d.breaker.shutdown()),
+      ),
   };
 }

@@ -10,3 +10,4 @@ export * from "./timeoutFetcher";
 export * from "./limits";
 export * from "./redis";
 export * from "./sharedCaches";
+export * from "./subgraphBreaker";
