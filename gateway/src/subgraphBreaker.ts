@@ -10,6 +10,11 @@ import { SubgraphUnavailableError } from "./subgraphErrors";
  * sent more requests to pile up. After the reset time one call is let through (half-open): its
  * success closes the circuit, its failure opens it again.
  *
+ * Per replica on purpose, not in Redis: each gateway judges its own path to the subgraph (a
+ * network fault may cut one replica only), and a shared state would add a Redis round trip to
+ * every subgraph call. For at most the reset time, one replica may fail a subgraph's fields at
+ * once while another still tries it; both answers say SUBGRAPH_UNAVAILABLE if it is down.
+ *
  * Cost: opossum's bookkeeping (events, rolling counts in 10 buckets; percentiles and snapshots
  * turned off) measured 0.9-1.0 µs per call over a bare promise (loops of 200,000 calls on the
  * 2-core development machine), against 100-200 µs of CPU for the subgraph call itself

@@ -161,6 +161,8 @@ function headerOf(headers: unknown, name: string): string | undefined {
  * which cannot write, so it has no write of its own to read back) of read operations (the
  * planner's subgraph operations start with `query` or `{`) are shared, and only while in flight:
  * nothing is kept once the answer arrives, so no answer is older than the request it serves.
+ * Each replica shares only its own requests in flight, which clients cannot tell apart from
+ * separate requests: nothing to share between replicas.
  */
 export function deduplicationKeyOf(url: string, init: FetcherInit): string | undefined {
   if (!init || (init.method ?? "GET").toUpperCase() !== "POST" || typeof init.body !== "string") return undefined;
