@@ -87,6 +87,13 @@ describe("gateway replicas share state through Redis", function () {
     expect(again.cache).to.equal("hit");
     expect(again.data).to.deep.equal(stored.data);
     expect((await post(alone, { query })).cache).to.equal("miss");
+    // Stored under the supergraph's hash, and expiring with the TTL: Redis does not fill up with old answers.
+    const keys = await clients[0].keys("camau:response:*");
+    expect(keys).not.to.be.empty;
+    for (const key of keys) {
+      expect(key).to.match(/^camau:response:[0-9a-f]{16}::/);
+      expect(await clients[0].pTTL(key)).to.be.above(0).and.at.most(60_000);
+    }
   });
 
   it("answers every query while Redis is down, and shares again once it is back", async () => {
