@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { gatewaySecret, GracefulShutdown } from "@camau/shared";
+import { gatewaySecret, GracefulShutdown, ShutdownSettings } from "@camau/shared";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
@@ -42,6 +42,8 @@ export interface GatewayOptions {
    * process's client of REDIS_URL (redis.ts); null keeps it in memory. The caller closes a client it gives.
    */
   redis?: RedisClientType | null;
+  /** Rolling-update settings overriding SHUTDOWN_READINESS_DELAY_MS and SHUTDOWN_DRAIN_TIMEOUT_MS. */
+  shutdown?: ShutdownSettings;
   /** Circuit breaker settings overriding SUBGRAPH_BREAKER_* (see subgraphBreaker.ts). */
   breaker?: BreakerSettings;
   /** Response cache settings overriding the environment's (see responseCache.ts). */
@@ -92,7 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer((req, res) => {
     if (!graphqlPost?.(req, res)) app(req, res);
   });
-  const shutdown = new GracefulShutdown(httpServer, "gateway");
+  const shutdown = new GracefulShutdown(httpServer, "gateway", options.shutdown);
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
