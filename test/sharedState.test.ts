@@ -75,6 +75,9 @@ describe("gateway replicas share state through Redis", function () {
     const byHash = await post(second, { extensions });
     expect(byHash.errors).to.equal(undefined);
     expect(byHash.data.collectiveEconomyReport.cooperativeCount).to.equal(275);
+    // Registered documents expire: clients may register any number of them.
+    const [key] = await clients[0].keys(`camau:apq::*${extensions.persistedQuery.sha256Hash}`);
+    expect(await clients[0].pTTL(key)).to.be.above(0);
     // A replica without the shared store does not know it.
     expect((await post(alone, { extensions })).errors![0].extensions!.code).to.equal("PERSISTED_QUERY_NOT_FOUND");
   });

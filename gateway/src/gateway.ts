@@ -19,7 +19,7 @@ import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
 import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
 import { sharedRedis } from "./redis";
-import { createSharedCaches } from "./sharedCaches";
+import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
 import { gatewayMetricsText } from "./metrics";
 import { BreakerSettings } from "./subgraphBreaker";
 import { SubgraphDataSource } from "./subgraphDataSource";
@@ -102,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // depth, aliases, directives, tokens, cost; introspection switch; HTTP batching off.
     ...limitOptions,
-    persistedQueries: { cache: caches.persistedQueries },
+    persistedQueries: { cache: caches.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.

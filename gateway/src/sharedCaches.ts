@@ -23,6 +23,14 @@ export interface SharedCaches {
  */
 const REDIS_CACHE_TIMEOUT_MS = 500;
 
+/**
+ * How long a registered persisted query is kept (Apollo sets it again whenever a client sends
+ * the document after a miss). Any client may register queries, so in Redis, which has no size
+ * bound of its own unless configured with one, every entry must expire: a flood of distinct
+ * documents ages out instead of filling it. In memory the LRU bounds them anyway.
+ */
+export const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
+
 /** The first 16 hex digits of the supergraph's SHA-256: a new schema starts on a fresh key space. */
 export function schemaHashOf(supergraphSdl: string): string {
   return createHash("sha256").update(supergraphSdl).digest("hex").slice(0, 16);
