@@ -52,6 +52,7 @@ describe("gateway replicas share state through Redis", function () {
   });
 
   after(async function () {
+    if (redis?.pid) process.kill(redis.pid, "SIGCONT");
     for (const gateway of gateways) await gateway.stop().catch(() => undefined);
     for (const client of clients) await closeRedisClient(client);
     await redis?.stop();
@@ -96,6 +97,20 @@ describe("gateway replicas share state through Redis", function () {
     for (const key of keys) {
       expect(key).to.match(/^camau:response:[0-9a-f]{16}::/);
       expect(await clients[0].pTTL(key)).to.be.above(0).and.at.most(60_000);
+    }
+  });
+
+  it("answers while Redis hangs (SIGSTOP): a cache that does not answer is a miss", async () => {
+    const pid = redis!.pid!;
+    process.kill(pid, "SIGSTOP");
+    try {
+      const answer = await post(first, { query: report("WhileRedisHangs") });
+      expect(answer.status).to.equal(200);
+      expect(answer.errors).to.equal(undefined);
+      expect(answer.cache).to.equal("miss");
+      expect(answer.data.collectiveEconomyReport.cooperativeCount).to.equal(275);
+    } finally {
+      process.kill(pid, "SIGCONT");
     }
   });
 

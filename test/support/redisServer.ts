@@ -13,6 +13,8 @@ export const redisServerAvailable = (): boolean => existsSync(REDIS_SERVER);
 export interface TestRedis {
   readonly url: string;
   readonly port: number;
+  /** Process id while running (to freeze it with SIGSTOP). */
+  readonly pid: number | undefined;
   /** Starts it again on the same port (after `stop`), empty. */
   start(): Promise<void>;
   /** Stops it and waits for the process to exit. */
@@ -54,5 +56,13 @@ export async function startTestRedis(): Promise<TestRedis> {
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    get pid() {
+      return child?.pid;
+    },
+    start,
+    stop,
+  };
 }
