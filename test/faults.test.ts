@@ -14,6 +14,10 @@ import { graphql } from "./support/stack";
 
 // Long enough for the SIGTERM tests' request in flight, short enough for the hung-subgraph test.
 const TIMEOUT_MS = 5_000;
+// The circuit breaker opens after this many calls in its window if half of them failed, and
+// probes again after the reset time (long enough for the checks made while it is open).
+const BREAKER_VOLUME = 3;
+const BREAKER_RESET_MS = 3_000;
 const officer = () => signToken({ sub: "officer-faults", role: Role.OFFICER });
 /** Nothing of the inside may show in an answer: SQL, stack frames, paths, hosts, ports. */
 const INTERNALS = /127\.0\.0\.1|localhost|ECONNREFUSED|postgres|SELECT|connect |:\d{4,5}\b|\/work\/|node_modules|\.js:\d|at .*\(/i;
@@ -50,7 +54,7 @@ describe("faults: subgraphs down or slow, PostgreSQL restarted, SIGTERM while bu
       databaseServerUrl: pg.url,
       ports,
       gatewayPort: await freePort(),
-      env: { SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) },
+      env: { SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS), SUBGRAPH_BREAKER_VOLUME_THRESHOLD: String(BREAKER_VOLUME), SUBGRAPH_BREAKER_RESET_MS: String(BREAKER_RESET_MS) },
       log: (line) => {
         lines.push(line);
         if (process.env.E2E_LOG) process.stdout.write(`      ${line}\n`);
@@ -90,7 +94,7 @@ describe("faults: subgraphs down or slow, PostgreSQL restarted, SIGTERM while bu
       expect(down.data).to.deep.equal({ cooperativeByCode: { id: cooperative.id, name: "HTX Chịu lỗi" }, trainingClass: null });
       expect(down.errors).to.have.length(1);
       expect(down.errors![0].message).to.equal("The outreach service could not be reached");
-      expect(down.errors![0].extensions).to.include({ code: "INTERNAL_SERVER_ERROR", serviceName: "outreach" });
+      expect(down.errors![0].extensions).to.include({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "outreach" });
       expect(down.errors![0].extensions!.correlationId).to.match(/^[0-9a-f-]{36}$/);
       expect(JSON.stringify(down)).not.to.match(INTERNALS);
       expect(await status(new URL("/ready", stack.gatewayUrl).toString())).to.equal(503);
@@ -124,6 +128,7 @@ describe("faults: subgraphs down or slow, PostgreSQL restarted, SIGTERM while bu
       expect(slow.data!.cooperativeByCode).to.deep.equal({ id: cooperative.id, name: "HTX Chịu lỗi" });
       expect(slow.data!.trainingClass).to.equal(null);
       expect(slow.errors![0].message).to.equal(`The outreach service did not answer within ${TIMEOUT_MS} ms`);
+      expect(slow.errors![0].extensions).to.include({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "outreach" });
       expect(JSON.stringify(slow)).not.to.match(INTERNALS);
       // Not a performance assertion: only that the bound applied (a hung subgraph never answers).
       expect(elapsed).to.be.below(TIMEOUT_MS * 10);
@@ -131,6 +136,38 @@ describe("faults: subgraphs down or slow, PostgreSQL restarted, SIGTERM while bu
       process.kill(pid, "SIGCONT");
     }
     await eventually("outreach answers again", async () => (await query(ACROSS, { code: cooperative.code })).errors === undefined);
+  });
+
+  it("opens the circuit of a hung subgraph: its fields then fail at once, the rest answers, and it closes by itself once the subgraph is back", async () => {
+    const metrics = async () => (await fetch(new URL("/metrics", stack.gatewayUrl))).text();
+    const pid = subgraph("outreach").pid!;
+    process.kill(pid, "SIGSTOP");
+    try {
+      // Signed in, so that the gateway does not share these identical reads as one subgraph request.
+      const timedOut = await Promise.all(Array.from({ length: BREAKER_VOLUME + 1 }, () => query(ACROSS, { code: cooperative.code }, officer())));
+      for (const answer of timedOut) expect(answer.errors![0].extensions).to.include({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "outreach" });
+      expect(await metrics()).to.contain(`subgraph_breaker_state{service="outreach",state="open"} 1`);
+
+      const started = Date.now();
+      const open = await query(ACROSS, { code: cooperative.code }, officer());
+      const elapsed = Date.now() - started;
+      expect(open.data).to.deep.equal({ cooperativeByCode: { id: cooperative.id, name: "HTX Chịu lỗi" }, trainingClass: null });
+      expect(open.errors).to.have.length(1);
+      expect(open.errors![0].message).to.equal("The outreach service is unavailable");
+      expect(open.errors![0].extensions).to.include({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "outreach" });
+      expect(JSON.stringify(open)).not.to.match(INTERNALS);
+      // Functional, not a speed figure: the open circuit did not wait for the hung subgraph's timeout.
+      expect(elapsed).to.be.below(TIMEOUT_MS / 2);
+      expect(await metrics()).to.match(/subgraph_breaker_rejected_total\{service="outreach"\} [1-9]/);
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    // Nothing restarted, nothing reset by hand: the half-open probe finds outreach answering again.
+    await eventually("the outreach circuit closes by itself", async () => (await query(ACROSS, { code: cooperative.code }, officer())).errors === undefined, 30_000);
+    const after = await metrics();
+    expect(after).to.contain(`subgraph_breaker_state{service="outreach",state="closed"} 1`);
+    expect(after).to.match(/subgraph_breaker_opened_total\{service="outreach"\} [1-9]/);
+    expect(after).to.contain(`subgraph_breaker_state{service="registry",state="closed"} 1`);
   });
 
   it("reports not-ready while PostgreSQL is down, masks the failure, and serves again afterwards without restarting", async () => {

@@ -165,7 +165,7 @@ describe("end to end: gateway in front of the subgraphs", function () {
       try {
         const down = await graphql(REPORT);
         expect(down.status).to.equal(200);
-        expect(down.errors?.[0].extensions).to.include({ code: "INTERNAL_SERVER_ERROR", serviceName: subgraph.name });
+        expect(down.errors?.[0].extensions).to.include({ code: "SUBGRAPH_UNAVAILABLE", serviceName: subgraph.name });
         expect(down.errors?.[0].message).to.equal(`The ${subgraph.name} service could not be reached`);
         const ready = await fetch(new URL("/ready", stack.gatewayUrl));
         expect(ready.status).to.equal(503);

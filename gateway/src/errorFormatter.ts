@@ -46,7 +46,7 @@ export function createGatewayErrorFormatter(options: { hideSuggestions?: boolean
       message: unavailable.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR", serviceName: unavailable.serviceName, correlationId },
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: unavailable.serviceName, correlationId },
     };
   };
   if (!options.hideSuggestions) return format;

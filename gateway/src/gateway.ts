@@ -1,12 +1,12 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { gatewaySecret } from "@camau/shared";
+import { gatewaySecret, GracefulShutdown, ShutdownSettings } from "@camau/shared";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
+import type { RedisClientType } from "redis";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
@@ -17,7 +17,11 @@ import { bodyErrorHandler, lastErrorHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits"; // issue 6: request limits
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
-import { responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
+import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
+import { sharedRedis } from "./redis";
+import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
+import { gatewayMetricsText } from "./metrics";
+import { BreakerSettings } from "./subgraphBreaker";
 import { SubgraphDataSource } from "./subgraphDataSource";
 
 export interface GatewayOptions {
@@ -33,13 +37,27 @@ export interface GatewayOptions {
   bodyLimit?: string;
   /** Request limits overriding the environment's (see limits.ts). */
   limits?: Partial<RequestLimits>;
+  /**
+   * Where the state shared by replicas lives (persisted queries, response cache): by default the
+   * process's client of REDIS_URL (redis.ts); null keeps it in memory. The caller closes a client it gives.
+   */
+  redis?: RedisClientType | null;
+  /** Rolling-update settings overriding SHUTDOWN_READINESS_DELAY_MS and SHUTDOWN_DRAIN_TIMEOUT_MS. */
+  shutdown?: ShutdownSettings;
+  /** Circuit breaker settings overriding SUBGRAPH_BREAKER_* (see subgraphBreaker.ts). */
+  breaker?: BreakerSettings;
+  /** Response cache settings overriding the environment's (see responseCache.ts). */
+  responseCache?: Partial<ResponseCacheOptions>;
 }
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   readonly url: string;
   readonly port: number;
-  /** Stops accepting requests and drains the ones in flight. */
+  /**
+   * Not ready at once, serves for SHUTDOWN_READINESS_DELAY_MS, then stops accepting requests and
+   * drains the ones in flight (at most SHUTDOWN_DRAIN_TIMEOUT_MS). The Redis client is the process's: main.ts closes it.
+   */
   stop(): Promise<void>;
 }
 
@@ -47,14 +65,24 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const timeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const secret = gatewaySecret();
-  // Filled as the gateway builds a data source per subgraph; /ready asks the same URLs.
+  // Filled as the gateway builds a data source per subgraph; /ready asks the same URLs, /metrics reads their breakers.
   const subgraphUrls = new Map<string, string>();
+  const dataSources = new Map<string, SubgraphDataSource>();
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph();
+  const responseCacheOptions = { ...responseCacheOptionsFromEnvironment(), ...options.responseCache };
+  const caches = createSharedCaches({
+    redis: options.redis === null ? undefined : (options.redis ?? sharedRedis()),
+    supergraphSdl,
+    responseMaxEntries: responseCacheOptions.maxEntries,
+  });
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readSupergraph(),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const resolved = subgraphUrl(name, url, options.subgraphUrls);
       subgraphUrls.set(name, resolved);
-      return new SubgraphDataSource({ name, url: resolved, gatewaySecret: secret, timeoutMs });
+      const dataSource = new SubgraphDataSource({ name, url: resolved, gatewaySecret: secret, timeoutMs, breaker: options.breaker });
+      dataSources.set(name, dataSource);
+      return dataSource;
     },
   });
 
@@ -66,6 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const httpServer = http.createServer((req, res) => {
     if (!graphqlPost?.(req, res)) app(req, res);
   });
+  const shutdown = new GracefulShutdown(httpServer, "gateway", options.shutdown);
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -73,10 +102,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // depth, aliases, directives, tokens, cost; introspection switch; HTTP batching off.
     ...limitOptions,
+    persistedQueries: { cache: caches.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
@@ -86,9 +116,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.json({ status: "ok", service: "gateway" });
   });
   app.get("/ready", async (_req, res) => {
+    if (shutdown.shuttingDown) {
+      res.status(503).json({ status: "shutting down", service: "gateway" });
+      return;
+    }
     const subgraphs = await checkSubgraphs(subgraphUrls, Math.min(timeoutMs, 2_000));
     const ready = subgraphs.every((s) => s.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", service: "gateway", subgraphs });
+  });
+  app.get("/metrics", (_req, res) => {
+    res.type("text/plain").send(gatewayMetricsText([...dataSources.values()].map((d) => d.breaker)));
   });
   // issue 7: GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
@@ -112,6 +149,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/graphql`,
     port,
-    stop: () => server.stop(),
+    stop: () =>
+      shutdown.stop(
+        () => server.stop(),
+        async () => dataSources.forEach((d) => d.breaker.shutdown()),
+      ),
   };
 }

@@ -8,3 +8,6 @@ export * from "./subgraphDataSource";
 export * from "./subgraphErrors";
 export * from "./timeoutFetcher";
 export * from "./limits";
+export * from "./redis";
+export * from "./sharedCaches";
+export * from "./subgraphBreaker";

@@ -1,11 +1,13 @@
 import { graphiqlEnabled, graphiqlUrlOf } from "./graphiql";
-import { envInt, envOptional, GATEWAY_PORT } from "@camau/shared";
+import { envInt, envOptional, exitOnTerminationSignals, GATEWAY_PORT } from "@camau/shared";
 import { startGateway } from "./gateway";
+import { closeSharedRedis } from "./redis";
 
 /**
  * The gateway process, configured from the environment: PORT, HOST, SUBGRAPH_TIMEOUT_MS,
- * <NAME>_URL per subgraph, SUPERGRAPH_PATH, JWT_SECRET, GATEWAY_SECRET, BODY_LIMIT.
- * SIGTERM/SIGINT drain in-flight requests before exit.
+ * <NAME>_URL per subgraph, SUPERGRAPH_PATH, JWT_SECRET, GATEWAY_SECRET, BODY_LIMIT, REDIS_URL.
+ * SIGTERM/SIGINT: the graceful steps of shared's gracefulShutdown.ts (SHUTDOWN_READINESS_DELAY_MS,
+ * SHUTDOWN_DRAIN_TIMEOUT_MS), then the Redis client is closed and the process exits.
  */
 const started = startGateway({
   port: envInt("PORT", GATEWAY_PORT),
@@ -21,17 +23,8 @@ started.then(
   },
 );
 
-let stopping = false;
-function stop(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  process.stdout.write(`[gateway] ${signal}: draining and stopping\n`);
-  started
-    .then((gateway) => gateway.stop())
-    .then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-}
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
+exitOnTerminationSignals("gateway", async () => {
+  const gateway = await started;
+  await gateway.stop();
+  await closeSharedRedis();
+});

@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { envInt, envOptional } from "@camau/shared";
 import { Kind, OperationDefinitionNode } from "graphql";
+import { createHash } from "node:crypto";
 import { GatewayContext } from "./context";
 
 /**
@@ -14,12 +16,16 @@ import { GatewayContext } from "./context";
  * national scale and change only when officers record something), and only answers without
  * errors. An answer is at most RESPONSE_CACHE_TTL_MS old (0, the default, turns the cache off);
  * signed-in users always get live figures. Answers carry `age` and `x-response-cache: hit|miss`.
+ *
+ * The answers live in a KeyValueCache (sharedCaches.ts): Redis shared by every replica when the
+ * gateway has REDIS_URL, else an LRU of RESPONSE_CACHE_MAX_ENTRIES answers in this process.
+ * A cache that fails is a miss: the answer is computed.
  */
 
 export interface ResponseCacheOptions {
   /** How long an answer is served again, in milliseconds; 0 disables the cache. */
   ttlMs: number;
-  /** Most answers kept (least recently stored go first). */
+  /** Most answers kept in memory (least recently used go first); Redis keeps them until their TTL. */
   maxEntries: number;
   /** Root fields whose anonymous answers may be cached. */
   fields: ReadonlySet<string>;
@@ -56,8 +62,16 @@ interface Entry {
   storedAt: number;
 }
 
-export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext> {
-  const entries = new Map<string, Entry>();
+/** Hashed, so that a long document or large variables make a short key. */
+function keyOf(query: string | undefined, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
+  return createHash("sha256")
+    .update(JSON.stringify([query, operationName ?? null, variables ?? {}]))
+    .digest("base64url");
+}
+
+export function responseCachePlugin(options: ResponseCacheOptions, cache: KeyValueCache<string>): ApolloServerPlugin<GatewayContext> {
+  // Stored a little longer than the TTL (whole seconds); the age check below is exact.
+  const ttlSeconds = Math.ceil(options.ttlMs / 1000);
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<GatewayContext> | void> {
       if (options.ttlMs <= 0) return;
@@ -65,14 +79,12 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       return {
         async responseForOperation({ request, operation, contextValue }) {
           if (operation.operation !== "query" || contextValue.authorization || !onlyCacheableRootFields(operation, options.fields)) return null;
-          key = JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}]);
-          const entry = entries.get(key);
-          if (!entry) return null;
+          key = keyOf(request.query, request.operationName, request.variables);
+          const stored = await cache.get(key);
+          if (stored === undefined) return null;
+          const entry = JSON.parse(stored) as Entry;
           const age = Date.now() - entry.storedAt;
-          if (age > options.ttlMs) {
-            entries.delete(key);
-            return null;
-          }
+          if (age > options.ttlMs || age < 0) return null;
           const headers = new HeaderMap([
             ["x-response-cache", "hit"],
             ["age", String(Math.floor(age / 1000))],
@@ -84,9 +96,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           if (key === undefined) return;
           response.http.headers.set("x-response-cache", "miss");
           if (response.body.kind !== "single" || response.body.singleResult.errors?.length || !response.body.singleResult.data) return;
-          entries.delete(key);
-          entries.set(key, { data: response.body.singleResult.data, storedAt: Date.now() });
-          while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
+          const entry: Entry = { data: response.body.singleResult.data, storedAt: Date.now() };
+          await cache.set(key, JSON.stringify(entry), { ttl: ttlSeconds });
         },
       };
     },

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { envBool, GATEWAY_SECRET_HEADER } from "@camau/shared";
 import { GatewayContext } from "./context";
 import { REQUEST_ID_HEADER } from "./requestId";
+import { BreakerSettings, SubgraphBreaker } from "./subgraphBreaker";
 import { graphqlErrorsOf, SubgraphHttpError } from "./subgraphErrors";
 import { createTimeoutFetcher } from "./timeoutFetcher";
 
@@ -20,11 +21,14 @@ export interface SubgraphDataSourceOptions {
    * timeoutFetcher.ts); SUBGRAPH_DEDUPLICATION (default true) when not given.
    */
   deduplicate?: boolean;
+  /** The circuit breaker's settings; SUBGRAPH_BREAKER_* when not given (see subgraphBreaker.ts). */
+  breaker?: BreakerSettings;
 }
 
 /** How the gateway calls one subgraph: authenticated, traced, bounded in time, errors relayed. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
+  readonly breaker: SubgraphBreaker;
   private readonly gatewaySecret: string;
 
   constructor(options: SubgraphDataSourceOptions) {
@@ -32,7 +36,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url: options.url, honorSubgraphCacheControlHeader: false });
     this.name = options.name;
     this.gatewaySecret = options.gatewaySecret;
-    this.fetcher = createTimeoutFetcher(options.name, options.timeoutMs, { deduplicate: options.deduplicate ?? envBool("SUBGRAPH_DEDUPLICATION", true) });
+    this.breaker = new SubgraphBreaker(options.name, options.breaker);
+    this.fetcher = createTimeoutFetcher(options.name, options.timeoutMs, { deduplicate: options.deduplicate ?? envBool("SUBGRAPH_DEDUPLICATION", true), breaker: this.breaker });
   }
 
   override willSendRequest({ request, context }: ProcessOptions): void {

@@ -1,13 +1,14 @@
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 
 /**
- * A subgraph that did not answer in time or could not be reached. The message names the
- * service and the cause (no internals), so clients and operators see which part is down.
+ * A subgraph that did not answer in time, could not be reached, or whose circuit is open. The
+ * message names the service and the cause (no internals), so clients and operators see which
+ * part is down; the code is the same in every case, for clients to show "this part is missing, retry later".
  */
 export class SubgraphUnavailableError extends GraphQLError {
   constructor(readonly serviceName: string, reason: string, cause?: unknown) {
     super(`The ${serviceName} service ${reason}`, {
-      extensions: { code: "INTERNAL_SERVER_ERROR", serviceName },
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName },
       originalError: cause instanceof Error ? cause : undefined,
     });
   }

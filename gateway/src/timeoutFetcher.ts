@@ -1,6 +1,7 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import http from "node:http";
 import https from "node:https";
+import { SubgraphBreaker } from "./subgraphBreaker";
 import { SubgraphUnavailableError } from "./subgraphErrors";
 
 export type Fetcher = RemoteGraphQLDataSource["fetcher"];
@@ -14,6 +15,11 @@ export interface TimeoutFetcherOptions {
    * sent once, and every caller gets its own copy of the one answer (see `deduplicationKeyOf`).
    */
   deduplicate?: boolean;
+  /**
+   * The subgraph's circuit breaker: every exchange (one per deduplicated group) goes through it,
+   * and timeouts, unreachable subgraphs and 5xx answers count as its failures.
+   */
+  breaker?: SubgraphBreaker;
 }
 
 interface BufferedAnswer {
@@ -155,6 +161,8 @@ function headerOf(headers: unknown, name: string): string | undefined {
  * which cannot write, so it has no write of its own to read back) of read operations (the
  * planner's subgraph operations start with `query` or `{`) are shared, and only while in flight:
  * nothing is kept once the answer arrives, so no answer is older than the request it serves.
+ * Each replica shares only its own requests in flight, which clients cannot tell apart from
+ * separate requests: nothing to share between replicas.
  */
 export function deduplicationKeyOf(url: string, init: FetcherInit): string | undefined {
   if (!init || (init.method ?? "GET").toUpperCase() !== "POST" || typeof init.body !== "string") return undefined;
@@ -186,11 +194,12 @@ function requestHeadersOf(init: FetcherInit, body: string | Buffer | undefined):
  * RemoteGraphQLDataSource has no timeout of its own: a hung subgraph would hold the client's
  * request forever. This fetcher bounds the whole exchange, headers and body, with one timer,
  * and buffers the body inside that bound. With `deduplicate`, identical anonymous reads in
- * flight at once share one subgraph request (see `deduplicationKeyOf`).
+ * flight at once share one subgraph request (see `deduplicationKeyOf`). With `breaker`, an open
+ * circuit fails at once instead of sending (see subgraphBreaker.ts).
  */
 export function createTimeoutFetcher(serviceName: string, timeoutMs: number, options: TimeoutFetcherOptions = {}): Fetcher {
   const inFlight = new Map<string, Promise<BufferedAnswer>>();
-  const send = (url: string, init: FetcherInit = {}): Promise<BufferedAnswer> =>
+  const exchange = (url: string, init: FetcherInit = {}): Promise<BufferedAnswer> =>
     new Promise<BufferedAnswer>((resolve, reject) => {
       let settled = false;
       let timedOut = false;
@@ -234,6 +243,8 @@ export function createTimeoutFetcher(serviceName: string, timeoutMs: number, opt
         fail(error);
       }
     });
+  const { breaker } = options;
+  const send = breaker ? (url: string, init: FetcherInit) => breaker.run(() => exchange(url, init), (answer) => answer.status >= 500) : exchange;
   return async (url, init = {}) => {
     const key = options.deduplicate ? deduplicationKeyOf(url, init) : undefined;
     if (key === undefined) return new BufferedResponse(await send(url, init));

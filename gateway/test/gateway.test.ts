@@ -102,7 +102,7 @@ describe("gateway (against a fake subgraph)", () => {
     const { status, body } = await quietStderr(() => post({ query: "{ slow(ms: 5000) }" }));
     expect(status).to.equal(200);
     expect(body.errors?.[0].message).to.equal("The fake service did not answer within 500 ms");
-    expect(body.errors?.[0].extensions).to.include({ code: "INTERNAL_SERVER_ERROR", serviceName: "fake" });
+    expect(body.errors?.[0].extensions).to.include({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "fake" });
   });
 
   it("validates variables itself with BAD_USER_INPUT", async () => {

@@ -31,6 +31,7 @@ export * from "./graphql/validateInput";
 export * from "./server/gatewaySecretGuard";
 export * from "./server/requestContext";
 export * from "./server/subgraphServer";
+export * from "./server/gracefulShutdown";
 export * from "./server/subgraphModule";
 export * from "./server/runSubgraph";
 export * from "./testing/testDatabase";

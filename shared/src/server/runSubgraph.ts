@@ -6,6 +6,7 @@ import { createDataSource } from "../db/dataSource";
 import { databaseUrlFor, redactUrl } from "../db/databaseUrls";
 import { ensureDatabase } from "../db/ensureDatabase";
 import { runPendingMigrations } from "../db/migrate";
+import { exitOnTerminationSignals } from "./gracefulShutdown";
 import { RunningServer, startSubgraphServer } from "./subgraphServer";
 import { SubgraphModule } from "./subgraphModule";
 
@@ -82,7 +83,8 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
  * The production entry point of a subgraph process: configuration from the environment
  * (PORT, <NAME>_DATABASE_URL or DATABASE_URL, MIGRATE_ON_START, SEED_IF_EMPTY, CREATE_DATABASE,
  * DB_STATEMENT_TIMEOUT_MS),
- * SIGTERM/SIGINT drain in-flight requests before exit.
+ * SIGTERM/SIGINT: the graceful steps of gracefulShutdown.ts (SHUTDOWN_READINESS_DELAY_MS,
+ * SHUTDOWN_DRAIN_TIMEOUT_MS), then exit.
  */
 export function runSubgraphFromEnvironment<TContext extends BaseContext>(module: SubgraphModule<TContext>): void {
   const definition = SUBGRAPHS.find((s) => s.name === module.name);
@@ -106,18 +108,5 @@ export function runSubgraphFromEnvironment<TContext extends BaseContext>(module:
       process.exit(1);
     },
   );
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`[${module.name}] ${signal}: draining and stopping\n`);
-    started
-      .then((server) => server.stop())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  exitOnTerminationSignals(module.name, () => started.then((server) => server.stop()));
 }

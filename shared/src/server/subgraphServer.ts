@@ -1,5 +1,4 @@
 import { ApolloServer, BaseContext } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -14,6 +13,7 @@ import { gatewaySecret } from "../config/secrets";
 import { SqlStatementCounter } from "../db/sqlStatementCounter";
 import { createErrorFormatter } from "../graphql/formatError";
 import { gatewaySecretGuard } from "./gatewaySecretGuard";
+import { GracefulShutdown } from "./gracefulShutdown";
 import { viewerOrThrow } from "./requestContext";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -30,7 +30,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  /** Stops accepting requests, drains in-flight ones, then closes the database pool. */
+  /**
+   * Not ready at once, serves for SHUTDOWN_READINESS_DELAY_MS, then stops accepting requests,
+   * drains in-flight ones (at most SHUTDOWN_DRAIN_TIMEOUT_MS) and closes the database pool.
+   */
   stop(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const shutdown = new GracefulShutdown(httpServer, options.name);
   const server = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createErrorFormatter(options.name),
@@ -76,7 +80,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     // runSubgraphFromEnvironment owns SIGTERM/SIGINT (drain, then close the pool).
     stopOnTerminationSignals: false,
     // No inline traces: nothing about resolver timings or errors leaves the subgraph but the masked answer.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
 
@@ -84,6 +88,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     res.json({ status: "ok", service: options.name });
   });
   app.get("/ready", async (_req, res) => {
+    if (shutdown.shuttingDown) {
+      res.status(503).json({ status: "shutting down", service: options.name });
+      return;
+    }
     const ready = await databaseIsReady(options.dataSource);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable", service: options.name });
   });
@@ -108,9 +116,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}/graphql`,
     port,
-    stop: async () => {
-      await server.stop();
-      if (options.dataSource.isInitialized) await options.dataSource.destroy();
-    },
+    stop: () =>
+      shutdown.stop(
+        () => server.stop(),
+        async () => {
+          if (options.dataSource.isInitialized) await options.dataSource.destroy();
+        },
+      ),
   };
 }
