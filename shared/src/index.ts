@@ -38,3 +38,5 @@ export * from "./testing/restartablePostgres";
 export * from "./seed/random";
 export * from "./seed/dates";
 export * from "./seed/bulkInsert";
+export * from "./testing/replicatedPostgres";
+export * from "./testing/debianPostgres";
