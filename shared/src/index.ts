@@ -40,3 +40,4 @@ export * from "./seed/dates";
 export * from "./seed/bulkInsert";
 export * from "./testing/replicatedPostgres";
 export * from "./testing/debianPostgres";
+export * from "./server/readRouting";

@@ -14,15 +14,17 @@ import { gatewaySecret } from "../config/secrets";
 import { SqlStatementCounter } from "../db/sqlStatementCounter";
 import { createErrorFormatter } from "../graphql/formatError";
 import { gatewaySecretGuard } from "./gatewaySecretGuard";
+import { DatabasePools, mutationsOnPrimary, poolForRequest, READ_PRIMARY_HEADER } from "./readRouting";
 import { viewerOrThrow } from "./requestContext";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
-  dataSource: DataSource;
+  /** The primary, and the read replica when there is one (see poolForRequest). */
+  pools: DatabasePools;
   counter: SqlStatementCounter;
-  /** Builds the per-request context (viewer plus fresh DataLoaders). */
-  createContext: (viewer: Viewer) => TContext;
+  /** Builds the per-request context (viewer plus fresh DataLoaders) on the pool the request uses. */
+  createContext: (viewer: Viewer, dataSource: DataSource) => TContext;
   port: number;
   host?: string;
 }
@@ -64,6 +66,9 @@ function jsonErrorHandler(service: string) {
   };
 }
 
+/** The viewer each request's context was built for (a mutation's context is rebuilt on the primary). */
+const viewerOf = new WeakMap<object, Viewer>();
+
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
@@ -76,26 +81,45 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     // runSubgraphFromEnvironment owns SIGTERM/SIGINT (drain, then close the pool).
     stopOnTerminationSignals: false,
     // No inline traces: nothing about resolver timings or errors leaves the subgraph but the masked answer.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      mutationsOnPrimary<TContext>(options.pools, (context, primary) => {
+        const viewer = viewerOf.get(context);
+        if (viewer) Object.assign(context, options.createContext(viewer, primary));
+      }),
+    ],
   });
   await server.start();
+  const { pools } = options;
+  const metricPools = pools.replica ? (["primary", "replica"] as const) : (["primary"] as const);
 
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", service: options.name });
   });
+  // With a replica the subgraph stays ready while the primary is down: public reads go on, and
+  // writes fail with DATABASE_UNAVAILABLE until the primary is back.
   app.get("/ready", async (_req, res) => {
-    const ready = await databaseIsReady(options.dataSource);
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable", service: options.name });
+    const [primary, replica] = await Promise.all([databaseIsReady(pools.primary), pools.replica ? databaseIsReady(pools.replica) : undefined]);
+    const ready = primary || replica === true;
+    const databases = { primary: primary ? "up" : "down", ...(replica === undefined ? {} : { replica: replica ? "up" : "down" }) };
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable", service: options.name, databases });
   });
   app.get("/metrics", (_req, res) => {
-    res.type("text/plain").send(`# TYPE sql_statements_total counter\nsql_statements_total{service="${options.name}"} ${options.counter.value}\n`);
+    res.type("text/plain").send(options.counter.metrics(options.name, metricPools));
   });
   app.use(
     "/graphql",
     gatewaySecretGuard(gatewaySecret()),
     express.json({ limit: "1mb" }),
     expressMiddleware(server, {
-      context: async ({ req }) => options.createContext(viewerOrThrow(req.header("authorization"))),
+      context: async ({ req }) => {
+        const viewer = viewerOrThrow(req.header("authorization"));
+        const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)));
+        viewerOf.set(context, viewer);
+        return context;
+      },
     }),
   );
   app.use(jsonErrorHandler(options.name));
@@ -110,7 +134,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     port,
     stop: async () => {
       await server.stop();
-      if (options.dataSource.isInitialized) await options.dataSource.destroy();
+      await Promise.all([pools.primary, pools.replica].map((pool) => (pool?.isInitialized ? pool.destroy() : undefined)));
     },
   };
 }
