@@ -41,3 +41,4 @@ export * from "./seed/bulkInsert";
 export * from "./testing/replicatedPostgres";
 export * from "./testing/debianPostgres";
 export * from "./server/readRouting";
+export * from "./testing/pgBouncer";

@@ -1,4 +1,5 @@
-import { DataSource, EntitySchema, EntitySubscriberInterface, MixedList, TransactionStartEvent } from "typeorm";
+import { Client } from "pg";
+import { DataSource, EntitySchema, EntitySubscriberInterface, EventSubscriber, MixedList, TransactionStartEvent } from "typeorm";
 import { registerAuditService } from "../audit/recordAudit";
 import { CountingLogger, DatabasePool, SqlStatementCounter } from "./sqlStatementCounter";
 
@@ -71,28 +72,47 @@ function startupStatementTimeout(options: SubgraphDataSourceOptions): { statemen
 
 /**
  * Behind PgBouncer in transaction pooling mode the serving pool cannot send statement_timeout,
- * and a SET would stay on a server connection that PgBouncer then hands to other clients. The
- * timeout becomes instead the default of the subgraph's role in its own database: PostgreSQL
- * applies it to every server session PgBouncer opens, at no cost per statement, and it covers
- * reads outside transactions too (a SET LOCAL per transaction would cost a round trip and miss
- * them). A standby gets it by replication. Connections PgBouncer opened before keep their old
- * value until it recycles them (server_lifetime). 0 resets it to the server's own setting.
+ * and a SET on a pooled connection would stay on a server connection that PgBouncer hands to
+ * other clients. The timeout becomes instead the default of the subgraph's role in its own
+ * database: PostgreSQL applies it to every server session PgBouncer opens from then on, at no
+ * cost per statement, and it covers reads outside transactions too (a SET LOCAL per transaction
+ * would cost a round trip and miss them). A standby gets it by replication.
+ *
+ * Run before any pool of the subgraph opens: in the same transaction the server connection
+ * that runs it takes the value with SET, so the one connection PgBouncer opened for it does not
+ * stay behind without it (it is the value every session of the role now starts with, so it may
+ * stay on that connection). Server connections PgBouncer opened earlier for other processes keep
+ * the value they started with until it recycles them (server_lifetime). 0 removes the default.
  */
-export async function applyStatementTimeoutToRole(dataSource: DataSource, statementTimeoutMs: number): Promise<void> {
-  const [{ database }]: { database: string }[] = await dataSource.query(`SELECT current_database() AS database`);
-  const quoted = `"${database.replace(/"/g, '""')}"`;
+export async function applyStatementTimeoutToRole(databaseUrl: string, statementTimeoutMs: number): Promise<void> {
   if (!Number.isSafeInteger(statementTimeoutMs) || statementTimeoutMs < 0) throw new Error(`Invalid statement timeout ${statementTimeoutMs}`);
-  await dataSource.query(
-    statementTimeoutMs
-      ? `ALTER ROLE CURRENT_USER IN DATABASE ${quoted} SET statement_timeout = ${statementTimeoutMs}`
-      : `ALTER ROLE CURRENT_USER IN DATABASE ${quoted} RESET statement_timeout`,
-  );
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const [{ database }] = (await client.query<{ database: string }>(`SELECT current_database() AS database`)).rows;
+    const quoted = `"${database.replace(/"/g, '""')}"`;
+    await client.query("BEGIN");
+    if (statementTimeoutMs) {
+      await client.query(`ALTER ROLE CURRENT_USER IN DATABASE ${quoted} SET statement_timeout = ${statementTimeoutMs}`);
+      await client.query(`SET statement_timeout = ${statementTimeoutMs}`);
+    } else {
+      await client.query(`ALTER ROLE CURRENT_USER IN DATABASE ${quoted} RESET statement_timeout`);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 /**
  * Behind PgBouncer a pool without a timeout (migrations, the demo seed) cannot override the
  * role's default at connection time: it lifts it inside each of its transactions instead.
+ * (TypeORM takes only decorated classes as subscribers; only data sources listing it use it.)
  */
+@EventSubscriber()
 class LiftStatementTimeoutPerTransaction implements EntitySubscriberInterface {
   async afterTransactionStart(event: TransactionStartEvent): Promise<void> {
     await event.queryRunner.query("SET LOCAL statement_timeout = 0");

@@ -37,12 +37,15 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
   const statementTimeoutMs = options.statementTimeoutMs ?? dbStatementTimeoutMs();
   const behindPgBouncer = options.behindPgBouncer ?? dbBehindPgBouncer();
   if (options.createDatabase) await ensureDatabase(options.databaseUrl);
+  if (behindPgBouncer) await applyStatementTimeoutToRole(options.databaseUrl, statementTimeoutMs);
   const migrate = options.migrate ?? true;
   const seed = Boolean(options.seedIfEmpty && module.seedIfEmpty);
-  if (migrate || seed || behindPgBouncer) {
+  if (migrate || seed) {
     // Migrations and the demo seed run on a short-lived pool of their own, without the statement
     // timeout: rebuilding a large table may take minutes at national scale, and lifting the limit
-    // by SET on the serving pool could leak into a request's connection.
+    // by SET on the serving pool could leak into a request's connection. Behind PgBouncer the
+    // pool lifts the role's timeout in each of its transactions; a migration outside a
+    // transaction then has the serving timeout (run such a one against PostgreSQL directly).
     const { dataSource: maintenance } = createDataSource({
       name: module.name,
       url: options.databaseUrl,
@@ -52,7 +55,6 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
     });
     await maintenance.initialize();
     try {
-      if (behindPgBouncer) await applyStatementTimeoutToRole(maintenance, statementTimeoutMs);
       if (migrate) {
         const applied = await maintenance.runMigrations({ transaction: "each" });
         if (applied.length) log(`applied ${applied.length} migration(s)`);
