@@ -66,8 +66,13 @@ function jsonErrorHandler(service: string) {
   };
 }
 
-/** The viewer each request's context was built for (a mutation's context is rebuilt on the primary). */
-const viewerOf = new WeakMap<object, Viewer>();
+/**
+ * The viewer a request's context was built for, kept on the context (a mutation's context is
+ * rebuilt on the primary). A symbol key, since Apollo Server hands each operation a shallow copy
+ * of the context: a WeakMap keyed by the original would not find the copy.
+ */
+const VIEWER = Symbol("viewer");
+type WithViewer = { [VIEWER]?: Viewer };
 
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
@@ -86,7 +91,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       mutationsOnPrimary<TContext>(options.pools, (context, primary) => {
-        const viewer = viewerOf.get(context);
+        const viewer = (context as WithViewer)[VIEWER];
         if (viewer) Object.assign(context, options.createContext(viewer, primary));
       }),
     ],
@@ -117,8 +122,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       context: async ({ req }) => {
         const viewer = viewerOrThrow(req.header("authorization"));
         const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)));
-        viewerOf.set(context, viewer);
-        return context;
+        return Object.assign(context, { [VIEWER]: viewer });
       },
     }),
   );
