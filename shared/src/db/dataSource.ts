@@ -24,6 +24,10 @@ export interface SubgraphDataSourceOptions {
    * The URL points at PgBouncer in transaction pooling mode, which refuses startup parameters
    * such as statement_timeout: the serving pool's timeout is then the role's default in the
    * database (applyStatementTimeoutToRole), and a pool without a timeout lifts it per transaction.
+   * Transaction pooling also holds because nothing keeps state on a session: statements are
+   * unnamed (pg and TypeORM never name them; nothing here does), advisory locks are transaction
+   * scoped (pg_advisory_xact_lock in the rollups and seeds), settings are local (set_config(...,
+   * true), SET LOCAL), and there is no LISTEN. Keep it so.
    */
   behindPgBouncer?: boolean;
   /** Which pool this is (statement counts on /metrics); "replica" also means read-only. */
