@@ -42,3 +42,4 @@ export * from "./testing/replicatedPostgres";
 export * from "./testing/debianPostgres";
 export * from "./server/readRouting";
 export * from "./testing/pgBouncer";
+export * from "./server/servingPools";

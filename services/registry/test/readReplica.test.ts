@@ -25,6 +25,7 @@ describe("registry subgraph: reads from a streaming replica", function () {
   let pair: ReplicatedPostgres;
   let server: RunningServer;
   let communeCode: string;
+  let urls: { primary: string; standby: string };
 
   const call = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse> => {
     const response = await fetch(server.url, {
@@ -59,7 +60,7 @@ describe("registry subgraph: reads from a streaming replica", function () {
 
   before(async function () {
     pair = await startReplicatedPostgres("registry-replica");
-    const urls = replicatedDatabaseUrls(pair, "camau_registry");
+    urls = replicatedDatabaseUrls(pair, "camau_registry");
     await ensureDatabase(urls.primary);
     // The standby must have the new database before the replica pool connects to it.
     await pair.waitForReplay();
@@ -130,5 +131,37 @@ describe("registry subgraph: reads from a streaming replica", function () {
     expect(error.message).to.equal("The database is unavailable; try again later");
     expect(error.extensions?.correlationId).to.be.a("string");
     expect(JSON.stringify(error)).not.to.match(/127\.0\.0\.1|ECONNREFUSED|postgres/i);
+  });
+
+  it("starts while the primary is down (nothing to migrate): serves public reads, and takes writes once the primary is back", async () => {
+    const lines: string[] = [];
+    const late = await runSubgraph(registrySubgraph, { databaseUrl: urls.primary, databaseReadUrl: urls.standby, port: 0, migrate: false, log: (line) => lines.push(line) });
+    const callLate = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+      (await (
+        await fetch(late.url, { method: "POST", headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: gatewaySecret(), ...headers }, body: JSON.stringify({ query, variables }) })
+      ).json()) as GraphQLResponse;
+    try {
+      expect(lines.join("\n")).to.match(/primary database unreachable/);
+      const ready = await fetch(new URL("/ready", late.url));
+      expect(ready.status).to.equal(200);
+      expect(await ready.json()).to.deep.include({ databases: { primary: "down", replica: "up" } });
+      expect((await callLate(`{ cooperatives(first: 5) { totalCount } }`)).errors).to.equal(undefined);
+      const refused = await callLate(REGISTER, { input: input("2009000003") }, asOfficer);
+      expect(refused.errors?.map((e) => e.extensions?.code)).to.deep.equal(["DATABASE_UNAVAILABLE"]);
+
+      await pair.startPrimary();
+      const deadline = Date.now() + 30_000;
+      let written: GraphQLResponse | undefined;
+      while (Date.now() < deadline) {
+        written = await callLate(REGISTER, { input: input("2009000003") }, asOfficer);
+        if (!written.errors) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(written?.errors).to.equal(undefined);
+      expect(written?.data!.registerCooperative.cooperative.code).to.equal("2009000003");
+      expect(await (await fetch(new URL("/ready", late.url))).json()).to.deep.include({ databases: { primary: "up", replica: "up" } });
+    } finally {
+      await late.stop();
+    }
   });
 });

@@ -7,6 +7,12 @@ import { Viewer } from "../auth/viewer";
 export interface DatabasePools {
   primary: DataSource;
   replica?: DataSource;
+  /**
+   * The primary has not been reachable since the subgraph started: `primary` is then the replica
+   * standing in, so reads go on and writes fail as DATABASE_UNAVAILABLE (a standby refuses them)
+   * until the primary answers (openServingPools).
+   */
+  primaryMissing?: boolean;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { BaseContext } from "@apollo/server";
 import { SUBGRAPHS } from "../catalog";
-import { DataSource } from "typeorm";
 import { dbBehindPgBouncer, dbStatementTimeoutMs } from "../config/database";
 import { envBool, envInt, envOptional } from "../config/env";
 import { applyStatementTimeoutToRole, createDataSource } from "../db/dataSource";
 import { databaseReadUrlFor, databaseUrlFor, redactUrl } from "../db/databaseUrls";
 import { ensureDatabase } from "../db/ensureDatabase";
 import { SqlStatementCounter } from "../db/sqlStatementCounter";
+import { openServingPools } from "./servingPools";
 import { RunningServer, startSubgraphServer } from "./subgraphServer";
 import { SubgraphModule } from "./subgraphModule";
 
@@ -37,9 +37,16 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
   const statementTimeoutMs = options.statementTimeoutMs ?? dbStatementTimeoutMs();
   const behindPgBouncer = options.behindPgBouncer ?? dbBehindPgBouncer();
   if (options.createDatabase) await ensureDatabase(options.databaseUrl);
-  if (behindPgBouncer) await applyStatementTimeoutToRole(options.databaseUrl, statementTimeoutMs);
   const migrate = options.migrate ?? true;
   const seed = Boolean(options.seedIfEmpty && module.seedIfEmpty);
+  if (behindPgBouncer) {
+    await applyStatementTimeoutToRole(options.databaseUrl, statementTimeoutMs).catch((error: unknown) => {
+      // The primary down at start with a replica to serve from (see openServingPools): the role
+      // keeps the setting of the previous start.
+      if (!options.databaseReadUrl || migrate || seed) throw error;
+      log(`statement timeout not stored on the role (${(error as Error).message})`);
+    });
+  }
   if (migrate || seed) {
     // Migrations and the demo seed run on a short-lived pool of their own, without the statement
     // timeout: rebuilding a large table may take minutes at national scale, and lifting the limit
@@ -70,27 +77,33 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
   const counter = new SqlStatementCounter();
   const serving = (url: string, pool: "primary" | "replica") =>
     createDataSource({ name: module.name, url, entities: module.entities, migrations: module.migrations, statementTimeoutMs, behindPgBouncer, counter, pool }).dataSource;
-  const primary = serving(options.databaseUrl, "primary");
-  const replica = options.databaseReadUrl ? serving(options.databaseReadUrl, "replica") : undefined;
-  const opened: DataSource[] = [];
+  const { pools, stopReconnecting } = await openServingPools(
+    serving(options.databaseUrl, "primary"),
+    options.databaseReadUrl ? serving(options.databaseReadUrl, "replica") : undefined,
+    { tolerateMissingPrimary: !migrate && !seed, log },
+  );
   try {
-    for (const pool of [primary, replica]) {
-      if (!pool) continue;
-      await pool.initialize();
-      opened.push(pool);
-    }
     const schema = await module.buildSchema();
-    return await startSubgraphServer({
+    const server = await startSubgraphServer({
       name: module.name,
       schema,
-      pools: { primary, replica },
+      pools,
       counter,
       port: options.port,
       host: options.host,
       createContext: (viewer, dataSource) => module.createContext(viewer, dataSource),
     });
+    return {
+      url: server.url,
+      port: server.port,
+      stop: async () => {
+        stopReconnecting();
+        await server.stop();
+      },
+    };
   } catch (error) {
-    await Promise.all(opened.map((pool) => pool.destroy()));
+    stopReconnecting();
+    await Promise.all([...new Set([pools.primary, pools.replica])].map((pool) => (pool?.isInitialized ? pool.destroy() : undefined)));
     throw error;
   }
 }

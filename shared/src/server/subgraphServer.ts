@@ -106,7 +106,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   // With a replica the subgraph stays ready while the primary is down: public reads go on, and
   // writes fail with DATABASE_UNAVAILABLE until the primary is back.
   app.get("/ready", async (_req, res) => {
-    const [primary, replica] = await Promise.all([databaseIsReady(pools.primary), pools.replica ? databaseIsReady(pools.replica) : undefined]);
+    const [primary, replica] = await Promise.all([pools.primaryMissing ? false : databaseIsReady(pools.primary), pools.replica ? databaseIsReady(pools.replica) : undefined]);
     const ready = primary || replica === true;
     const databases = { primary: primary ? "up" : "down", ...(replica === undefined ? {} : { replica: replica ? "up" : "down" }) };
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable", service: options.name, databases });
@@ -138,7 +138,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     port,
     stop: async () => {
       await server.stop();
-      await Promise.all([pools.primary, pools.replica].map((pool) => (pool?.isInitialized ? pool.destroy() : undefined)));
+      await Promise.all([...new Set([pools.primary, pools.replica])].map((pool) => (pool?.isInitialized ? pool.destroy() : undefined)));
     },
   };
 }

@@ -17,6 +17,8 @@ export interface ReplicatedPostgres {
   waitForReplay(): Promise<void>;
   /** Stops the primary only (fast shutdown), as a failed primary would: the standby keeps serving reads. */
   stopPrimary(): Promise<void>;
+  /** Starts the primary again after stopPrimary(), same data and port; the standby reconnects to it. */
+  startPrimary(): Promise<void>;
   /** Stops both servers and deletes their data folders. */
   stop(): Promise<void>;
 }
@@ -66,12 +68,18 @@ export async function startReplicatedPostgres(label = "replicated"): Promise<Rep
     standby = start(standbyDir, standbyPort);
     const standbyUrl = `postgres://${USER}@127.0.0.1:${standbyPort}/postgres`;
     await waitUntilAccepting(standbyUrl, standby, output);
-    const primaryProcess = primary;
     return {
       primaryUrl,
       standbyUrl,
       waitForReplay: () => waitForReplay(primaryUrl, standbyUrl),
-      stopPrimary: () => stopChild(primaryProcess),
+      stopPrimary: async () => {
+        if (primary) await stopChild(primary);
+      },
+      startPrimary: async () => {
+        if (primary && primary.exitCode === null && primary.signalCode === null) return;
+        primary = start(primaryDir, primaryPort);
+        await waitUntilAccepting(primaryUrl, primary, output);
+      },
       stop,
     };
   } catch (error) {
