@@ -140,18 +140,25 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   };
   const restart = async (name: string) => {
     if (stopping) return;
-    const before = name === "gateway" ? gateway : slotOf(name).service;
+    // The service this attempt launches: a deliberate stop or start meanwhile is not ours to touch.
+    let ours: ChildService | undefined;
+    const launched = (service: ChildService) => (ours = service);
     try {
-      if (name === "gateway") await startGateway();
-      else await startSlot(slotOf(name));
+      if (name === "gateway") await startGateway(launched);
+      else await startSlot(slotOf(name), launched);
     } catch (error) {
-      if (stopping) return;
-      const current = name === "gateway" ? gateway : slotOf(name).service;
+      // Stopping, or this very service stopped on purpose while it started: nothing to do.
+      if (stopping || (ours && expectedExits.has(ours))) return;
       log(`[stack] ${name} did not come back: ${String((error as Error).message ?? error).split("\n")[0]}`);
+      if (!ours) {
+        // Not launched at all (e.g. its port taken): try again later, unless started meanwhile.
+        const current = name === "gateway" ? gateway : slotOf(name).service;
+        if (!current?.running) scheduleRestart(name, "not started", undefined);
+        return;
+      }
       // Exited before it was ready: its exit has scheduled the next attempt. Running but not
-      // ready in time: killed, which does the same. Not launched at all (its port taken): retried.
-      if (current && current !== before) current.killNow();
-      else scheduleRestart(name, "not started", undefined);
+      // ready in time: killed, which schedules the next attempt.
+      ours.killNow();
     }
   };
 
@@ -184,13 +191,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     if (!slot) throw new Error(`Unknown subgraph ${name}`);
     return slot;
   };
-  const startSlot = async (slot: Slot): Promise<void> => {
+  const startSlot = async (slot: Slot, launched?: (service: ChildService) => void): Promise<void> => {
     const { name } = slot.definition;
     log(`[stack] starting ${name} on port ${slot.port} (database ${redactUrl(slot.databaseUrl)})`);
     const startedAt = Date.now();
     await ensurePortFree(name, slot.port, host);
     const service = launch(name, mainScriptOf(slot.definition.dir), slot.env);
     slot.service = service;
+    launched?.(service);
     await waitUntilReady(service, new URL("/ready", slot.url).toString(), readyTimeoutMs, options.signal);
     readySince.set(service, Date.now());
     log(`[stack] ${name} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
@@ -199,7 +207,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
   const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   let gateway: ChildService | undefined;
-  const startGateway = async () => {
+  const startGateway = async (launched?: (service: ChildService) => void) => {
     log(`[stack] starting gateway on port ${gatewayPort}`);
     await ensurePortFree("gateway", gatewayPort, host);
     const service = launch("gateway", mainScriptOf("gateway"), {
@@ -208,6 +216,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...subgraphUrls,
     });
     gateway = service;
+    launched?.(service);
     // The gateway's /ready asks every subgraph's /ready: the whole path works once it answers.
     await waitUntilReady(service, new URL("/ready", gatewayUrl).toString(), readyTimeoutMs, options.signal);
     readySince.set(service, Date.now());
@@ -224,7 +233,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     options.signal?.throwIfAborted();
     // The first failure stops the lot at once (the catch below) rather than after every timeout.
-    await Promise.all(slots.map(startSlot));
+    await Promise.all(slots.map((slot) => startSlot(slot)));
     if (options.gateway ?? true) await startGateway();
     started = true;
   } catch (error) {

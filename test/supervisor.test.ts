@@ -1,4 +1,7 @@
 import { expect } from "chai";
+import { mkdir, mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { dropDatabase, freePort, freshDatabase, GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS } from "@camau/shared";
 import { restartDelayMs, restartMessage, RestartEvent } from "../scripts/lib/restartPolicy";
 import { RunningStack, startStack } from "../scripts/stack";
@@ -83,6 +86,59 @@ describe("npm start supervision: restart with backoff", () => {
       expect(stack!.subgraphs[0].pid).to.equal(undefined);
       await stack!.startSubgraph("registry");
       expect(await answers()).to.equal(true);
+    });
+  });
+
+  describe("a deliberate stop while a restart is still starting", function () {
+    this.timeout(60_000);
+    let root: string;
+    let stack: RunningStack | undefined;
+    const events: RestartEvent[] = [];
+
+    before(async () => {
+      root = await mkdtemp(path.join(os.tmpdir(), "camau-supervisor-"));
+      // A stand-in service that is ready only while the marker file exists.
+      const dir = path.join(root, "flaky");
+      await mkdir(path.join(dir, "dist", "src"), { recursive: true });
+      await writeFile(
+        path.join(dir, "dist", "src", "main.js"),
+        `const fs = require("node:fs");
+         require("node:http").createServer((q, r) => { if (!fs.existsSync(process.env.MARKER)) r.statusCode = 503; r.end("{}"); })
+           .listen(Number(process.env.PORT), "127.0.0.1");
+         process.on("SIGTERM", () => process.exit(0));`,
+      );
+      await writeFile(path.join(root, "ready"), "");
+      stack = await startStack({
+        subgraphs: [{ name: "flaky", port: await freePort(), dir }],
+        databaseServerUrl: "postgres://nobody@127.0.0.1:1/postgres",
+        gateway: false,
+        env: { MARKER: path.join(root, "ready") },
+        restartOnExit: true,
+        onRestart: (event) => events.push(event),
+        log: () => undefined,
+        readyTimeoutMs: 30_000,
+      });
+    });
+    after(async () => {
+      await stack?.stop();
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it("leaves the service started on purpose afterwards alone", async () => {
+      const first = stack!.subgraphs[0].pid!;
+      await unlink(path.join(root, "ready"));
+      process.kill(first, "SIGKILL");
+      // The restart launches a process that cannot become ready (no marker)...
+      await eventually("restart launched", async () => (stack!.subgraphs[0].pid ?? first) !== first);
+      expect(events).to.have.length(1);
+      // ...which is stopped on purpose, then started again on purpose, ready this time.
+      await stack!.stopSubgraph("flaky");
+      await writeFile(path.join(root, "ready"), "");
+      await stack!.startSubgraph("flaky");
+      expect(await (await fetch(new URL("/ready", stack!.subgraphs[0].url))).text()).to.equal("{}");
+      // The abandoned restart neither killed it nor scheduled another.
+      await stack!.stopSubgraph("flaky");
+      expect(events).to.have.length(1);
     });
   });
 });
