@@ -1,6 +1,7 @@
 import { databaseNameOf, databaseUrlFor, envPrefixOf, GATEWAY_PORT, redactUrl, SubgraphDefinition, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { ChildService } from "./lib/childService";
 import { mainScriptOf, REPO_ROOT } from "./lib/paths";
+import { RESTART_POLICY, RestartEvent, restartDelayMs } from "./lib/restartPolicy";
 import { ensurePortFree } from "./lib/portFree";
 import { waitUntilReady } from "./lib/waitUntilReady";
 
@@ -27,6 +28,17 @@ export interface StackOptions {
   signal?: AbortSignal;
   /** The subgraphs to run; all of the catalog by default. */
   subgraphs?: readonly SubgraphDefinition[];
+  /** Start the gateway after the subgraphs (default); false: the subgraphs alone. */
+  gateway?: boolean;
+  /**
+   * Restart a service that exits on its own once the stack has started, after a growing delay
+   * (RESTART_POLICY), as a process supervisor would (`npm start`). A service stopped on purpose
+   * (stopSubgraph, stop) is never restarted, and stop() cancels a pending restart. While the
+   * stack is starting, an exit still fails the start.
+   */
+  restartOnExit?: boolean;
+  /** Told before each restart, with the delay and the attempt number. */
+  onRestart?: (event: RestartEvent) => void;
 }
 
 export interface StackSubgraph {
@@ -83,20 +95,71 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const expectedExits = new Set<ChildService>();
   const killAll = () => running.forEach((s) => s.killNow());
   process.on("exit", killAll);
+  /** Set once every service is ready: from then on an exit is restarted (restartOnExit). */
+  let started = false;
+  let stopping = false;
+  const readySince = new Map<ChildService, number>();
+  const restarts = new Map<string, { attempt: number; timer?: NodeJS.Timeout }>();
 
   const launch = (name: string, script: string, env: NodeJS.ProcessEnv): ChildService => {
+    if (stopping) throw new Error(`the stack is stopping: ${name} not started`);
     const service = new ChildService({ name, script, env, cwd: REPO_ROOT, log });
     running.add(service);
     void service.exited.then((code) => {
       running.delete(service);
-      if (!expectedExits.has(service)) options.onUnexpectedExit?.(name, code);
+      if (expectedExits.has(service)) return;
+      options.onUnexpectedExit?.(name, code);
+      if (options.restartOnExit && started && !stopping) scheduleRestart(name, code, service);
     });
     return service;
   };
+  const cancelRestart = (name: string) => {
+    const pending = restarts.get(name);
+    if (pending?.timer) clearTimeout(pending.timer);
+    if (pending) pending.timer = undefined;
+  };
   const halt = async (service: ChildService | undefined) => {
     if (!service) return;
+    cancelRestart(service.name);
     expectedExits.add(service);
     await service.stop();
+  };
+  const scheduleRestart = (name: string, code: number | string, exited: ChildService | undefined) => {
+    const state = restarts.get(name) ?? { attempt: 0 };
+    restarts.set(name, state);
+    const since = exited ? readySince.get(exited) : undefined;
+    if (since !== undefined && Date.now() - since >= RESTART_POLICY.stableAfterMs) state.attempt = 0;
+    state.attempt += 1;
+    const delayMs = restartDelayMs(state.attempt);
+    options.onRestart?.({ name, code, delayMs, attempt: state.attempt });
+    cancelRestart(name);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void restart(name);
+    }, delayMs);
+  };
+  const restart = async (name: string) => {
+    if (stopping) return;
+    // The service this attempt launches: a deliberate stop or start meanwhile is not ours to touch.
+    let ours: ChildService | undefined;
+    const launched = (service: ChildService) => (ours = service);
+    try {
+      if (name === "gateway") await startGateway(launched);
+      else await startSlot(slotOf(name), launched);
+    } catch (error) {
+      // Stopping, or this very service stopped on purpose while it started: nothing to do.
+      if (stopping || (ours && expectedExits.has(ours))) return;
+      log(`[stack] ${name} did not come back: ${String((error as Error).message ?? error).split("\n")[0]}`);
+      if (!ours) {
+        // Not launched at all (e.g. its port taken): try again later, unless started meanwhile.
+        const current = name === "gateway" ? gateway : slotOf(name).service;
+        if (!current?.running) scheduleRestart(name, "not started", undefined);
+        return;
+      }
+      // Exited before it was ready: its exit has scheduled the next attempt. Running but not
+      // ready in time: killed, which schedules the next attempt.
+      ours.killNow();
+    }
   };
 
   const definitions = options.subgraphs ?? SUBGRAPHS;
@@ -128,20 +191,40 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     if (!slot) throw new Error(`Unknown subgraph ${name}`);
     return slot;
   };
-  const startSlot = async (slot: Slot): Promise<void> => {
+  const startSlot = async (slot: Slot, launched?: (service: ChildService) => void): Promise<void> => {
     const { name } = slot.definition;
     log(`[stack] starting ${name} on port ${slot.port} (database ${redactUrl(slot.databaseUrl)})`);
     const startedAt = Date.now();
     await ensurePortFree(name, slot.port, host);
-    slot.service = launch(name, mainScriptOf(slot.definition.dir), slot.env);
-    await waitUntilReady(slot.service, new URL("/ready", slot.url).toString(), readyTimeoutMs, options.signal);
+    const service = launch(name, mainScriptOf(slot.definition.dir), slot.env);
+    slot.service = service;
+    launched?.(service);
+    await waitUntilReady(service, new URL("/ready", slot.url).toString(), readyTimeoutMs, options.signal);
+    readySince.set(service, Date.now());
     log(`[stack] ${name} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   };
 
   const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
   const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   let gateway: ChildService | undefined;
+  const startGateway = async (launched?: (service: ChildService) => void) => {
+    log(`[stack] starting gateway on port ${gatewayPort}`);
+    await ensurePortFree("gateway", gatewayPort, host);
+    const service = launch("gateway", mainScriptOf("gateway"), {
+      ...baseEnv,
+      PORT: String(gatewayPort),
+      ...subgraphUrls,
+    });
+    gateway = service;
+    launched?.(service);
+    // The gateway's /ready asks every subgraph's /ready: the whole path works once it answers.
+    await waitUntilReady(service, new URL("/ready", gatewayUrl).toString(), readyTimeoutMs, options.signal);
+    readySince.set(service, Date.now());
+    log(`[stack] gateway ready`);
+  };
   const stopAll = async () => {
+    stopping = true;
+    for (const name of restarts.keys()) cancelRestart(name);
     await halt(gateway);
     await Promise.all(slots.map((slot) => halt(slot.service)));
     process.off("exit", killAll);
@@ -150,17 +233,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     options.signal?.throwIfAborted();
     // The first failure stops the lot at once (the catch below) rather than after every timeout.
-    await Promise.all(slots.map(startSlot));
-    log(`[stack] starting gateway on port ${gatewayPort}`);
-    await ensurePortFree("gateway", gatewayPort, host);
-    gateway = launch("gateway", mainScriptOf("gateway"), {
-      ...baseEnv,
-      PORT: String(gatewayPort),
-      ...subgraphUrls,
-    });
-    // The gateway's /ready asks every subgraph's /ready: the whole path works once it answers.
-    await waitUntilReady(gateway, new URL("/ready", gatewayUrl).toString(), readyTimeoutMs, options.signal);
-    log(`[stack] gateway ready`);
+    await Promise.all(slots.map((slot) => startSlot(slot)));
+    if (options.gateway ?? true) await startGateway();
+    started = true;
   } catch (error) {
     await stopAll();
     throw error;
@@ -188,6 +263,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     },
     startSubgraph: async (name) => {
       const slot = slotOf(name);
+      cancelRestart(name);
       if (slot.service?.running) return;
       await startSlot(slot);
     },

@@ -3,12 +3,14 @@ import { graphiqlEnabled } from "@camau/gateway";
 import path from "node:path";
 import { startPersistentPostgres, StartedPostgres } from "./lib/embeddedForStart";
 import { REPO_ROOT } from "./lib/paths";
+import { restartMessage } from "./lib/restartPolicy";
 import { RunningStack, startStack } from "./stack";
 
 /**
  * `npm start`: the whole system on this machine. Without DATABASE_URL (or a database URL for
  * every subgraph) an embedded PostgreSQL keeps its data under .data/postgres, so data survives
- * restarts. Ctrl-C or SIGTERM stops the gateway, the subgraphs and then PostgreSQL.
+ * restarts. A service that exits is restarted with backoff (1 s, 2 s, 4 s ... 30 s). Ctrl-C or
+ * SIGTERM stops the gateway, the subgraphs and then PostgreSQL, and restarts nothing.
  */
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -74,10 +76,10 @@ async function main(): Promise<void> {
     ports: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, envInt(`${envPrefixOf(s.name)}PORT`, s.port)])),
     gatewayPort: envInt("GATEWAY_PORT", GATEWAY_PORT),
     seedIfEmpty: true,
-    // While starting, startStack itself fails with the service's output; afterwards a crash stops all.
-    onUnexpectedExit: (name, code) => {
-      if (stack) void shutdown(`${name} exited unexpectedly (${code})`, 1);
-    },
+    // While starting, startStack itself fails with the service's output; afterwards a service
+    // that exits is started again after a growing delay, and Ctrl-C stops everything.
+    restartOnExit: true,
+    onRestart: (event) => say(`[start] ${restartMessage(event)}`),
     signal: starting.signal,
   });
   stackStarting = started;

@@ -181,8 +181,8 @@ describe("faults: subgraphs down or slow, PostgreSQL restarted, SIGTERM while bu
       expect(during.status).to.equal(200);
       expect(during.data).to.deep.equal({ cooperativeByCode: null, trainingClass: null });
       for (const error of during.errors!) {
-        expect(error.message).to.equal("Internal server error");
-        expect(error.extensions).to.include({ code: "INTERNAL_SERVER_ERROR" });
+        expect(error.message).to.equal("The database is unavailable; try again later");
+        expect(error.extensions).to.include({ code: "DATABASE_UNAVAILABLE" });
         expect(error.extensions!.correlationId).to.match(/^[0-9a-f-]{36}$/);
       }
       expect(JSON.stringify(during)).not.to.match(INTERNALS);

@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { databaseNameOf, GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { databaseNameOf, GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, sqlStatementsOf, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -130,9 +130,9 @@ function parseOptions() {
 async function sqlCounters(stack: RunningStack): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await Promise.all(
+    // Every pool's line (primary, and replica when one is configured) counts.
     stack.subgraphs.map(async (s) => {
-      const text = await (await fetch(new URL("/metrics", s.url))).text();
-      counts[s.name] = Number(/sql_statements_total\{[^}]*\}\s+(\d+)/.exec(text)?.[1] ?? NaN);
+      counts[s.name] = await sqlStatementsOf(s.url);
     }),
   );
   return counts;

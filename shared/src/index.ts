@@ -40,3 +40,8 @@ export * from "./testing/restartablePostgres";
 export * from "./seed/random";
 export * from "./seed/dates";
 export * from "./seed/bulkInsert";
+export * from "./testing/replicatedPostgres";
+export * from "./testing/debianPostgres";
+export * from "./server/readRouting";
+export * from "./testing/pgBouncer";
+export * from "./server/servingPools";

@@ -2,10 +2,9 @@ import "reflect-metadata";
 import { expect } from "chai";
 import { GraphQLError } from "graphql";
 import { Client } from "pg";
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { DataSource, MigrationInterface, QueryFailedError, QueryRunner } from "typeorm";
+import { DataSource, QueryFailedError } from "typeorm";
+import { slowSubgraph } from "./support/slowSubgraph";
 import {
-  buildFederatedSchema,
   createDataSource,
   createErrorFormatter,
   DEFAULT_DB_STATEMENT_TIMEOUT_MS,
@@ -15,9 +14,7 @@ import {
   inTransaction,
   isQueryCanceled,
   QUERY_TIMEOUT_MESSAGE,
-  SubgraphModule,
   SubgraphUnderTest,
-  Viewer,
 } from "../src";
 
 /** Runs `work` with environment variables set (undefined: unset), restoring them afterwards. */
@@ -68,67 +65,6 @@ async function activeStatements(url: string, where: { pid?: number; applicationN
     await client.end();
   }
 }
-
-interface SlowContext {
-  viewer: Viewer;
-  dataSource: DataSource;
-}
-
-/** A test-only subgraph: the smallest resolvers that run slow SQL, read and write. */
-@Resolver()
-class SlowSqlResolver {
-  @Query(() => Int, { description: "Sleeps in PostgreSQL for `ms`, then returns it." })
-  async sleepInDatabase(@Arg("ms", () => Int) ms: number, @Ctx() ctx: SlowContext): Promise<number> {
-    await ctx.dataSource.query("SELECT pg_sleep($1)", [ms / 1000]);
-    return ms;
-  }
-
-  @Mutation(() => Int, { description: "Sleeps in PostgreSQL for `ms` inside a mutation's transaction." })
-  async sleepInTransaction(@Arg("ms", () => Int) ms: number, @Ctx() ctx: SlowContext): Promise<number> {
-    await inTransaction(ctx.dataSource, (manager) => manager.query("SELECT pg_sleep($1)", [ms / 1000]));
-    return ms;
-  }
-
-  @Query(() => String, { description: "The serving connection's statement_timeout." })
-  async statementTimeout(@Ctx() ctx: SlowContext): Promise<string> {
-    const rows: { statement_timeout: string }[] = await ctx.dataSource.query("SHOW statement_timeout");
-    return rows[0].statement_timeout;
-  }
-}
-
-/** A migration in the usual per-migration transaction that takes longer than the test timeout. */
-class SlowMigrationInTransaction1800000000000 implements MigrationInterface {
-  name = "SlowMigrationInTransaction1800000000000";
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("SELECT pg_sleep(0.6)");
-    await queryRunner.query("CREATE TABLE slow_step (step text NOT NULL)");
-    await queryRunner.query("INSERT INTO slow_step VALUES ('migration in transaction')");
-  }
-  async down(): Promise<void> {}
-}
-
-/** The same outside any transaction (e.g. CREATE INDEX CONCURRENTLY). */
-class SlowMigrationOutsideTransaction1800000000001 implements MigrationInterface {
-  name = "SlowMigrationOutsideTransaction1800000000001";
-  transaction = false;
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("SELECT pg_sleep(0.6)");
-    await queryRunner.query("INSERT INTO slow_step VALUES ('migration outside transaction')");
-  }
-  async down(): Promise<void> {}
-}
-
-const slowSubgraph: SubgraphModule<SlowContext> = {
-  name: "stmt-timeout",
-  entities: [],
-  migrations: [SlowMigrationInTransaction1800000000000, SlowMigrationOutsideTransaction1800000000001],
-  buildSchema: () => buildFederatedSchema({ resolvers: [SlowSqlResolver] }),
-  createContext: (viewer, dataSource) => ({ viewer, dataSource }),
-  async seedIfEmpty(dataSource) {
-    await dataSource.query("SELECT pg_sleep(0.6)");
-    await dataSource.query("INSERT INTO slow_step VALUES ('seed')");
-  },
-};
 
 describe("database statement timeout (DB_STATEMENT_TIMEOUT_MS)", function () {
   this.timeout(60_000);

@@ -1,4 +1,4 @@
-import { GATEWAY_SECRET_HEADER, gatewaySecret, SubgraphUnderTest } from "@camau/shared";
+import { GATEWAY_SECRET_HEADER, gatewaySecret, READ_PRIMARY_HEADER, SubgraphUnderTest } from "@camau/shared";
 import { registrySubgraph } from "@camau/registry/dist/src/subgraph.js";
 import { expect } from "chai";
 import http from "node:http";
@@ -42,6 +42,8 @@ describe("fund: the cooperative directory (registry client)", function () {
       expect(found).to.deep.equal({ id, status: "ACTIVE", sectorCode: "SALT", sectorName: "Diêm nghiệp", districtCode: "973", districtName: "Huyện Ngọc Hiển" });
       const last = requests[requests.length - 1];
       expect(last.headers[GATEWAY_SECRET_HEADER]).to.equal(gatewaySecret());
+      // The check decides a write: the registry answers it from its primary, not a lagging replica.
+      expect(last.headers[READ_PRIMARY_HEADER]).to.equal("true");
       expect(last.body.query).to.match(/_entities\(representations: \$representations\)/);
       expect(last.body.query).to.match(/\.\.\. on Cooperative \{ id status sector \{ code name \} address \{ districtCode \} district \{ name \} \}/);
       expect(last.body.variables).to.deep.equal({ representations: [{ __typename: "Cooperative", id }] });

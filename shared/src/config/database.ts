@@ -1,4 +1,4 @@
-import { envInt } from "./env";
+import { envBool, envInt } from "./env";
 
 /**
  * Default PostgreSQL statement_timeout of a subgraph's serving pool: the gateway's subgraph fetch
@@ -19,4 +19,13 @@ export function dbStatementTimeoutMs(): number {
     throw new Error(`Environment variable DB_STATEMENT_TIMEOUT_MS must be 0 (off) or a number of milliseconds up to ${MAX_TIMEOUT_MS}, got "${process.env.DB_STATEMENT_TIMEOUT_MS}"`);
   }
   return value;
+}
+
+/**
+ * DB_BEHIND_PGBOUNCER: the database URLs point at PgBouncer in transaction pooling mode. The
+ * statement timeout then lives on the role (see applyStatementTimeoutToRole) instead of in the
+ * connection's startup packet, which PgBouncer refuses.
+ */
+export function dbBehindPgBouncer(): boolean {
+  return envBool("DB_BEHIND_PGBOUNCER", false);
 }

@@ -19,6 +19,15 @@ export function databaseUrlFor(subgraph: string, env: NodeJS.ProcessEnv = proces
   return server ? withDatabase(server, databaseNameOf(subgraph)) : undefined;
 }
 
+/**
+ * The read replica URL of one subgraph: `<NAME>_DATABASE_READ_URL`, or undefined (every read
+ * then goes to the primary). A hot standby of the primary: public reads go there.
+ */
+export function databaseReadUrlFor(subgraph: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const url = env[`${envPrefixOf(subgraph)}DATABASE_READ_URL`];
+  return url ? url : undefined;
+}
+
 /** Hides the password of a database URL for logs and startup output. */
 export function redactUrl(databaseUrl: string): string {
   const url = new URL(databaseUrl);

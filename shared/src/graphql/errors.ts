@@ -9,6 +9,8 @@ export enum ErrorCode {
   CONFLICT = "CONFLICT",
   /** A database statement ran past DB_STATEMENT_TIMEOUT_MS and was cancelled. */
   TIMEOUT = "TIMEOUT",
+  /** The database a request needs cannot be reached (e.g. the primary is down: writes fail, replica reads go on). */
+  DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -70,6 +72,33 @@ export function isQueryCanceled(error: unknown): boolean {
     const e = current as { code?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown };
     if (e.code === QUERY_CANCELED) return true;
     current = e.driverError ?? e.originalError ?? e.cause;
+  }
+  return false;
+}
+
+/** The one message of DATABASE_UNAVAILABLE: fixed, so no host, port or driver text reaches the client. */
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again later";
+
+/**
+ * Node's socket errors of a server that is down or unreachable, and the SQLSTATEs of a server
+ * that cannot take the statement: class 08 (connection exception), 57P01-57P03 (shut down by an
+ * administrator, crash, still starting up), 25006 (a write reached a read-only standby).
+ */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "25006"]);
+const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * True when the error, or one TypeORM or GraphQL wraps, says the database could not be reached or
+ * is shutting down. `cause` is not followed: fetch keeps a refused connection to another service
+ * there, and that is not the database.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current as { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown };
+    if (typeof e.code === "string" && (UNREACHABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
+    if (typeof e.message === "string" && UNREACHABLE_MESSAGES.test(e.message)) return true;
+    current = e.driverError ?? e.originalError;
   }
   return false;
 }

@@ -1,17 +1,22 @@
 import { BaseContext } from "@apollo/server";
 import { SUBGRAPHS } from "../catalog";
-import { dbStatementTimeoutMs } from "../config/database";
+import { dbBehindPgBouncer, dbStatementTimeoutMs } from "../config/database";
 import { envBool, envInt, envOptional } from "../config/env";
-import { createDataSource } from "../db/dataSource";
-import { databaseUrlFor, redactUrl } from "../db/databaseUrls";
+import { applyStatementTimeoutToRole, createDataSource } from "../db/dataSource";
+import { databaseReadUrlFor, databaseUrlFor, redactUrl } from "../db/databaseUrls";
 import { ensureDatabase } from "../db/ensureDatabase";
 import { runPendingMigrations } from "../db/migrate";
 import { exitOnTerminationSignals } from "./gracefulShutdown";
+import { SqlStatementCounter } from "../db/sqlStatementCounter";
+import { openServingPools } from "./servingPools";
 import { RunningServer, startSubgraphServer } from "./subgraphServer";
 import { SubgraphModule } from "./subgraphModule";
 
 export interface RunOptions {
+  /** The primary: migrations, writes, and the reads that must see them. */
   databaseUrl: string;
+  /** A read replica (hot standby) of it for anonymous reads; none: every read on the primary. */
+  databaseReadUrl?: string;
   port: number;
   host?: string;
   /** Create the database when missing (development; production databases are provisioned). */
@@ -22,6 +27,8 @@ export interface RunOptions {
   seedIfEmpty?: boolean;
   /** statement_timeout of the serving pool in ms (0: none); DB_STATEMENT_TIMEOUT_MS by default. */
   statementTimeoutMs?: number;
+  /** The URLs point at PgBouncer (transaction pooling); DB_BEHIND_PGBOUNCER by default. */
+  behindPgBouncer?: boolean;
   log?: (line: string) => void;
 }
 
@@ -30,18 +37,30 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
   const log = options.log ?? ((line: string) => process.stdout.write(`[${module.name}] ${line}\n`));
   // Read first: a bad DB_STATEMENT_TIMEOUT_MS stops the start before any database work.
   const statementTimeoutMs = options.statementTimeoutMs ?? dbStatementTimeoutMs();
+  const behindPgBouncer = options.behindPgBouncer ?? dbBehindPgBouncer();
   if (options.createDatabase) await ensureDatabase(options.databaseUrl);
   const migrate = options.migrate ?? true;
   const seed = Boolean(options.seedIfEmpty && module.seedIfEmpty);
+  if (behindPgBouncer) {
+    await applyStatementTimeoutToRole(options.databaseUrl, statementTimeoutMs).catch((error: unknown) => {
+      // The primary down at start with a replica to serve from (see openServingPools): the role
+      // keeps the setting of the previous start.
+      if (!options.databaseReadUrl || migrate || seed) throw error;
+      log(`statement timeout not stored on the role (${(error as Error).message})`);
+    });
+  }
   if (migrate || seed) {
     // Migrations and the demo seed run on a short-lived pool of their own, without the statement
     // timeout: rebuilding a large table may take minutes at national scale, and lifting the limit
-    // by SET on the serving pool could leak into a request's connection.
+    // by SET on the serving pool could leak into a request's connection. Behind PgBouncer the
+    // pool lifts the role's timeout in each of its transactions; a migration outside a
+    // transaction then has the serving timeout (run such a one against PostgreSQL directly).
     const { dataSource: maintenance } = createDataSource({
       name: module.name,
       url: options.databaseUrl,
       entities: module.entities,
       migrations: module.migrations,
+      behindPgBouncer,
     });
     await maintenance.initialize();
     try {
@@ -54,35 +73,47 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
       await maintenance.destroy();
     }
   }
-  const { dataSource, counter } = createDataSource({
-    name: module.name,
-    url: options.databaseUrl,
-    entities: module.entities,
-    migrations: module.migrations,
-    statementTimeoutMs,
-  });
-  await dataSource.initialize();
+  // Two data sources rather than TypeORM's `replication` option: that one sends raw
+  // dataSource.query() calls (the reports, counts and nested pages read that way) to the master,
+  // and a data source has one read mode, where the pool here is chosen per request (poolForRequest).
+  const counter = new SqlStatementCounter();
+  const serving = (url: string, pool: "primary" | "replica") =>
+    createDataSource({ name: module.name, url, entities: module.entities, migrations: module.migrations, statementTimeoutMs, behindPgBouncer, counter, pool }).dataSource;
+  const { pools, stopReconnecting } = await openServingPools(
+    serving(options.databaseUrl, "primary"),
+    options.databaseReadUrl ? serving(options.databaseReadUrl, "replica") : undefined,
+    { tolerateMissingPrimary: !migrate && !seed, log },
+  );
   try {
     const schema = await module.buildSchema();
-    return await startSubgraphServer({
+    const server = await startSubgraphServer({
       name: module.name,
       schema,
-      dataSource,
+      pools,
       counter,
       port: options.port,
       host: options.host,
-      createContext: (viewer) => module.createContext(viewer, dataSource),
+      createContext: (viewer, dataSource) => module.createContext(viewer, dataSource),
     });
+    return {
+      url: server.url,
+      port: server.port,
+      stop: async () => {
+        stopReconnecting();
+        await server.stop();
+      },
+    };
   } catch (error) {
-    await dataSource.destroy();
+    stopReconnecting();
+    await Promise.all([...new Set([pools.primary, pools.replica])].map((pool) => (pool?.isInitialized ? pool.destroy() : undefined)));
     throw error;
   }
 }
 
 /**
  * The production entry point of a subgraph process: configuration from the environment
- * (PORT, <NAME>_DATABASE_URL or DATABASE_URL, MIGRATE_ON_START, SEED_IF_EMPTY, CREATE_DATABASE,
- * DB_STATEMENT_TIMEOUT_MS),
+ * (PORT, <NAME>_DATABASE_URL or DATABASE_URL, <NAME>_DATABASE_READ_URL, MIGRATE_ON_START,
+ * SEED_IF_EMPTY, CREATE_DATABASE, DB_STATEMENT_TIMEOUT_MS, DB_BEHIND_PGBOUNCER),
  * SIGTERM/SIGINT: the graceful steps of gracefulShutdown.ts (SHUTDOWN_READINESS_DELAY_MS,
  * SHUTDOWN_DRAIN_TIMEOUT_MS), then exit.
  */
@@ -93,8 +124,10 @@ export function runSubgraphFromEnvironment<TContext extends BaseContext>(module:
     process.stderr.write(`[${module.name}] set DATABASE_URL (a PostgreSQL server) or ${module.name.toUpperCase()}_DATABASE_URL\n`);
     process.exit(2);
   }
+  const databaseReadUrl = databaseReadUrlFor(module.name);
   const started = runSubgraph(module, {
     databaseUrl,
+    databaseReadUrl,
     port: envInt("PORT", definition?.port ?? 0),
     host: envOptional("HOST") ?? "127.0.0.1",
     createDatabase: envBool("CREATE_DATABASE", false),
@@ -102,7 +135,7 @@ export function runSubgraphFromEnvironment<TContext extends BaseContext>(module:
     seedIfEmpty: envBool("SEED_IF_EMPTY", false),
   });
   started.then(
-    (server) => process.stdout.write(`[${module.name}] ready at ${server.url} (database ${redactUrl(databaseUrl)})\n`),
+    (server) => process.stdout.write(`[${module.name}] ready at ${server.url} (database ${redactUrl(databaseUrl)}${databaseReadUrl ? `, reads ${redactUrl(databaseReadUrl)}` : ""})\n`),
     (error) => {
       process.stderr.write(`[${module.name}] failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
       process.exit(1);

@@ -14,15 +14,17 @@ import { SqlStatementCounter } from "../db/sqlStatementCounter";
 import { createErrorFormatter } from "../graphql/formatError";
 import { gatewaySecretGuard } from "./gatewaySecretGuard";
 import { GracefulShutdown } from "./gracefulShutdown";
+import { DatabasePools, mutationsOnPrimary, poolForRequest, READ_PRIMARY_HEADER } from "./readRouting";
 import { viewerOrThrow } from "./requestContext";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
-  dataSource: DataSource;
+  /** The primary, and the read replica when there is one (see poolForRequest). */
+  pools: DatabasePools;
   counter: SqlStatementCounter;
-  /** Builds the per-request context (viewer plus fresh DataLoaders). */
-  createContext: (viewer: Viewer) => TContext;
+  /** Builds the per-request context (viewer plus fresh DataLoaders) on the pool the request uses. */
+  createContext: (viewer: Viewer, dataSource: DataSource) => TContext;
   port: number;
   host?: string;
 }
@@ -67,6 +69,14 @@ function jsonErrorHandler(service: string) {
   };
 }
 
+/**
+ * The viewer a request's context was built for, kept on the context (a mutation's context is
+ * rebuilt on the primary). A symbol key, since Apollo Server hands each operation a shallow copy
+ * of the context: a WeakMap keyed by the original would not find the copy.
+ */
+const VIEWER = Symbol("viewer");
+type WithViewer = { [VIEWER]?: Viewer };
+
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
@@ -80,30 +90,48 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     // runSubgraphFromEnvironment owns SIGTERM/SIGINT (drain, then close the pool).
     stopOnTerminationSignals: false,
     // No inline traces: nothing about resolver timings or errors leaves the subgraph but the masked answer.
-    plugins: [shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      shutdown.drainPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      mutationsOnPrimary<TContext>(options.pools, (context, primary) => {
+        const viewer = (context as WithViewer)[VIEWER];
+        if (viewer) Object.assign(context, options.createContext(viewer, primary));
+      }),
+    ],
   });
   await server.start();
+  const { pools } = options;
+  const metricPools = pools.replica ? (["primary", "replica"] as const) : (["primary"] as const);
 
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", service: options.name });
   });
+  // With a replica the subgraph stays ready while the primary is down: public reads go on, and
+  // writes fail with DATABASE_UNAVAILABLE until the primary is back.
   app.get("/ready", async (_req, res) => {
     if (shutdown.shuttingDown) {
       res.status(503).json({ status: "shutting down", service: options.name });
       return;
     }
-    const ready = await databaseIsReady(options.dataSource);
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable", service: options.name });
+    const [primary, replica] = await Promise.all([pools.primaryMissing ? false : databaseIsReady(pools.primary), pools.replica ? databaseIsReady(pools.replica) : undefined]);
+    const ready = primary || replica === true;
+    const databases = { primary: primary ? "up" : "down", ...(replica === undefined ? {} : { replica: replica ? "up" : "down" }) };
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable", service: options.name, databases });
   });
   app.get("/metrics", (_req, res) => {
-    res.type("text/plain").send(`# TYPE sql_statements_total counter\nsql_statements_total{service="${options.name}"} ${options.counter.value}\n`);
+    res.type("text/plain").send(options.counter.metrics(options.name, metricPools));
   });
   app.use(
     "/graphql",
     gatewaySecretGuard(gatewaySecret()),
     express.json({ limit: "1mb" }),
     expressMiddleware(server, {
-      context: async ({ req }) => options.createContext(viewerOrThrow(req.header("authorization"))),
+      context: async ({ req }) => {
+        const viewer = viewerOrThrow(req.header("authorization"));
+        const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)));
+        return Object.assign(context, { [VIEWER]: viewer });
+      },
     }),
   );
   app.use(jsonErrorHandler(options.name));
@@ -120,7 +148,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       shutdown.stop(
         () => server.stop(),
         async () => {
-          if (options.dataSource.isInitialized) await options.dataSource.destroy();
+          await Promise.all([...new Set([pools.primary, pools.replica])].map((pool) => (pool?.isInitialized ? pool.destroy() : undefined)));
         },
       ),
   };

@@ -1,6 +1,7 @@
 import { BaseContext } from "@apollo/server";
 import { signToken } from "../auth/tokens";
 import { Role } from "../auth/roles";
+import { DatabasePool } from "../db/sqlStatementCounter";
 import { gatewaySecret } from "../config/secrets";
 import { GATEWAY_SECRET_HEADER } from "../server/gatewaySecretGuard";
 import { RunningServer, } from "../server/subgraphServer";
@@ -39,15 +40,24 @@ export class SubgraphUnderTest {
     return (await response.json()) as GraphQLResponse<T>;
   }
 
-  /** Total SQL statements the subgraph has sent, read from its /metrics endpoint. */
-  async sqlStatements(): Promise<number> {
-    const text = await (await fetch(this.server.url.replace(/\/graphql$/, "/metrics"))).text();
-    return Number(/sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1]);
+  /** SQL statements the subgraph has sent (through every pool, or one), read from its /metrics endpoint. */
+  async sqlStatements(pool?: DatabasePool): Promise<number> {
+    return sqlStatementsOf(this.server.url, pool);
   }
 
   stop(): Promise<void> {
     return this.server.stop();
   }
+}
+
+/** Sums the `sql_statements_total` lines of a subgraph's /metrics (of one pool, or of all). */
+export async function sqlStatementsOf(subgraphUrl: string, pool?: DatabasePool): Promise<number> {
+  const text = await (await fetch(new URL("/metrics", subgraphUrl))).text();
+  let total = 0;
+  for (const [, labels, count] of text.matchAll(/^sql_statements_total\{([^}]*)\}\s+(\d+)$/gm)) {
+    if (!pool || labels.includes(`pool="${pool}"`)) total += Number(count);
+  }
+  return total;
 }
 
 /** Tokens for tests, signed with the development secret. */

@@ -1,4 +1,4 @@
-import { envInt, envOptional, GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS } from "@camau/shared";
+import { envInt, envOptional, GATEWAY_SECRET_HEADER, gatewaySecret, READ_PRIMARY_HEADER, SUBGRAPHS } from "@camau/shared";
 import { CooperativeDirectory, CooperativeSnapshot } from "./CooperativeDirectory";
 
 /** Thrown when the registry cannot be asked; the mutation fails (masked as INTERNAL_SERVER_ERROR). */
@@ -42,7 +42,9 @@ export class HttpCooperativeDirectory implements CooperativeDirectory {
     try {
       response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: this.secret },
+        // The check decides a write: it reads the registry's primary, never a replica that may
+        // not have a cooperative registered or suspended a moment ago yet.
+        headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: this.secret, [READ_PRIMARY_HEADER]: "true" },
         body: JSON.stringify({ query: QUERY, variables: { representations: [{ __typename: "Cooperative", id }] } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
