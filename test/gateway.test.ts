@@ -168,7 +168,10 @@ describe("end to end: gateway in front of the subgraphs", function () {
         expect(down.errors?.[0].extensions).to.include({ code: "SUBGRAPH_UNAVAILABLE", serviceName: subgraph.name });
         expect(down.errors?.[0].message).to.equal(`The ${subgraph.name} service could not be reached`);
         const ready = await fetch(new URL("/ready", stack.gatewayUrl));
-        expect(ready.status).to.equal(503);
+        expect(ready.status).to.equal(200);
+        const body = (await ready.json()) as { status: string; subgraphs: { name: string; ready: boolean }[] };
+        expect(body.status).to.equal("degraded");
+        expect(body.subgraphs.find((s) => s.name === subgraph.name)?.ready).to.equal(false);
       } finally {
         await stack.startSubgraph(subgraph.name);
       }

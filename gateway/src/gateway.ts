@@ -120,9 +120,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.status(503).json({ status: "shutting down", service: "gateway" });
       return;
     }
+    // A subgraph that is down does not make the gateway unready: every gateway replica would leave
+    // the load balancer at once and nothing would be served, where the gateway still answers every
+    // field of the other subgraphs (and the breaker fails that subgraph's fields fast). Its state
+    // is reported here, and the subgraph's own /ready takes it out of its own rotation.
     const subgraphs = await checkSubgraphs(subgraphUrls, Math.min(timeoutMs, 2_000));
-    const ready = subgraphs.every((s) => s.ready);
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", service: "gateway", subgraphs });
+    const degraded = !subgraphs.every((s) => s.ready);
+    res.status(200).json({ status: degraded ? "degraded" : "ready", service: "gateway", subgraphs });
   });
   app.get("/metrics", (_req, res) => {
     res.type("text/plain").send(gatewayMetricsText([...dataSources.values()].map((d) => d.breaker)));
