@@ -7,7 +7,15 @@ const KILL_AFTER_MS = 20_000;
 
 export interface ChildServiceOptions {
   name: string;
+  /** A compiled Node script, run with this Node. */
   script: string;
+  /** Arguments after the script. */
+  args?: string[];
+  /**
+   * Runs this program instead of Node (a server of the system such as redis-server or haproxy);
+   * `script` is then the program's path.
+   */
+  native?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** Receives each output line, already prefixed with the service name. */
@@ -28,8 +36,9 @@ export class ChildService {
 
   constructor(private readonly options: ChildServiceOptions) {
     this.name = options.name;
-    if (!existsSync(options.script)) throw new Error(`${options.script} does not exist: run \`npm run build\` first`);
-    this.child = spawn(process.execPath, [options.script], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    if (!existsSync(options.script)) throw new Error(`${options.script} does not exist: ${options.native ? "is it installed?" : "run `npm run build` first"}`);
+    const [file, args] = options.native ? [options.script, options.args ?? []] : [process.execPath, [options.script, ...(options.args ?? [])]];
+    this.child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     this.exited = new Promise((resolve) => {
       this.child.once("exit", (code, signal) => {
         this.hasExited = true;
