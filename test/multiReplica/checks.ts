@@ -241,7 +241,7 @@ export async function primaryStopped(context: CheckContext): Promise<Verdict> {
     const hidden = !INTERNALS.test(text);
     const refused = (answer.body?.data as CooperativeAnswer | null | undefined)?.updateCooperative === undefined;
     if (clear && hidden && refused) masked++;
-    if (i === 0) detail.push(`mutation answered HTTP ${answer.status}: ${text.slice(0, 400)}`);
+    if (i === 0) detail.push(`mutation answered HTTP ${answer.status}: ${answer.body ? text.slice(0, 400) : answer.failure}`);
     if (!hidden) detail.push(`  the error shows internals (${INTERNALS.exec(text)?.[0]})`);
     if (!clear) detail.push(`  not a clear error code: ${codes.join(", ") || "no error"}`);
     mutations.push({ operation: "mutation", startedAt: began, endedAt: Date.now(), ok: !answer.failure, failure: answer.failure });

@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import { chown, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { freePort } from "@camau/shared";
@@ -25,10 +26,17 @@ export interface ReplicatedPostgres {
   stop(): Promise<void>;
 }
 
-const BIN = "/usr/lib/postgresql/15/bin";
 const USER = "postgres";
 const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 15_000;
+
+/** The newest major version of Debian's postgresql package (`apt-get install postgresql`). */
+function binDir(): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "pg_basebackup"))) : [];
+  if (!versions.length) throw new Error("PostgreSQL server tools not found under /usr/lib/postgresql: apt-get install postgresql");
+  return path.join(root, versions.sort((a, b) => Number(b) - Number(a))[0], "bin");
+}
 
 /** PostgreSQL refuses to run as root: as root its tools run as Debian's `postgres` system user. */
 function serverUser(): { uid: number; gid: number } | undefined {
@@ -41,7 +49,7 @@ function serverUser(): { uid: number; gid: number } | undefined {
 
 function runTool(tool: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(BIN, tool), args, { stdio: ["ignore", "pipe", "pipe"], ...serverUser() });
+    const child = spawn(path.join(binDir(), tool), args, { stdio: ["ignore", "pipe", "pipe"], ...serverUser() });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -115,7 +123,7 @@ export async function startReplicatedPostgres(label = "replicated"): Promise<Rep
   const start = (dataDir: string, port: number) => {
     // No Unix socket (its default folder may be missing or not writable): everything uses TCP.
     const child = spawn(
-      path.join(BIN, "postgres"),
+      path.join(binDir(), "postgres"),
       ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "fsync=off"],
       { stdio: ["ignore", "pipe", "pipe"], ...user },
     );

@@ -37,6 +37,7 @@ const REQUEST_LOG = /^\[haproxy\] .*"(GET|POST) \//;
 function printRecentOutput(lines: readonly string[], limit: number): void {
   const requests = lines.filter((l) => REQUEST_LOG.test(l));
   const others = lines.filter((l) => !REQUEST_LOG.test(l)).slice(-limit);
+  if (!others.length && !requests.length) return;
   process.stdout.write("    the processes' last lines:\n");
   for (const line of others) process.stdout.write(`      ${line}\n`);
   if (requests.length) process.stdout.write(`      (and ${requests.length} failed requests in HAProxy's log, the last: ${requests[requests.length - 1]})\n`);
