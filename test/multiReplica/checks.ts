@@ -71,7 +71,30 @@ export async function steadyState(context: CheckContext): Promise<Verdict> {
   };
 }
 
-/** 1. Rolling update: one replica of each subgraph, then one gateway, SIGTERM and restarted in turn. */
+/**
+ * SIGTERM, and meanwhile watch HAProxy: when did its health checks take the replica out (DOWN),
+ * and did that happen while the process still listened (its readiness answered 503 first)?
+ */
+async function terminateWatched(topology: Topology, replica: Replica): Promise<{ code: number | string | undefined; downAfterMs?: number; exitedAfterMs: number }> {
+  const began = Date.now();
+  let exited = false;
+  const stopping = replica.terminate().finally(() => (exited = true));
+  let downAfterMs: number | undefined;
+  while (!exited && downAfterMs === undefined) {
+    const state = (await topology.haproxy.states().catch(() => [])).find((s) => s.server === replica.name);
+    if (!exited && state?.status.startsWith("DOWN")) downAfterMs = Date.now() - began;
+    else await delay(50);
+  }
+  const code = await stopping;
+  return { code, downAfterMs, exitedAfterMs: Date.now() - began };
+}
+
+/**
+ * 1. Rolling update: one replica of each subgraph, then one gateway, SIGTERM and restarted in
+ * turn under load. No request may fail, and HAProxy must have taken each replica out through its
+ * readiness (/ready 503 during SHUTDOWN_READINESS_DELAY_MS) before the process stopped listening:
+ * a load balancer that does not retry refused connections (a Kubernetes Service) depends on it.
+ */
 export async function rollingUpdate(context: CheckContext): Promise<Verdict> {
   const { topology } = context;
   const running = load(context);
@@ -79,15 +102,21 @@ export async function rollingUpdate(context: CheckContext): Promise<Verdict> {
   await underWay(running);
   const detail: string[] = [];
   const order = [...SUBGRAPHS.map((s) => topology.subgraphs[s.name][0]), topology.gateways[0]];
+  const outBeforeExit: string[] = [];
   let error: unknown;
   try {
     for (const replica of order) {
       const began = Date.now();
-      const code = await replica.terminate();
+      const { code, downAfterMs, exitedAfterMs } = await terminateWatched(topology, replica);
+      if (downAfterMs !== undefined) outBeforeExit.push(replica.name);
       const exited = Date.now();
       await replica.start(READY_TIMEOUT_MS);
       await topology.haproxy.waitAllUp(30_000);
-      detail.push(`${replica.name}: SIGTERM at ${seconds(began - origin)}, exited (${code}) after ${seconds(exited - began)}, ready and UP again after ${seconds(Date.now() - exited)}`);
+      detail.push(
+        `${replica.name}: SIGTERM at ${seconds(began - origin)}, ` +
+          (downAfterMs === undefined ? "still UP in HAProxy when it exited" : `taken out by HAProxy after ${seconds(downAfterMs)}`) +
+          `, exited (${code}) after ${seconds(exitedAfterMs)}, ready and UP again after ${seconds(Date.now() - exited)}`,
+      );
       context.say(detail[detail.length - 1]);
     }
   } catch (caught) {
@@ -98,8 +127,12 @@ export async function rollingUpdate(context: CheckContext): Promise<Verdict> {
   const count = countOf("rollout under load", outcomes);
   if (error) detail.push(`the rollout stopped: ${(error as Error).message.split("\n")[0]}`);
   if (bounded) detail.push(`the load reached its bound (${MAX_REQUESTS} requests or ${MAX_PHASE_MS / 1000} s) before the rollout ended`);
-  detail.push(`${count.sent} requests during the rollout, ${count.failed} failed`, ...describeFailures(outcomes, origin));
-  return { passed: !error && !bounded && count.failed === 0 && count.sent > 0, detail, phases: [count] };
+  detail.push(
+    `${count.sent} requests during the rollout, ${count.failed} failed`,
+    `${outBeforeExit.length} of ${order.length} replicas taken out by their readiness before they stopped listening`,
+    ...describeFailures(outcomes, origin),
+  );
+  return { passed: !error && !bounded && count.failed === 0 && count.sent > 0 && outBeforeExit.length === order.length, detail, phases: [count] };
 }
 
 /** 2. SIGKILL of a registry replica under load: only the requests in flight on it may fail. */

@@ -71,7 +71,8 @@ export function haproxyConfig(options: Pick<HaproxyOptions, "services" | "statsP
       "  balance roundrobin",
       "  option httpchk GET /ready",
       "  http-check expect status 200",
-      ...service.replicaPorts.map((port, i) => `  server ${service.name}${i + 1} 127.0.0.1:${port} check`),
+      // Named as the replicas are (registry-1, gateway-2).
+      ...service.replicaPorts.map((port, i) => `  server ${service.name}-${i + 1} 127.0.0.1:${port} check`),
       "",
     );
   }
