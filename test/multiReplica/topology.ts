@@ -17,10 +17,10 @@ const SECRETS = {
   GATEWAY_SECRET: "multi-replica-proof-gateway-secret-0123456789abcdef",
 };
 /**
- * What the Kubernetes manifests give every pod, scaled down: the readiness delay outlasts
- * HAProxy's detection (2 failed checks, 1 s apart at most, then 250 ms apart).
+ * The readiness delay the Kubernetes manifests give every pod: it outlasts HAProxy's detection
+ * (2 failed checks, the first within 1 s, the next 250 ms later, each answered by a busy process).
  */
-const SHUTDOWN = { SHUTDOWN_READINESS_DELAY_MS: "3000", SHUTDOWN_DRAIN_TIMEOUT_MS: "10000" };
+const SHUTDOWN = { SHUTDOWN_READINESS_DELAY_MS: "5000", SHUTDOWN_DRAIN_TIMEOUT_MS: "10000" };
 
 export interface SetupStep {
   step: string;
