@@ -5,6 +5,8 @@ export interface PhaseCount {
   phase: string;
   sent: number;
   failed: number;
+  /** From the first request sent to the last answer. */
+  seconds: number;
 }
 
 /** The verdict of one check, with the phases it was judged on. */
@@ -19,7 +21,8 @@ export interface CheckResult {
 }
 
 export function countOf(phase: string, outcomes: readonly Outcome[]): PhaseCount {
-  return { phase, sent: outcomes.length, failed: outcomes.filter((o) => !o.ok).length };
+  const span = outcomes.length ? Math.max(...outcomes.map((o) => o.endedAt)) - Math.min(...outcomes.map((o) => o.startedAt)) : 0;
+  return { phase, sent: outcomes.length, failed: outcomes.filter((o) => !o.ok).length, seconds: Math.round(span / 100) / 10 };
 }
 
 /** Failed requests, one line each, times relative to `origin`; at most `limit`. */
@@ -36,12 +39,14 @@ export function seconds(ms: number): string {
 
 /** The summary table: phase, sent, failed, and the check's verdict on its first row. */
 export function summaryTable(results: readonly CheckResult[]): string {
-  const rows: string[][] = [["check", "phase", "sent", "failed", "result"]];
+  const rows: string[][] = [["check", "phase", "sent", "failed", "seconds", "result"]];
   for (const result of results) {
-    const phases = result.phases.length ? result.phases : [{ phase: "-", sent: 0, failed: 0 }];
-    phases.forEach((p, i) => rows.push([i === 0 ? `${result.id}. ${result.name}` : "", p.phase, String(p.sent), String(p.failed), i === 0 ? (result.passed ? "PASS" : "FAIL") : ""]));
+    const phases = result.phases.length ? result.phases : [{ phase: "-", sent: 0, failed: 0, seconds: 0 }];
+    phases.forEach((p, i) =>
+      rows.push([i === 0 ? `${result.id}. ${result.name}` : "", p.phase, String(p.sent), String(p.failed), p.seconds.toFixed(1), i === 0 ? (result.passed ? "PASS" : "FAIL") : ""]),
+    );
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c >= 2 && c <= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ");
+  const line = (r: string[]) => r.map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
   return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
