@@ -5,7 +5,7 @@ import path from "node:path";
 import { ChildService } from "../../scripts/lib/childService";
 import { mainScriptOf, REPO_ROOT } from "../../scripts/lib/paths";
 import { Haproxy } from "./haproxy";
-import { startRedis } from "./redisServer";
+import { startTestRedis, TestRedis } from "../support/redisServer";
 import { Replica } from "./replica";
 import { ReplicatedPostgres, startReplicatedPostgres } from "./replicatedPostgres";
 
@@ -93,14 +93,13 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
 
   let postgres: ReplicatedPostgres | undefined;
   let haproxy: Haproxy | undefined;
-  let redis: ChildService | undefined;
+  let redis: TestRedis | undefined;
   const gateways: Replica[] = [];
   const subgraphs: Record<string, Replica[]> = {};
   const replicas = () => [...gateways, ...Object.values(subgraphs).flat()];
   const killNow = () => {
     for (const replica of replicas()) replica.killNow();
     haproxy?.killNow();
-    redis?.killNow();
   };
   process.on("exit", killNow);
   const stop = async () => {
@@ -120,13 +119,14 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     // The pair's own folder is inside ours, so that one removal takes everything.
     postgres = await startReplicatedPostgres(`multi-replica-${process.pid}/postgres`);
     const pg = postgres;
-    const [redisPort, statsPort, gatewayFrontend, ...ports] = await freePorts(3 + SUBGRAPHS.length + REPLICAS * (SUBGRAPHS.length + 1));
+    const [statsPort, gatewayFrontend, ...ports] = await freePorts(2 + SUBGRAPHS.length + REPLICAS * (SUBGRAPHS.length + 1));
     const frontendOf: Record<string, number> = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, ports[i]]));
     const replicaPorts = ports.slice(SUBGRAPHS.length);
     const portsOf = (i: number) => replicaPorts.slice(i * REPLICAS, (i + 1) * REPLICAS);
 
     say("starting Redis and HAProxy");
-    redis = await startRedis(redisPort, root, log);
+    const sharedRedis = await startTestRedis();
+    redis = sharedRedis;
     haproxy = await Haproxy.start({
       dir: root,
       statsPort,
@@ -197,7 +197,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
             port,
             log,
             onUnexpectedExit,
-            env: { ...baseEnv, ...subgraphUrls, REDIS_URL: `redis://127.0.0.1:${redisPort}` },
+            env: { ...baseEnv, ...subgraphUrls, REDIS_URL: sharedRedis.url },
           }),
       ),
     );
