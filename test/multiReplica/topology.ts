@@ -1,4 +1,4 @@
-import { databaseNameOf, ensureDatabase, envPrefixOf, freePort, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { databaseNameOf, ensureDatabase, envPrefixOf, freePort, ReplicatedPostgres, startReplicatedPostgres, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -7,7 +7,6 @@ import { mainScriptOf, REPO_ROOT } from "../../scripts/lib/paths";
 import { Haproxy } from "./haproxy";
 import { startTestRedis, TestRedis } from "../support/redisServer";
 import { Replica } from "./replica";
-import { ReplicatedPostgres, startReplicatedPostgres } from "./replicatedPostgres";
 
 export const REPLICAS = 2;
 const READY_TIMEOUT_MS = 180_000;
