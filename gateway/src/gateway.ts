@@ -13,12 +13,14 @@ import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql"; // issue 7: GraphiQL
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin"; // issue 7: HTTP caching (Cache-Control)
-import { bodyErrorHandler, lastErrorHandler } from "./httpErrors";
+import { bodyErrorHandler, lastErrorHandler, notFoundHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits"; // issue 6: request limits
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
+import { setSecurityHeaders } from "./securityHeaders";
 import { responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
 import { SubgraphDataSource } from "./subgraphDataSource";
+import { valueCompletionErrorsPlugin } from "./valueCompletionErrors";
 
 export interface GatewayOptions {
   port: number;
@@ -64,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Set once Apollo has started; answers plain JSON POSTs to /graphql without Express (graphqlPost.ts).
   let graphqlPost: RequestHandler | undefined;
   const httpServer = http.createServer((req, res) => {
+    setSecurityHeaders(req, res);
     if (!graphqlPost?.(req, res)) app(req, res);
   });
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
@@ -76,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [valueCompletionErrorsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
@@ -100,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: limits.bodyLimit }),
     expressMiddleware(server, { context: async ({ req }) => createGatewayContext(req) }),
   );
+  app.use(notFoundHandler);
   app.use(bodyErrorHandler);
   app.use(lastErrorHandler);
 

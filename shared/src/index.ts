@@ -38,3 +38,6 @@ export * from "./testing/restartablePostgres";
 export * from "./seed/random";
 export * from "./seed/dates";
 export * from "./seed/bulkInsert";
+export * from "./clients/CooperativeDirectory";
+export * from "./clients/HttpCooperativeDirectory";
+export * from "./graphql/textRules";

@@ -113,6 +113,10 @@ describe("fund subgraph: security (issue 6)", function () {
           if (allowed) {
             expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
             expect(value).to.deep.include({ id });
+          } else if (role === "COOPERATIVE_MANAGER") {
+            // Another cooperative's record answers as a missing one: null, no error.
+            expect(value).to.equal(null);
+            expect(result.errors).to.equal(undefined);
           } else {
             expect(value).to.equal(null);
             expect(code(result)).to.equal(refusal(role));
@@ -199,6 +203,9 @@ describe("fund subgraph: security (issue 6)", function () {
       ["recordLoanRepayment", REPAY, () => ({ input: { loanId: MISSING, amount: 1_000_000, idempotencyKey: randomUUID() } }), OFFICERS],
       ["restructureLoan", RESTRUCTURE, () => ({ input: { loanId: MISSING, version: 1, remainingTermMonths: 12, graceMonths: 0, reason: "Thiên tai" } }), APPROVERS],
       ["writeOffLoan", WRITE_OFF, () => ({ input: { loanId: MISSING, version: 1, reason: "Mất khả năng trả nợ" } }), APPROVERS],
+      // Invalid input too: the role check comes first, so a caller without the role learns nothing of what input is valid.
+      ["submitLoanApplication with invalid input", SUBMIT, () => ({ input: { cooperativeId: "x", productId: "y", projectName: "", purpose: "\u202e", requestedAmount: 1, requestedTermMonths: 0 } }), APPLICANTS],
+      ["withdrawLoanApplication with invalid input", WITHDRAW, () => ({ input: { applicationId: "not-a-uuid", version: 0, reason: "\u0000" } }), APPLICANTS],
     ];
     for (const [name, query, variables, allowed] of cases) {
       for (const role of ROLES) {
@@ -258,6 +265,8 @@ describe("fund subgraph: security (issue 6)", function () {
       expect(result.data!.theirs).to.equal(null);
       expect(result.data!.again).to.equal(null);
       expect(result.data!.refs[0]).to.deep.equal({ l: null, s: null });
+      // Refused: the other cooperative's loan fields; the loan and application themselves answer as missing ones.
+      expect(result.errors!.map((e) => (e as { path?: string[] }).path?.[0])).to.deep.equal(["refs", "refs"]);
       expect(result.errors!.every((e) => e.extensions!.code === "FORBIDDEN")).to.equal(true);
       expect(JSON.stringify(result.data ?? null)).not.to.contain("Dự án của HTX B");
     });
@@ -266,9 +275,11 @@ describe("fund subgraph: security (issue 6)", function () {
       const filtered = await q(`query ($ids: [ID!]) { loans(first: 100, filter: { cooperativeIds: $ids }) { totalCount } loanApplications(first: 100, filter: { cooperativeIds: $ids }) { totalCount } }`, { ids: [B.id] }, manager());
       expect(filtered.errors, JSON.stringify(filtered.errors)).to.equal(undefined);
       expect(filtered.data).to.deep.equal({ loans: { totalCount: 0 }, loanApplications: { totalCount: 0 } });
+      // "Not yours" and "does not exist" give the same answer: a manager cannot probe contract numbers.
       const byContract = await q(`query ($c: String!) { loanByContractNumber(contractNumber: $c) { id } }`, { c: ids.contractB }, manager());
-      expect(byContract.data?.loanByContractNumber ?? null).to.equal(null);
-      expect(code(byContract)).to.equal("FORBIDDEN");
+      const missing = await q(`query ($c: String!) { loanByContractNumber(contractNumber: $c) { id } }`, { c: "QHT-1999-9999" }, manager());
+      expect(byContract).to.deep.equal({ data: { loanByContractNumber: null } });
+      expect(byContract).to.deep.equal(missing);
       const nested = await q(`query ($a: ID!) { loan(id: $a) { application { id loan { id } } cooperative { id } } }`, { a: ids.loanA }, manager());
       expect(nested.errors).to.equal(undefined);
       expect(nested.data!.loan.cooperative.id).to.equal(A.id);

@@ -1,4 +1,7 @@
-import { envInt, envOptional, GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS } from "@camau/shared";
+import { SUBGRAPHS } from "../catalog";
+import { envInt, envOptional } from "../config/env";
+import { gatewaySecret } from "../config/secrets";
+import { GATEWAY_SECRET_HEADER } from "../server/gatewaySecretGuard";
 import { CooperativeDirectory, CooperativeSnapshot } from "./CooperativeDirectory";
 
 /** Thrown when the registry cannot be asked; the mutation fails (masked as INTERNAL_SERVER_ERROR). */
@@ -10,12 +13,21 @@ const QUERY = `query ($representations: [_Any!]!) {
   }
 }`;
 
+/** Largest number of cooperatives asked in one call (a class's attendance list stays far below). */
+const BATCH = 200;
+
 interface EntityResult {
   id: string;
   status: string;
   sector: { code: string; name: string } | null;
   address: { districtCode: string | null } | null;
   district: { name: string } | null;
+}
+
+interface EntitiesError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string };
 }
 
 /** The registry subgraph's URL: REGISTRY_URL, else the catalog's port on loopback. */
@@ -28,7 +40,9 @@ export function registryUrlFromEnvironment(): string {
 
 /**
  * Asks the registry subgraph directly (not through the gateway: subgraph to subgraph, with the
- * gateway's shared secret, as a trusted internal caller) for one `Cooperative` entity.
+ * gateway's shared secret, as a trusted internal caller) for `Cooperative` entities. A missing
+ * cooperative comes back as null or as a NOT_FOUND error on its entry; any other error means the
+ * registry could not answer.
  */
 export class HttpCooperativeDirectory implements CooperativeDirectory {
   constructor(
@@ -38,30 +52,46 @@ export class HttpCooperativeDirectory implements CooperativeDirectory {
   ) {}
 
   async find(id: string): Promise<CooperativeSnapshot | null> {
+    return (await this.findAll([id])).get(id.toLowerCase()) ?? null;
+  }
+
+  async findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>> {
+    const found = new Map<string, CooperativeSnapshot>();
+    for (let start = 0; start < ids.length; start += BATCH) {
+      for (const snapshot of await this.ask(ids.slice(start, start + BATCH))) found.set(snapshot.id, snapshot);
+    }
+    return found;
+  }
+
+  private async ask(ids: readonly string[]): Promise<CooperativeSnapshot[]> {
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: "POST",
         headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: this.secret },
-        body: JSON.stringify({ query: QUERY, variables: { representations: [{ __typename: "Cooperative", id }] } }),
+        body: JSON.stringify({ query: QUERY, variables: { representations: ids.map((id) => ({ __typename: "Cooperative", id })) } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       throw new DirectoryUnavailableError(`the cooperative registry at ${this.url} did not answer: ${(error as Error).message}`);
     }
     if (!response.ok) throw new DirectoryUnavailableError(`the cooperative registry answered HTTP ${response.status}`);
-    const body = (await response.json()) as { data?: { _entities?: (EntityResult | null)[] }; errors?: { message: string }[] };
-    if (body.errors?.length) throw new DirectoryUnavailableError(`the cooperative registry answered with errors: ${body.errors.map((e) => e.message).join("; ")}`);
-    const entity = body.data?._entities?.[0] ?? null;
-    if (!entity) return null;
-    if (!entity.sector) throw new DirectoryUnavailableError(`the cooperative registry gave no sector for ${id}`);
-    return {
-      id: entity.id.toLowerCase(),
-      status: entity.status,
-      sectorCode: entity.sector.code,
-      sectorName: entity.sector.name,
-      districtCode: entity.address?.districtCode ?? null,
-      districtName: entity.district?.name ?? null,
-    };
+    const body = (await response.json()) as { data?: { _entities?: (EntityResult | null)[] }; errors?: EntitiesError[] };
+    const failures = (body.errors ?? []).filter((e) => e.extensions?.code !== "NOT_FOUND" || e.path?.[0] !== "_entities");
+    if (failures.length) throw new DirectoryUnavailableError(`the cooperative registry answered with errors: ${failures.map((e) => e.message).join("; ")}`);
+    const snapshots: CooperativeSnapshot[] = [];
+    for (const entity of body.data?._entities ?? []) {
+      if (!entity) continue;
+      if (!entity.sector) throw new DirectoryUnavailableError(`the cooperative registry gave no sector for ${entity.id}`);
+      snapshots.push({
+        id: entity.id.toLowerCase(),
+        status: entity.status,
+        sectorCode: entity.sector.code,
+        sectorName: entity.sector.name,
+        districtCode: entity.address?.districtCode ?? null,
+        districtName: entity.district?.name ?? null,
+      });
+    }
+    return snapshots;
   }
 }
