@@ -1,5 +1,7 @@
-import { Role, signToken } from "@camau/shared";
+import { DEVELOPMENT_JWT_SECRET, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
 import { expect } from "chai";
+import jwt from "jsonwebtoken";
+import { Client } from "pg";
 import { e2eStack, graphql } from "./support/stack";
 
 /**
@@ -123,5 +125,96 @@ describe("end to end: access control, audit log and masking through the gateway"
         for (const error of response.errors!) expect(Object.keys(error.extensions ?? {})).not.to.include.members(["stacktrace", "exception"]);
       });
     }
+  });
+
+  describe("the public endpoint under abuse", () => {
+    it("a dangling cooperative reference nulls one field with NOT_FOUND, never the whole page, and is not cached", async () => {
+      const stack = await e2eStack();
+      const trade = new Client({ connectionString: stack.subgraphs.find((s) => s.name === "trade")!.databaseUrl });
+      await trade.connect();
+      const ghost = "22222222-2222-4222-8222-222222222222";
+      try {
+        // A record written before references were checked (or restored from an older backup).
+        await trade.query(`INSERT INTO product (cooperative_id, name, product_group, version) VALUES ($1, 'Sản phẩm của HTX không tồn tại', 'FOOD', 1)`, [ghost]);
+        const stackUrl = stack.gatewayUrl;
+        const response = await fetch(stackUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ products(first: 100) { edges { node { name cooperative { name } } } } }` }) });
+        const body = (await response.json()) as { data: { products: { edges: { node: { name: string; cooperative: { name: string } | null } }[] } } | null; errors?: { path: (string | number)[]; extensions: { code: string } }[]; extensions?: unknown };
+        expect(body.data, JSON.stringify(body).slice(0, 500)).not.to.equal(null);
+        const nodes = body.data!.products.edges.map((e) => e.node);
+        expect(nodes.length).to.be.greaterThan(1);
+        expect(nodes.filter((n) => n.cooperative === null).map((n) => n.name)).to.deep.equal(["Sản phẩm của HTX không tồn tại"]);
+        expect(body.errors!.map((e) => [e.extensions.code, e.path.slice(-1)[0]])).to.deep.equal([["NOT_FOUND", "cooperative"]]);
+        expect(response.headers.get("cache-control")).to.match(/no-store/);
+      } finally {
+        await trade.query(`DELETE FROM product WHERE cooperative_id = $1`, [ghost]);
+        await trade.end();
+      }
+    });
+
+    it("a COOPERATIVE_MANAGER of a cooperative that does not exist cannot register a product (NOT_FOUND)", async () => {
+      const ghost = "33333333-3333-4333-8333-333333333333";
+      const response = await graphql(
+        `mutation ($input: RegisterProductInput!) { registerProduct(input: $input) { product { id name cooperative { name } } } }`,
+        { input: { cooperativeId: ghost, name: "Sản phẩm ma", productGroup: "FOOD" } },
+        managerOf(ghost),
+      );
+      expect(response.errors!.map((e) => e.extensions!.code)).to.deep.equal(["NOT_FOUND"]);
+    });
+
+    const probes: [string, string, Record<string, unknown>][] = [
+      ["a NUL in the cooperatives' search", `query ($s: String) { cooperatives(filter: { search: $s }) { totalCount } }`, { s: "a\u0000b" }],
+      ["a lone surrogate in the products' search", `query ($s: String) { products(filter: { search: $s }) { totalCount } }`, { s: "\ud800" }],
+      ["a forged cursor", `{ cooperatives(after: "WyJ4Iiwibm90LWEtdXVpZCJd") { totalCount } }`, {}],
+    ];
+    for (const [what, query, variables] of probes) {
+      it(`${what}: BAD_USER_INPUT, not INTERNAL_SERVER_ERROR`, async () => {
+        const response = await graphql(query, variables);
+        expect(response.errors!.map((e) => e.extensions!.code)).to.deep.equal(["BAD_USER_INPUT"]);
+      });
+    }
+
+    it("history shows the public no staff login and no member ids", async () => {
+      const response = await graphql<{ cooperatives: { edges: { node: { history: { edges: { node: { actorSubject: string | null } }[] } } }[] } }>(
+        `{ cooperatives(first: 5) { edges { node { history(last: 3) { edges { node { actorSubject actorRole details } } } } } } }`,
+      );
+      const events = response.data!.cooperatives.edges.flatMap((e) => e.node.history.edges.map((h) => h.node));
+      expect(events.length).to.be.greaterThan(0);
+      expect(events.every((e) => e.actorSubject === null)).to.equal(true);
+      expect(JSON.stringify(events)).not.to.contain("memberId");
+    });
+
+    const now = () => Math.floor(Date.now() / 1000);
+    const forgedLifetime: [string, () => object][] = [
+      ["issued an hour in the future", () => ({ iat: now() + 3600, exp: now() + 7200 })],
+      ["expiring in the year 9999", () => ({ iat: now(), exp: Math.floor(Date.UTC(9999, 0, 1) / 1000) })],
+      ["living 13 hours", () => ({ iat: now(), exp: now() + 13 * 3600 })],
+    ];
+    for (const [what, times] of forgedLifetime) {
+      it(`refuses a well-signed token ${what} with HTTP 401`, async () => {
+        const token = jwt.sign({ role: "OFFICER", sub: "officer-e2e", ...times() }, DEVELOPMENT_JWT_SECRET, { algorithm: "HS256", issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
+        const response = await graphql(`{ sectors { code } }`, {}, token);
+        expect(response.status).to.equal(401);
+        expect(response.errors![0].extensions!.code).to.equal("UNAUTHENTICATED");
+      });
+    }
+
+    const SECURITY_HEADERS = ["content-security-policy", "cross-origin-opener-policy", "cross-origin-resource-policy", "origin-agent-cluster", "referrer-policy", "strict-transport-security", "x-content-type-options", "x-dns-prefetch-control", "x-download-options", "x-frame-options", "x-permitted-cross-domain-policies", "x-xss-protection"];
+    const headersOf = (response: Response) => Object.fromEntries(SECURITY_HEADERS.map((h) => [h, response.headers.get(h)]));
+
+    it("answers every path with the same security headers: /graphql plain JSON, /graphql through Express, a GET, a 404", async () => {
+      const { gatewayUrl } = await e2eStack();
+      const body = JSON.stringify({ query: "{ sectors { code } }" });
+      const plain = await fetch(gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const viaExpress = await fetch(`${gatewayUrl}?via=express`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const get = await fetch(`${gatewayUrl}?query=${encodeURIComponent("{ sectors { code } }")}`, { headers: { "apollo-require-preflight": "true" } });
+      const missing = await fetch(new URL("/wp-admin/setup.php", gatewayUrl));
+      expect(headersOf(plain)).to.include({ "x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN", "referrer-policy": "no-referrer" });
+      expect(headersOf(plain)["content-security-policy"]).to.match(/default-src 'none'/);
+      for (const other of [viaExpress, get, missing]) expect(headersOf(other)).to.deep.equal(headersOf(plain));
+      expect([plain.status, viaExpress.status, get.status]).to.deep.equal([200, 200, 200]);
+      expect(missing.status).to.equal(404);
+      expect(missing.headers.get("content-type")).to.match(/application\/json/);
+      expect(await missing.json()).to.deep.equal({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
+    });
   });
 });
