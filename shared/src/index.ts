@@ -41,3 +41,4 @@ export * from "./seed/bulkInsert";
 export * from "./clients/CooperativeDirectory";
 export * from "./clients/HttpCooperativeDirectory";
 export * from "./graphql/textRules";
+export * from "./disclosure/smallCells";

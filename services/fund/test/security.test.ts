@@ -561,4 +561,51 @@ describe("fund subgraph: security (issue 6)", function () {
       expect(String(error)).to.match(/append-only/);
     });
   });
+
+  describe("disclosure control of the public portfolio (demo data)", () => {
+    let seeded: Awaited<ReturnType<typeof startFund>>;
+    const PORTFOLIO = `{ fundPortfolio(asOf: "2025-06-30") { loansOutstanding principalOutstanding
+      bySector { sectorCode loanCount principalOutstanding par30Principal disbursedToDate suppressed }
+      byDistrict { districtCode loanCount principalOutstanding par30Principal disbursedToDate suppressed }
+      byDebtGroup { debtGroup loanCount principalOutstanding suppressed } } }`;
+    type Slice = { loanCount: number | null; principalOutstanding: number | null; suppressed: boolean };
+    before(async function () {
+      this.timeout(180_000);
+      seeded = await startFund([], { seed: true });
+    });
+    after(() => seeded?.stop());
+    const portfolio = async (token?: string) => {
+      const result = await seeded.fund.query(PORTFOLIO, {}, token);
+      expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
+      return result.data!.fundPortfolio as Record<"bySector" | "byDistrict" | "byDebtGroup", Slice[]> & { loansOutstanding: number };
+    };
+
+    it("fund staff see every figure, the small cells included", async () => {
+      for (const token of [tokens.fundOfficer(), tokens.fundApprover()]) {
+        const full = await portfolio(token);
+        const slices = [...full.bySector, ...full.byDistrict, ...full.byDebtGroup];
+        expect(slices.every((s) => !s.suppressed && s.loanCount !== null)).to.equal(true);
+        expect(full.bySector.some((s) => s.loanCount! > 0 && s.loanCount! < 3), "the demo data has sectors of one or two loans").to.equal(true);
+      }
+    });
+
+    it("the public gets no figure summing one or two loans, nor one recoverable from the totals", async () => {
+      const full = await portfolio(tokens.fundOfficer());
+      for (const token of [undefined, tokens.manager(randomUUID())]) {
+        const shown = await portfolio(token);
+        expect(shown.loansOutstanding).to.equal(full.loansOutstanding);
+        for (const table of ["bySector", "byDistrict", "byDebtGroup"] as const) {
+          const withheldUnits = full[table].reduce((sum, s, i) => sum + (shown[table][i].suppressed ? s.loanCount! : 0), 0);
+          expect(withheldUnits === 0 || withheldUnits >= 3, `${table}: withheld cells sum ${withheldUnits} loans`).to.equal(true);
+          full[table].forEach((s, i) => {
+            const p = shown[table][i];
+            if (s.loanCount! > 0 && s.loanCount! < 3) expect(p).to.deep.include({ loanCount: null, principalOutstanding: null, suppressed: true });
+            if (!p.suppressed) expect(p).to.deep.equal(s);
+            if (p.loanCount !== null) expect(p.loanCount === 0 || p.loanCount >= 3).to.equal(true);
+          });
+        }
+        expect(shown.bySector.some((s) => s.suppressed)).to.equal(true);
+      }
+    });
+  });
 });
