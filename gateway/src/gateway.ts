@@ -11,6 +11,7 @@ import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql"; // issue 7: GraphiQL
+import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin"; // issue 7: HTTP caching (Cache-Control)
 import { bodyErrorHandler, lastErrorHandler, notFoundHandler } from "./httpErrors";
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   bodyLimit?: string;
   /** Request limits overriding the environment's (see limits.ts). */
   limits?: Partial<RequestLimits>;
+  /** Fair-use budgets overriding the environment's (see fairUse.ts). */
+  fairUse?: Partial<FairUseSettings>;
 }
 
 export interface RunningGateway {
@@ -79,7 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [valueCompletionErrorsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [valueCompletionErrorsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse)), responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);

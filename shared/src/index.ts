@@ -42,3 +42,4 @@ export * from "./clients/CooperativeDirectory";
 export * from "./clients/HttpCooperativeDirectory";
 export * from "./graphql/textRules";
 export * from "./disclosure/smallCells";
+export * from "./graphql/oncePerRequest";
