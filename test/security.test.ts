@@ -1,4 +1,5 @@
-import { DEVELOPMENT_JWT_SECRET, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
+import { RunningGateway, startGateway } from "@camau/gateway";
+import { DEVELOPMENT_JWT_SECRET, freePort, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
 import { expect } from "chai";
 import jwt from "jsonwebtoken";
 import { Client } from "pg";
@@ -215,6 +216,75 @@ describe("end to end: access control, audit log and masking through the gateway"
       expect(missing.status).to.equal(404);
       expect(missing.headers.get("content-type")).to.match(/application\/json/);
       expect(await missing.json()).to.deep.equal({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
+    });
+  });
+
+  describe("fair use: per-client budgets (a gateway with small budgets in front of the same subgraphs)", () => {
+    let gateway: RunningGateway;
+    const REPORT = `{ collectiveEconomyReport(from: "2021-01-01", to: "2021-06-30") { cooperativeCount fundedProjectCount } }`;
+    const post = async (query: string, token?: string, path = "") => {
+      const response = await fetch(`${gateway.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string; retryAfterSeconds?: number } }[] } };
+    };
+    const as = (sub: string) => signToken({ sub, role: Role.OFFICER });
+
+    before(async () => {
+      const stack = await e2eStack();
+      gateway = await startGateway({
+        port: await freePort(),
+        subgraphUrls: Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.url])),
+        fairUse: { enabled: true, costPerWindow: 7_000, windowSeconds: 60, maxConcurrentExpensive: 1, aggregateCost: 2_000 },
+      });
+    });
+    after(() => gateway?.stop());
+
+    for (const [path, what] of [["", "plain JSON"], ["?via=express", "through Express"]] as const) {
+      it(`answers HTTP 429 with Retry-After and RATE_LIMITED once a client's cost budget is spent (${what}); other clients go on`, async () => {
+        const spender = as(`spender${path}`);
+        const statuses: number[] = [];
+        let refused: Awaited<ReturnType<typeof post>> | undefined;
+        for (let i = 0; i < 10 && !refused; i++) {
+          const answer = await post(REPORT, spender, path);
+          statuses.push(answer.status);
+          if (answer.status === 429) refused = answer;
+          else expect(answer.body.errors, JSON.stringify(answer.body.errors)).to.equal(undefined);
+        }
+        expect(statuses.slice(0, 2)).to.deep.equal([200, 200]);
+        expect(refused, `statuses ${statuses}`).not.to.equal(undefined);
+        expect(Number(refused!.retryAfter)).to.be.within(1, 60);
+        expect(refused!.body.errors![0].extensions).to.deep.include({ code: "RATE_LIMITED", retryAfterSeconds: Number(refused!.retryAfter) });
+        expect(refused!.body.data ?? null).to.equal(null);
+        // The budget is the spender's: other clients are served in full.
+        expect((await post(REPORT, as(`bystander${path}`), path)).status).to.equal(200);
+        expect((await post(`{ sectors { code } }`, as(`trivial${path}`), path)).status).to.equal(200);
+      });
+    }
+
+    it("lets a client run one expensive operation at a time: the others at once are refused with 429", async () => {
+      const token = as("concurrent");
+      const answers = await Promise.all(Array.from({ length: 3 }, () => post(REPORT, token)));
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses).to.include(200);
+      expect(statuses).to.include(429);
+      const refused = answers.find((a) => a.status === 429)!;
+      expect(refused.body.errors![0].message).to.match(/at once/);
+      expect(refused.retryAfter).to.equal("1");
+      // A slot is given back with the answer: the next one goes through.
+      expect((await post(REPORT, token)).status).to.equal(200);
+    });
+
+    it("counts anonymous clients by address (without TRUST_PROXY, X-Forwarded-For is not believed)", async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 10 && !statuses.includes(429); i++) {
+        const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${i}` }, body: JSON.stringify({ query: REPORT }) });
+        statuses.push(response.status);
+        await response.arrayBuffer();
+      }
+      expect(statuses).to.include(429);
     });
   });
 });

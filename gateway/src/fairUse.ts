@@ -117,7 +117,7 @@ function limiter(keyPrefix: string, points: number, duration: number): RateLimit
 }
 
 /** The Apollo plugin that spends and checks the budgets once the operation and its cost are known. */
-export function fairUsePlugin(settings: FairUseSettings = fairUseSettingsFromEnvironment()): ApolloServerPlugin<GatewayContext> {
+export function fairUsePlugin(settings: FairUseSettings = fairUseSettingsFromEnvironment(), maxCost = Number.POSITIVE_INFINITY): ApolloServerPlugin<GatewayContext> {
   if (!settings.enabled) return {};
   const budget = limiter("cost", settings.costPerWindow, settings.windowSeconds);
   // A slot is given back when the answer goes out; the duration only frees slots a crashed
@@ -129,9 +129,12 @@ export function fairUsePlugin(settings: FairUseSettings = fairUseSettingsFromEnv
       return {
         async didResolveOperation({ document, schema, request, operationName }) {
           const key = clientKeyOf(contextValue);
+          const measured = operationCost(schema, document, request.variables, operationName);
+          // Over the cost limit: the limit refuses it (costLimitPlugin); it spends no budget.
+          if (measured > maxCost) return;
           const operations = aggregatesOf(schema, document);
           const aggregates = aggregateCount(operations.get(operationName ?? "") ?? [...operations.values()][0], settings.aggregateFields);
-          const cost = Math.max(1, Math.ceil(operationCost(schema, document, request.variables, operationName))) + aggregates * settings.aggregateCost;
+          const cost = Math.max(1, Math.ceil(measured)) + aggregates * settings.aggregateCost;
           // The slot first: an operation refused for want of one spends no budget.
           if (cost >= settings.expensiveCost || aggregates > 0) {
             try {

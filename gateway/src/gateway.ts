@@ -82,7 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [valueCompletionErrorsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse)), responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [valueCompletionErrorsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost), responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
