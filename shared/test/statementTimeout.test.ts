@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { expect } from "chai";
 import { GraphQLError } from "graphql";
 import { Client } from "pg";
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { DataSource, MigrationInterface, QueryFailedError, QueryRunner } from "typeorm";
 import {
   buildFederatedSchema,
@@ -16,7 +16,9 @@ import {
   isQueryCanceled,
   QUERY_TIMEOUT_MESSAGE,
   SubgraphModule,
+  Role,
   SubgraphUnderTest,
+  testTokens,
   Viewer,
 } from "../src";
 
@@ -83,6 +85,7 @@ class SlowSqlResolver {
     return ms;
   }
 
+  @Authorized(Role.OFFICER)
   @Mutation(() => Int, { description: "Sleeps in PostgreSQL for `ms` inside a mutation's transaction." })
   async sleepInTransaction(@Arg("ms", () => Int) ms: number, @Ctx() ctx: SlowContext): Promise<number> {
     await inTransaction(ctx.dataSource, (manager) => manager.query("SELECT pg_sleep($1)", [ms / 1000]));
@@ -283,7 +286,7 @@ describe("database statement timeout (DB_STATEMENT_TIMEOUT_MS)", function () {
 
     it("answers a mutation whose transaction runs too long with the same TIMEOUT", async () => {
       const subgraph = await start({ DB_STATEMENT_TIMEOUT_MS: "300" });
-      const { result } = await capturingStderr(() => subgraph.query("mutation { sleepInTransaction(ms: 3000) }"));
+      const { result } = await capturingStderr(() => subgraph.query("mutation { sleepInTransaction(ms: 3000) }", {}, testTokens.officer()));
       expect(result.errors?.map((e) => [e.message, e.extensions?.code])).to.deep.equal([[QUERY_TIMEOUT_MESSAGE, "TIMEOUT"]]);
       expect(JSON.stringify(result)).not.to.match(/pg_sleep|SELECT/i);
     });
