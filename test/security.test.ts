@@ -277,6 +277,34 @@ describe("end to end: access control, audit log and masking through the gateway"
       expect((await post(REPORT, token)).status).to.equal(200);
     });
 
+    it("behind a trusted proxy, counts anonymous clients by forwarded address, and caps the public's expensive operations as a whole", async () => {
+      const previous = process.env.TRUST_PROXY;
+      process.env.TRUST_PROXY = "1"; // read per request by the gateway under test, which runs in this process
+      const capped = await startGateway({
+        port: await freePort(),
+        subgraphUrls: Object.fromEntries((await e2eStack()).subgraphs.map((s) => [s.name, s.url])),
+        fairUse: { enabled: true, costPerWindow: 1_000_000, maxConcurrentExpensive: 5, maxConcurrentAnonymousExpensive: 1 },
+      });
+      try {
+        const from = (address: string, token?: string) =>
+          fetch(capped.url, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-forwarded-for": address, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify({ query: REPORT }),
+          }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors?: { message: string }[] } }));
+        const [signedIn, ...anonymous] = await Promise.all([from("203.0.113.50", as("signed-in")), ...[1, 2, 3, 4].map((i) => from(`203.0.113.${i}`))]);
+        expect(signedIn.status).to.equal(200);
+        expect(anonymous.map((a) => a.status)).to.include(200);
+        const refused = anonymous.filter((a) => a.status === 429);
+        expect(refused.length).to.be.greaterThan(0);
+        expect(refused[0].body.errors![0].message).to.match(/public/);
+      } finally {
+        await capped.stop();
+        if (previous === undefined) delete process.env.TRUST_PROXY;
+        else process.env.TRUST_PROXY = previous;
+      }
+    });
+
     it("counts anonymous clients by address (without TRUST_PROXY, X-Forwarded-For is not believed)", async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 10 && !statuses.includes(429); i++) {

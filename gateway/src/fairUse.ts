@@ -26,6 +26,7 @@ import { sharedRedis } from "./redis";
  * | FAIR_USE_AGGREGATE_FIELDS | collectiveEconomyReport,fundPortfolio | root fields computed from whole tables: an operation selecting one is expensive |
  * | FAIR_USE_AGGREGATE_COST | 2000 | added to the cost for each distinct (field, arguments) of those fields |
  * | FAIR_USE_MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations a client may have in flight at once |
+ * | FAIR_USE_MAX_CONCURRENT_ANONYMOUS_EXPENSIVE | 4 | expensive operations all anonymous clients together may have in flight (per replica, or across replicas with Redis) |
  * | TRUST_PROXY | 0 | proxies in front of the gateway whose X-Forwarded-For is believed (0: none) |
  */
 export interface FairUseSettings {
@@ -34,6 +35,7 @@ export interface FairUseSettings {
   windowSeconds: number;
   expensiveCost: number;
   maxConcurrentExpensive: number;
+  maxConcurrentAnonymousExpensive: number;
   aggregateFields: readonly string[];
   aggregateCost: number;
 }
@@ -45,6 +47,7 @@ export function fairUseSettingsFromEnvironment(overrides: Partial<FairUseSetting
     windowSeconds: envInt("FAIR_USE_WINDOW_S", 60),
     expensiveCost: envInt("FAIR_USE_EXPENSIVE_COST", 1_000),
     maxConcurrentExpensive: envInt("FAIR_USE_MAX_CONCURRENT_EXPENSIVE", 2),
+    maxConcurrentAnonymousExpensive: envInt("FAIR_USE_MAX_CONCURRENT_ANONYMOUS_EXPENSIVE", 4),
     aggregateFields: (envOptional("FAIR_USE_AGGREGATE_FIELDS") ?? "collectiveEconomyReport,fundPortfolio").split(",").map((f) => f.trim()).filter(Boolean),
     aggregateCost: envInt("FAIR_USE_AGGREGATE_COST", 2_000),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
@@ -123,9 +126,28 @@ export function fairUsePlugin(settings: FairUseSettings = fairUseSettingsFromEnv
   // A slot is given back when the answer goes out; the duration only frees slots a crashed
   // replica never gave back.
   const slots = limiter("expensive", settings.maxConcurrentExpensive, 60);
+  // Addresses are cheap to come by (many machines, or forged X-Forwarded-For past a lax proxy):
+  // the public as a whole also shares a few slots, so a flood of "different" anonymous clients
+  // cannot take the capacity signed-in users and cheap queries need.
+  const anonymousSlots = limiter("anonymous-expensive", settings.maxConcurrentAnonymousExpensive, 60);
+  const ANONYMOUS = "all";
   return {
     async requestDidStart({ contextValue }) {
       let release: (() => Promise<unknown>) | undefined;
+      const take = async (pool: RateLimiterAbstract, key: string, what: string) => {
+        try {
+          await pool.consume(key, 1);
+        } catch (refusal) {
+          if (!(refusal instanceof RateLimiterRes)) throw refusal;
+          await pool.reward(key, 1); // the refused attempt holds no slot
+          throw rateLimited(1000, what);
+        }
+        const previous = release;
+        release = async () => {
+          await pool.reward(key, 1);
+          await previous?.();
+        };
+      };
       return {
         async didResolveOperation({ document, schema, request, operationName }) {
           const key = clientKeyOf(contextValue);
@@ -137,13 +159,16 @@ export function fairUsePlugin(settings: FairUseSettings = fairUseSettingsFromEnv
           const cost = Math.max(1, Math.ceil(measured)) + aggregates * settings.aggregateCost;
           // The slot first: an operation refused for want of one spends no budget.
           if (cost >= settings.expensiveCost || aggregates > 0) {
-            try {
-              await slots.consume(key, 1);
-              release = () => slots.reward(key, 1);
-            } catch (refusal) {
-              if (!(refusal instanceof RateLimiterRes)) throw refusal;
-              await slots.reward(key, 1); // the refused attempt holds no slot
-              throw rateLimited(1000, `at most ${settings.maxConcurrentExpensive} expensive operations at once`);
+            await take(slots, key, `at most ${settings.maxConcurrentExpensive} expensive operations at once`);
+            if (contextValue.viewer.role === Role.ANONYMOUS) {
+              try {
+                await take(anonymousSlots, ANONYMOUS, "the public's expensive operations are at their limit; sign in or retry");
+              } catch (refusal) {
+                const giveBack = release;
+                release = undefined;
+                await giveBack?.();
+                throw refusal;
+              }
             }
           }
           try {
