@@ -1,4 +1,6 @@
-import { RunningGateway, startGateway } from "@camau/gateway";
+import { closeSharedRedis, RunningGateway, startGateway } from "@camau/gateway";
+import { spawn } from "node:child_process";
+import { connect } from "node:net";
 import { DEVELOPMENT_JWT_SECRET, freePort, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
 import { expect } from "chai";
 import jwt from "jsonwebtoken";
@@ -302,6 +304,39 @@ describe("end to end: access control, audit log and masking through the gateway"
         await capped.stop();
         if (previous === undefined) delete process.env.TRUST_PROXY;
         else process.env.TRUST_PROXY = previous;
+      }
+    });
+
+    it("with REDIS_URL, two gateways spend one budget: a client refused by one is refused by the other", async () => {
+      const port = await freePort();
+      const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+      const previous = process.env.REDIS_URL;
+      const replicas: RunningGateway[] = [];
+      try {
+        for (let i = 0; i < 50; i++) {
+          const up = await new Promise<boolean>((resolve) => {
+            const socket = connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
+            socket.on("error", () => resolve(false));
+          });
+          if (up) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+        const subgraphUrls = Object.fromEntries((await e2eStack()).subgraphs.map((s) => [s.name, s.url]));
+        for (let i = 0; i < 2; i++) replicas.push(await startGateway({ port: await freePort(), subgraphUrls, fairUse: { enabled: true, costPerWindow: 5_000, windowSeconds: 60, aggregateCost: 2_000 } }));
+        const token = as("two-replicas");
+        const ask = (replica: RunningGateway) =>
+          fetch(replica.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: REPORT }) }).then(async (r) => (await r.arrayBuffer(), r.status));
+        // About 2,050 each against 5,000: two answers, from either replica, spend the budget.
+        expect([await ask(replicas[0]), await ask(replicas[1])]).to.deep.equal([200, 200]);
+        expect(await ask(replicas[0])).to.equal(429);
+        expect(await ask(replicas[1])).to.equal(429);
+      } finally {
+        for (const replica of replicas) await replica.stop();
+        await closeSharedRedis();
+        if (previous === undefined) delete process.env.REDIS_URL;
+        else process.env.REDIS_URL = previous;
+        redis.kill();
       }
     });
 

@@ -8,3 +8,5 @@ export * from "./subgraphDataSource";
 export * from "./subgraphErrors";
 export * from "./timeoutFetcher";
 export * from "./limits";
+export * from "./redis";
+export * from "./fairUse";
