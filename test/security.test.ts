@@ -186,6 +186,20 @@ describe("end to end: access control, audit log and masking through the gateway"
       expect(JSON.stringify(events)).not.to.contain("memberId");
     });
 
+    it("refuses any mutation without a token with HTTP 401 UNAUTHENTICATED, before looking at its input (even values GraphQL refuses)", async () => {
+      const cases: [string, Record<string, unknown>][] = [
+        [`mutation ($input: AddMemberInput!) { addMember(input: $input) { member { id } } }`, { input: { cooperativeId: "x", member: { kind: "INDIVIDUAL", fullName: "\u0000", membershipType: "OFFICIAL", capitalContributed: "rất nhiều", joinedOn: "2021-02-30" } } }],
+        [`mutation ($input: EndMembershipInput!) { endMembership(input: $input) { member { id } } }`, { input: { memberId: "x", leftOn: "không rõ" } }],
+        [`mutation ($input: SubmitLoanApplicationInput!) { submitLoanApplication(input: $input) { application { id } } }`, { input: { cooperativeId: "x", productId: "y", projectName: "", purpose: "", requestedAmount: -5, requestedTermMonths: "ba" } }],
+        [`mutation ($input: WithdrawLoanApplicationInput!) { withdrawLoanApplication(input: $input) { application { id } } }`, { input: { applicationId: 1, version: "một" } }],
+      ];
+      for (const [query, variables] of cases) {
+        const response = await graphql(query, variables);
+        expect(response.status, query).to.equal(401);
+        expect(response.errors!.map((e) => e.extensions!.code), query).to.deep.equal(["UNAUTHENTICATED"]);
+      }
+    });
+
     const now = () => Math.floor(Date.now() / 1000);
     const forgedLifetime: [string, () => object][] = [
       ["issued an hour in the future", () => ({ iat: now() + 3600, exp: now() + 7200 })],

@@ -8,6 +8,7 @@ import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
+import { anonymousMutationsPlugin } from "./anonymousMutations";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql"; // issue 7: GraphiQL
@@ -82,7 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [valueCompletionErrorsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost), responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [valueCompletionErrorsPlugin(), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost), responseCachePlugin(responseCacheOptionsFromEnvironment()), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
