@@ -1,4 +1,4 @@
-import { isProduction, jwtSecret, Role, signToken, TOKEN_ROLES } from "@camau/shared";
+import { isProduction, jwtSecret, Role, signToken, tokenMaxLifetimeSeconds, TOKEN_ROLES } from "@camau/shared";
 import { parseArgs } from "node:util";
 
 /**
@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DURATION = /^\d+[smhd]$/;
-const USAGE = `usage: npm run token -- --role <${TOKEN_ROLES.join("|")}> [--cooperative <uuid>] [--subject <name>] [--expires <30m|8h|7d>]`;
+const USAGE = `usage: npm run token -- --role <${TOKEN_ROLES.join("|")}> [--cooperative <uuid>] [--subject <name>] [--expires <30m|8h|12h>]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -44,6 +44,8 @@ function main(): void {
   if (cooperative !== undefined && !UUID.test(cooperative)) fail(`--cooperative must be a cooperative id (a UUID), got "${cooperative}"`);
   const expires = String(values.expires);
   if (!DURATION.test(expires)) fail(`--expires must look like 30m, 8h or 7d, got "${expires}"`);
+  const lifetime = Number(expires.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86400 }[expires.slice(-1) as "s" | "m" | "h" | "d"];
+  if (lifetime > tokenMaxLifetimeSeconds()) fail(`--expires ${expires} is longer than the ${tokenMaxLifetimeSeconds()} s a token may live (TOKEN_MAX_LIFETIME_S)`);
   if (isProduction() && !process.env.JWT_SECRET) fail("NODE_ENV=production: set JWT_SECRET; the development secret is refused");
 
   let secret: string;

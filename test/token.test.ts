@@ -34,6 +34,8 @@ describe("npm run token", () => {
     ["a cooperative that is not an id", ["--role", "COOPERATIVE_MANAGER", "--cooperative", "HTX-1"], {}, /must be a cooperative id/],
     ["a cooperative on another role", ["--role", "OFFICER", "--cooperative", COOPERATIVE], {}, /only applies to COOPERATIVE_MANAGER/],
     ["a malformed expiry", ["--role", "OFFICER", "--expires", "soon"], {}, /--expires/],
+    ["a lifetime over TOKEN_MAX_LIFETIME_S (12 h by default)", ["--role", "OFFICER", "--expires", "13h"], {}, /longer than the 43200 s/],
+    ["a lifetime over a smaller TOKEN_MAX_LIFETIME_S", ["--role", "OFFICER", "--expires", "2h"], { TOKEN_MAX_LIFETIME_S: "3600" }, /longer than the 3600 s/],
     ["production without JWT_SECRET", ["--role", "OFFICER"], { NODE_ENV: "production" }, /set JWT_SECRET/],
   ];
   for (const [what, args, env, message] of refusals) {

@@ -282,7 +282,8 @@ async function main(): Promise<void> {
       gatewayPort,
       host,
       seedIfEmpty: false,
-      env: { SUPERGRAPH_PATH: supergraphPath, ...options.gatewayEnv },
+      // Throughput is measured from one address: the per-client fair-use budgets would measure themselves (npm run bench:flood measures them).
+      env: { SUPERGRAPH_PATH: supergraphPath, FAIR_USE: "false", ...options.gatewayEnv },
       log: (line) => (/error|fail/i.test(line) && !/slow SQL/.test(line) ? say(line) : undefined),
     });
     say(`[bench] stack ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -8,12 +8,14 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import type { RedisClientType } from "redis";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
+import { anonymousMutationsPlugin } from "./anonymousMutations";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql"; // issue 7: GraphiQL
+import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin"; // issue 7: HTTP caching (Cache-Control)
-import { bodyErrorHandler, lastErrorHandler } from "./httpErrors";
+import { bodyErrorHandler, lastErrorHandler, notFoundHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits"; // issue 6: request limits
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
@@ -22,7 +24,9 @@ import { sharedRedis } from "./redis";
 import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
 import { gatewayMetricsText } from "./metrics";
 import { BreakerSettings } from "./subgraphBreaker";
+import { setSecurityHeaders } from "./securityHeaders";
 import { SubgraphDataSource } from "./subgraphDataSource";
+import { valueCompletionErrorsPlugin } from "./valueCompletionErrors";
 
 export interface GatewayOptions {
   port: number;
@@ -48,6 +52,8 @@ export interface GatewayOptions {
   breaker?: BreakerSettings;
   /** Response cache settings overriding the environment's (see responseCache.ts). */
   responseCache?: Partial<ResponseCacheOptions>;
+  /** Fair-use budgets overriding the environment's (see fairUse.ts). */
+  fairUse?: Partial<FairUseSettings>;
 }
 
 export interface RunningGateway {
@@ -70,8 +76,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
   const responseCacheOptions = { ...responseCacheOptionsFromEnvironment(), ...options.responseCache };
+  const redis = options.redis === null ? undefined : (options.redis ?? sharedRedis());
   const caches = createSharedCaches({
-    redis: options.redis === null ? undefined : (options.redis ?? sharedRedis()),
+    redis,
     supergraphSdl,
     responseMaxEntries: responseCacheOptions.maxEntries,
   });
@@ -92,6 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Set once Apollo has started; answers plain JSON POSTs to /graphql without Express (graphqlPost.ts).
   let graphqlPost: RequestHandler | undefined;
   const httpServer = http.createServer((req, res) => {
+    setSecurityHeaders(req, res);
     if (!graphqlPost?.(req, res)) app(req, res);
   });
   const shutdown = new GracefulShutdown(httpServer, "gateway", options.shutdown);
@@ -106,7 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()], // issue 7: cacheControlPlugins
+    plugins: [valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
@@ -141,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: limits.bodyLimit }),
     expressMiddleware(server, { context: async ({ req }) => createGatewayContext(req) }),
   );
+  app.use(notFoundHandler);
   app.use(bodyErrorHandler);
   app.use(lastErrorHandler);
 

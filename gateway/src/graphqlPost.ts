@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { NO_STORE } from "./cacheControlPlugin";
 import { gatewayContextOf, GatewayContext } from "./context";
+import { clientAddressOf } from "./fairUse";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./requestId";
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
@@ -80,7 +81,7 @@ export function graphqlPostHandler(server: ApolloServer<GatewayContext>, bodyLim
       const authorization = req.headers.authorization;
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: "POST", headers, search: "", body },
-        context: async () => gatewayContextOf(authorization, requestId),
+        context: async () => gatewayContextOf(authorization, requestId, clientAddressOf(req)),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status || 200;

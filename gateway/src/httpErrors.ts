@@ -18,6 +18,11 @@ export function bodyErrorHandler(error: unknown, _req: Request, res: Response, n
   next(error);
 }
 
+/** Any other path: a JSON 404 rather than Express's HTML page. */
+export function notFoundHandler(_req: Request, res: Response): void {
+  res.status(404).json({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
+}
+
 /**
  * The last error handler: anything else that went wrong outside GraphQL (a bug in a middleware, a
  * malformed URL) is logged with a correlation id and answered as a masked JSON 500. Express's own

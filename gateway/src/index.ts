@@ -11,3 +11,4 @@ export * from "./limits";
 export * from "./redis";
 export * from "./sharedCaches";
 export * from "./subgraphBreaker";
+export * from "./fairUse";

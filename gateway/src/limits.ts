@@ -154,34 +154,54 @@ function pageKeyOf(variables: Record<string, unknown> | undefined, name: string)
   return typeof raw === "number" && Number.isInteger(raw) ? String(Math.max(0, Math.min(raw, MAX_PAGE_SIZE))) : "x";
 }
 
-/** Verdicts kept per document (Apollo reuses one DocumentNode per query text) and page-size values. */
-const MAX_VERDICTS_PER_DOCUMENT = 64;
+/** Costs kept per document (Apollo reuses one DocumentNode per query text) and page-size values. */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
+// armor's cost rule, used only to measure: with a limit of 0 it reports every cost above 0 in its
+// message, and accepts (with the cost) an operation that costs nothing. validate() is synchronous,
+// so the handlers hand the figure to operationCost() through this variable.
+let measured = 0;
+const measuringRule = costLimitRule({
+  maxCost: 0,
+  ...COST_WEIGHTS,
+  flattenFragments: true,
+  ignoreIntrospection: true,
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onAccept: [(_ctx, { n }) => (measured = n)],
+  onReject: [(_ctx, error) => (measured = Number(/found (\d+(?:\.\d+)?)/.exec(error.message)?.[1] ?? Number.POSITIVE_INFINITY))],
+});
+const costsOf = documentMemo((document) => ({ pageVariables: pageVariablesOf(document), costs: new Map<string, number>() }));
+
+/**
+ * The estimated cost of an operation, page sizes included (armor's weights, see withPageSizes).
+ * The walk took ~0.5 ms per request; the cost depends only on the schema, the document, the
+ * operation and the page-size variables, so it is computed once per such combination. The cost
+ * limit and the fair-use budgets (fairUse.ts) both read it.
+ */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): number {
+  const entry = costsOf(schema, document);
+  // Each page variable as withPageSizes reads it: absent (its default), an integer (clamped), or
+  // anything else (ignored); so keys stay short whatever a client sends.
+  const key = [operationName ?? "", ...entry.pageVariables.map((name) => pageKeyOf(variables, name))].join(" ");
+  let cost = entry.costs.get(key);
+  if (cost === undefined) {
+    measured = 0;
+    validate(schema, withPageSizes(document, schema, variables, operationName), [measuringRule], { maxErrors: 1 });
+    cost = measured;
+    if (entry.costs.size < MAX_COSTS_PER_DOCUMENT) entry.costs.set(key, cost);
+  }
+  return cost;
+}
 
 /** Refuses an operation whose cost, page sizes included, is over the limit; runs once the operation and its variables are known. */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
-  const rule = costLimitRule({ maxCost, ...COST_WEIGHTS, flattenFragments: true, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [(ctx, error) => ctx?.reportError(error)] });
-  // The cost walk took ~0.5 ms per request; its verdict depends only on the schema, the document,
-  // the operation and the page-size variables, so it is computed once per such combination.
-  const entryOf = documentMemo((document) => ({ pageVariables: pageVariablesOf(document), verdicts: new Map<string, string | null>() }));
-  const verdictOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): string | null => {
-    const entry = entryOf(schema, document);
-    // Each page variable as withPageSizes reads it: absent (its default), an integer (clamped), or
-    // anything else (ignored); so keys stay short whatever a client sends.
-    const key = [operationName ?? "", ...entry.pageVariables.map((name) => pageKeyOf(variables, name))].join(" ");
-    let verdict = entry.verdicts.get(key);
-    if (verdict === undefined) {
-      const [error] = validate(schema, withPageSizes(document, schema, variables, operationName), [rule], { maxErrors: 1 });
-      verdict = error ? error.message.replace(/^Syntax Error: /, "") : null;
-      if (entry.verdicts.size < MAX_VERDICTS_PER_DOCUMENT) entry.verdicts.set(key, verdict);
-    }
-    return verdict;
-  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request, operationName }) {
-          const verdict = verdictOf(schema, document, request.variables, operationName);
-          if (verdict !== null) throw limitError(verdict);
+          const cost = operationCost(schema, document, request.variables, operationName);
+          if (cost > maxCost) throw limitError(`Query Cost limit of ${maxCost} exceeded, found ${cost}.`);
         },
       };
     },

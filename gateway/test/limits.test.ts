@@ -45,7 +45,7 @@ describe("gateway request limits (graphql-armor; against the real supergraph)", 
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, UNREACHABLE]));
 
   before(async () => {
-    gateway = await startGateway({ port: 0, supergraphSdl: readSupergraph(), subgraphUrls, subgraphTimeoutMs: 1_000, limits: { introspection: true, blockFieldSuggestions: false } });
+    gateway = await startGateway({ port: 0, supergraphSdl: readSupergraph(), subgraphUrls, subgraphTimeoutMs: 1_000, limits: { introspection: true, blockFieldSuggestions: false }, fairUse: { enabled: false } });
   });
   after(async () => {
     await gateway?.stop();
@@ -165,7 +165,7 @@ describe("gateway request limits (graphql-armor; against the real supergraph)", 
       })();
       expect(limits.introspection).to.equal(false);
       expect(limits.blockFieldSuggestions).to.equal(true);
-      production = await startGateway({ port: 0, supergraphSdl: readSupergraph(), subgraphUrls, subgraphTimeoutMs: 1_000, limits });
+      production = await startGateway({ port: 0, supergraphSdl: readSupergraph(), subgraphUrls, subgraphTimeoutMs: 1_000, limits, fairUse: { enabled: false } });
     });
     after(async () => {
       await production?.stop();

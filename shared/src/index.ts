@@ -45,3 +45,8 @@ export * from "./testing/debianPostgres";
 export * from "./server/readRouting";
 export * from "./testing/pgBouncer";
 export * from "./server/servingPools";
+export * from "./clients/CooperativeDirectory";
+export * from "./clients/HttpCooperativeDirectory";
+export * from "./graphql/textRules";
+export * from "./disclosure/smallCells";
+export * from "./graphql/oncePerRequest";

@@ -16,6 +16,7 @@ import {
   GATEWAY_SECRET_HEADER,
   gatewaySecret,
   GraphQLResponse,
+  testTokens,
 } from "../src";
 import { SlowContext, SlowMigrationInTransaction1800000000000, slowSubgraph } from "./support/slowSubgraph";
 
@@ -38,10 +39,10 @@ describe("behind PgBouncer in transaction pooling mode (DB_BEHIND_PGBOUNCER)", f
   let bouncedUrl: string;
   let server: RunningServer | undefined;
 
-  const call = async (query: string): Promise<GraphQLResponse> => {
+  const call = async (query: string, token?: string): Promise<GraphQLResponse> => {
     const response = await fetch(server!.url, {
       method: "POST",
-      headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: gatewaySecret() },
+      headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: gatewaySecret(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query }),
     });
     return (await response.json()) as GraphQLResponse;
@@ -91,8 +92,8 @@ describe("behind PgBouncer in transaction pooling mode (DB_BEHIND_PGBOUNCER)", f
   });
 
   it("runs a mutation's transaction, and cancels one that runs too long", async () => {
-    expect((await call("mutation { sleepInTransaction(ms: 20) }")).data).to.deep.equal({ sleepInTransaction: 20 });
-    const slow = await call("mutation { sleepInTransaction(ms: 3000) }");
+    expect((await call("mutation { sleepInTransaction(ms: 20) }", testTokens.officer())).data).to.deep.equal({ sleepInTransaction: 20 });
+    const slow = await call("mutation { sleepInTransaction(ms: 3000) }", testTokens.officer());
     expect(slow.errors?.map((e) => e.extensions?.code)).to.deep.equal(["TIMEOUT"]);
     expect((await call("{ statementTimeout }")).data).to.deep.equal({ statementTimeout: "300ms" });
   });

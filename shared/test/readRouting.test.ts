@@ -25,7 +25,7 @@ describe("read routing between the primary and a replica", function () {
       headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: gatewaySecret(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query }),
     });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   };
   /** Statements each pool sent while `work` ran. */
   const sentDuring = async (work: () => Promise<unknown>) => {
@@ -57,9 +57,13 @@ describe("read routing between the primary and a replica", function () {
     expect(sent.replica).to.equal(0);
   });
 
-  it("moves an anonymous mutation to the primary before it runs", async () => {
+  it("refuses an anonymous mutation before any SQL, and runs a signed-in one on the primary", async () => {
+    let refused: Awaited<ReturnType<typeof call>> | undefined;
+    const none = await sentDuring(async () => (refused = await call("mutation { sleepInTransaction(ms: 1) }")));
+    expect(refused?.errors?.[0].extensions?.code).to.equal("UNAUTHENTICATED");
+    expect(none).to.deep.equal({ primary: 0, replica: 0 });
     let answer: Awaited<ReturnType<typeof call>> | undefined;
-    const sent = await sentDuring(async () => (answer = await call("mutation { sleepInTransaction(ms: 1) }")));
+    const sent = await sentDuring(async () => (answer = await call("mutation { sleepInTransaction(ms: 1) }", testTokens.officer())));
     expect(answer?.data).to.deep.equal({ sleepInTransaction: 1 });
     expect(sent.replica).to.equal(0);
     expect(sent.primary).to.be.greaterThan(0);

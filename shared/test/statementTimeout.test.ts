@@ -15,6 +15,7 @@ import {
   isQueryCanceled,
   QUERY_TIMEOUT_MESSAGE,
   SubgraphUnderTest,
+  testTokens,
 } from "../src";
 
 /** Runs `work` with environment variables set (undefined: unset), restoring them afterwards. */
@@ -219,7 +220,7 @@ describe("database statement timeout (DB_STATEMENT_TIMEOUT_MS)", function () {
 
     it("answers a mutation whose transaction runs too long with the same TIMEOUT", async () => {
       const subgraph = await start({ DB_STATEMENT_TIMEOUT_MS: "300" });
-      const { result } = await capturingStderr(() => subgraph.query("mutation { sleepInTransaction(ms: 3000) }"));
+      const { result } = await capturingStderr(() => subgraph.query("mutation { sleepInTransaction(ms: 3000) }", {}, testTokens.officer()));
       expect(result.errors?.map((e) => [e.message, e.extensions?.code])).to.deep.equal([[QUERY_TIMEOUT_MESSAGE, "TIMEOUT"]]);
       expect(JSON.stringify(result)).not.to.match(/pg_sleep|SELECT/i);
     });

@@ -1,6 +1,5 @@
-import { Viewer } from "@camau/shared";
+import { CooperativeDirectory, Viewer } from "@camau/shared";
 import { DataSource } from "typeorm";
-import { CooperativeDirectory } from "./clients/CooperativeDirectory";
 import { createLoaders, FundLoaders } from "./loaders";
 
 /** Per-request context of the fund: who calls, the database, fresh DataLoaders, the registry client. */

@@ -1,8 +1,6 @@
 import "reflect-metadata";
 import path from "node:path";
-import { SubgraphModule } from "@camau/shared";
-import { CooperativeDirectory } from "./clients/CooperativeDirectory";
-import { HttpCooperativeDirectory } from "./clients/HttpCooperativeDirectory";
+import { CooperativeDirectory, HttpCooperativeDirectory, SubgraphModule } from "@camau/shared";
 import { contextFactory, FundContext } from "./context";
 import { fundEntities } from "./entities";
 import { buildSchema } from "./schema";

@@ -1,9 +1,8 @@
-import { GATEWAY_SECRET_HEADER, gatewaySecret, READ_PRIMARY_HEADER, SubgraphUnderTest } from "@camau/shared";
+import { DirectoryUnavailableError, GATEWAY_SECRET_HEADER, gatewaySecret, HttpCooperativeDirectory, READ_PRIMARY_HEADER, SubgraphUnderTest } from "@camau/shared";
 import { registrySubgraph } from "@camau/registry/dist/src/subgraph.js";
 import { expect } from "chai";
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { DirectoryUnavailableError, HttpCooperativeDirectory } from "../src/clients/HttpCooperativeDirectory";
 import { createFundSubgraph } from "../src/subgraph";
 import { code, SUBMIT, tokens, Workflow } from "./support";
 

@@ -113,6 +113,10 @@ describe("fund subgraph: security (issue 6)", function () {
           if (allowed) {
             expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
             expect(value).to.deep.include({ id });
+          } else if (role === "COOPERATIVE_MANAGER") {
+            // Another cooperative's record answers as a missing one: null, no error.
+            expect(value).to.equal(null);
+            expect(result.errors).to.equal(undefined);
           } else {
             expect(value).to.equal(null);
             expect(code(result)).to.equal(refusal(role));
@@ -199,6 +203,9 @@ describe("fund subgraph: security (issue 6)", function () {
       ["recordLoanRepayment", REPAY, () => ({ input: { loanId: MISSING, amount: 1_000_000, idempotencyKey: randomUUID() } }), OFFICERS],
       ["restructureLoan", RESTRUCTURE, () => ({ input: { loanId: MISSING, version: 1, remainingTermMonths: 12, graceMonths: 0, reason: "Thiên tai" } }), APPROVERS],
       ["writeOffLoan", WRITE_OFF, () => ({ input: { loanId: MISSING, version: 1, reason: "Mất khả năng trả nợ" } }), APPROVERS],
+      // Invalid input too: the role check comes first, so a caller without the role learns nothing of what input is valid.
+      ["submitLoanApplication with invalid input", SUBMIT, () => ({ input: { cooperativeId: "x", productId: "y", projectName: "", purpose: "\u202e", requestedAmount: 1, requestedTermMonths: 0 } }), APPLICANTS],
+      ["withdrawLoanApplication with invalid input", WITHDRAW, () => ({ input: { applicationId: "not-a-uuid", version: 0, reason: "\u0000" } }), APPLICANTS],
     ];
     for (const [name, query, variables, allowed] of cases) {
       for (const role of ROLES) {
@@ -258,6 +265,8 @@ describe("fund subgraph: security (issue 6)", function () {
       expect(result.data!.theirs).to.equal(null);
       expect(result.data!.again).to.equal(null);
       expect(result.data!.refs[0]).to.deep.equal({ l: null, s: null });
+      // Refused: the other cooperative's loan fields; the loan and application themselves answer as missing ones.
+      expect(result.errors!.map((e) => (e as { path?: string[] }).path?.[0])).to.deep.equal(["refs", "refs"]);
       expect(result.errors!.every((e) => e.extensions!.code === "FORBIDDEN")).to.equal(true);
       expect(JSON.stringify(result.data ?? null)).not.to.contain("Dự án của HTX B");
     });
@@ -266,9 +275,11 @@ describe("fund subgraph: security (issue 6)", function () {
       const filtered = await q(`query ($ids: [ID!]) { loans(first: 100, filter: { cooperativeIds: $ids }) { totalCount } loanApplications(first: 100, filter: { cooperativeIds: $ids }) { totalCount } }`, { ids: [B.id] }, manager());
       expect(filtered.errors, JSON.stringify(filtered.errors)).to.equal(undefined);
       expect(filtered.data).to.deep.equal({ loans: { totalCount: 0 }, loanApplications: { totalCount: 0 } });
+      // "Not yours" and "does not exist" give the same answer: a manager cannot probe contract numbers.
       const byContract = await q(`query ($c: String!) { loanByContractNumber(contractNumber: $c) { id } }`, { c: ids.contractB }, manager());
-      expect(byContract.data?.loanByContractNumber ?? null).to.equal(null);
-      expect(code(byContract)).to.equal("FORBIDDEN");
+      const missing = await q(`query ($c: String!) { loanByContractNumber(contractNumber: $c) { id } }`, { c: "QHT-1999-9999" }, manager());
+      expect(byContract).to.deep.equal({ data: { loanByContractNumber: null } });
+      expect(byContract).to.deep.equal(missing);
       const nested = await q(`query ($a: ID!) { loan(id: $a) { application { id loan { id } } cooperative { id } } }`, { a: ids.loanA }, manager());
       expect(nested.errors).to.equal(undefined);
       expect(nested.data!.loan.cooperative.id).to.equal(A.id);
@@ -548,6 +559,53 @@ describe("fund subgraph: security (issue 6)", function () {
         (e: Error) => e,
       );
       expect(String(error)).to.match(/append-only/);
+    });
+  });
+
+  describe("disclosure control of the public portfolio (demo data)", () => {
+    let seeded: Awaited<ReturnType<typeof startFund>>;
+    const PORTFOLIO = `{ fundPortfolio(asOf: "2025-06-30") { loansOutstanding principalOutstanding
+      bySector { sectorCode loanCount principalOutstanding par30Principal disbursedToDate suppressed }
+      byDistrict { districtCode loanCount principalOutstanding par30Principal disbursedToDate suppressed }
+      byDebtGroup { debtGroup loanCount principalOutstanding suppressed } } }`;
+    type Slice = { loanCount: number | null; principalOutstanding: number | null; suppressed: boolean };
+    before(async function () {
+      this.timeout(180_000);
+      seeded = await startFund([], { seed: true });
+    });
+    after(() => seeded?.stop());
+    const portfolio = async (token?: string) => {
+      const result = await seeded.fund.query(PORTFOLIO, {}, token);
+      expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
+      return result.data!.fundPortfolio as Record<"bySector" | "byDistrict" | "byDebtGroup", Slice[]> & { loansOutstanding: number };
+    };
+
+    it("fund staff see every figure, the small cells included", async () => {
+      for (const token of [tokens.fundOfficer(), tokens.fundApprover()]) {
+        const full = await portfolio(token);
+        const slices = [...full.bySector, ...full.byDistrict, ...full.byDebtGroup];
+        expect(slices.every((s) => !s.suppressed && s.loanCount !== null)).to.equal(true);
+        expect(full.bySector.some((s) => s.loanCount! > 0 && s.loanCount! < 3), "the demo data has sectors of one or two loans").to.equal(true);
+      }
+    });
+
+    it("the public gets no figure summing one or two loans, nor one recoverable from the totals", async () => {
+      const full = await portfolio(tokens.fundOfficer());
+      for (const token of [undefined, tokens.manager(randomUUID())]) {
+        const shown = await portfolio(token);
+        expect(shown.loansOutstanding).to.equal(full.loansOutstanding);
+        for (const table of ["bySector", "byDistrict", "byDebtGroup"] as const) {
+          const withheldUnits = full[table].reduce((sum, s, i) => sum + (shown[table][i].suppressed ? s.loanCount! : 0), 0);
+          expect(withheldUnits === 0 || withheldUnits >= 3, `${table}: withheld cells sum ${withheldUnits} loans`).to.equal(true);
+          full[table].forEach((s, i) => {
+            const p = shown[table][i];
+            if (s.loanCount! > 0 && s.loanCount! < 3) expect(p).to.deep.include({ loanCount: null, principalOutstanding: null, suppressed: true });
+            if (!p.suppressed) expect(p).to.deep.equal(s);
+            if (p.loanCount !== null) expect(p.loanCount === 0 || p.loanCount >= 3).to.equal(true);
+          });
+        }
+        expect(shown.bySector.some((s) => s.suppressed)).to.equal(true);
+      }
     });
   });
 });

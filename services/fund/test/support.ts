@@ -1,7 +1,6 @@
-import { SubgraphUnderTest, testTokens } from "@camau/shared";
+import { CooperativeSnapshot, InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
-import { CooperativeSnapshot, InMemoryCooperativeDirectory } from "../src/clients/CooperativeDirectory";
 import { createFundSubgraph } from "../src/subgraph";
 
 export const tokens = testTokens;

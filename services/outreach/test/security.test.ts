@@ -197,4 +197,29 @@ describe("outreach subgraph: security (issue 6)", function () {
       expect(figureOps[1].before).to.deep.equal({ value: 280, version: f.version });
     });
   });
+
+  describe("references to the registry, hostile text", () => {
+    it("refuses attendance of a cooperative the registry does not know (NOT_FOUND), writing nothing", async () => {
+      const held = await createClass(outreach, { startDate: "2022-05-10", endDate: "2022-05-11" });
+      const before = await snapshot();
+      const result = await outreach.query(ATTEND, { input: { id: held.id, version: held.version, participantCount: 5, cooperativeIds: [cooperativeId(1), "11111111-1111-4111-8111-111111111111"] } }, tokens.officer());
+      expect(result.errors?.map((e) => e.extensions?.code)).to.deep.equal(["NOT_FOUND"]);
+      expect(await snapshot()).to.deep.equal(before);
+    });
+
+    for (const [what, title] of [
+      ["a NUL character", "Lớp\u0000 tập huấn"],
+      ["a lone surrogate", "Lớp \ud800"],
+      ["blanks only", "     "],
+      ["invisible characters only", "\u202e\u200b"],
+    ]) {
+      it(`createTrainingClass refuses a title of ${what}: BAD_USER_INPUT at input.title, nothing written`, async () => {
+        const before = await snapshot();
+        const result = await outreach.query(CREATE, { input: classInput({ title }) }, tokens.officer());
+        expect(result.errors?.[0].extensions?.code, JSON.stringify(result.errors)).to.equal("BAD_USER_INPUT");
+        expect(result.errors![0].extensions!.invalidInputs!.map((p) => p.path)).to.deep.equal(["input.title"]);
+        expect(await snapshot()).to.deep.equal(before);
+      });
+    }
+  });
 });

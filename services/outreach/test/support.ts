@@ -1,9 +1,25 @@
-import { SubgraphUnderTest, testTokens } from "@camau/shared";
+import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
 import { Client } from "pg";
-import { outreachSubgraph } from "../src/subgraph";
+import { createOutreachSubgraph } from "../src/subgraph";
 
-/** The outreach subgraph on a fresh database (optionally with the demo dataset). */
-export const startOutreach = (options: { seed?: boolean } = {}) => SubgraphUnderTest.start(outreachSubgraph, options);
+/** The deterministic cooperatives (`cooperativeId(0..N)`) the tests' registry knows. */
+export const KNOWN_COOPERATIVES = 50;
+
+/**
+ * The outreach subgraph on a fresh database (optionally with the demo dataset), with an in-memory
+ * registry that knows `cooperativeId(0)` to `cooperativeId(KNOWN_COOPERATIVES)`.
+ */
+export function startOutreach(options: { seed?: boolean } = {}): Promise<SubgraphUnderTest> {
+  const known = Array.from({ length: KNOWN_COOPERATIVES + 1 }, (_, i) => ({
+    id: cooperativeId(i),
+    status: "ACTIVE",
+    sectorCode: "AGRICULTURE",
+    sectorName: "Nông nghiệp",
+    districtCode: "966",
+    districtName: "Huyện U Minh",
+  }));
+  return SubgraphUnderTest.start(createOutreachSubgraph({ directory: new InMemoryCooperativeDirectory(known) }), options);
+}
 export const tokens = testTokens;
 
 export const CREATE = `mutation ($input: CreateTrainingClassInput!) {
@@ -78,7 +94,7 @@ export async function rowCounts(db: Client): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
 
-/** A deterministic cooperative id for tests (the registry's ids are UUIDs; this subgraph does not check them). */
+/** A deterministic cooperative id for tests (the registry's ids are UUIDs). */
 export function cooperativeId(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 }

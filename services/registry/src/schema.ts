@@ -1,5 +1,6 @@
 import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
+import { CooperativeEventResolver } from "./resolvers/CooperativeEventResolver";
 import { CooperativeGroupResolver, groupReference } from "./resolvers/CooperativeGroupResolver";
 import { CooperativeMutationResolver } from "./resolvers/CooperativeMutationResolver";
 import { cooperativeReference, CooperativeResolver } from "./resolvers/CooperativeResolver";
@@ -16,6 +17,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         CooperativeResolver,
+        CooperativeEventResolver,
         CooperativeMutationResolver,
         MemberResolver,
         MembershipMutationResolver,

@@ -401,6 +401,105 @@ describe("registry subgraph: security (issue 6)", function () {
     }
   });
 
+  describe("hostile text, forged cursors, role before input, who changed what", () => {
+    // One shared text rule (shared/src/graphql/textRules.ts) for every text argument of every field.
+    const hostile: [string, string][] = [
+      ["a NUL character", "Nguyễn\u0000Văn A"],
+      ["a lone surrogate", "Nguyễn \ud800"],
+      ["five spaces", "     "],
+      ["only a right-to-left override", "\u202e"],
+      ["only zero-width characters", "\u200b\u200c\u200d\ufeff"],
+      ["spaces and bidi controls", " \u202e \u2066\u2069 "],
+    ];
+    for (const [what, fullName] of hostile) {
+      it(`addMember refuses a full name of ${what}: BAD_USER_INPUT at input.member.fullName, nothing written`, async () => {
+        const before = await snapshot();
+        const result: Result = await registry.query(ADD_MEMBER, { input: { cooperativeId: ids.C, member: { ...person(90), fullName } } }, tokens.officer());
+        expect(result.errors?.[0].extensions?.code, JSON.stringify(result.errors)).to.equal("BAD_USER_INPUT");
+        expect((result.errors![0].extensions!.invalidInputs as { path: string }[]).map((i) => i.path)).to.deep.equal(["input.member.fullName"]);
+        expect(await snapshot()).to.deep.equal(before);
+      });
+    }
+
+    for (const [what, search] of hostile.slice(0, 2)) {
+      it(`the cooperatives' search refuses ${what}: BAD_USER_INPUT`, async () => {
+        const result: Result = await registry.query(`query ($s: String) { cooperatives(filter: { search: $s }) { totalCount } }`, { s: search });
+        expect(result.errors?.[0].extensions?.code, JSON.stringify(result.errors)).to.equal("BAD_USER_INPUT");
+      });
+    }
+
+    it("a scalar text argument too: cooperativeByCode with a NUL is BAD_USER_INPUT", async () => {
+      const result: Result = await registry.query(`query ($c: String!) { cooperativeByCode(code: $c) { id } }`, { c: "12\u000034" });
+      expect(result.errors?.[0].extensions?.code, JSON.stringify(result.errors)).to.equal("BAD_USER_INPUT");
+    });
+
+    it("keeps ordinary Vietnamese text with line breaks", async () => {
+      const result: Result = await registry.query(`query ($s: String) { cooperatives(filter: { search: $s }) { totalCount } }`, { s: "Hợp tác xã\nThử nghiệm" });
+      expect(result.errors).to.equal(undefined);
+    });
+
+    const encode = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+    const cursors: [string, () => Promise<string>][] = [
+      ["a forged cursor with an id that is no UUID", async () => "WyJ4Iiwibm90LWEtdXVpZCJd"],
+      ["a forged cursor of the right shape", async () => encode(["x", ids.A])],
+      ["a real cursor with its values edited", async () => {
+        const page = await ok(`{ cooperatives(first: 1) { pageInfo { endCursor } } }`, {});
+        const [payload, signature] = page.cooperatives.pageInfo.endCursor.split(".");
+        const values = JSON.parse(Buffer.from(payload, "base64url").toString());
+        return `${encode([values[0], "not-a-uuid"])}.${signature}`;
+      }],
+      ["a real cursor of another order (name where a date is expected)", async () => {
+        const page = await ok(`{ cooperatives(first: 1, orderBy: [{ field: NAME, direction: ASC }]) { pageInfo { endCursor } } }`, {});
+        return page.cooperatives.pageInfo.endCursor;
+      }],
+    ];
+    for (const [what, cursor] of cursors) {
+      it(`${what}: BAD_USER_INPUT before any SQL`, async () => {
+        const after = await cursor();
+        const result: Result = await registry.query(`query ($after: String) { cooperatives(first: 2, after: $after, orderBy: [{ field: FOUNDED_ON, direction: ASC }]) { totalCount } }`, { after });
+        expect(result.errors?.[0].extensions?.code, JSON.stringify(result.errors)).to.equal("BAD_USER_INPUT");
+        const nested: Result = await registry.query(`query ($id: ID!, $after: String) { cooperative(id: $id) { members(first: 2, after: $after) { totalCount } } }`, { id: ids.A, after }, tokens.officer());
+        expect(nested.errors?.[0].extensions?.code, JSON.stringify(nested.errors)).to.equal("BAD_USER_INPUT");
+      });
+    }
+
+    it("a real cursor still pages", async () => {
+      const first = await ok(`{ cooperatives(first: 1) { edges { node { id } } pageInfo { endCursor } } }`, {});
+      const next = await ok(`query ($after: String) { cooperatives(first: 1, after: $after) { edges { node { id } } } }`, { after: first.cooperatives.pageInfo.endCursor });
+      expect(next.cooperatives.edges[0].node.id).not.to.equal(first.cooperatives.edges[0].node.id);
+    });
+
+    // The role check comes before input validation: without a token, invalid input is UNAUTHENTICATED.
+    const invalid: [string, string, Record<string, unknown>][] = [
+      ["addMember", ADD_MEMBER, { input: { cooperativeId: "not-a-uuid", member: { ...person(91), fullName: "\u202e", nationalId: "12" } } }],
+      ["endMembership", END_MEMBERSHIP, { input: { memberId: "not-a-uuid", leftOn: "2021-01-01" } }],
+    ];
+    for (const [name, query, variables] of invalid) {
+      it(`${name} with invalid input: UNAUTHENTICATED without a token, FORBIDDEN for FUND_OFFICER`, async () => {
+        expect((await registry.query(query, variables)).errors?.[0].extensions?.code).to.equal("UNAUTHENTICATED");
+        expect((await registry.query(query, variables, tokens.fundOfficer())).errors?.[0].extensions?.code).to.equal("FORBIDDEN");
+      });
+    }
+
+    it("history: who made a change and which member it concerned are for staff only", async () => {
+      const added = await ok(ADD_MEMBER, { input: { cooperativeId: ids.B, member: person(92) } }, signToken({ sub: "lan.nguyen@sonnptnt", role: Role.OFFICER }));
+      const HISTORY = `query ($id: ID!) { cooperative(id: $id) { history(last: 3) { edges { node { kind actorSubject actorRole details } } } } }`;
+      const lastOf = async (token?: string) => {
+        const result: Result = await registry.query(HISTORY, { id: ids.B }, token);
+        expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
+        return result.data!.cooperative.history.edges.at(-1).node;
+      };
+      for (const token of [undefined, tokens.manager(ids.B)]) {
+        const node = await lastOf(token);
+        expect(node).to.deep.equal({ kind: "MEMBER_ADDED", actorSubject: null, actorRole: "OFFICER", details: { membershipType: "OFFICIAL" } });
+        expect(JSON.stringify(node)).not.to.contain(added.addMember.member.id);
+      }
+      for (const token of [tokens.officer(), tokens.fundOfficer(), tokens.admin()]) {
+        expect(await lastOf(token)).to.deep.include({ actorSubject: "lan.nguyen@sonnptnt", details: { memberId: added.addMember.member.id, membershipType: "OFFICIAL" } });
+      }
+    });
+  });
+
   describe("audit log", () => {
     it("records who, when, what and the change of a mutation, with personal data redacted", async () => {
       const admin = tokens.admin();

@@ -1,4 +1,4 @@
-import { Viewer } from "@camau/shared";
+import { CooperativeDirectory, Viewer } from "@camau/shared";
 import { DataSource } from "typeorm";
 import { createLoaders, TradeLoaders } from "./loaders";
 
@@ -7,8 +7,10 @@ export interface TradeContext {
   viewer: Viewer;
   dataSource: DataSource;
   loaders: TradeLoaders;
+  /** The registry's cooperatives: every cooperative id this subgraph stores is checked there first. */
+  directory: CooperativeDirectory;
 }
 
-export function createContext(viewer: Viewer, dataSource: DataSource): TradeContext {
-  return { viewer, dataSource, loaders: createLoaders(dataSource) };
+export function contextFactory(directory: CooperativeDirectory) {
+  return (viewer: Viewer, dataSource: DataSource): TradeContext => ({ viewer, dataSource, loaders: createLoaders(dataSource), directory });
 }

@@ -38,7 +38,7 @@ describe("trade subgraph: products and OCOP certifications", function () {
 
   before(async function () {
     this.timeout(120_000);
-    trade = await startTrade();
+    trade = await startTrade({ cooperatives: [coopA, coopB] });
     db = new Client({ connectionString: trade.databaseUrl });
     await db.connect();
   });

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { SubgraphUnderTest } from "@camau/shared";
-import { codes, paths, rowCounts, startTrade, tokens } from "./support";
+import { codes, paths, registryCooperative, rowCounts, startTrade, TradeUnderTest, tokens } from "./support";
 
 const CREATE_PROGRAM = `mutation ($input: CreateProgramInput!) {
   createTradePromotionProgram(input: $input) { program { id name province version supportPolicy { legalBasis percentage capPerCooperative } } }
@@ -17,7 +17,7 @@ const RESULTS = `mutation ($input: RecordParticipationResultsInput!) {
 }`;
 
 describe("trade subgraph: programs and participations", function () {
-  let trade: SubgraphUnderTest;
+  let trade: TradeUnderTest;
   let db: Client;
   const coopA = randomUUID();
   const coopB = randomUUID();
@@ -53,7 +53,7 @@ describe("trade subgraph: programs and participations", function () {
 
   before(async function () {
     this.timeout(120_000);
-    trade = await startTrade();
+    trade = await startTrade({ cooperatives: [coopA, coopB, coopC] });
     db = new Client({ connectionString: trade.databaseUrl });
     await db.connect();
     for (const [coop, names] of [
@@ -323,6 +323,7 @@ describe("trade subgraph: programs and participations", function () {
     before(async function () {
       this.timeout(120_000);
       const coops = [randomUUID(), randomUUID(), randomUUID()];
+      for (const coop of coops) trade.directory.put(registryCooperative(coop));
       const own: string[][] = [];
       for (const [i, coop] of coops.entries()) {
         const ids: string[] = [];

@@ -2,7 +2,7 @@ import { AuditEntry, createDataSource, recordAudit, Role, SubgraphUnderTest } fr
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
-import { codes, rowCounts, startTrade, tokens } from "./support";
+import { codes, registryCooperative, rowCounts, startTrade, TradeUnderTest, tokens } from "./support";
 
 /**
  * Issue 6 at the trade subgraph's level: the role matrix of its protected fields (a participation's
@@ -31,7 +31,7 @@ type RoleName = (typeof ROLES)[number];
 
 describe("trade subgraph: security (issue 6)", function () {
   this.timeout(120_000);
-  let trade: SubgraphUnderTest;
+  let trade: TradeUnderTest;
   let db: Client;
   const A = randomUUID();
   const B = randomUUID();
@@ -71,7 +71,7 @@ describe("trade subgraph: security (issue 6)", function () {
   });
 
   before(async () => {
-    trade = await startTrade();
+    trade = await startTrade({ cooperatives: [A, B] });
     db = new Client({ connectionString: trade.databaseUrl });
     await db.connect();
     ids.productA = (await ok(REGISTER_PRODUCT, { input: { cooperativeId: A, name: "Mật ong U Minh Hạ", productGroup: "FOOD" } })).registerProduct.product.id;
@@ -266,6 +266,51 @@ describe("trade subgraph: security (issue 6)", function () {
         expect(await snapshot()).to.deep.equal(before);
       });
     }
+  });
+
+  describe("references to the registry, hostile text, forged cursors", () => {
+    const UNKNOWN = "11111111-1111-4111-8111-111111111111";
+
+    it("refuses a product of a cooperative the registry does not know (NOT_FOUND), even from that cooperative's manager, writing nothing", async () => {
+      const before = await snapshot();
+      for (const token of [tokens.officer(), tokens.manager(UNKNOWN)]) {
+        const result: Result = await trade.query(REGISTER_PRODUCT, { input: { cooperativeId: UNKNOWN, name: "Sản phẩm ma", productGroup: "FOOD" } }, token);
+        expect(codes(result)).to.deep.equal(["NOT_FOUND"]);
+        expect(result.data?.registerProduct ?? null).to.equal(null);
+      }
+      expect(await snapshot()).to.deep.equal(before);
+    });
+
+    it("refuses a participation of a cooperative the registry does not know (NOT_FOUND), writing nothing", async () => {
+      const before = await snapshot();
+      const result: Result = await trade.query(REGISTER, { input: { programId: ids.program, cooperativeId: UNKNOWN, productIds: [ids.productA], boothCount: 1, supportAmount: 0 } }, tokens.officer());
+      expect(codes(result)).to.deep.equal(["NOT_FOUND"]);
+      expect(await snapshot()).to.deep.equal(before);
+    });
+
+    for (const [what, name] of [
+      ["a NUL character", "Mật ong\u0000"],
+      ["a lone surrogate", "Mật ong \udc00"],
+      ["blanks only", "     "],
+      ["invisible characters only", "\u200b\u202e\u2060"],
+    ]) {
+      it(`registerProduct and the products' search refuse ${what}: BAD_USER_INPUT, nothing written`, async () => {
+        const before = await snapshot();
+        const registered: Result = await trade.query(REGISTER_PRODUCT, { input: { cooperativeId: A, name, productGroup: "FOOD" } }, tokens.officer());
+        expect(codes(registered)).to.deep.equal(["BAD_USER_INPUT"]);
+        const searched: Result = await trade.query(`query ($s: String) { products(filter: { search: $s }) { totalCount } }`, { s: name });
+        expect(codes(searched)).to.deep.equal(["BAD_USER_INPUT"]);
+        expect(await snapshot()).to.deep.equal(before);
+      });
+    }
+
+    it("refuses forged cursors and cursors of another order before SQL: BAD_USER_INPUT", async () => {
+      const byName = await ok(`{ products(first: 1, orderBy: [{ field: NAME, direction: ASC }]) { pageInfo { endCursor } } }`, {});
+      for (const after of ["WyJ4Iiwibm90LWEtdXVpZCJd", Buffer.from(JSON.stringify(["2021-01-01", "x"])).toString("base64url"), byName.products.pageInfo.endCursor]) {
+        const result: Result = await trade.query(`query ($after: String) { products(first: 2, after: $after, orderBy: [{ field: REGISTERED_AT, direction: ASC }]) { totalCount } }`, { after });
+        expect(codes(result), after).to.deep.equal(["BAD_USER_INPUT"]);
+      }
+    });
   });
 
   describe("audit log", () => {

@@ -1,9 +1,23 @@
-import { SubgraphUnderTest, testTokens } from "@camau/shared";
+import { CooperativeSnapshot, InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
 import { Client } from "pg";
-import { tradeSubgraph } from "../src/subgraph";
+import { createTradeSubgraph } from "../src/subgraph";
 
-/** The trade subgraph on a fresh database (optionally with the demo dataset). */
-export const startTrade = (options: { seed?: boolean } = {}) => SubgraphUnderTest.start(tradeSubgraph, options);
+/** A cooperative of the registry, as the in-memory directory describes it (trade reads only its id). */
+export function registryCooperative(id: string): CooperativeSnapshot {
+  return { id, status: "ACTIVE", sectorCode: "AGRICULTURE", sectorName: "Nông nghiệp", districtCode: "966", districtName: "Huyện U Minh" };
+}
+
+export type TradeUnderTest = SubgraphUnderTest & { directory: InMemoryCooperativeDirectory };
+
+/**
+ * The trade subgraph on a fresh database (optionally with the demo dataset), with an in-memory
+ * registry that knows the given cooperative ids (more can be put in `directory` later).
+ */
+export async function startTrade(options: { seed?: boolean; cooperatives?: string[] } = {}): Promise<TradeUnderTest> {
+  const directory = new InMemoryCooperativeDirectory((options.cooperatives ?? []).map(registryCooperative));
+  const trade = await SubgraphUnderTest.start(createTradeSubgraph({ directory }), { seed: options.seed });
+  return Object.assign(trade, { directory });
+}
 export const tokens = testTokens;
 
 /** Row counts of every trade table (the audit log's included), to show that a refused mutation wrote nothing. */

@@ -4,3 +4,4 @@ export * from "./migration";
 export * from "./recordAudit";
 export * from "./redaction";
 export * from "./diff";
+export * from "./staffOnly";

@@ -32,6 +32,9 @@ export const TOKEN_ROLES: readonly Role[] = [
   Role.ADMIN,
 ];
 
+/** The province's and the fund's own staff (not the public, not a cooperative's manager). */
+export const STAFF_ROLES: readonly Role[] = [Role.OFFICER, Role.FUND_OFFICER, Role.FUND_APPROVER, Role.ADMIN];
+
 export function isTokenRole(value: unknown): value is Role {
   return typeof value === "string" && (TOKEN_ROLES as readonly string[]).includes(value);
 }

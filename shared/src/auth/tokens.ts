@@ -1,4 +1,5 @@
 import jwt from "jsonwebtoken";
+import { envInt } from "../config/env";
 import { jwtSecret } from "../config/secrets";
 import { isTokenRole, Role } from "./roles";
 import { ANONYMOUS_VIEWER, Viewer } from "./viewer";
@@ -9,14 +10,35 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class TokenError extends Error {}
 
+/** Longest lifetime (exp - iat, and exp - now) a token may have: TOKEN_MAX_LIFETIME_S, 12 h by default. */
+export function tokenMaxLifetimeSeconds(): number {
+  return envInt("TOKEN_MAX_LIFETIME_S", 12 * 3600);
+}
+
+/** How far a token's `iat` may lie in the future (clocks of the issuer and of this server differ a little). */
+export const TOKEN_CLOCK_SKEW_S = 60;
+
+/** Durations of signToken's `expiresIn` in seconds ("30m", "8h", 3600). */
+function seconds(duration: number | `${number}${"s" | "m" | "h" | "d"}`): number {
+  if (typeof duration === "number") return duration;
+  const units = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+  return Number(duration.slice(0, -1)) * units[duration.slice(-1) as keyof typeof units];
+}
+
 export interface TokenClaims {
   sub: string;
   role: Role;
   cooperativeId?: string;
 }
 
-/** Signs a token (development tooling and tests; production tokens come from the identity provider). */
+/**
+ * Signs a token (development tooling and tests; production tokens come from the identity provider).
+ * A lifetime beyond the maximum the API accepts is refused here too, so no tool issues dead tokens.
+ */
 export function signToken(claims: TokenClaims, options: { expiresIn?: number | `${number}${"s" | "m" | "h" | "d"}`; secret?: string } = {}): string {
+  if (options.expiresIn !== undefined && seconds(options.expiresIn) > tokenMaxLifetimeSeconds()) {
+    throw new TokenError(`a token may live at most ${tokenMaxLifetimeSeconds()} s (TOKEN_MAX_LIFETIME_S)`);
+  }
   return jwt.sign({ role: claims.role, cooperativeId: claims.cooperativeId }, options.secret ?? jwtSecret(), {
     algorithm: "HS256",
     subject: claims.sub,
@@ -49,6 +71,12 @@ export function viewerFromAuthorization(header: string | undefined): Viewer {
     throw new TokenError("token has no subject");
   }
   if (typeof payload.exp !== "number") throw new TokenError("token has no expiry");
+  // A token from the future, or one meant to live for years, is a forgery or a leak waiting to
+  // happen: refused, however good its signature.
+  const now = Math.floor(Date.now() / 1000);
+  const maxLifetime = tokenMaxLifetimeSeconds();
+  if (typeof payload.iat === "number" && payload.iat > now + TOKEN_CLOCK_SKEW_S) throw new TokenError("token is issued in the future");
+  if (payload.exp - Math.min(typeof payload.iat === "number" ? payload.iat : now, now) > maxLifetime) throw new TokenError("token lives longer than allowed");
   if (!isTokenRole(payload.role)) throw new TokenError("token has an unknown role");
   if (payload.role === Role.COOPERATIVE_MANAGER) {
     if (typeof payload.cooperativeId !== "string" || !UUID.test(payload.cooperativeId)) {

@@ -2,13 +2,28 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLScalarType, GraphQLSchema, parse } from "graphql";
-import { buildSchema, BuildSchemaOptions, createResolversMap } from "type-graphql";
+import { buildSchema, BuildSchemaOptions, createResolversMap, getMetadataStorage } from "type-graphql";
 import { RoleAuthChecker } from "../auth/authChecker";
 import { validateInput } from "./validateInput";
 
 /** Federation 2 directives the subgraphs use. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
+
+/**
+ * Every mutation must declare its roles with @Authorized: type-graphql runs that check before it
+ * converts and validates the arguments, so a caller without the role gets UNAUTHENTICATED or
+ * FORBIDDEN and never learns, from BAD_USER_INPUT, what input would be valid. (A check inside the
+ * resolver body, such as "the manager of this cooperative", comes after validation; it narrows the
+ * roles @Authorized already let through.)
+ */
+function assertMutationsAuthorized(resolvers: BuildSchemaOptions["resolvers"]): void {
+  const classes = new Set<unknown>(Array.isArray(resolvers) ? resolvers : []);
+  const open = getMetadataStorage()
+    .mutations.filter((m) => classes.has(m.target) && !m.roles?.length)
+    .map((m) => `${m.target.name}.${m.methodName}`);
+  if (open.length) throw new Error(`Mutations without @Authorized (roles are checked before input validation): ${open.join(", ")}`);
+}
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never, info: never) => unknown }>;
 
@@ -26,6 +41,7 @@ export async function buildFederatedSchema(
     validateFn: validateInput,
     skipCheck: true,
   });
+  assertMutationsAuthorized(options.resolvers);
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown> | GraphQLScalarType>;
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {

@@ -7,6 +7,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = "UNAUTHENTICATED",
   FORBIDDEN = "FORBIDDEN",
   CONFLICT = "CONFLICT",
+  /** The client has spent its fair-use budget (HTTP 429 with Retry-After). */
+  RATE_LIMITED = "RATE_LIMITED",
   /** A database statement ran past DB_STATEMENT_TIMEOUT_MS and was cancelled. */
   TIMEOUT = "TIMEOUT",
   /** The database a request needs cannot be reached (e.g. the primary is down: writes fail, replica reads go on). */

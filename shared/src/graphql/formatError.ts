@@ -16,10 +16,11 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "BAD_REQUEST",
+  "RATE_LIMITED",
 ]);
 
 /** Extensions a client error may carry; anything else (exception, stacktrace) is dropped. */
-const CLIENT_EXTENSIONS = ["code", "invalidInputs", "serviceName", "correlationId"];
+const CLIENT_EXTENSIONS = ["code", "invalidInputs", "serviceName", "correlationId", "retryAfterSeconds"];
 
 /**
  * Apollo Server `formatError`: client errors pass with their code; anything unexpected (a bug,

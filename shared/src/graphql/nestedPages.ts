@@ -1,4 +1,4 @@
-import { beyondCursorSql, decodeCursor, Page, PageArgs, pageFromRows, pageSize, SortKey } from "./pagination";
+import { beyondCursorSql, cursorScope, decodeCursor, Page, PageArgs, pageFromRows, pageSize, SortKey } from "./pagination";
 import DataLoader from "dataloader";
 import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 
@@ -74,8 +74,8 @@ async function loadGroup<T extends ObjectLiteral & { id: string }>(
   const keys: SortKey<T>[] = [...spec.sortKeys, { expression: "w.id", direction: "ASC", valueOf: (row: T) => row.id }];
   const params: Record<string, unknown> = { parents: parentIds, limit: size + 1 };
   const conditions: string[] = [`w.${spec.parentColumn} IN (:...parents)`, `(${spec.where ?? "TRUE"})`];
-  if (args.after) conditions.push(beyondCursorSql(keys, decodeCursor(args.after, keys.length, "after"), true, "a", params));
-  if (args.before) conditions.push(beyondCursorSql(keys, decodeCursor(args.before, keys.length, "before"), false, "b", params));
+  if (args.after) conditions.push(beyondCursorSql(keys, decodeCursor(args.after, keys.length, "after", cursorScope(keys)), true, "a", params));
+  if (args.before) conditions.push(beyondCursorSql(keys, decodeCursor(args.before, keys.length, "before", cursorScope(keys)), false, "b", params));
   const order = keys.map((k) => `${k.expression} ${(k.direction === "ASC") !== backward ? "ASC" : "DESC"}`).join(", ");
   const table = ds.getMetadata(spec.entity).tablePath;
   const numbered = `SELECT w.id AS id, row_number() OVER (PARTITION BY w.${spec.parentColumn} ORDER BY ${order}) AS rn

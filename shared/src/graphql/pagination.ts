@@ -1,5 +1,7 @@
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { ObjectLiteral, SelectQueryBuilder, Brackets } from "typeorm";
+import { gatewaySecret } from "../config/secrets";
 import { BadUserInputError } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -99,14 +101,44 @@ export interface SortKey<T> {
   valueOf: (row: T) => CursorValue;
 }
 
-export function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+/** The list a cursor belongs to, named by its sort keys: a cursor of one order is refused by another. */
+export function cursorScope(keys: readonly { expression: string; direction: "ASC" | "DESC" }[]): string {
+  return keys.map((k) => `${k.expression} ${k.direction}`).join(",");
 }
 
-export function decodeCursor(cursor: string, length: number, argument: string): CursorValue[] {
+let cursorKey: { secret: string; key: Buffer } | undefined;
+
+/**
+ * The cursor's signature (HMAC-SHA256 over its list and values, keyed from the gateway secret every
+ * subgraph shares): the values of a cursor go into SQL as typed parameters, so only cursors this
+ * API made, for this very list, are accepted; a forged or edited cursor, or one of another order,
+ * is refused as BAD_USER_INPUT before any SQL instead of failing in PostgreSQL.
+ */
+function cursorSignature(scope: string, payload: string): Buffer {
+  const secret = gatewaySecret();
+  if (cursorKey?.secret !== secret) cursorKey = { secret, key: createHmac("sha256", secret).update("camau-cursor-key").digest() };
+  return createHmac("sha256", cursorKey.key).update(scope).update("\n").update(payload).digest().subarray(0, 16);
+}
+
+export function encodeCursor(values: CursorValue[], scope = ""): string {
+  const payload = Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+  return `${payload}.${cursorSignature(scope, payload).toString("base64url")}`;
+}
+
+function signedPayload(cursor: string, scope: string): string | undefined {
+  const dot = cursor.indexOf(".");
+  if (dot < 0 || cursor.length > 2000) return undefined;
+  const payload = cursor.slice(0, dot);
+  const given = Buffer.from(cursor.slice(dot + 1), "base64url");
+  const expected = cursorSignature(scope, payload);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? payload : undefined;
+}
+
+export function decodeCursor(cursor: string, length: number, argument: string, scope = ""): CursorValue[] {
   let values: unknown;
   try {
-    values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const payload = signedPayload(cursor, scope);
+    values = payload === undefined ? undefined : JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
     values = undefined;
   }
@@ -169,11 +201,12 @@ function whereBeyond<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: {
  * A page from the rows fetched for it (`size + 1` at most, in the connection's order or the reverse
  * when paging backward): edges with cursors over `keys`, and the page info.
  */
-export function pageFromRows<T>(rows: T[], size: number, backward: boolean, args: PageArgs, keys: { valueOf: (row: T) => CursorValue }[], totalCount: () => Promise<number>): Page<T> {
+export function pageFromRows<T>(rows: T[], size: number, backward: boolean, args: PageArgs, keys: SortKey<T>[], totalCount: () => Promise<number>): Page<T> {
   const more = rows.length > size;
   const pageRows = rows.slice(0, size);
   if (backward) pageRows.reverse();
-  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node))) }));
+  const scope = cursorScope(keys);
+  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node)), scope) }));
   return {
     edges,
     pageInfo: {
@@ -199,8 +232,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const { size, backward } = pageSize(args);
   const keys = [...sortKeys, { expression: idExpression, direction: "ASC" as const, valueOf: (row: T) => row.id }];
   const countQuery = qb.clone();
-  if (args.after) whereBeyond(qb, keys, decodeCursor(args.after, keys.length, "after"), true);
-  if (args.before) whereBeyond(qb, keys, decodeCursor(args.before, keys.length, "before"), false);
+  if (args.after) whereBeyond(qb, keys, decodeCursor(args.after, keys.length, "after", cursorScope(keys)), true);
+  if (args.before) whereBeyond(qb, keys, decodeCursor(args.before, keys.length, "before", cursorScope(keys)), false);
   keys.forEach((key, i) => {
     const direction = backward ? (key.direction === "ASC" ? "DESC" : "ASC") : key.direction;
     if (i === 0) qb.orderBy(key.expression, direction);

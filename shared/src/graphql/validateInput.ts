@@ -1,5 +1,6 @@
 import { validate, ValidationError } from "class-validator";
 import { BadUserInputError, InvalidInput } from "./errors";
+import { textProblems } from "./textRules";
 
 function flatten(errors: ValidationError[], prefix: string, out: InvalidInput[]): InvalidInput[] {
   for (const error of errors) {
@@ -11,8 +12,12 @@ function flatten(errors: ValidationError[], prefix: string, out: InvalidInput[])
 }
 
 /** Name of the argument holding this value (type-graphql does not pass it), e.g. `input`. */
-function argumentName(argValue: object, args: Record<string, unknown> | undefined): string {
+function argumentName(argValue: unknown, args: Record<string, unknown> | undefined): string {
   if (!args) return "";
+  if (argValue === null || typeof argValue !== "object" || Array.isArray(argValue)) {
+    const same = Object.entries(args).filter(([, raw]) => raw === argValue);
+    return same.length === 1 ? same[0][0] : "";
+  }
   const keys = Object.keys(argValue).sort().join(",");
   const matches = Object.entries(args).filter(
     ([, raw]) => raw !== null && typeof raw === "object" && !Array.isArray(raw) && Object.keys(raw).sort().join(",") === keys,
@@ -21,10 +26,14 @@ function argumentName(argValue: object, args: Record<string, unknown> | undefine
 }
 
 /**
- * Validates an argument object with class-validator and reports every offending input with its
- * path from the argument (`input.foundingMembers.2.nationalId`), as BAD_USER_INPUT.
+ * Validates an argument: every text in it against the shared text rule (textRules.ts), then an
+ * argument object with class-validator; reports every offending input with its path from the
+ * argument (`input.foundingMembers.2.nationalId`), as BAD_USER_INPUT. type-graphql calls it after
+ * the @Authorized role check, so a caller without the role never learns what input is valid.
  */
 export async function validateInput(argValue: unknown, _argType?: unknown, resolverData?: { args?: Record<string, unknown> }): Promise<void> {
+  const textual = textProblems(argValue, argumentName(argValue, resolverData?.args));
+  if (textual.length) throw new BadUserInputError(`Invalid input: ${textual.map((p) => `${p.path}: ${p.message}`).join("; ")}`, textual);
   if (argValue === null || typeof argValue !== "object") return;
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const problems: InvalidInput[] = [];

@@ -1,7 +1,7 @@
 import "reflect-metadata";
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { DataSource, MigrationInterface, QueryRunner } from "typeorm";
-import { buildFederatedSchema, inTransaction, SubgraphModule, Viewer } from "../../src";
+import { buildFederatedSchema, inTransaction, Role, SubgraphModule, Viewer } from "../../src";
 
 export interface SlowContext {
   viewer: Viewer;
@@ -17,6 +17,7 @@ class SlowSqlResolver {
     return ms;
   }
 
+  @Authorized(Role.OFFICER)
   @Mutation(() => Int, { description: "Sleeps in PostgreSQL for `ms` inside a mutation's transaction." })
   async sleepInTransaction(@Arg("ms", () => Int) ms: number, @Ctx() ctx: SlowContext): Promise<number> {
     await inTransaction(ctx.dataSource, (manager) => manager.query("SELECT pg_sleep($1)", [ms / 1000]));

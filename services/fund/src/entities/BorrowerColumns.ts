@@ -5,7 +5,7 @@ import { Column } from "typeorm";
 /**
  * What the fund knows about a borrower from the registry, copied when the application was
  * submitted (the fund never joins the registry's database). Portfolio breakdowns by sector and
- * district read these columns. See clients/CooperativeDirectory.ts for the design.
+ * district read these columns. See shared/src/clients/CooperativeDirectory.ts for the design.
  */
 @ObjectType({ description: "The borrower's sector and district as the cooperative registry gave them when the application was submitted (thông tin HTX tại thời điểm nộp hồ sơ)." })
 export class BorrowerSnapshot {

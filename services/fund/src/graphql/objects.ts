@@ -151,11 +151,14 @@ export class DebtGroupSlice {
   @Field({ description: "Name of the group (Vietnamese)." })
   name: string;
 
-  @Field(() => Int, { description: "Loans with outstanding principal in the group." })
-  loanCount: number;
+  @Field(() => Int, { nullable: true, description: "Loans with outstanding principal in the group; null for the public when withheld (`suppressed`)." })
+  loanCount: number | null;
 
-  @Field(() => MoneyScalar, { description: "Their outstanding principal." })
-  principalOutstanding: number;
+  @Field(() => MoneyScalar, { nullable: true, description: "Their outstanding principal; null for the public when withheld (`suppressed`)." })
+  principalOutstanding: number | null;
+
+  @Field({ description: "True when a figure of this row is withheld from the public: it sums fewer than 3 loans (or is withheld so that such a figure cannot be recovered from the totals). Staff see every figure." })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: "The fund's loans to borrowers of one sector (theo lĩnh vực), by the sector recorded at application." })
@@ -166,17 +169,20 @@ export class SectorSlice {
   @Field({ description: "Sector name (Vietnamese)." })
   sectorName: string;
 
-  @Field(() => Int, { description: "Loans with outstanding principal." })
-  loanCount: number;
+  @Field(() => Int, { nullable: true, description: "Loans with outstanding principal; null for the public when withheld (`suppressed`)." })
+  loanCount: number | null;
 
-  @Field(() => MoneyScalar, { description: "Outstanding principal." })
-  principalOutstanding: number;
+  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal; null for the public when withheld (`suppressed`)." })
+  principalOutstanding: number | null;
 
-  @Field(() => MoneyScalar, { description: "Outstanding principal of loans more than 30 days past due." })
-  par30Principal: number;
+  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal of loans more than 30 days past due; null for the public when it sums fewer than 3 loans (`suppressed`)." })
+  par30Principal: number | null;
 
-  @Field(() => MoneyScalar, { description: "Disbursed to date to borrowers of the sector." })
-  disbursedToDate: number;
+  @Field(() => MoneyScalar, { nullable: true, description: "Disbursed to date to borrowers of the sector; null for the public when it sums fewer than 3 loans (`suppressed`)." })
+  disbursedToDate: number | null;
+
+  @Field({ description: "True when a figure of this row is withheld from the public: it sums fewer than 3 loans (or is withheld so that such a figure cannot be recovered from the totals). Staff see every figure." })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: "The fund's loans to borrowers of one district (theo huyện), by the district recorded at application." })
@@ -187,17 +193,20 @@ export class DistrictSlice {
   @Field(() => String, { nullable: true, description: "District name." })
   districtName: string | null;
 
-  @Field(() => Int, { description: "Loans with outstanding principal." })
-  loanCount: number;
+  @Field(() => Int, { nullable: true, description: "Loans with outstanding principal; null for the public when withheld (`suppressed`)." })
+  loanCount: number | null;
 
-  @Field(() => MoneyScalar, { description: "Outstanding principal." })
-  principalOutstanding: number;
+  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal; null for the public when withheld (`suppressed`)." })
+  principalOutstanding: number | null;
 
-  @Field(() => MoneyScalar, { description: "Outstanding principal of loans more than 30 days past due." })
-  par30Principal: number;
+  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal of loans more than 30 days past due; null for the public when it sums fewer than 3 loans (`suppressed`)." })
+  par30Principal: number | null;
 
-  @Field(() => MoneyScalar, { description: "Disbursed to date to borrowers of the district." })
-  disbursedToDate: number;
+  @Field(() => MoneyScalar, { nullable: true, description: "Disbursed to date to borrowers of the district; null for the public when it sums fewer than 3 loans (`suppressed`)." })
+  disbursedToDate: number | null;
+
+  @Field({ description: "True when a figure of this row is withheld from the public: it sums fewer than 3 loans (or is withheld so that such a figure cannot be recovered from the totals). Staff see every figure." })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: "The fund's portfolio as of a date (danh mục cho vay của Quỹ); public figures, no individual loans. Every figure is an aggregate computed from the records." })

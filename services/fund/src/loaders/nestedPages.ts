@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, Page, pageSize, SortKey } from "@camau/shared";
+import { cursorScope, decodeCursor, encodeCursor, Page, pageSize, SortKey } from "@camau/shared";
 import DataLoader from "dataloader";
 import { Brackets, DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { NestedPageArgs } from "../graphql/connection";
@@ -50,7 +50,7 @@ function compare(a: string | number, b: string | number): number {
 export function nestedPages<T extends ObjectLiteral & { id: string }>(ds: DataSource, spec: NestedListSpec<T>, args: NestedPageArgs): DataLoader<string, Page<T>> {
   const { size } = pageSize({ first: args.first, after: args.after });
   const keys = [...spec.sortKeys, { expression: spec.idExpression, direction: "ASC" as const, valueOf: (row: T) => row.id }];
-  const cursor = args.after ? decodeCursor(args.after, keys.length, "after") : null;
+  const cursor = args.after ? decodeCursor(args.after, keys.length, "after", cursorScope(keys)) : null;
   const repository = ds.getRepository(spec.entity);
   const base = (parents: readonly string[]) => {
     const qb = repository.createQueryBuilder(spec.alias).where(`${spec.parentColumn} IN (:...nestedParents)`, { nestedParents: [...parents] });
@@ -92,7 +92,7 @@ export function nestedPages<T extends ObjectLiteral & { id: string }>(ds: DataSo
         return 0;
       });
       const pageRows = list.slice(0, size);
-      const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node))) }));
+      const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.valueOf(node)), cursorScope(keys)) }));
       return {
         edges,
         pageInfo: {

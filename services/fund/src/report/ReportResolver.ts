@@ -1,9 +1,11 @@
-import { MoneyScalar, rollupTotals } from "@camau/shared";
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { MoneyScalar, OncePerRequest, rollupTotals } from "@camau/shared";
+import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { FundContext } from "../context";
 import { FundReport } from "./CollectiveEconomyReport";
 
 /** The fund's figures of the period report: aggregates in SQL, no loan rows in Node. */
+// Aliases of the same period share one computation per request.
+@UseMiddleware(OncePerRequest)
 @Resolver(() => FundReport)
 export class FundReportResolver {
   @FieldResolver(() => Int, { description: "Projects funded in the period: loans whose first disbursement falls within it (số dự án được Quỹ hỗ trợ vốn)." })

@@ -16,7 +16,7 @@ import {
   SubmitLoanApplicationInput,
   WithdrawLoanApplicationInput,
 } from "../inputs/ApplicationInputs";
-import { assertCanApplyFor } from "./access";
+import { APPLICANTS, assertCanApplyFor } from "./access";
 import { LoanApplicationPayload, SignLoanContractPayload } from "./payloads";
 import { checkRate, checkVersion, lockApplication, mutation, pastOrToday } from "./support";
 
@@ -51,6 +51,7 @@ async function saveAndAudit(manager: EntityManager, viewer: Viewer, operation: s
 
 @Resolver()
 export class ApplicationMutationResolver {
+  @Authorized(...APPLICANTS)
   @Mutation(() => LoanApplicationPayload, {
     description:
       "Submits a loan application (nộp hồ sơ vay vốn): a COOPERATIVE_MANAGER for its own cooperative, or an OFFICER. The cooperative must exist in the registry (else NOT_FOUND) and be ACTIVE (else CONFLICT); its sector and district are recorded with the application.",
@@ -185,6 +186,7 @@ export class ApplicationMutationResolver {
     });
   }
 
+  @Authorized(...APPLICANTS)
   @Mutation(() => LoanApplicationPayload, { description: "Withdraws an application before its contract is signed (rút hồ sơ): the cooperative's manager or an OFFICER." })
   withdrawLoanApplication(@Arg("input", () => WithdrawLoanApplicationInput, { description: "The application and the reason." }) input: WithdrawLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
     if (ctx.viewer.role === Role.ANONYMOUS) throw new UnauthenticatedError();

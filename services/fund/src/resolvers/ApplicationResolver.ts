@@ -6,7 +6,7 @@ import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
 import { LoanApplicationFilter, LoanApplicationOrder, LoanApplicationOrderField } from "../inputs/Filters";
-import { assertCanReadLoansOf, listScope } from "./access";
+import { listScope, visibleOrNull } from "./access";
 import { LoanApplicationConnection } from "./connections";
 
 const ORDER_COLUMNS: Record<LoanApplicationOrderField, { expression: string; valueOf: (a: LoanApplication) => string | number }> = {
@@ -16,12 +16,10 @@ const ORDER_COLUMNS: Record<LoanApplicationOrderField, { expression: string; val
 
 @Resolver(() => LoanApplication)
 export class ApplicationResolver {
-  @Query(() => LoanApplication, { nullable: true, description: "A loan application by id; null when there is none. Fund staff, officers and the applicant's manager." })
+  @Query(() => LoanApplication, { nullable: true, description: "A loan application by id; null when there is none or (for a manager) when it is another cooperative's. Fund staff, officers and the applicant's manager." })
   async loanApplication(@Arg("id", () => ID, { description: "Application id (UUID)." }) id: string, @Ctx() ctx: FundContext): Promise<LoanApplication | null> {
     listScope(ctx.viewer);
-    const application = await ctx.loaders.applicationById.load(requireUuid(id, "id"));
-    if (application) assertCanReadLoansOf(ctx.viewer, application.cooperativeId);
-    return application;
+    return visibleOrNull(ctx.viewer, await ctx.loaders.applicationById.load(requireUuid(id, "id")));
   }
 
   @Query(() => LoanApplicationConnection, { description: "Loan applications, filtered and sorted (default: latest submitted first). Fund staff and officers see all; a cooperative's manager sees its own." })
@@ -47,7 +45,7 @@ export class ApplicationResolver {
     return toConnection(await paginate(qb, page, keys, "a.id"));
   }
 
-  @FieldResolver(() => CooperativeRef, { description: "The applying cooperative (from the registry, through the gateway)." })
+  @FieldResolver(() => CooperativeRef, { nullable: true, description: "The applying cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
   cooperative(@Root() a: LoanApplication): CooperativeRef {
     return { id: a.cooperativeId };
   }

@@ -17,7 +17,7 @@ import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
 import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/Filters";
 import { nestedPages } from "../loaders/nestedPages";
 import { loanPositionsSql } from "../report/positionsSql";
-import { assertCanReadLoansOf, listScope } from "./access";
+import { listScope, visibleOrNull } from "./access";
 import { LoanConnection, RepaymentConnection } from "./connections";
 
 const NOT_DISBURSED = "9999-12-31";
@@ -35,21 +35,17 @@ function asOfOrToday(asOf: string | null | undefined): string {
 
 @Resolver(() => Loan)
 export class LoanResolver {
-  @Query(() => Loan, { nullable: true, description: "A loan by id; null when there is none. Fund staff, officers and the borrower's manager." })
+  @Query(() => Loan, { nullable: true, description: "A loan by id; null when there is none or (for a manager) when it is another cooperative's. Fund staff, officers and the borrower's manager." })
   async loan(@Arg("id", () => ID, { description: "Loan id (UUID)." }) id: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
     listScope(ctx.viewer);
-    const loan = await ctx.loaders.loanById.load(requireUuid(id, "id"));
-    if (loan) assertCanReadLoansOf(ctx.viewer, loan.cooperativeId);
-    return loan;
+    return visibleOrNull(ctx.viewer, await ctx.loaders.loanById.load(requireUuid(id, "id")));
   }
 
-  @Query(() => Loan, { nullable: true, description: "A loan by its contract number (số hợp đồng), e.g. QHT-2021-0007; null when there is none." })
+  @Query(() => Loan, { nullable: true, description: "A loan by its contract number (số hợp đồng), e.g. QHT-2021-0007; null when there is none or when it is another cooperative's (a manager cannot tell the two apart)." })
   async loanByContractNumber(@Arg("contractNumber", { description: "Contract number." }) contractNumber: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
     listScope(ctx.viewer);
     if (contractNumber.length > 40) throw new BadUserInputError("contractNumber is at most 40 characters", [{ path: "contractNumber", message: "at most 40 characters" }]);
-    const loan = await ctx.dataSource.getRepository(Loan).findOneBy({ contractNumber: contractNumber.trim().toUpperCase() });
-    if (loan) assertCanReadLoansOf(ctx.viewer, loan.cooperativeId);
-    return loan;
+    return visibleOrNull(ctx.viewer, await ctx.dataSource.getRepository(Loan).findOneBy({ contractNumber: contractNumber.trim().toUpperCase() }));
   }
 
   @Query(() => LoanConnection, { description: "Loans, filtered and sorted (default: latest signed first). Fund staff and officers see all; a cooperative's manager sees its own." })
@@ -89,7 +85,7 @@ export class LoanResolver {
     return toConnection(await paginate(qb, page, keys, "l.id"));
   }
 
-  @FieldResolver(() => CooperativeRef, { description: "The borrowing cooperative (from the registry, through the gateway)." })
+  @FieldResolver(() => CooperativeRef, { nullable: true, description: "The borrowing cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
   cooperative(@Root() l: Loan): CooperativeRef {
     return { id: l.cooperativeId };
   }

@@ -1,4 +1,4 @@
-import { DateScalar, MoneyScalar } from "@camau/shared";
+import { DateScalar, DisclosedColumn, MoneyScalar, Viewer, withholdSmallCells } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { DebtGroupSlice, DistrictSlice, FundPortfolio, SectorSlice } from "../graphql/objects";
@@ -29,6 +29,9 @@ interface PositionGroup {
   outstandingPositive: number;
   par30: number;
   disbursed: number;
+  /** Loans in PAR30, and loans disbursed to date: the units of those figures (disclosure control). */
+  par30Loans: number;
+  disbursedLoans: number;
 }
 
 interface Portfolio {
@@ -59,7 +62,9 @@ function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
                   coalesce(sum(p.outstanding), 0) AS outstanding,
                   coalesce(sum(p.outstanding) FILTER (WHERE p.outstanding > 0), 0) AS outstanding_positive,
                   coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS par30,
-                  coalesce(sum(p.disbursed), 0) AS disbursed
+                  coalesce(sum(p.disbursed), 0) AS disbursed,
+                  count(*) FILTER (WHERE p.dpd > 30 AND p.outstanding > 0) AS par30_loans,
+                  count(*) FILTER (WHERE p.disbursed > 0) AS disbursed_loans
              FROM (${loanPositionsSql("$1::date")}) p
             GROUP BY p.sector_code, p.district_code, p.debt_group`,
           [asOf],
@@ -83,6 +88,8 @@ function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
         outstandingPositive: Number(r.outstanding_positive),
         par30: Number(r.par30),
         disbursed: Number(r.disbursed),
+        par30Loans: Number(r.par30_loans),
+        disbursedLoans: Number(r.disbursed_loans),
       }));
       const sum = (pick: (g: PositionGroup) => number) => groups.reduce((total, g) => total + pick(g), 0);
       return {
@@ -111,17 +118,43 @@ async function totals(ctx: FundContext, asOf: string): Promise<Totals> {
 
 /** Sums groups by a key, in first-seen order. */
 function rollUp<K>(groups: readonly PositionGroup[], keyOf: (g: PositionGroup) => K) {
-  const out = new Map<K, { n: number; outstanding: number; par30: number; disbursed: number }>();
+  const out = new Map<K, { n: number; outstanding: number; par30: number; disbursed: number; par30Loans: number; disbursedLoans: number }>();
   for (const g of groups) {
     const key = keyOf(g);
-    const acc = out.get(key) ?? { n: 0, outstanding: 0, par30: 0, disbursed: 0 };
+    const acc = out.get(key) ?? { n: 0, outstanding: 0, par30: 0, disbursed: 0, par30Loans: 0, disbursedLoans: 0 };
     acc.n += g.n;
     acc.outstanding += g.outstanding;
     acc.par30 += g.par30;
     acc.disbursed += g.disbursed;
+    acc.par30Loans += g.par30Loans;
+    acc.disbursedLoans += g.disbursedLoans;
     out.set(key, acc);
   }
   return out;
+}
+
+/**
+ * The breakdowns are public: a cell summing fewer loans than the disclosure threshold is withheld
+ * from the public (shared/src/disclosure), each figure by the loans it sums.
+ */
+interface SliceUnits {
+  loanCount: number;
+  par30Loans: number;
+  disbursedLoans: number;
+}
+const SLICE_COLUMNS: DisclosedColumn<SliceFigures & SliceUnits, keyof SliceFigures>[] = [
+  { units: (s) => s.loanCount, figures: ["loanCount", "principalOutstanding"] },
+  { units: (s) => s.par30Loans, figures: ["par30Principal"] },
+  { units: (s) => s.disbursedLoans, figures: ["disbursedToDate"] },
+];
+interface SliceFigures {
+  loanCount: number;
+  principalOutstanding: number;
+  par30Principal: number;
+  disbursedToDate: number;
+}
+function disclosedSlices<T extends SliceFigures & SliceUnits>(rows: T[], viewer: Viewer) {
+  return withholdSmallCells(rows, SLICE_COLUMNS as DisclosedColumn<T, keyof SliceFigures>[], viewer).map(({ par30Loans: _p, disbursedLoans: _d, ...slice }) => slice);
 }
 
 /** min() of text as PostgreSQL compares it here (C collation: code-unit order for these names). */
@@ -179,10 +212,10 @@ export class PortfolioResolver {
     return t.principalOutstanding > 0 ? t.par30Principal / t.principalOutstanding : 0;
   }
 
-  @FieldResolver(() => [DebtGroupSlice], { description: "Outstanding loans by debt group 1–5 (dư nợ theo nhóm nợ); every group is listed." })
+  @FieldResolver(() => [DebtGroupSlice], { description: "Outstanding loans by debt group 1–5 (dư nợ theo nhóm nợ); every group is listed. Groups of fewer than 3 loans are withheld from the public (`suppressed`)." })
   async byDebtGroup(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<DebtGroupSlice[]> {
     const { groups, debtGroups } = await portfolio(ctx, p.asOf);
-    return debtGroups.map((t) => {
+    const rows = debtGroups.map((t) => {
       const of = groups.filter((g) => g.debtGroup === t.debtGroup);
       return {
         debtGroup: t.debtGroup,
@@ -191,13 +224,14 @@ export class PortfolioResolver {
         principalOutstanding: of.reduce((sum, g) => sum + g.outstandingPositive, 0),
       };
     });
+    return withholdSmallCells(rows, [{ units: (s) => s.loanCount, figures: ["loanCount", "principalOutstanding"] }], ctx.viewer);
   }
 
-  @FieldResolver(() => [SectorSlice], { description: "By the borrower's sector as recorded at application (theo lĩnh vực), largest outstanding first." })
+  @FieldResolver(() => [SectorSlice], { description: "By the borrower's sector as recorded at application (theo lĩnh vực), largest outstanding first. Figures summing fewer than 3 loans are withheld from the public (`suppressed`)." })
   async bySector(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<SectorSlice[]> {
     const { groups } = await portfolio(ctx, p.asOf);
     const bySector = rollUp(groups, (g) => g.sectorCode);
-    return [...bySector.entries()]
+    const rows = [...bySector.entries()]
       .map(([sectorCode, acc]) => ({
         sectorCode,
         sectorName: minText(groups.filter((g) => g.sectorCode === sectorCode).map((g) => g.sectorName))!,
@@ -205,15 +239,18 @@ export class PortfolioResolver {
         principalOutstanding: acc.outstanding,
         par30Principal: acc.par30,
         disbursedToDate: acc.disbursed,
+        par30Loans: acc.par30Loans,
+        disbursedLoans: acc.disbursedLoans,
       }))
       .sort((a, b) => b.principalOutstanding - a.principalOutstanding || (a.sectorCode < b.sectorCode ? -1 : a.sectorCode > b.sectorCode ? 1 : 0));
+    return disclosedSlices(rows, ctx.viewer);
   }
 
-  @FieldResolver(() => [DistrictSlice], { description: "By the borrower's district as recorded at application (theo huyện), by district code." })
+  @FieldResolver(() => [DistrictSlice], { description: "By the borrower's district as recorded at application (theo huyện), by district code. Figures summing fewer than 3 loans are withheld from the public (`suppressed`)." })
   async byDistrict(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<DistrictSlice[]> {
     const { groups } = await portfolio(ctx, p.asOf);
     const byDistrict = rollUp(groups, (g) => g.districtCode);
-    return [...byDistrict.entries()]
+    const rows = [...byDistrict.entries()]
       .map(([districtCode, acc]) => ({
         districtCode,
         districtName: minText(groups.filter((g) => g.districtCode === districtCode).map((g) => g.districtName)),
@@ -221,8 +258,11 @@ export class PortfolioResolver {
         principalOutstanding: acc.outstanding,
         par30Principal: acc.par30,
         disbursedToDate: acc.disbursed,
+        par30Loans: acc.par30Loans,
+        disbursedLoans: acc.disbursedLoans,
       }))
       // ORDER BY district_code NULLS LAST
       .sort((a, b) => (a.districtCode === b.districtCode ? 0 : a.districtCode === null ? 1 : b.districtCode === null ? -1 : a.districtCode < b.districtCode ? -1 : 1));
+    return disclosedSlices(rows, ctx.viewer);
   }
 }

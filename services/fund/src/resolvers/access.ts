@@ -18,6 +18,16 @@ export function assertCanReadLoansOf(viewer: Viewer, cooperativeId: string): voi
 }
 
 /**
+ * A loan or application looked up by id or contract number, as the viewer may see it: another
+ * cooperative's record is null for a manager, exactly as a missing one, so "not yours" and "does
+ * not exist" give the same answer and a manager cannot probe which contract numbers exist.
+ * (listScope has already refused the callers who may read no loans at all.)
+ */
+export function visibleOrNull<T extends { cooperativeId: string }>(viewer: Viewer, record: T | null): T | null {
+  return record && canReadLoansOf(viewer, record.cooperativeId) ? record : null;
+}
+
+/**
  * The cooperatives whose loans a list may show: null for every cooperative (readers), the one
  * cooperative of a manager, otherwise an error.
  */
@@ -27,6 +37,9 @@ export function listScope(viewer: Viewer): string | null {
   if (viewer.role === Role.ANONYMOUS) throw new UnauthenticatedError("Loans and applications are visible to signed-in fund staff, officers and the borrower's own manager");
   throw new ForbiddenError("Loans and applications are visible to fund staff, officers and the borrower's own manager");
 }
+
+/** Roles that may submit or withdraw an application at all (a manager only for its own cooperative). */
+export const APPLICANTS: readonly Role[] = [Role.OFFICER, Role.COOPERATIVE_MANAGER];
 
 /** Submitting (and withdrawing) an application: an OFFICER, or the manager of that cooperative. */
 export function assertCanApplyFor(viewer: Viewer, cooperativeId: string): void {

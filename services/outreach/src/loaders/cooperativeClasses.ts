@@ -14,10 +14,11 @@ export interface ClassPage {
 }
 
 /** Cursor of a class in a cooperative's list: its first day and id (newest first, then id). */
-export const cooperativeClassCursor = (c: TrainingClass) => encodeCursor([c.startDate, c.id]);
+const CURSOR_SCOPE = "cooperative classes: start_date DESC, id";
+export const cooperativeClassCursor = (c: TrainingClass) => encodeCursor([c.startDate, c.id], CURSOR_SCOPE);
 
 function readCursor(cursor: string, argument: string): [string, string] {
-  const [startDate, id] = decodeCursor(cursor, 2, argument);
+  const [startDate, id] = decodeCursor(cursor, 2, argument, CURSOR_SCOPE);
   if (typeof startDate !== "string" || typeof id !== "string" || !isCalendarDate(startDate) || !isUuid(id)) {
     throw new BadUserInputError(`${argument}: not a cursor of this list`, [{ path: argument, message: "not a cursor of this list" }]);
   }

@@ -1,5 +1,5 @@
-import { isCalendarDate } from "@camau/shared";
-import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { isCalendarDate, OncePerRequest } from "@camau/shared";
+import { Ctx, Directive, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { OutreachContext } from "../context";
 import { compare, derivedFieldOf, FIGURES, ReportFigure } from "../domain/figures";
 import { periodKey } from "../loaders";
@@ -13,6 +13,8 @@ const FIGURE_ORDER = Object.keys(FIGURES) as ReportFigure[];
  * a partition (months add up to the year) and a report never changes because a class
  * spanning the period's end finishes later. Cancelled classes never count.
  */
+// Aliases of the same period share one computation per request.
+@UseMiddleware(OncePerRequest)
 @Resolver(() => CollectiveEconomyReport)
 export class ReportResolver {
   @FieldResolver(() => Int, {

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, recordAudit, Role } from "@camau/shared";
+import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, recordAudit, requireCooperatives, Role } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { OutreachContext } from "../context";
@@ -129,14 +129,15 @@ export class TrainingClassMutationResolver {
 
   @Authorized(Role.OFFICER, Role.ADMIN)
   @Mutation(() => TrainingClassPayload, {
-    description: "Records (or corrects) the attendance of a class that has started: the number of participants and the cooperatives that sent them. The class becomes HELD (OFFICER, ADMIN).",
+    description: "Records (or corrects) the attendance of a class that has started: the number of participants and the cooperatives that sent them. The class becomes HELD (OFFICER, ADMIN). Every cooperative must exist in the registry (else NOT_FOUND).",
   })
-  recordTrainingClassAttendance(@Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
+  async recordTrainingClassAttendance(@Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
     const cooperativeIds = input.cooperativeIds.map((id) => id.toLowerCase());
     const problems: [string, string][] = [];
     if (new Set(cooperativeIds).size !== cooperativeIds.length) problems.push(["cooperativeIds", "lists a cooperative more than once"]);
     if (input.participantCount < cooperativeIds.length) problems.push(["participantCount", "is smaller than the number of cooperatives that sent participants"]);
     refuseIfAny(problems);
+    await requireCooperatives(ctx.directory, cooperativeIds);
     return inTransaction(ctx.dataSource, async (manager) => {
       const c = await lockClass(manager, input.id, input.version);
       const why = refusal("recordAttendance", c.status);

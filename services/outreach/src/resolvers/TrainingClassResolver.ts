@@ -55,7 +55,7 @@ export class TrainingClassResolver {
     return codeSystemOn(c.startDate);
   }
 
-  @FieldResolver(() => [Cooperative], { description: "Cooperatives that sent participants (HTX có người tham gia); resolved by the registry." })
+  @FieldResolver(() => [Cooperative], { nullable: "items", description: "Cooperatives that sent participants (HTX có người tham gia); resolved by the registry. Items are nullable, as every reference to another subgraph: a cooperative the registry does not know is null, with a NOT_FOUND error, and the rest of the answer stays." })
   async cooperatives(@Root() c: TrainingClass, @Ctx() ctx: OutreachContext): Promise<Cooperative[]> {
     return (await ctx.loaders.attendanceByClass.load(c.id)).map((a) => ({ id: a.cooperativeId }));
   }

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar, DateTimeScalar } from "@camau/shared";
-import { GraphQLJSONObject } from "graphql-scalars";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 
 /** One change in a cooperative's history; figures "as of" a date are computed from these. */
@@ -28,7 +27,7 @@ export class CooperativeEvent {
   @Column({ name: "recorded_at", type: "timestamptz", default: () => "now()" })
   recordedAt: Date;
 
-  @Field({ description: "Who recorded it (token subject; 'seed' for the demo dataset)." })
+  /** Exposed through CooperativeEventResolver: staff only. */
   @Column({ name: "actor_subject", type: "varchar", length: 255 })
   actorSubject: string;
 
@@ -40,7 +39,7 @@ export class CooperativeEvent {
   @Column({ name: "status_after", type: "varchar", length: 20, nullable: true })
   statusAfter: LegalStatus | null;
 
-  @Field(() => GraphQLJSONObject, { description: "What changed: previous and new values of the changed fields." })
+  /** Exposed through CooperativeEventResolver: without people for non-staff. */
   @Column({ type: "jsonb", default: () => "'{}'" })
   details: Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
-import { BadUserInputError, DateScalar, rollupTotals } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError, DateScalar, OncePerRequest, rollupTotals } from "@camau/shared";
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import { isGoodOrFair } from "../domain/classification";
 import { Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
@@ -14,6 +14,8 @@ async function count(ctx: RegistryContext, sql: string, params: unknown[]): Prom
   return Number(rows[0]?.n ?? 0);
 }
 
+// Aliases of the same period share one computation per request.
+@UseMiddleware(OncePerRequest)
 @Resolver(() => CollectiveEconomyReport)
 export class ReportResolver {
   @Query(() => CollectiveEconomyReport, { description: "The collective-economy report for a period, e.g. 2021-01-01 to 2021-06-30 for the first half of 2021." })

@@ -113,9 +113,17 @@ export class CooperativeResolver {
   }
 }
 
-/** Entity reference resolver: other subgraphs hand the gateway `{ id }`. */
+/**
+ * Entity reference resolver: other subgraphs hand the gateway `{ id }`. A reference to a
+ * cooperative the registry does not have is NOT_FOUND (an error on that reference, which the
+ * gateway reports at the referring field), never a silent null.
+ */
 export const cooperativeReference = {
   Cooperative: {
-    __resolveReference: (ref: { id: string }, ctx: RegistryContext) => (isUuid(ref.id) ? ctx.loaders.cooperativeById.load(ref.id.toLowerCase()) : null),
+    __resolveReference: async (ref: { id: string }, ctx: RegistryContext) => {
+      const found = isUuid(ref.id) ? await ctx.loaders.cooperativeById.load(ref.id.toLowerCase()) : null;
+      if (!found) throw new NotFoundError("Cooperative", ref.id);
+      return found;
+    },
   },
 };

@@ -1,5 +1,5 @@
 import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit, requireRoleOrManager, Role } from "@camau/shared";
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { CooperativeEventKind, GroupStatus, LegalStatus, MembershipType } from "../domain/enums";
 import { foundingMembersProblem, MIN_GROUP_MEMBERS } from "../domain/foundingRules";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
@@ -15,6 +15,7 @@ const WRITERS = [Role.OFFICER, Role.ADMIN];
 
 @Resolver()
 export class MembershipMutationResolver {
+  @Authorized(...WRITERS, Role.COOPERATIVE_MANAGER)
   @Mutation(() => MemberPayload, { description: "Adds a member to a cooperative (OFFICER, ADMIN, or its own manager) or to a group (OFFICER, ADMIN)." })
   addMember(@Arg("input", () => AddMemberInput, { description: "Who joins where." }) input: AddMemberInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
     if (!!input.cooperativeId === !!input.groupId) throw badInput("input.cooperativeId", "give exactly one of cooperativeId and groupId");
@@ -38,6 +39,7 @@ export class MembershipMutationResolver {
     });
   }
 
+  @Authorized(...WRITERS, Role.COOPERATIVE_MANAGER)
   @Mutation(() => MemberPayload, { description: "Ends a membership; refused when it would leave a cooperative or group below its legal minimum (OFFICER, ADMIN, or the cooperative's own manager)." })
   endMembership(@Arg("input", () => EndMembershipInput, { description: "Which membership and when." }) input: EndMembershipInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
     assertNotFuture(input.leftOn, "input.leftOn");

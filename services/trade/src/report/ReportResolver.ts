@@ -1,5 +1,5 @@
-import { isCalendarDate } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { isCalendarDate, OncePerRequest } from "@camau/shared";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { TradeContext } from "../context";
 import { CollectiveEconomyReport } from "./CollectiveEconomyReport";
 
@@ -9,6 +9,8 @@ async function count(ctx: TradeContext, sql: string, params: unknown[]): Promise
 }
 
 /** Trade promotion figures of the period report; every figure is one SQL aggregate. */
+// Aliases of the same period share one computation per request.
+@UseMiddleware(OncePerRequest)
 @Resolver(() => CollectiveEconomyReport)
 export class ReportResolver {
   @FieldResolver(() => Int, { description: "Trade promotion programs starting within the period (số chương trình xúc tiến thương mại)." })

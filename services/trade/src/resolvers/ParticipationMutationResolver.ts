@@ -1,4 +1,4 @@
-import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit } from "@camau/shared";
+import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit, requireCooperatives } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { In } from "typeorm";
 import { TradeContext } from "../context";
@@ -17,13 +17,14 @@ export class ParticipationMutationResolver {
   @Authorized(...TRADE_WRITERS_OR_MANAGER)
   @Mutation(() => ParticipationPayload, {
     description:
-      "Registers a cooperative for a program with the products it shows (OFFICER, ADMIN, or the cooperative's own COOPERATIVE_MANAGER, who may not set a support amount). A cooperative takes part once (CONFLICT); products must be its own; support may not exceed the policy.",
+      "Registers a cooperative for a program with the products it shows (OFFICER, ADMIN, or the cooperative's own COOPERATIVE_MANAGER, who may not set a support amount). A cooperative takes part once (CONFLICT); products must be its own; support may not exceed the policy; the cooperative must exist in the registry (else NOT_FOUND).",
   })
-  registerParticipation(@Arg("input", () => RegisterParticipationInput, { description: "The registration." }) input: RegisterParticipationInput, @Ctx() ctx: TradeContext): Promise<ParticipationPayload> {
+  async registerParticipation(@Arg("input", () => RegisterParticipationInput, { description: "The registration." }) input: RegisterParticipationInput, @Ctx() ctx: TradeContext): Promise<ParticipationPayload> {
     const cooperativeId = input.cooperativeId.toLowerCase();
     const productIds = input.productIds.map((id) => id.toLowerCase());
     assertCanActFor(ctx.viewer, cooperativeId);
     if (input.supportAmount > 0) assertCanGrantSupport(ctx.viewer);
+    await requireCooperatives(ctx.directory, [cooperativeId]);
     return inTransaction(ctx.dataSource, async (manager) => {
       // Shared lock: the program's policy cannot change while the support is checked against it.
       const program = await manager.getRepository(TradePromotionProgram).findOne({ where: { id: input.programId.toLowerCase() }, lock: { mode: "pessimistic_read" } });

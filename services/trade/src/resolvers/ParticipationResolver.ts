@@ -22,7 +22,7 @@ export class ParticipationResolver {
     return program;
   }
 
-  @FieldResolver(() => Cooperative, { description: "The participating cooperative (the gateway fetches its name and details from the registry)." })
+  @FieldResolver(() => Cooperative, { nullable: true, description: "The participating cooperative (the gateway fetches its name and details from the registry). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
   cooperative(@Root() p: Participation): Cooperative {
     return cooperativeRef(p.cooperativeId);
   }

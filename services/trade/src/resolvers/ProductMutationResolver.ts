@@ -1,4 +1,4 @@
-import { badInput, changedFields, ConflictError, inTransaction, recordAudit } from "@camau/shared";
+import { badInput, changedFields, ConflictError, inTransaction, recordAudit, requireCooperatives } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { TradeContext } from "../context";
 import { certificationProblems, defaultExpiry, levelForStars } from "../domain/ocop";
@@ -21,11 +21,12 @@ async function assertNameFree(manager: EntityManager, cooperativeId: string, nam
 @Resolver()
 export class ProductMutationResolver {
   @Authorized(...TRADE_WRITERS_OR_MANAGER)
-  @Mutation(() => ProductPayload, { description: "Registers a product of a cooperative (OFFICER, ADMIN, or the cooperative's own COOPERATIVE_MANAGER). The cooperative id is not checked against the registry." })
-  registerProduct(@Arg("input", () => RegisterProductInput, { description: "The product." }) input: RegisterProductInput, @Ctx() ctx: TradeContext): Promise<ProductPayload> {
+  @Mutation(() => ProductPayload, { description: "Registers a product of a cooperative (OFFICER, ADMIN, or the cooperative's own COOPERATIVE_MANAGER). The cooperative must exist in the registry (else NOT_FOUND)." })
+  async registerProduct(@Arg("input", () => RegisterProductInput, { description: "The product." }) input: RegisterProductInput, @Ctx() ctx: TradeContext): Promise<ProductPayload> {
     const cooperativeId = input.cooperativeId.toLowerCase();
     assertCanActFor(ctx.viewer, cooperativeId);
     const name = cleanText(input.name);
+    await requireCooperatives(ctx.directory, [cooperativeId]);
     return inTransaction(ctx.dataSource, async (manager) => {
       await assertNameFree(manager, cooperativeId, name);
       const repository = manager.getRepository(Product);

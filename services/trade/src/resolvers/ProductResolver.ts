@@ -26,7 +26,7 @@ export class ProductResolver {
     return toConnection(await findProducts(ctx.dataSource, filter, orderBy, page));
   }
 
-  @FieldResolver(() => Cooperative, { description: "The cooperative that makes it (the gateway fetches its name and details from the registry)." })
+  @FieldResolver(() => Cooperative, { nullable: true, description: "The cooperative that makes it (the gateway fetches its name and details from the registry). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
   cooperative(@Root() p: Product): Cooperative {
     return cooperativeRef(p.cooperativeId);
   }

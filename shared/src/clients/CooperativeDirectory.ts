@@ -1,5 +1,10 @@
+import { NotFoundError } from "../graphql/errors";
+
 /**
- * How the fund learns about borrowers without touching the registry's database.
+ * How a subgraph learns about the registry's cooperatives without touching the registry's
+ * database. Every subgraph that stores a cooperative id checks it here at write time (the fund's
+ * borrowers, trade's products and participations, outreach's attendance), so no stored reference
+ * dangles and the gateway never has to resolve a cooperative that does not exist.
  *
  * Design (chosen for the fund's cross-subgraph data):
  * - The registry owns cooperatives. The fund asks it, at the moment an application is submitted,
@@ -16,8 +21,9 @@
  *   also what a lender's historical reports should show. A borrower that later moves or changes
  *   sector keeps its old snapshot on old loans; current registry data stays reachable through
  *   federation (`Loan.cooperative` is a reference the gateway resolves in the registry).
- * - The directory is injected into the subgraph module (createFundSubgraph({ directory })), so
- *   subgraph-level tests use InMemoryCooperativeDirectory and need no running registry.
+ * - The directory is injected into the subgraph module (createFundSubgraph({ directory }), and
+ *   likewise for trade and outreach), so subgraph-level tests use InMemoryCooperativeDirectory
+ *   and need no running registry.
  */
 export interface CooperativeSnapshot {
   id: string;
@@ -32,6 +38,21 @@ export interface CooperativeSnapshot {
 export interface CooperativeDirectory {
   /** The cooperative as the registry knows it now, or null when it does not exist. */
   find(id: string): Promise<CooperativeSnapshot | null>;
+  /** Several at once (one registry call); the ones that exist, by lower-case id. */
+  findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>>;
+}
+
+/**
+ * NOT_FOUND unless every id is a cooperative of the registry. Called before the mutation's
+ * transaction: a network call never holds database locks.
+ */
+export async function requireCooperatives(directory: CooperativeDirectory, ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>> {
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+  if (!unique.length) return new Map();
+  const found = await directory.findAll(unique);
+  const missing = unique.find((id) => !found.has(id));
+  if (missing) throw new NotFoundError("Cooperative", missing);
+  return found;
 }
 
 /** A fixed list of cooperatives, for tests and tools. */
@@ -51,5 +72,14 @@ export class InMemoryCooperativeDirectory implements CooperativeDirectory {
   async find(id: string): Promise<CooperativeSnapshot | null> {
     this.lookups.push(id);
     return this.byId.get(id.toLowerCase()) ?? null;
+  }
+
+  async findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>> {
+    const found = new Map<string, CooperativeSnapshot>();
+    for (const id of ids) {
+      const cooperative = await this.find(id);
+      if (cooperative) found.set(cooperative.id, cooperative);
+    }
+    return found;
   }
 }
