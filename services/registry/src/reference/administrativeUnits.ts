@@ -69,7 +69,11 @@ export interface DistrictData {
   communes: ReadonlyArray<readonly [string, string]>;
 }
 
-/** Old Cà Mau (96): nine district-level units, 101 communes, wards and townships (GSO 2021). */
+/**
+ * Old Cà Mau (96): nine district-level units, 101 communes, wards and townships (GSO 2021). Within
+ * a district, communes keep the order of the first list (initialAdministrativeUnits.ts), which the
+ * demo dataset draws from.
+ */
 export const PRE_2025_DISTRICTS: readonly DistrictData[] = [
   {
     code: "964",
@@ -171,8 +175,6 @@ export const PRE_2025_DISTRICTS: readonly DistrictData[] = [
       ["32158", "Xã Tạ An Khương Đông"],
       ["32161", "Xã Trần Phán"],
       ["32162", "Xã Tân Trung"],
-      ["32164", "Xã Tân Đức"],
-      ["32167", "Xã Tân Thuận"],
       ["32170", "Xã Tạ An Khương Nam"],
       ["32173", "Xã Tân Duyệt"],
       ["32174", "Xã Tân Dân"],
@@ -182,6 +184,8 @@ export const PRE_2025_DISTRICTS: readonly DistrictData[] = [
       ["32185", "Xã Thanh Tùng"],
       ["32186", "Xã Ngọc Chánh"],
       ["32188", "Xã Nguyễn Huân"],
+      ["32167", "Xã Tân Thuận"],
+      ["32164", "Xã Tân Đức"],
     ],
   },
   {
