@@ -196,5 +196,8 @@ describe("registry: administrativeUnits across the reform", function () {
     const units = result.data!.administrativeUnits as { code: string; parentCode: string }[];
     expect(units.filter((u) => u.parentCode === "96")).to.have.length(9);
     expect(units.filter((u) => u.parentCode === "95")).to.have.length(7);
+    // The 2021 demo period sees old Cà Mau's tree only, as before.
+    const in2021 = await registry.query(`{ administrativeUnits(asOf: "2021-06-30", level: DISTRICT) { code } }`);
+    expect(in2021.data!.administrativeUnits.map((u: { code: string }) => u.code)).to.deep.equal(["964", "966", "967", "968", "969", "970", "971", "972", "973"]);
   });
 });

@@ -10,8 +10,8 @@
  * them whole. Text of the resolution: github.com/dvhcvn/20250701 (input/docs/1655_NQ-UBTVQH15.md)
  * and thuviennhadat.vn. Cross-checked against that repository's old → new mapping
  * (mapping/merges.json): all rows agree, whole/part included, except that it has no row for
- * Phường 2 (32011) of Cà Mau city, merged into Phường 2 (32002) before the reform (see
- * administrativeUnits.ts).
+ * Phường 2 (32011) of Cà Mau city: GSO retired that code when Phường 4 was merged into Phường 2
+ * on 2024-12-01 (see administrativeUnits.ts).
  */
 
 import { POST_2025_VALID_FROM } from "./administrativeUnits";

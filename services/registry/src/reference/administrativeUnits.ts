@@ -19,11 +19,14 @@
  *   from 1 July 2025 (55 communes, 9 wards).
  *
  * Known limits:
- * - The pre-2025 tree is GSO's list of 2021, the one the 2021 demo data uses. In late 2024 (GSO
- *   list of 1 January 2025) Cà Mau city's Phường 4 (32002) and Phường 2 (32011) were merged into
- *   one Phường 2 that kept code 32002. That intermediate version is not modelled: a second unit
- *   with code 32002 would break the (code system, code) key, and the date of the merger is not
- *   in the sources above. Both wards succeed wholly to Phường An Xuyên, as the merged ward did.
+ * - The pre-2025 tree is GSO's list of 2021, the one the 2021 demo data uses. Resolution
+ *   1252/NQ-UBTVQH15 (in force 1 December 2024) then merged Cà Mau city's Phường 4 (32002, less a
+ *   small part given to Phường Tân Xuyên) and part of Phường 9 into Phường 2; in GSO's list of
+ *   1 January 2025 the merged Phường 2 has code 32002 and 32011 is gone. That version is not
+ *   modelled: a second unit with code 32002 would break the (code system, code) key. It does not
+ *   change the succession: Phường 2, 4 and 9 and Tân Xuyên all went wholly into Phường An Xuyên.
+ *   The same resolution moved part of Nguyễn Việt Khái into Cái Đôi Vàm (no code changed; both
+ *   went wholly into the new Cái Đôi Vàm).
  * - Old Bạc Liêu's tree starts at 2021-11-01, the date of the earliest GSO list checked; it may
  *   be older but that is not verified.
  *
@@ -80,7 +83,7 @@ export const PRE_2025_DISTRICTS: readonly DistrictData[] = [
     name: "Thành phố Cà Mau",
     communes: [
       ["31999", "Phường 9"],
-      ["32002", "Phường 4"], // merged with Phường 2 (32011) before the reform; the merged ward kept 32002 and the name Phường 2
+      ["32002", "Phường 4"], // merged into Phường 2 on 2024-12-01; the merged ward kept 32002 and the name Phường 2
       ["32005", "Phường 1"],
       ["32008", "Phường 5"],
       ["32011", "Phường 2"],
