@@ -9,11 +9,13 @@
  *   Decision 124/2004/QĐ-TTg and its updates), as published by GSO and mirrored in the dataset
  *   github.com/daohoangson/dvhcvn (data/dvhcvn.json, snapshots v20211101 and v20250301).
  * - Post-2025 units, codes and names: the statistics office's letter 1027/CTK-CSCL of 25 June 2025
- *   (Appendix I, list and codes of commune-level units, rows 3258–3321 for Cà Mau), the code list
- *   taken up by the Prime Minister's Decision 19/2025/QĐ-TTg on administrative-unit codes; text in
+ *   (Appendix I, list and codes of commune-level units, rows 3258–3321 for Cà Mau); text in
  *   github.com/dvhcvn/20250701 (input/docs/1027_CTK-CSCL.md), cross-checked with
  *   github.com/thanglequoc/vietnamese-provinces-database
- *   (dataset-generation-scripts/resources/manual_seeds/wards/96_CaMau.sql): all 64 agree.
+ *   (dataset-generation-scripts/resources/manual_seeds/wards/96_CaMau.sql): all 64 agree. The
+ *   legal list of codes is the Prime Minister's Decision 19/2025/QĐ-TTg, in force 1 July 2025
+ *   (datafiles.chinhphu.vn/cpp/files/vbpq/2025/7/19ttg.signed.pdf); its text was not at hand, so
+ *   the codes here rest on the letter and the dataset above.
  * - The new province itself: Resolution 202/2025/QH15 of 12 June 2025 (Cà Mau + Bạc Liêu → Cà Mau,
  *   code 96); its 64 commune-level units: Resolution 1655/NQ-UBTVQH15 of 16 June 2025, in force
  *   from 1 July 2025 (55 communes, 9 wards).
