@@ -5,7 +5,7 @@ import { Client } from "pg";
 import { seedAll } from "../scripts/lib/seedAll";
 
 /** Tables the migrations fill (reference data), not the seed. */
-const REFERENCE_TABLES = new Set(["sector", "administrative_unit", "vsic_sector_mapping", "loan_product", "debt_group_threshold"]);
+const REFERENCE_TABLES = new Set(["sector", "administrative_unit", "administrative_unit_succession", "vsic_sector_mapping", "loan_product", "debt_group_threshold"]);
 
 /** A fingerprint of every table of a database: row count and an md5 over its rows (less insert timestamps) in a fixed order. */
 async function fingerprint(databaseUrl: string): Promise<Record<string, string>> {

@@ -8,6 +8,7 @@ import { CooperativeEventKind, GoverningLaw, LegalStatus, MemberKind, Membership
 import { foundingMembersProblem, MIN_UNION_MEMBERS } from "../src/domain/foundingRules";
 import { canTransition, isTerminal } from "../src/domain/statusTransitions";
 import { AdministrativeUnit } from "../src/entities/AdministrativeUnit";
+import { AdministrativeUnitSuccession } from "../src/entities/AdministrativeUnitSuccession";
 import { Classification } from "../src/entities/Classification";
 import { Cooperative } from "../src/entities/Cooperative";
 import { CooperativeEvent } from "../src/entities/CooperativeEvent";
@@ -20,6 +21,7 @@ import { VsicSectorMapping } from "../src/entities/VsicSectorMapping";
 import { InitialRegistry1700000000000 } from "../src/migrations/1700000000000-InitialRegistry";
 import { Rollup1726000000000 } from "../src/migrations/1726000000000-Rollup";
 import { ReportRollups1730000000000 } from "../src/migrations/1730000000000-ReportRollups";
+import { Reform2025Units1760000000000 } from "../src/migrations/1760000000000-Reform2025Units";
 import { ReferenceData1700000000001 } from "../src/migrations/1700000000001-ReferenceData";
 import { ADMINISTRATIVE_UNITS, PRE_2025_COMMUNES } from "../src/reference/administrativeUnits";
 import { SECTORS } from "../src/reference/sectors";
@@ -290,8 +292,8 @@ describe("registry demo dataset (in PostgreSQL)", function () {
     ds = createDataSource({
       name: "registry-seed-test",
       url,
-      entities: [AdministrativeUnit, Classification, Cooperative, CooperativeEvent, CooperativeGroup, CooperativeUnion, Member, Sector, UnionMembership, VsicSectorMapping],
-      migrations: [InitialRegistry1700000000000, ReferenceData1700000000001, Rollup1726000000000, ReportRollups1730000000000],
+      entities: [AdministrativeUnit, AdministrativeUnitSuccession, Classification, Cooperative, CooperativeEvent, CooperativeGroup, CooperativeUnion, Member, Sector, UnionMembership, VsicSectorMapping],
+      migrations: [InitialRegistry1700000000000, ReferenceData1700000000001, Rollup1726000000000, ReportRollups1730000000000, Reform2025Units1760000000000],
     }).dataSource;
     await ds.initialize();
     await ds.runMigrations();
@@ -316,8 +318,8 @@ describe("registry demo dataset (in PostgreSQL)", function () {
   it("loads the reference data through the migration", async () => {
     expect(await count(`SELECT count(*) FROM sector`)).to.equal(11);
     expect(await count(`SELECT count(*) FROM vsic_sector_mapping`)).to.equal(VSIC_SECTOR_MAPPING.length);
-    expect(await count(`SELECT count(*) FROM administrative_unit WHERE code_system = 'PRE_2025' AND level = 'DISTRICT'`)).to.equal(9);
-    expect(await count(`SELECT count(*) FROM administrative_unit WHERE code_system = 'PRE_2025' AND level = 'COMMUNE'`)).to.equal(101);
+    expect(await count(`SELECT count(*) FROM administrative_unit WHERE code_system = 'PRE_2025' AND level = 'DISTRICT' AND parent_code = '96'`)).to.equal(9);
+    expect(await count(`SELECT count(*) FROM administrative_unit WHERE code_system = 'PRE_2025' AND level = 'COMMUNE' AND parent_code IN (SELECT code FROM administrative_unit WHERE parent_code = '96')`)).to.equal(101);
     expect(await count(`SELECT count(*) FROM administrative_unit`)).to.equal(ADMINISTRATIVE_UNITS.length);
     const [u] = await ds.query(`SELECT name, valid_to::text AS valid_to FROM administrative_unit WHERE code_system = 'PRE_2025' AND code = '966'`);
     expect(u).to.deep.equal({ name: "Huyện U Minh", valid_to: "2025-06-30" });

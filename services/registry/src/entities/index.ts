@@ -1,5 +1,6 @@
 import { AuditEntry } from "@camau/shared";
 import { AdministrativeUnit } from "./AdministrativeUnit";
+import { AdministrativeUnitSuccession } from "./AdministrativeUnitSuccession";
 import { Classification } from "./Classification";
 import { Cooperative } from "./Cooperative";
 import { CooperativeEvent } from "./CooperativeEvent";
@@ -13,6 +14,7 @@ import { VsicSectorMapping } from "./VsicSectorMapping";
 /** Every table of the registry's database. */
 export const registryEntities = [
   AdministrativeUnit,
+  AdministrativeUnitSuccession,
   AuditEntry,
   Classification,
   Cooperative,

@@ -1,18 +1,8 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { ADMINISTRATIVE_UNITS } from "../reference/administrativeUnits";
+import { INITIAL_ADMINISTRATIVE_UNITS as ADMINISTRATIVE_UNITS } from "../reference/initialAdministrativeUnits";
 import { SECTORS } from "../reference/sectors";
 import { VSIC_SECTOR_MAPPING } from "../reference/vsicSectorMapping";
-
-/** `($1, $2, ...), ($n, ...)` for a multi-row INSERT of `rows` rows of `width` parameters each. */
-function valuesList(rows: number, width: number): string {
-  const tuples: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const params: string[] = [];
-    for (let c = 1; c <= width; c++) params.push(`$${r * width + c}`);
-    tuples.push(`(${params.join(", ")})`);
-  }
-  return tuples.join(", ");
-}
+import { valuesList } from "./support/valuesList";
 
 /**
  * Reference data the registry needs in every environment, production included: Cà Mau's

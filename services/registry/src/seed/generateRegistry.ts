@@ -2,6 +2,7 @@ import { canBeClassifiedForYear, CURRENT_SCHEME, ratingForScore } from "../domai
 import { CooperativeEventKind, GoverningLaw, GroupStatus, LegalStatus, MemberKind, MembershipType, Rating } from "../domain/enums";
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
 import { CommuneRef, PRE_2025_COMMUNES, PRE_2025_DISTRICTS } from "../reference/administrativeUnits";
+import { INITIAL_PRE_2025_DISTRICTS } from "../reference/initialAdministrativeUnits";
 import { SectorCode } from "../reference/sectors";
 import { addYears, dayOf, isoOf, yearOf } from "@camau/shared";
 import {
@@ -256,6 +257,16 @@ const SECTOR_DISTRICT_AFFINITY: Partial<Record<SectorCode, Record<string, number
 };
 
 const GROUP_PATTERN_WEIGHTS = GROUP_NAME_PATTERNS.map((pt) => [pt, pt.weight] as const);
+/**
+ * The key of each commune's hamlet stream: the code the first unit list gave it. The demo dataset
+ * was calibrated on those streams; keying them by that code keeps it identical since the codes
+ * were corrected to the GSO list.
+ */
+const HAMLET_STREAM_KEY = new Map(
+  INITIAL_PRE_2025_DISTRICTS.flatMap((d) =>
+    d.communes.map(([initialCode, name]) => [PRE_2025_COMMUNES.find((c) => c.districtCode === d.code && c.name === name)!.code, initialCode] as const),
+  ),
+);
 const COMMUNES_BY_DISTRICT = new Map(PRE_2025_DISTRICTS.map((d) => [d.code, PRE_2025_COMMUNES.filter((c) => c.districtCode === d.code)]));
 const URBAN_COMMUNES_BY_DISTRICT = new Map([...COMMUNES_BY_DISTRICT].map(([code, list]) => [code, list.filter((c) => c.urban)]));
 
@@ -364,7 +375,7 @@ class Generator_ {
   private hamletsOf(commune: CommuneRef): string[] {
     let list = this.hamlets.get(commune.code);
     if (!list) {
-      const r = new Random(this.seed, "hamlets", commune.code);
+      const r = new Random(this.seed, "hamlets", HAMLET_STREAM_KEY.get(commune.code)!);
       const numbered = r.int(commune.urban ? 3 : 0, commune.urban ? 9 : 6);
       const named = commune.urban ? r.int(0, 2) : r.int(4, 9);
       list = [
