@@ -23,7 +23,7 @@ import { sharedRedis } from "./redis";
  * | FAIR_USE | true | false turns the budgets off |
  * | FAIR_USE_COST_PER_WINDOW | 200000 | query cost a client may spend per window (≥ GRAPHQL_MAX_COST) |
  * | FAIR_USE_WINDOW_S | 60 | the window, in seconds |
- * | FAIR_USE_EXPENSIVE_COST | 1000 | operations costing at least this count as expensive |
+ * | FAIR_USE_EXPENSIVE_COST | 10000 | operations costing at least this count as expensive |
  * | FAIR_USE_AGGREGATE_FIELDS | collectiveEconomyReport,fundPortfolio | root fields computed from whole tables: an operation selecting one is expensive |
  * | FAIR_USE_AGGREGATE_COST | 2000 | added to the cost for each distinct (field, arguments) of those fields |
  * | FAIR_USE_MAX_CONCURRENT_EXPENSIVE | 2 | expensive operations a client may have in flight at once |
@@ -46,7 +46,10 @@ export function fairUseSettingsFromEnvironment(overrides: Partial<FairUseSetting
     enabled: envBool("FAIR_USE", true),
     costPerWindow: envInt("FAIR_USE_COST_PER_WINDOW", 200_000),
     windowSeconds: envInt("FAIR_USE_WINDOW_S", 60),
-    expensiveCost: envInt("FAIR_USE_EXPENSIVE_COST", 1_000),
+    // The portal's everyday screens cost about 2,000 (a list page of 20 with its nested fields: 1,900;
+    // a profile: 2,100) and are a few indexed statements each: counting them as expensive would let
+    // four anonymous readers at a time use the public site. Aggregates count whatever their cost.
+    expensiveCost: envInt("FAIR_USE_EXPENSIVE_COST", 10_000),
     maxConcurrentExpensive: envInt("FAIR_USE_MAX_CONCURRENT_EXPENSIVE", 2),
     maxConcurrentAnonymousExpensive: envInt("FAIR_USE_MAX_CONCURRENT_ANONYMOUS_EXPENSIVE", 4),
     aggregateFields: (envOptional("FAIR_USE_AGGREGATE_FIELDS") ?? "collectiveEconomyReport,fundPortfolio").split(",").map((f) => f.trim()).filter(Boolean),
