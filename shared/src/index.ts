@@ -33,6 +33,7 @@ export * from "./server/requestContext";
 export * from "./server/subgraphServer";
 export * from "./server/gracefulShutdown";
 export * from "./server/subgraphModule";
+export * from "./server/subgraphUsingRegistry";
 export * from "./server/runSubgraph";
 export * from "./testing/testDatabase";
 export * from "./testing/subgraphUnderTest";

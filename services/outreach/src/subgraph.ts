@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import path from "node:path";
-import { CooperativeDirectory, HttpCooperativeDirectory, SubgraphModule } from "@camau/shared";
+import { CooperativeDirectory, SubgraphModule, subgraphUsingRegistry } from "@camau/shared";
 import { contextFactory, OutreachContext } from "./context";
 import { outreachEntities } from "./entities";
 import { buildSchema } from "./schema";
@@ -12,20 +12,17 @@ export interface OutreachSubgraphOptions {
 
 /** The outreach subgraph as the shared runner sees it, with its registry client injected. */
 export function createOutreachSubgraph(options: OutreachSubgraphOptions = {}): SubgraphModule<OutreachContext> {
-  let directory = options.directory;
-  return {
-    name: "outreach",
-    entities: outreachEntities,
-    migrations: [path.join(__dirname, "migrations", "*.js")],
-    buildSchema,
-    // The HTTP client reads its configuration on first use, not at import.
-    createContext: (viewer, dataSource) => contextFactory((directory ??= new HttpCooperativeDirectory()))(viewer, dataSource),
-    async seedIfEmpty(dataSource, log) {
-      // Loaded lazily: production processes never load the demo generator.
-      const { seedIfEmpty } = await import("./seed/index.js");
-      await seedIfEmpty(dataSource, log);
+  return subgraphUsingRegistry(
+    {
+      name: "outreach",
+      entities: outreachEntities,
+      migrations: [path.join(__dirname, "migrations", "*.js")],
+      buildSchema,
+      contextFactory,
+      loadSeed: () => import("./seed/index.js"),
     },
-  };
+    options.directory,
+  );
 }
 
 export const outreachSubgraph = createOutreachSubgraph();
