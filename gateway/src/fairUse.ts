@@ -8,7 +8,7 @@ import { GatewayContext } from "./context";
 import { documentMemo } from "./documentMemo";
 import { operationCost } from "./limits";
 import type { RedisClientType } from "redis";
-import { sharedRedis } from "./redis";
+import { REDIS_COMMAND_TIMEOUT_MS, sharedRedis } from "./redis";
 
 /**
  * Fair use of the public endpoint: each client (its token's subject when signed in, else its
@@ -116,10 +116,42 @@ function rateLimited(msBeforeNext: number, what: string): GraphQLError {
   });
 }
 
-function limiter(keyPrefix: string, points: number, duration: number, redis: RedisClientType | undefined): RateLimiterAbstract {
+/** What the plugin needs of a limiter: spend points, or give them back. */
+interface Budget {
+  consume(key: string, points: number): Promise<RateLimiterRes>;
+  reward(key: string, points: number): Promise<unknown>;
+}
+
+const LATE = Symbol("late");
+
+/**
+ * A budget in Redis that can only be slow by REDIS_COMMAND_TIMEOUT_MS: a connected but hung Redis
+ * (paused, overloaded) would otherwise hold every request. Past the bound, or on an error, this
+ * replica counts in its own memory (the insurance limiter) until Redis answers again. A refusal
+ * (RateLimiterRes) is an answer, not a failure, and passes through.
+ */
+function boundedBudget(redisLimiter: RateLimiterAbstract, memory: RateLimiterAbstract): Budget {
+  const bounded = <T>(work: Promise<T>, fallback: () => Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof LATE>((resolve) => {
+      timer = setTimeout(() => resolve(LATE), REDIS_COMMAND_TIMEOUT_MS);
+      timer.unref();
+    });
+    work.catch(() => undefined); // a late failure is already answered by the fallback
+    return Promise.race([work, late])
+      .then((value) => (value === LATE ? fallback() : value))
+      .finally(() => clearTimeout(timer));
+  };
+  return {
+    consume: (key, points) => bounded(redisLimiter.consume(key, points), () => memory.consume(key, points)),
+    reward: (key, points) => bounded(redisLimiter.reward(key, points), () => memory.reward(key, points)),
+  };
+}
+
+function limiter(keyPrefix: string, points: number, duration: number, redis: RedisClientType | undefined): Budget {
   const memory = new RateLimiterMemory({ keyPrefix, points, duration });
   if (!redis) return memory;
-  return new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix: `camau:fair-use:${keyPrefix}`, points, duration, insuranceLimiter: memory });
+  return boundedBudget(new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix: `camau:fair-use:${keyPrefix}`, points, duration, insuranceLimiter: memory }), memory);
 }
 
 /** The Apollo plugin that spends and checks the budgets once the operation and its cost are known. */
@@ -142,7 +174,7 @@ export function fairUsePlugin(
   return {
     async requestDidStart({ contextValue }) {
       let release: (() => Promise<unknown>) | undefined;
-      const take = async (pool: RateLimiterAbstract, key: string, what: string) => {
+      const take = async (pool: Budget, key: string, what: string) => {
         try {
           await pool.consume(key, 1);
         } catch (refusal) {

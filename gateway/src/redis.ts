@@ -13,6 +13,12 @@ import { createClient, RedisClientType } from "redis";
 
 let client: RedisClientType | undefined;
 
+/**
+ * Longest a caller waits for a Redis command before it answers without it (from memory, or as a
+ * miss): a connected but hung Redis never fails its commands by itself.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 500;
+
 /** Backoff between reconnection attempts: 50 ms doubling up to 2 s, for ever. */
 const reconnectDelayMs = (retries: number): number => Math.min(50 * 2 ** retries, 2_000);
 

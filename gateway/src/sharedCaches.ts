@@ -4,6 +4,7 @@ import KeyvRedis from "@keyv/redis";
 import Keyv from "keyv";
 import { createHash } from "node:crypto";
 import type { RedisClientType } from "redis";
+import { REDIS_COMMAND_TIMEOUT_MS } from "./redis";
 
 /**
  * The caches whose entries a client must find on whichever replica answers: the automatic
@@ -21,7 +22,7 @@ export interface SharedCaches {
  * A Redis command that has not answered within this bound (a hung or overloaded Redis) counts as
  * a miss: the cache must never make an answer slower than computing it.
  */
-const REDIS_CACHE_TIMEOUT_MS = 500;
+const REDIS_CACHE_TIMEOUT_MS = REDIS_COMMAND_TIMEOUT_MS;
 
 /**
  * How long a registered persisted query is kept (Apollo sets it again whenever a client sends
