@@ -1,4 +1,4 @@
-import { envPrefixOf, SUBGRAPHS } from "@camau/shared";
+import { envPrefixOf, onPath, requireSystemTool, SUBGRAPHS } from "@camau/shared";
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -31,6 +31,9 @@ const OVERLAYS = ["province", "national"] as const;
 const SERVICES = [{ name: "gateway", dir: "gateway" }, ...SUBGRAPHS.map((s) => ({ name: s.name, dir: s.dir }))];
 const CNPG = "postgresql.cnpg.io/v1";
 const BARMAN = "barmancloud.cnpg.io/v1";
+
+const requireKubectl = (context: Mocha.Context) =>
+  requireSystemTool(context, onPath(process.env.KUBECTL ?? "kubectl"), "kubectl (renders the manifests with kustomize)", "apt-get install kubernetes-client, or set KUBECTL");
 
 function render(overlay: string): Obj[] {
   const kubectl = process.env.KUBECTL ?? "kubectl";
@@ -130,7 +133,8 @@ for (const overlay of OVERLAYS) {
     const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
     const all = (kind: string, apiVersion?: string) => objects.filter((o) => o.kind === kind && (!apiVersion || o.apiVersion === apiVersion));
 
-    before(() => {
+    before(function () {
+      requireKubectl(this);
       objects = render(overlay);
       namespace = objects[0].metadata.namespace!;
     });
@@ -411,6 +415,9 @@ for (const overlay of OVERLAYS) {
 
 describe("deploy/overlays: national scale against the province", function () {
   this.timeout(60_000);
+  before(function () {
+    requireKubectl(this);
+  });
   it("runs more replicas with higher autoscaling limits and a PostgreSQL cluster per subgraph", () => {
     const [province, national] = OVERLAYS.map(render);
     const hpa = (objects: Obj[], name: string) => objects.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === name)!.spec;

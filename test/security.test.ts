@@ -1,7 +1,7 @@
 import { closeSharedRedis, RunningGateway, startGateway } from "@camau/gateway";
 import { spawn } from "node:child_process";
 import { connect } from "node:net";
-import { DEVELOPMENT_JWT_SECRET, freePort, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
+import { DEVELOPMENT_JWT_SECRET, freePort, installed, requireSystemTool, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
 import { expect } from "chai";
 import jwt from "jsonwebtoken";
 import { Client } from "pg";
@@ -321,7 +321,8 @@ describe("end to end: access control, audit log and masking through the gateway"
       }
     });
 
-    it("with REDIS_URL, two gateways spend one budget: a client refused by one is refused by the other", async () => {
+    it("with REDIS_URL, two gateways spend one budget: a client refused by one is refused by the other", async function () {
+      requireSystemTool(this, installed("/usr/bin/redis-server"), "redis-server", "apt-get install redis-server");
       const port = await freePort();
       const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
       const previous = process.env.REDIS_URL;

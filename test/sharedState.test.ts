@@ -6,6 +6,7 @@ import { e2eStack } from "./support/stack";
 
 type RedisClientType = ReturnType<typeof createRedisClient>;
 import { redisServerAvailable, REDIS_SERVER, startTestRedis, TestRedis } from "./support/redisServer";
+import { requireSystemTool } from "@camau/shared";
 
 /**
  * Two gateway replicas behind a load balancer share their persisted queries and cached answers
@@ -31,10 +32,7 @@ describe("gateway replicas share state through Redis", function () {
 
   before(async function () {
     this.timeout(240_000);
-    if (!redisServerAvailable()) {
-      console.log(`      skipped: ${REDIS_SERVER} is not installed (apt-get install redis-server)`);
-      this.skip();
-    }
+    requireSystemTool(this, redisServerAvailable(), REDIS_SERVER, "apt-get install redis-server");
     const stack = await e2eStack();
     const subgraphUrls = Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.url]));
     redis = await startTestRedis();

@@ -43,6 +43,7 @@ export * from "./seed/dates";
 export * from "./seed/bulkInsert";
 export * from "./testing/replicatedPostgres";
 export * from "./testing/debianPostgres";
+export * from "./testing/systemTool";
 export * from "./server/readRouting";
 export * from "./testing/pgBouncer";
 export * from "./server/servingPools";

@@ -17,6 +17,9 @@ import {
   gatewaySecret,
   GraphQLResponse,
   testTokens,
+  debianPostgresAvailable,
+  installed,
+  requireSystemTool,
 } from "../src";
 import { SlowContext, SlowMigrationInTransaction1800000000000, slowSubgraph } from "./support/slowSubgraph";
 
@@ -48,7 +51,9 @@ describe("behind PgBouncer in transaction pooling mode (DB_BEHIND_PGBOUNCER)", f
     return (await response.json()) as GraphQLResponse;
   };
 
-  before(async () => {
+  before(async function () {
+    requireSystemTool(this, debianPostgresAvailable(), "Debian's PostgreSQL server (pg_basebackup)", "apt-get install postgresql");
+    requireSystemTool(this, installed("/usr/sbin/pgbouncer"), "PgBouncer", "apt-get install pgbouncer");
     bouncer = await startPgBouncer(await testServerUrl());
     directUrl = await freshDatabase("pgbouncer");
     bouncedUrl = withDatabase(bouncer.url, new URL(directUrl).pathname.slice(1));

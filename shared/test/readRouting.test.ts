@@ -11,6 +11,8 @@ import {
   sqlStatementsOf,
   startReplicatedPostgres,
   testTokens,
+  debianPostgresAvailable,
+  requireSystemTool,
 } from "../src";
 import { slowSubgraph } from "./support/slowSubgraph";
 
@@ -34,7 +36,8 @@ describe("read routing between the primary and a replica", function () {
     return { primary: (await sqlStatementsOf(server.url, "primary")) - before.primary, replica: (await sqlStatementsOf(server.url, "replica")) - before.replica };
   };
 
-  before(async () => {
+  before(async function () {
+    requireSystemTool(this, debianPostgresAvailable(), "Debian's PostgreSQL server (pg_basebackup)", "apt-get install postgresql");
     pair = await startReplicatedPostgres("read-routing");
     const urls = replicatedDatabaseUrls(pair, "read_routing");
     await ensureDatabase(urls.primary);

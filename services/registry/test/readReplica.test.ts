@@ -12,6 +12,8 @@ import {
   sqlStatementsOf,
   startReplicatedPostgres,
   testTokens,
+  debianPostgresAvailable,
+  requireSystemTool,
 } from "@camau/shared";
 import { registrySubgraph } from "../src/subgraph";
 
@@ -59,6 +61,7 @@ describe("registry subgraph: reads from a streaming replica", function () {
   });
 
   before(async function () {
+    requireSystemTool(this, debianPostgresAvailable(), "Debian's PostgreSQL server (pg_basebackup)", "apt-get install postgresql");
     pair = await startReplicatedPostgres("registry-replica");
     urls = replicatedDatabaseUrls(pair, "camau_registry");
     await ensureDatabase(urls.primary);

