@@ -17,7 +17,7 @@ import {
 import { REPO_ROOT } from "./lib/paths";
 
 /**
- * The public schema as a contract (issue 7):
+ * The public schema as a contract:
  *   npm run schema:export   writes schema/api.graphql from gateway/supergraph.graphql
  *   npm run schema:check    (CI) fails when schema/api.graphql is stale, or when it breaks the
  *                           baseline (schema/api.baseline.graphql) with a change that

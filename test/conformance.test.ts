@@ -4,7 +4,7 @@ import { RunningStack } from "../scripts/stack";
 import { e2eStack } from "./support/stack";
 
 /**
- * GraphQL over HTTP conformance (issue 6): graphql-http's server audits against the gateway as a
+ * GraphQL over HTTP conformance: graphql-http's server audits against the gateway as a
  * client reaches it. Every MUST audit passes; SHOULD and MAY audits are reported, not required.
  */
 describe("end to end: GraphQL over HTTP conformance (graphql-http server audits)", function () {

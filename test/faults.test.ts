@@ -6,7 +6,7 @@ import { RunningStack, startStack } from "../scripts/stack";
 import { graphql } from "./support/stack";
 
 /**
- * Faults with real processes (issue 6): a subgraph stopped and started again, a subgraph frozen
+ * Faults with real processes: a subgraph stopped and started again, a subgraph frozen
  * (SIGSTOP) beyond the gateway's timeout, the PostgreSQL server stopped and started again under
  * running subgraphs, and SIGTERM while a request is in flight. A stack of its own on a PostgreSQL
  * of its own, so that nothing here disturbs the other suites.

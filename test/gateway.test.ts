@@ -93,7 +93,7 @@ describe("end to end: gateway in front of the subgraphs", function () {
     expectUnauthenticated(await graphql(REPORT, {}, expired));
   });
 
-  describe("tokens missing a claim or carrying an unknown one are refused (issue 6)", () => {
+  describe("tokens missing a claim or carrying an unknown one are refused", () => {
     const now = () => Math.floor(Date.now() / 1000);
     /** A JWT signed with the right (development) secret, claims as given. */
     const sign = (claims: Record<string, unknown>, alg: "HS256" | "HS512" = "HS256") => {

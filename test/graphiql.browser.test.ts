@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { e2eStack } from "./support/stack";
 
 /**
- * GraphiQL in a real browser (issue 7): Debian's chromium, headless, driven by playwright-core,
+ * GraphiQL in a real browser: Debian's chromium, headless, driven by playwright-core,
  * opens the page the gateway serves, runs the semi-annual report example and reads its result,
  * while every request the browser makes is recorded: none may leave this machine.
  * Without chromium the test is skipped on a developer's machine and fails in CI (CI=true):

@@ -2,7 +2,7 @@ import { RunningGateway, startGateway } from "@camau/gateway";
 import { expect } from "chai";
 
 /**
- * GraphiQL as the gateway serves it (issue 7), without a browser: `/` redirects to /graphiql, the
+ * GraphiQL as the gateway serves it, without a browser: `/` redirects to /graphiql, the
  * page and its assets are local files with a same-origin Content-Security-Policy, and GRAPHIQL=false
  * switches it off. The gateway runs in-process; no subgraph is needed, as nothing here is a query.
  * test/graphiql.browser.test.ts runs the page in Chromium.

@@ -6,7 +6,7 @@ import path from "node:path";
 import { e2eStack } from "./support/stack";
 
 /**
- * HTTP caching through the whole stack (issue 7): public data is `public, max-age=...` for
+ * HTTP caching through the whole stack: public data is `public, max-age=...` for
  * anonymous requests, anything personal, role-restricted, failed, signed-in or a mutation is
  * `no-store`. Headers are read with fetch directly (the graphql() helper returns no headers).
  */

@@ -6,7 +6,7 @@ import { RunningStack } from "../scripts/stack";
 import { e2eStack, graphql } from "./support/stack";
 
 /**
- * Request limits through the whole stack (issue 6): the deepest real screens answer without any
+ * Request limits through the whole stack: the deepest real screens answer without any
  * error under the default limits, and hostile documents are refused cheaply while the gateway
  * keeps serving other clients. (gateway/test/limits.test.ts checks each limit on its own.)
  */

@@ -13,7 +13,7 @@ import {
 } from "../scripts/lib/apiSchema";
 
 /**
- * The public schema as a contract (issue 7): every element is described, the committed export is
+ * The public schema as a contract: every element is described, the committed export is
  * current, and the breaking-change check of `npm run schema:check` does what it says.
  */
 describe("public API schema contract", () => {

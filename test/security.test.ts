@@ -8,7 +8,7 @@ import { Client } from "pg";
 import { e2eStack, graphql } from "./support/stack";
 
 /**
- * Issue 6 through the gateway, as a client: a COOPERATIVE_MANAGER kept to its own cooperative by
+ * Security through the gateway, as a client: a COOPERATIVE_MANAGER kept to its own cooperative by
  * every path the public API offers, the audit logs of every subgraph for ADMIN only, and errors
  * that carry nothing of the inside. (services/<name>/test/security.test.ts has the full matrix.)
  */

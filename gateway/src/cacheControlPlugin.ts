@@ -25,7 +25,7 @@ import { CacheSettings, cacheSettings, CacheTier } from "./cachePolicy";
 import { documentMemo } from "./documentMemo";
 
 /**
- * The gateway's HTTP caching (issue 7). Every GraphQL response gets a `Cache-Control` header:
+ * The gateway's HTTP caching. Every GraphQL response gets a `Cache-Control` header:
  *
  * - `private, no-store` when the request carries an Authorization header (whatever it asks);
  * - `no-store` for mutations and subscriptions, responses with errors, operations selecting a

@@ -1,7 +1,7 @@
 import { envBool, envInt } from "@camau/shared";
 
 /**
- * HTTP caching of public data (issue 7): which fields of the API schema are public, and for how
+ * HTTP caching of public data: which fields of the API schema are public, and for how
  * long a shared cache (a CDN in front of the open-data portal) may keep an answer made only of them.
  * The gateway's cache-control plugin (cacheControlPlugin.ts) reads this table; anything not listed
  * here is not public, so a field added to the schema is uncacheable until someone lists it.

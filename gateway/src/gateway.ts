@@ -11,15 +11,15 @@ import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { anonymousMutationsPlugin } from "./anonymousMutations";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
-import { graphiqlEnabled, graphiqlRouter } from "./graphiql"; // issue 7: GraphiQL
+import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
 import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
-import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin"; // issue 7: HTTP caching (Cache-Control)
+import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
 import { bodyErrorHandler, lastErrorHandler, notFoundHandler } from "./httpErrors";
-import { apolloLimits, RequestLimits, requestLimits } from "./limits"; // issue 6: request limits
+import { apolloLimits, RequestLimits, requestLimits } from "./limits";
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
-import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache"; // issue 8: response cache (off unless RESPONSE_CACHE_TTL_MS)
+import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache";
 import { sharedRedis } from "./redis";
 import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
 import { gatewayMetricsText } from "./metrics";
@@ -139,11 +139,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get("/metrics", (_req, res) => {
     res.type("text/plain").send(gatewayMetricsText([...dataSources.values()].map((d) => d.breaker)));
   });
-  // issue 7: GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
+  // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with
   // the same steps. Anything added here for /graphql (a rate limit, CORS...) must be added there too.
-  app.use("/graphql", httpCacheDefaults); // issue 7: no-store + Vary: Authorization unless the cache-control plugin decides otherwise
+  // no-store + Vary: Authorization unless the cache-control plugin decides otherwise.
+  app.use("/graphql", httpCacheDefaults);
   app.use(
     "/graphql",
     express.json({ limit: limits.bodyLimit }),

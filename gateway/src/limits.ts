@@ -20,7 +20,7 @@ import {
 import { documentMemo } from "./documentMemo";
 
 /**
- * The gateway's request limits (issue 6). Every number is configuration with a default that lets
+ * The gateway's request limits. Every number is configuration with a default that lets
  * every screen of the product through (test/limits.test.ts runs the deepest of them under these
  * defaults); hostile documents are refused before any subgraph is called.
  *

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { GatewayContext } from "./context";
 
 /**
- * A short-lived cache of whole answers for the public portal's expensive aggregates (issue 8).
+ * A short-lived cache of whole answers for the public portal's expensive aggregates.
  *
  * What it caches, and why that is safe: only queries sent without Authorization (the anonymous
  * public portal, which can write nothing, so it has no write of its own to read back), whose

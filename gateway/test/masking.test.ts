@@ -5,7 +5,7 @@ import { sendJson, startHttpServer, TestHttpServer } from "./support/httpServer"
 import { quietStderr } from "./support/quietStderr";
 
 /**
- * Issue 6: whatever a subgraph answers, nothing of the inside reaches the client: no SQL, stack
+ * Masking: whatever a subgraph answers, nothing of the inside reaches the client: no SQL, stack
  * trace, file path, host, port or URL. The gateway stands before a scripted HTTP server that
  * plays a misbehaving subgraph.
  */

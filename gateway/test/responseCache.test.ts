@@ -24,7 +24,7 @@ async function ask(server: ApolloServer<GatewayContext>, query: string, context:
   return { data: response.body.singleResult.data, cache: response.http.headers.get("x-response-cache") };
 }
 
-describe("response cache of public aggregates (issue 8)", () => {
+describe("response cache of public aggregates", () => {
   it("serves an anonymous aggregate again within the TTL, and only that", async () => {
     const { server, calls } = serverWith(60_000);
     await server.start();

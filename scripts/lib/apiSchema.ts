@@ -16,7 +16,7 @@ import path from "node:path";
 import { REPO_ROOT } from "./paths";
 
 /**
- * The public schema as a contract (issue 7). The API schema is what clients see through the
+ * The public schema as a contract. The API schema is what clients see through the
  * gateway: the supergraph without federation's machinery (join__*, link__*, _entities, inaccessible
  * elements). schema/api.graphql is its committed, sorted print; schema/api.baseline.graphql is
  * the contract as last released, which breaking changes are measured against.

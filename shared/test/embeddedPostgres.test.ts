@@ -27,7 +27,7 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-describe("embedded PostgreSQL: stop and start again (issue 6)", function () {
+describe("embedded PostgreSQL: stop and start again", function () {
   this.timeout(120_000);
 
   it("stops, starts again on the same data and port, and stop() returns even when postgres already died", async () => {

@@ -169,7 +169,7 @@ describe("fund subgraph: loans, disbursements, repayments, restructuring and wri
     });
 
     it("stores with every instalment of every schedule version the totals due up to it", async () => {
-      // Written by a trigger whoever inserts the instalments; positionsSql reads them (issue 8).
+      // Written by a trigger whoever inserts the instalments; positionsSql reads them.
       const { rows } = await t.db.query(
         `SELECT s.version, i.number, i.principal_to_date, i.interest_to_date,
                 sum(i.principal) OVER w AS principal_sum, sum(i.interest) OVER w AS interest_sum

@@ -3,7 +3,7 @@ import { loanPositionsSql } from "../src/report/positionsSql";
 import { FundUnderTest, startFund } from "./support";
 
 /**
- * The report's fundOutstandingPrincipal comes from a dated rollup kept by triggers (issue 8): it
+ * The report's fundOutstandingPrincipal comes from a dated rollup kept by triggers: it
  * must equal the sum of every loan's outstanding principal computed from the ledger, on any date,
  * after the bulk load and after any write.
  */

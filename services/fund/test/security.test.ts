@@ -24,7 +24,7 @@ import {
 } from "./support";
 
 /**
- * Issue 6 at the fund's level: the role matrix of every protected field and mutation, a
+ * Security at the fund's level: the role matrix of every protected field and mutation, a
  * COOPERATIVE_MANAGER kept to its own cooperative's loans by every path, the bad-input cases the
  * other fund tests do not already cover (right code, nothing written), and the audit log.
  */
@@ -50,7 +50,7 @@ const ROLES = ["ANONYMOUS", "OFFICER", "FUND_OFFICER", "FUND_APPROVER", "COOPERA
 type RoleName = (typeof ROLES)[number];
 const READERS: RoleName[] = ["OFFICER", "FUND_OFFICER", "FUND_APPROVER", "ADMIN"];
 
-describe("fund subgraph: security (issue 6)", function () {
+describe("fund subgraph: security", function () {
   this.timeout(120_000);
   const A = cooperative();
   const B = cooperative({ sectorCode: "AGRICULTURE", sectorName: "Nông nghiệp", districtCode: "967", districtName: "Huyện Thới Bình" });

@@ -4,7 +4,7 @@ import { Client } from "pg";
 import { ATTEND, CANCEL, classInput, connect, cooperativeId, CREATE, createClass, startOutreach, tokens, UPDATE } from "./support";
 
 /**
- * Issue 6 at the outreach subgraph's level: the role matrix of its mutations and audit log, a
+ * Security at the outreach subgraph's level: the role matrix of its mutations and audit log, a
  * bad-input catalogue of every mutation (right code, nothing written), and the audit entries.
  */
 
@@ -32,7 +32,7 @@ const figuresInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe("outreach subgraph: security (issue 6)", function () {
+describe("outreach subgraph: security", function () {
   this.timeout(120_000);
   let outreach: SubgraphUnderTest;
   let db: Client;

@@ -2,7 +2,7 @@ import { Client } from "pg";
 
 /**
  * The definitions of the report's rolled-up figures, computed straight from the history (as the
- * report did before the rollups, issue 8). Slow at national scale; the tests use them as the
+ * report did before the rollups). Slow at national scale; the tests use them as the
  * reference the rollups must equal on any date.
  */
 

@@ -5,7 +5,7 @@ import { startRegistry, tokens } from "./support";
 import { LiveFigures, liveFigures } from "./liveFigures";
 
 /**
- * The report's stock figures come from dated rollups kept by triggers (issue 8). Whatever writes
+ * The report's stock figures come from dated rollups kept by triggers. Whatever writes
  * the tables (the demo-data loader, the API's mutations, plain SQL, concurrent writers), the
  * rollups must equal the figures computed from the history on every date.
  */

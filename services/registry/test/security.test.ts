@@ -4,7 +4,7 @@ import { Client } from "pg";
 import { startRegistry, tokens } from "./support";
 
 /**
- * Issue 6 at the registry's level: the role matrix of every protected field and mutation, a
+ * Security at the registry's level: the role matrix of every protected field and mutation, a
  * COOPERATIVE_MANAGER kept to its own cooperative by every path, a bad-input catalogue of every
  * mutation (right code, nothing written), and the audit log.
  */
@@ -47,7 +47,7 @@ function person(i: number, prefix = "Thành viên") {
 const ROLES = ["ANONYMOUS", "OFFICER", "FUND_OFFICER", "FUND_APPROVER", "COOPERATIVE_MANAGER", "ADMIN"] as const;
 type RoleName = (typeof ROLES)[number];
 
-describe("registry subgraph: security (issue 6)", function () {
+describe("registry subgraph: security", function () {
   this.timeout(120_000);
   let registry: SubgraphUnderTest;
   let db: Client;

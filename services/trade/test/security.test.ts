@@ -5,7 +5,7 @@ import { Client } from "pg";
 import { codes, registryCooperative, rowCounts, startTrade, TradeUnderTest, tokens } from "./support";
 
 /**
- * Issue 6 at the trade subgraph's level: the role matrix of its protected fields (a participation's
+ * Security at the trade subgraph's level: the role matrix of its protected fields (a participation's
  * sales and agreements) and of every mutation, a COOPERATIVE_MANAGER kept to its own cooperative,
  * the bad-input cases products.test.ts and programs.test.ts do not already cover (right code,
  * nothing written), and the audit log.
@@ -29,7 +29,7 @@ const MISSING = "00000000-0000-4000-8000-000000000000";
 const ROLES = ["ANONYMOUS", "OFFICER", "FUND_OFFICER", "FUND_APPROVER", "COOPERATIVE_MANAGER", "ADMIN"] as const;
 type RoleName = (typeof ROLES)[number];
 
-describe("trade subgraph: security (issue 6)", function () {
+describe("trade subgraph: security", function () {
   this.timeout(120_000);
   let trade: TradeUnderTest;
   let db: Client;

@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 /**
  * Dated rollups: figures "as of a date" (cooperatives active, members in force, outstanding
  * principal...) kept as per-day deltas plus month-end totals, so reading a figure costs about
- * one row per cell whatever the number of owners and the length of the history (issue 8: report
- * time must not grow with the data).
+ * one row per cell whatever the number of owners and the length of the history (so report
+ * time does not grow with the data).
  *
  * A figure is a SQL function `rollup_<figure>(owners uuid[])` written by the subgraph that owns
  * it, returning each owner's contribution as (owner_id, cell, day, delta): +n on the day the owner

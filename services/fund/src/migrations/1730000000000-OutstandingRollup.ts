@@ -2,7 +2,7 @@ import { dropRollupTriggerSql, rollupTriggerSql } from "@camau/shared";
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
- * The fund's outstanding principal on a date as a dated rollup (issue 8), for the report's
+ * The fund's outstanding principal on a date as a dated rollup, for the report's
  * fundOutstandingPrincipal: each loan contributes its disbursements (+) and repaid principal (-)
  * from signing until it is closed or written off, when its remaining balance leaves the figure.
  * The same rule as loanPositionsSql's `outstanding`; a test compares both on many dates.

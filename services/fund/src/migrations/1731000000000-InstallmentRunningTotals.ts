@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
- * Each instalment carries the principal and interest due up to and including it in its schedule
- * (issue 8): a position as of a date then reads them instead of summing every schedule with a
+ * Each instalment carries the principal and interest due up to and including it in its schedule:
+ * a position as of a date then reads them instead of summing every schedule with a
  * window function on each request (the fund portfolio's largest cost at national scale).
  * Schedules are written whole and never changed, so the totals are filled once, by a statement
  * trigger, whoever inserts the instalments (the loan mutations; the demo-data loader defers the

@@ -14,7 +14,7 @@ interface Totals {
   par30Principal: number;
 }
 
-/** One group of loans' positions: same borrower sector, district and debt group (issue 8). */
+/** One group of loans' positions: same borrower sector, district and debt group. */
 interface PositionGroup {
   sectorCode: string;
   sectorName: string;
@@ -43,7 +43,7 @@ interface Portfolio {
 const portfolioMemo = new WeakMap<FundContext, Map<string, Promise<Portfolio>>>();
 
 /**
- * Every loan's position as of the date, computed ONCE per request and date (issue 8): grouped by
+ * Every loan's position as of the date, computed ONCE per request and date: grouped by
  * sector, district and debt group in one statement, from which the headline figures and the three
  * breakdowns are summed. The positions scan every repayment and instalment, seconds at national
  * scale; each figure used to run it again.

@@ -2,7 +2,7 @@ import { dropRollupTriggerSql, rollupTriggerSql } from "@camau/shared";
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
- * The report's stock figures as dated rollups (issue 8): cooperatives active on a date by sector,
+ * The report's stock figures as dated rollups: cooperatives active on a date by sector,
  * district, rating and new-model flag; members in force in active cooperatives and in operating
  * groups; operating groups. Each function gives an owner's contribution as +/- deltas on the days
  * its state changes, with the same rules as the figures' definitions in src/report/liveFigures.ts

@@ -5,7 +5,7 @@ import { Rating } from "../domain/enums";
 /**
  * The active cooperatives at a date, counted by sector, district, latest rating and new-model
  * flag, read from the `active_cooperatives` rollup (about one row per cell, whatever the number
- * of cooperatives: issue 8). Five figures of the report (cooperativeCount,
+ * of cooperatives). Five figures of the report (cooperativeCount,
  * newModelCooperativeCount, bySector, byDistrict, byRating) derive from it. Memoised per request
  * context and date.
  */
