@@ -52,3 +52,6 @@ export * from "./clients/HttpCooperativeDirectory";
 export * from "./graphql/textRules";
 export * from "./disclosure/smallCells";
 export * from "./graphql/oncePerRequest";
+export * from "./graphql/globalIds";
+export * from "./graphql/node";
+export * from "./clients/HttpNodeTypes";

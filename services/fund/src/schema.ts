@@ -10,6 +10,7 @@ import { LoanMutationResolver } from "./resolvers/LoanMutationResolver";
 import { LoanResolver } from "./resolvers/LoanResolver";
 import { PortfolioResolver } from "./resolvers/PortfolioResolver";
 import { ProductResolver } from "./resolvers/ProductResolver";
+import { nodeReferences } from "./graphql/nodeReferences";
 
 /** The fund's federated schema. Needs no database: `npm run compose` prints it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -29,6 +30,6 @@ export function buildSchema(): Promise<GraphQLSchema> {
       // Entities the fund extends but never returns from a root field.
       orphanedTypes: [CooperativeRef, FundReport],
     },
-    { ...cooperativeReference, ...reportReference },
+    { ...cooperativeReference, ...reportReference, ...nodeReferences },
   );
 }

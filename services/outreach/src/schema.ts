@@ -6,6 +6,7 @@ import { cooperativeReference, Cooperative, CooperativeResolver } from "./resolv
 import { PublishedFigureResolver } from "./resolvers/PublishedFigureResolver";
 import { TrainingClassMutationResolver } from "./resolvers/TrainingClassMutationResolver";
 import { trainingClassReference, TrainingClassResolver } from "./resolvers/TrainingClassResolver";
+import { nodeReferences } from "./resolvers/nodeReferences";
 
 /** The outreach subgraph's federated schema. Needs no database: `npm run compose` prints it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -15,6 +16,6 @@ export function buildSchema(): Promise<GraphQLSchema> {
       // Entities this subgraph only extends: no query of its own returns them.
       orphanedTypes: [CollectiveEconomyReport, Cooperative],
     },
-    { ...trainingClassReference, ...cooperativeReference, ...reportReference },
+    { ...trainingClassReference, ...cooperativeReference, ...reportReference, ...nodeReferences },
   );
 }

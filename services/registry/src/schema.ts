@@ -7,7 +7,9 @@ import { cooperativeReference, CooperativeResolver } from "./resolvers/Cooperati
 import { CooperativeUnionResolver, unionReference } from "./resolvers/CooperativeUnionResolver";
 import { MemberResolver } from "./resolvers/MemberResolver";
 import { MembershipMutationResolver } from "./resolvers/MembershipMutationResolver";
+import { NodeResolver } from "./resolvers/NodeResolver";
 import { ReferenceDataResolver } from "./resolvers/ReferenceDataResolver";
+import { remoteNodeClasses } from "./resolvers/remoteNodeTypes";
 import { UnionMembershipResolver } from "./resolvers/UnionMembershipResolver";
 import { reportReference, ReportResolver } from "./report/ReportResolver";
 
@@ -26,8 +28,11 @@ export function buildSchema(): Promise<GraphQLSchema> {
         UnionMembershipResolver,
         ReferenceDataResolver,
         ReportResolver,
+        NodeResolver,
         auditLogResolver("registry"),
       ],
+      // The other subgraphs' node types, known here by their key only.
+      orphanedTypes: remoteNodeClasses,
     },
     { ...cooperativeReference, ...groupReference, ...unionReference, ...reportReference },
   );

@@ -9,6 +9,7 @@ import { ProductMutationResolver } from "./resolvers/ProductMutationResolver";
 import { productReference, ProductResolver } from "./resolvers/ProductResolver";
 import { ProgramMutationResolver } from "./resolvers/ProgramMutationResolver";
 import { ProgramResolver } from "./resolvers/ProgramResolver";
+import { nodeReferences } from "./resolvers/nodeReferences";
 
 /** The trade promotion subgraph's federated schema. Needs no database: `npm run compose` prints it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -28,6 +29,6 @@ export function buildSchema(): Promise<GraphQLSchema> {
       // Reached only through the gateway's _entities: no query of this subgraph returns it.
       orphanedTypes: [CollectiveEconomyReport],
     },
-    { ...productReference, ...cooperativeReference, ...reportReference },
+    { ...productReference, ...cooperativeReference, ...reportReference, ...nodeReferences },
   );
 }

@@ -75,6 +75,15 @@ function jsonErrorHandler(service: string) {
  * of the context: a WeakMap keyed by the original would not find the copy.
  */
 const VIEWER = Symbol("viewer");
+const CALLER_AUTHORIZATION = Symbol("caller authorization");
+
+/**
+ * The caller's Authorization header, for a subgraph that asks another on the caller's behalf
+ * (so the other applies the caller's rights, never more).
+ */
+export function callerAuthorization(context: object): string | undefined {
+  return (context as { [CALLER_AUTHORIZATION]?: string })[CALLER_AUTHORIZATION];
+}
 type WithViewer = { [VIEWER]?: Viewer };
 
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
@@ -130,7 +139,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       context: async ({ req }) => {
         const viewer = viewerOrThrow(req.header("authorization"));
         const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)));
-        return Object.assign(context, { [VIEWER]: viewer });
+        return Object.assign(context, { [VIEWER]: viewer, [CALLER_AUTHORIZATION]: req.header("authorization") });
       },
     }),
   );

@@ -1,5 +1,5 @@
-import { bigintTransformer, DateScalar, DateTimeScalar, MoneyScalar } from "@camau/shared";
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { LoanStatus, RepaymentMethod } from "../domain/enums";
 import { BorrowerSnapshot } from "./BorrowerColumns";
@@ -10,7 +10,8 @@ import { numericTransformer } from "./transformers";
  * stored `lifecycle` is ACTIVE, RESTRUCTURED, CLOSED or WRITTEN_OFF; the status as of a date
  * (which may be OVERDUE) is derived from the schedule and the repayments.
  */
-@ObjectType({ description: "A loan of the fund to a cooperative under a signed contract (khoản vay theo hợp đồng tín dụng)." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A loan of the fund to a cooperative under a signed contract (khoản vay theo hợp đồng tín dụng).", implements: Node })
 @Entity("loan")
 @Index(["cooperativeId", "signedOn"])
 @Index(["firstDisbursedOn"])

@@ -1,5 +1,5 @@
-import { bigintTransformer, DateScalar, DateTimeScalar, MoneyScalar } from "@camau/shared";
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { ApplicationStatus, AppraisalRecommendation } from "../domain/enums";
 import { BorrowerSnapshot } from "./BorrowerColumns";
@@ -68,7 +68,8 @@ export class Withdrawal {
   reason: string | null;
 }
 
-@ObjectType({ description: "An application of a cooperative for a loan from the fund (hồ sơ đề nghị vay vốn Quỹ hỗ trợ phát triển HTX)." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "An application of a cooperative for a loan from the fund (hồ sơ đề nghị vay vốn Quỹ hỗ trợ phát triển HTX).", implements: Node })
 @Entity("loan_application")
 @Index(["cooperativeId", "submittedOn"])
 @Index(["status", "submittedOn"])

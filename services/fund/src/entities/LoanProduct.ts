@@ -1,11 +1,12 @@
-import { bigintTransformer, DateTimeScalar, MoneyScalar } from "@camau/shared";
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { LoanProductKind, RepaymentMethod } from "../domain/enums";
 import { numericTransformer } from "./transformers";
 
 /** A loan product is configuration data: the fund changes its terms without a deployment. */
-@ObjectType({ description: "A loan product of the fund (sản phẩm cho vay): the terms an application is made and appraised against." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A loan product of the fund (sản phẩm cho vay): the terms an application is made and appraised against.", implements: Node })
 @Entity("loan_product")
 export class LoanProduct {
   @Field(() => ID, { description: "Stable identifier (UUID)." })

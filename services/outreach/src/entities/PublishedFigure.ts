@@ -1,9 +1,11 @@
-import { DateScalar, DateTimeScalar } from "@camau/shared";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar, DateTimeScalar, Node } from "@camau/shared";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { ReportFigure } from "../domain/figures";
 
+@Directive('@key(fields: "id")')
 @ObjectType({
+  implements: Node,
   description:
     "A figure as a report published it (số liệu đã công bố): who published it, in which report, for which period. Kept beside the figure the system derives from its records so the two can be compared.",
 })

@@ -1,10 +1,11 @@
-import { DateScalar, DateTimeScalar } from "@camau/shared";
+import { DateScalar, DateTimeScalar, Node } from "@camau/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { TrainingAudience, TrainingClassKind, TrainingClassStatus } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  implements: Node,
   description:
     "A class the provincial Cooperative Alliance runs or co-organises (lớp bồi dưỡng, tuyên truyền, truyền nghề): state-management classes for commune officials, outreach classes and vocational classes.",
 })

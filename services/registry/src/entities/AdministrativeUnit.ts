@@ -1,10 +1,10 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@camau/shared";
+import { DateScalar, Node } from "@camau/shared";
 import { AdministrativeLevel } from "../domain/enums";
 
 /** Versioned reference data: a unit exists in one code system between valid-from and valid-to. */
-@ObjectType({ description: "An administrative unit (đơn vị hành chính), versioned: valid between two dates in one code system." })
+@ObjectType({ description: "An administrative unit (đơn vị hành chính), versioned: valid between two dates in one code system.", implements: Node })
 @Entity("administrative_unit")
 @Index(["codeSystem", "code"], { unique: true })
 @Index(["parentCode"])

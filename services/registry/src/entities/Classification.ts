@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@camau/shared";
+import { DateScalar, Node } from "@camau/shared";
 import { Rating } from "../domain/enums";
 
-@ObjectType({ description: "Annual classification of a cooperative (xếp loại HTX hằng năm) on the 100-point scale." })
+@ObjectType({ description: "Annual classification of a cooperative (xếp loại HTX hằng năm) on the 100-point scale.", implements: Node })
 @Entity("classification")
 @Index(["cooperativeId", "year"], { unique: true })
 export class Classification {

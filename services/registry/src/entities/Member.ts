@@ -1,13 +1,13 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { bigintTransformer, DateScalar, MoneyScalar } from "@camau/shared";
+import { DateScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
 import { MemberKind, MembershipType } from "../domain/enums";
 
 /**
  * A membership of a cooperative or of a cooperative group (exactly one of the two). The
  * personal fields are resolved by MemberResolver, which checks who may read them.
  */
-@ObjectType({ description: "A member (thành viên) of a cooperative or cooperative group, with the dates of the membership." })
+@ObjectType({ description: "A member (thành viên) of a cooperative or cooperative group, with the dates of the membership.", implements: Node })
 @Entity("member")
 @Index(["cooperativeId", "joinedOn"])
 @Index(["groupId"])

@@ -1,4 +1,4 @@
-import { DateScalar } from "@camau/shared";
+import { DateScalar, Node } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Rating } from "../domain/enums";
 
@@ -7,7 +7,7 @@ import { Rating } from "../domain/enums";
  * trade-promotion and outreach subgraphs add their own figures to the same object.
  */
 @Directive('@key(fields: "from to")')
-@ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period." })
+@ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.", implements: Node })
 export class CollectiveEconomyReport {
   @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
   from: string;

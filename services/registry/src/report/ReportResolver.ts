@@ -1,10 +1,11 @@
 import { BadUserInputError, DateScalar, OncePerRequest, rollupTotals } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import { isGoodOrFair } from "../domain/classification";
 import { Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
 import { CollectiveEconomyReport, DistrictCount, RatingBreakdown, SectorCount } from "./CollectiveEconomyReport";
 import { activeSnapshot } from "./activeSnapshot";
+import { reportId } from "./reportId";
 import { activeUnionsAt } from "./statusAsOf";
 
 const sum = (cells: { total: number }[]) => cells.reduce((total, cell) => total + cell.total, 0);
@@ -25,6 +26,11 @@ export class ReportResolver {
   ): CollectiveEconomyReport {
     if (from > to) throw new BadUserInputError("from must not be after to", [{ path: "from", message: "is after to" }]);
     return { from, to };
+  }
+
+  @FieldResolver(() => ID, { description: "Stable identifier made from the report's key (its period): pass it to `node(id:)` to fetch the report again." })
+  id(@Root() r: CollectiveEconomyReport): string {
+    return reportId(r);
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives ACTIVE at the end of the period (số HTX)." })

@@ -1,9 +1,10 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { bigintTransformer, DateScalar, DateTimeScalar, MoneyScalar } from "@camau/shared";
+import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
 import { AgreementKind } from "../domain/enums";
 
-@ObjectType({ description: "A cooperative's participation in a trade promotion program (HTX tham gia chương trình xúc tiến thương mại): what it showed, the support it received and what it sold and signed." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A cooperative's participation in a trade promotion program (HTX tham gia chương trình xúc tiến thương mại): what it showed, the support it received and what it sold and signed.", implements: Node })
 @Entity("participation")
 @Index(["programId", "cooperativeId"], { unique: true })
 @Index(["cooperativeId"])

@@ -1,10 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { DateTimeScalar } from "@camau/shared";
+import { DateTimeScalar, Node } from "@camau/shared";
 import { MarkKind, OcopProductGroup } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A product (sản phẩm) a cooperative makes and sells, with its OCOP ratings (sản phẩm OCOP) and brand." })
+@ObjectType({ description: "A product (sản phẩm) a cooperative makes and sells, with its OCOP ratings (sản phẩm OCOP) and brand.", implements: Node })
 @Entity("product")
 @Index(["cooperativeId"])
 export class Product {

@@ -1,6 +1,6 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { bigintTransformer, DateScalar, DateTimeScalar, MoneyScalar } from "@camau/shared";
+import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
 import { BudgetSource, ProgramKind } from "../domain/enums";
 
 /** numeric columns come back from pg as strings. */
@@ -21,7 +21,8 @@ export class SupportPolicy {
   capPerCooperative: number | null;
 }
 
-@ObjectType({ description: "A trade promotion program or event (chương trình xúc tiến thương mại): a fair, trade-connection conference, product week, retail listing or e-commerce campaign." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A trade promotion program or event (chương trình xúc tiến thương mại): a fair, trade-connection conference, product week, retail listing or e-commerce campaign.", implements: Node })
 @Entity("trade_promotion_program")
 @Index(["startsOn"])
 export class TradePromotionProgram {
