@@ -55,6 +55,10 @@ export const CACHE_POLICY: Readonly<Record<string, CacheTier>> = {
   "Sector.*": "reference",
   "Query.vsicSectorMappings": "reference",
   "VsicSectorMapping.*": "reference",
+  // labels of enum values (every subgraph, from the tables beside its enums; no checks)
+  "Query.enumLabels": "reference",
+  "EnumLabels.*": "reference",
+  "EnumValueLabel.*": "reference",
 
   // --- cooperatives (registry, extended by trade, outreach and fund) ---
   "Query.cooperatives": "public",

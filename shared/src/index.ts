@@ -55,3 +55,4 @@ export * from "./graphql/oncePerRequest";
 export * from "./graphql/globalIds";
 export * from "./graphql/node";
 export * from "./clients/HttpNodeTypes";
+export * from "./graphql/enumLabels";

@@ -35,5 +35,6 @@ export function buildSchema(): Promise<GraphQLSchema> {
       orphanedTypes: remoteNodeClasses,
     },
     { ...cooperativeReference, ...groupReference, ...unionReference, ...reportReference },
+    { servesEnumLabels: true },
   );
 }

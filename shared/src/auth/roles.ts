@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../graphql/enumLabels";
 
 /** Roles known to every subgraph. A request without a token is ANONYMOUS (the public portal). */
 export enum Role {
@@ -10,16 +10,16 @@ export enum Role {
   ADMIN = "ADMIN",
 }
 
-registerEnumType(Role, {
+registerLabelledEnum(Role, {
   name: "Role",
   description: "Role of the caller, taken from the verified bearer token (vai trò).",
-  valuesConfig: {
-    ANONYMOUS: { description: "No token: the public open-data portal." },
-    OFFICER: { description: "Provincial staff: reads everything and changes registry data." },
-    FUND_OFFICER: { description: "Officer of the Cooperative Development Support Fund: appraises applications and runs loans." },
-    FUND_APPROVER: { description: "Approver of the fund: approves or rejects appraised applications." },
-    COOPERATIVE_MANAGER: { description: "Manager of one cooperative, bound to its id in the token." },
-    ADMIN: { description: "Administrator: everything, including the audit log." },
+  labels: {
+    ANONYMOUS: { en: "Public", vi: "Công chúng", detail: "no token: the public open-data portal" },
+    OFFICER: { en: "Provincial officer", vi: "Cán bộ tỉnh", detail: "reads everything and changes registry data" },
+    FUND_OFFICER: { en: "Fund officer", vi: "Cán bộ Quỹ", detail: "officer of the Cooperative Development Support Fund: appraises applications and runs loans" },
+    FUND_APPROVER: { en: "Fund approver", vi: "Lãnh đạo phê duyệt của Quỹ", detail: "approves or rejects appraised applications" },
+    COOPERATIVE_MANAGER: { en: "Cooperative manager", vi: "Người quản lý HTX", detail: "manager of one cooperative, bound to its id in the token" },
+    ADMIN: { en: "Administrator", vi: "Quản trị hệ thống", detail: "everything, including the audit log" },
   },
 });
 

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLScalarType, GraphQLSchema, parse } from "graphql";
 import { buildSchema, BuildSchemaOptions, createResolversMap, getMetadataStorage } from "type-graphql";
 import { RoleAuthChecker } from "../auth/authChecker";
+import { enumLabelsSchema } from "./enumLabelsSchema";
 import { validateInput } from "./validateInput";
 
 /** Federation 2 directives the subgraphs use. */
@@ -34,6 +35,8 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck" | "authChecker" | "validate" | "validateFn">,
   referenceResolvers: ReferenceResolvers = {},
+  /** Whether this subgraph answers the root field `enumLabels` (one subgraph does). */
+  { servesEnumLabels = false }: { servesEnumLabels?: boolean } = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     ...options,
@@ -42,10 +45,14 @@ export async function buildFederatedSchema(
     skipCheck: true,
   });
   assertMutationsAuthorized(options.resolvers);
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown> | GraphQLScalarType>;
   for (const [typeName, resolver] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as Record<string, unknown>), ...resolver };
   }
+  const labels = enumLabelsSchema(schema, servesEnumLabels);
+  for (const [typeName, resolver] of Object.entries(labels.resolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as Record<string, unknown>), ...resolver };
+  }
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}\n${labels.typeDefs}`);
   return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }

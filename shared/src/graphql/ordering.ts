@@ -1,12 +1,15 @@
-import { registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "./enumLabels";
 
 /** Sort direction of every `orderBy` in the API. */
 export enum OrderDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(OrderDirection, {
+registerLabelledEnum(OrderDirection, {
   name: "OrderDirection",
   description: "Sort direction.",
-  valuesConfig: { ASC: { description: "Ascending (A→Z, oldest first, smallest first)." }, DESC: { description: "Descending." } },
+  labels: {
+    ASC: { en: "Ascending", vi: "Tăng dần", detail: "A→Z, oldest first, smallest first" },
+    DESC: { en: "Descending", vi: "Giảm dần" },
+  },
 });

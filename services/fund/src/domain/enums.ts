@@ -1,16 +1,16 @@
-import { registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "@camau/shared";
 
 /** Kind of loan product (loại sản phẩm cho vay) under Decree 45/2021/NĐ-CP. */
 export enum LoanProductKind {
   INVESTMENT_PROJECT = "INVESTMENT_PROJECT",
   PRODUCTION_PLAN = "PRODUCTION_PLAN",
 }
-registerEnumType(LoanProductKind, {
+registerLabelledEnum(LoanProductKind, {
   name: "LoanProductKind",
   description: "Kind of loan product of the fund (loại cho vay).",
-  valuesConfig: {
-    INVESTMENT_PROJECT: { description: "Loan for an investment project (cho vay dự án đầu tư)." },
-    PRODUCTION_PLAN: { description: "Loan for a production and business plan (cho vay phương án sản xuất kinh doanh)." },
+  labels: {
+    INVESTMENT_PROJECT: { en: "Investment project", vi: "Cho vay dự án đầu tư", detail: "a loan for an investment project" },
+    PRODUCTION_PLAN: { en: "Production plan", vi: "Cho vay phương án sản xuất kinh doanh", detail: "a loan for a production and business plan" },
   },
 });
 
@@ -20,13 +20,13 @@ export enum RepaymentMethod {
   ANNUITY = "ANNUITY",
   BULLET = "BULLET",
 }
-registerEnumType(RepaymentMethod, {
+registerLabelledEnum(RepaymentMethod, {
   name: "RepaymentMethod",
   description: "How a loan's principal is paid back (phương thức trả nợ gốc); interest is paid monthly in every method.",
-  valuesConfig: {
-    EQUAL_PRINCIPAL: { description: "Equal principal parts every month after the grace period, interest on the declining balance (trả gốc đều, lãi theo dư nợ giảm dần)." },
-    ANNUITY: { description: "Equal monthly instalments of principal plus interest after the grace period (trả góp đều gốc và lãi)." },
-    BULLET: { description: "All principal at maturity, interest monthly (trả gốc một lần khi đáo hạn)." },
+  labels: {
+    EQUAL_PRINCIPAL: { en: "Equal principal", vi: "Trả gốc đều, lãi theo dư nợ giảm dần", detail: "equal principal parts every month after the grace period, interest on the declining balance" },
+    ANNUITY: { en: "Equal instalments", vi: "Trả góp đều gốc và lãi", detail: "equal monthly instalments of principal plus interest after the grace period" },
+    BULLET: { en: "Principal at maturity", vi: "Trả gốc một lần khi đáo hạn", detail: "all principal at maturity, interest monthly" },
   },
 });
 
@@ -38,15 +38,15 @@ export enum ApplicationStatus {
   REJECTED = "REJECTED",
   WITHDRAWN = "WITHDRAWN",
 }
-registerEnumType(ApplicationStatus, {
+registerLabelledEnum(ApplicationStatus, {
   name: "LoanApplicationStatus",
   description: "Where a loan application stands (trạng thái hồ sơ vay vốn).",
-  valuesConfig: {
-    SUBMITTED: { description: "Submitted, waiting for a fund officer (đã nộp hồ sơ)." },
-    UNDER_APPRAISAL: { description: "Being appraised by a fund officer (đang thẩm định)." },
-    APPROVED: { description: "Approved by a fund approver; the contract can be signed (đã phê duyệt)." },
-    REJECTED: { description: "Rejected by a fund approver (từ chối cho vay)." },
-    WITHDRAWN: { description: "Withdrawn by the applicant before a loan contract was signed (rút hồ sơ)." },
+  labels: {
+    SUBMITTED: { en: "Submitted", vi: "Đã nộp hồ sơ", detail: "waiting for a fund officer" },
+    UNDER_APPRAISAL: { en: "Under appraisal", vi: "Đang thẩm định", detail: "being appraised by a fund officer" },
+    APPROVED: { en: "Approved", vi: "Đã phê duyệt", detail: "approved by a fund approver; the contract can be signed" },
+    REJECTED: { en: "Rejected", vi: "Từ chối cho vay", detail: "rejected by a fund approver" },
+    WITHDRAWN: { en: "Withdrawn", vi: "Rút hồ sơ", detail: "withdrawn by the applicant before a loan contract was signed" },
   },
 });
 
@@ -55,12 +55,12 @@ export enum AppraisalRecommendation {
   APPROVE = "APPROVE",
   REJECT = "REJECT",
 }
-registerEnumType(AppraisalRecommendation, {
+registerLabelledEnum(AppraisalRecommendation, {
   name: "AppraisalRecommendation",
   description: "What the appraising fund officer recommends (đề xuất của cán bộ thẩm định).",
-  valuesConfig: {
-    APPROVE: { description: "Recommend lending (đề xuất cho vay)." },
-    REJECT: { description: "Recommend not lending (đề xuất không cho vay)." },
+  labels: {
+    APPROVE: { en: "Recommend lending", vi: "Đề xuất cho vay" },
+    REJECT: { en: "Recommend not lending", vi: "Đề xuất không cho vay" },
   },
 });
 
@@ -75,15 +75,15 @@ export enum LoanStatus {
   CLOSED = "CLOSED",
   WRITTEN_OFF = "WRITTEN_OFF",
 }
-registerEnumType(LoanStatus, {
+registerLabelledEnum(LoanStatus, {
   name: "LoanStatus",
   description: "Status of a loan as of a date (trạng thái khoản vay).",
-  valuesConfig: {
-    ACTIVE: { description: "Signed and repaying on schedule, nothing past due (đang vay, trong hạn)." },
-    OVERDUE: { description: "Principal or interest past its due date and unpaid (quá hạn)." },
-    RESTRUCTURED: { description: "Repayment terms restructured, nothing past due under the new schedule (đã cơ cấu lại thời hạn trả nợ)." },
-    CLOSED: { description: "Fully repaid and closed (đã tất toán)." },
-    WRITTEN_OFF: { description: "Written off as a loss (đã xử lý rủi ro, xóa nợ)." },
+  labels: {
+    ACTIVE: { en: "Active", vi: "Đang vay, trong hạn", detail: "signed and repaying on schedule, nothing past due" },
+    OVERDUE: { en: "Overdue", vi: "Quá hạn", detail: "principal or interest past its due date and unpaid" },
+    RESTRUCTURED: { en: "Restructured", vi: "Đã cơ cấu lại thời hạn trả nợ", detail: "repayment terms restructured, nothing past due under the new schedule" },
+    CLOSED: { en: "Closed", vi: "Đã tất toán", detail: "fully repaid and closed" },
+    WRITTEN_OFF: { en: "Written off", vi: "Đã xử lý rủi ro, xóa nợ", detail: "written off as a loss" },
   },
 });
 
@@ -96,13 +96,13 @@ export enum ScheduleReason {
   TRANCHE = "TRANCHE",
   RESTRUCTURE = "RESTRUCTURE",
 }
-registerEnumType(ScheduleReason, {
+registerLabelledEnum(ScheduleReason, {
   name: "ScheduleReason",
   description: "Why a version of a loan's repayment schedule was made (lý do lập lịch trả nợ).",
-  valuesConfig: {
-    FIRST_DISBURSEMENT: { description: "The first tranche was disbursed (giải ngân lần đầu)." },
-    TRANCHE: { description: "A further tranche was disbursed; instalments after it were recomputed (giải ngân bổ sung)." },
-    RESTRUCTURE: { description: "The repayment terms were restructured (cơ cấu lại thời hạn trả nợ)." },
+  labels: {
+    FIRST_DISBURSEMENT: { en: "First disbursement", vi: "Giải ngân lần đầu", detail: "the first tranche was disbursed" },
+    TRANCHE: { en: "Further tranche", vi: "Giải ngân bổ sung", detail: "a further tranche was disbursed; instalments after it were recomputed" },
+    RESTRUCTURE: { en: "Restructuring", vi: "Cơ cấu lại thời hạn trả nợ", detail: "the repayment terms were restructured" },
   },
 });
 
@@ -114,15 +114,15 @@ export enum InstallmentStatus {
   OVERDUE = "OVERDUE",
   UPCOMING = "UPCOMING",
 }
-registerEnumType(InstallmentStatus, {
+registerLabelledEnum(InstallmentStatus, {
   name: "InstallmentStatus",
   description: "Standing of one instalment of a schedule as of a date (tình trạng kỳ trả nợ).",
-  valuesConfig: {
-    PAID: { description: "Principal and interest fully paid (đã trả đủ)." },
-    PARTLY_PAID: { description: "Not yet due, partly paid ahead (đã trả một phần, chưa đến hạn)." },
-    DUE: { description: "Falls due on the date asked and is not fully paid (đến hạn)." },
-    OVERDUE: { description: "Past its due date and not fully paid (quá hạn)." },
-    UPCOMING: { description: "Not yet due and nothing paid towards it (chưa đến hạn)." },
+  labels: {
+    PAID: { en: "Paid", vi: "Đã trả đủ", detail: "principal and interest fully paid" },
+    PARTLY_PAID: { en: "Partly paid", vi: "Đã trả một phần, chưa đến hạn", detail: "not yet due, partly paid ahead" },
+    DUE: { en: "Due", vi: "Đến hạn", detail: "falls due on the date asked and is not fully paid" },
+    OVERDUE: { en: "Overdue", vi: "Quá hạn", detail: "past its due date and not fully paid" },
+    UPCOMING: { en: "Upcoming", vi: "Chưa đến hạn", detail: "not yet due and nothing paid towards it" },
   },
 });
 

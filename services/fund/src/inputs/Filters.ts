@@ -1,6 +1,6 @@
-import { DateScalar } from "@camau/shared";
+import { DateScalar, registerLabelledEnum } from "@camau/shared";
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Matches, Max, Min } from "class-validator";
-import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { OrderDirection } from "@camau/shared";
 import { ApplicationStatus, LoanStatus } from "../domain/enums";
 
@@ -35,10 +35,13 @@ export enum LoanApplicationOrderField {
   SUBMITTED_ON = "SUBMITTED_ON",
   REQUESTED_AMOUNT = "REQUESTED_AMOUNT",
 }
-registerEnumType(LoanApplicationOrderField, {
+registerLabelledEnum(LoanApplicationOrderField, {
   name: "LoanApplicationOrderField",
   description: "Field to sort applications by.",
-  valuesConfig: { SUBMITTED_ON: { description: "Date submitted." }, REQUESTED_AMOUNT: { description: "Amount requested." } },
+  labels: {
+    SUBMITTED_ON: { en: "Date submitted", vi: "Ngày nộp hồ sơ" },
+    REQUESTED_AMOUNT: { en: "Amount requested", vi: "Số tiền đề nghị vay" },
+  },
 });
 
 @InputType({ description: "One sort key of the application list." })
@@ -110,14 +113,14 @@ export enum LoanOrderField {
   PRINCIPAL = "PRINCIPAL",
   CONTRACT_NUMBER = "CONTRACT_NUMBER",
 }
-registerEnumType(LoanOrderField, {
+registerLabelledEnum(LoanOrderField, {
   name: "LoanOrderField",
   description: "Field to sort loans by.",
-  valuesConfig: {
-    SIGNED_ON: { description: "Date the contract was signed." },
-    FIRST_DISBURSED_ON: { description: "Date of the first disbursement (loans not yet disbursed sort as 9999-12-31)." },
-    PRINCIPAL: { description: "Contract amount." },
-    CONTRACT_NUMBER: { description: "Contract number." },
+  labels: {
+    SIGNED_ON: { en: "Date signed", vi: "Ngày ký hợp đồng", detail: "the date the contract was signed" },
+    FIRST_DISBURSED_ON: { en: "First disbursement", vi: "Ngày giải ngân lần đầu", detail: "loans not yet disbursed sort as 9999-12-31" },
+    PRINCIPAL: { en: "Contract amount", vi: "Số tiền cho vay" },
+    CONTRACT_NUMBER: { en: "Contract number", vi: "Số hợp đồng" },
   },
 });
 

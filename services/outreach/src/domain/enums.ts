@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "@camau/shared";
 
 /** Kind of class the Alliance runs or co-organises. */
 export enum TrainingClassKind {
@@ -6,15 +6,17 @@ export enum TrainingClassKind {
   OUTREACH = "OUTREACH",
   VOCATIONAL = "VOCATIONAL",
 }
-registerEnumType(TrainingClassKind, {
+registerLabelledEnum(TrainingClassKind, {
   name: "TrainingClassKind",
   description: "Kind of class (loại lớp).",
-  valuesConfig: {
+  labels: {
     STATE_MANAGEMENT: {
-      description: "Class on state management of the collective economy for key commune officials (lớp bồi dưỡng nghiệp vụ quản lý nhà nước về kinh tế tập thể cho cán bộ chủ chốt cấp xã).",
+      en: "State-management class",
+      vi: "Lớp bồi dưỡng nghiệp vụ quản lý nhà nước về kinh tế tập thể",
+      detail: "on state management of the collective economy, for key commune officials",
     },
-    OUTREACH: { description: "Outreach class on the collective economy and cooperatives (lớp tuyên truyền)." },
-    VOCATIONAL: { description: "Vocational class passing on a trade (lớp truyền nghề)." },
+    OUTREACH: { en: "Outreach class", vi: "Lớp tuyên truyền", detail: "on the collective economy and cooperatives" },
+    VOCATIONAL: { en: "Vocational class", vi: "Lớp truyền nghề", detail: "passing on a trade" },
   },
 });
 
@@ -25,14 +27,14 @@ export enum TrainingAudience {
   COOPERATIVE_MEMBERS = "COOPERATIVE_MEMBERS",
   PUBLIC = "PUBLIC",
 }
-registerEnumType(TrainingAudience, {
+registerLabelledEnum(TrainingAudience, {
   name: "TrainingAudience",
   description: "Target audience of a class (đối tượng).",
-  valuesConfig: {
-    COMMUNE_OFFICIALS: { description: "Key officials of communes and wards (cán bộ chủ chốt cấp xã)." },
-    COOPERATIVE_MANAGERS: { description: "Managers and board members of cooperatives (cán bộ quản lý HTX)." },
-    COOPERATIVE_MEMBERS: { description: "Members of cooperatives and cooperative groups (thành viên HTX, THT)." },
-    PUBLIC: { description: "The general public (người dân)." },
+  labels: {
+    COMMUNE_OFFICIALS: { en: "Commune officials", vi: "Cán bộ chủ chốt cấp xã", detail: "key officials of communes and wards" },
+    COOPERATIVE_MANAGERS: { en: "Cooperative managers", vi: "Cán bộ quản lý HTX", detail: "managers and board members of cooperatives" },
+    COOPERATIVE_MEMBERS: { en: "Cooperative members", vi: "Thành viên HTX, THT", detail: "members of cooperatives and cooperative groups" },
+    PUBLIC: { en: "General public", vi: "Người dân" },
   },
 });
 
@@ -42,13 +44,13 @@ export enum TrainingClassStatus {
   HELD = "HELD",
   CANCELLED = "CANCELLED",
 }
-registerEnumType(TrainingClassStatus, {
+registerLabelledEnum(TrainingClassStatus, {
   name: "TrainingClassStatus",
   description: "Status of a class (tình trạng lớp).",
-  valuesConfig: {
-    SCHEDULED: { description: "Planned; attendance not yet recorded (dự kiến)." },
-    HELD: { description: "Held; attendance recorded (đã tổ chức)." },
-    CANCELLED: { description: "Cancelled before it was held (đã hủy); never counted in reports." },
+  labels: {
+    SCHEDULED: { en: "Scheduled", vi: "Dự kiến", detail: "planned; attendance not yet recorded" },
+    HELD: { en: "Held", vi: "Đã tổ chức", detail: "attendance recorded" },
+    CANCELLED: { en: "Cancelled", vi: "Đã hủy", detail: "cancelled before it was held; never counted in reports" },
   },
 });
 
@@ -58,13 +60,13 @@ export enum TrainingClassOrderField {
   END_DATE = "END_DATE",
   TITLE = "TITLE",
 }
-registerEnumType(TrainingClassOrderField, {
+registerLabelledEnum(TrainingClassOrderField, {
   name: "TrainingClassOrderField",
   description: "Field to sort classes by.",
-  valuesConfig: {
-    START_DATE: { description: "First day of the class." },
-    END_DATE: { description: "Last day of the class." },
-    TITLE: { description: "Title." },
+  labels: {
+    START_DATE: { en: "Start date", vi: "Ngày bắt đầu", detail: "first day of the class" },
+    END_DATE: { en: "End date", vi: "Ngày kết thúc", detail: "last day of the class" },
+    TITLE: { en: "Title", vi: "Tên lớp" },
   },
 });
 

@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { EnumValueLabel, registerLabelledEnum } from "@camau/shared";
 
 /**
  * The figures of the collective-economy report that can be recorded as published, in the order
@@ -39,33 +39,36 @@ export interface FigureDefinition {
   derivation: Derivation;
   /** Whether a published value may name a province it is about (the trade-promotion program's). */
   provinceScoped: boolean;
-  description: string;
+  /** How clients show the figure; its description in the schema is made from it. */
+  label: EnumValueLabel;
 }
 
 export const FIGURES: Record<ReportFigure, FigureDefinition> = {
-  COOPERATIVE_COUNT: { field: "cooperativeCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, description: "Cooperatives in operation at the end of the period (số HTX)." },
-  COOPERATIVE_GROUP_COUNT: { field: "cooperativeGroupCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, description: "Cooperative groups at the end of the period (số tổ hợp tác)." },
-  MEMBER_COUNT: { field: "memberCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, description: "Members of cooperatives and groups at the end of the period (số thành viên)." },
-  UNION_COUNT: { field: "unionCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, description: "Unions of cooperatives at the end of the period (số liên hiệp HTX)." },
-  UNION_MEMBER_COOPERATIVE_COUNT: { field: "unionMemberCooperativeCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, description: "Member cooperatives of the unions (HTX thành viên của liên hiệp)." },
-  NEW_COOPERATIVE_COUNT: { field: "newCooperativeCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, description: "Cooperatives founded within the period (HTX thành lập mới)." },
-  STATE_MANAGEMENT_CLASS_COUNT: { field: "stateManagementClassCount", owner: "outreach", derivation: "LOCAL", provinceScoped: false, description: "State-management classes for commune officials held within the period (lớp bồi dưỡng QLNN về KTTT)." },
-  OUTREACH_CLASS_COUNT: { field: "outreachClassCount", owner: "outreach", derivation: "LOCAL", provinceScoped: false, description: "Outreach and vocational classes held within the period (lớp tuyên truyền, truyền nghề)." },
-  NEW_ALLIANCE_MEMBER_COUNT: { field: "newAllianceMemberCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, description: "New members admitted to the provincial Cooperative Alliance within the period (kết nạp thành viên mới)." },
+  COOPERATIVE_COUNT: { field: "cooperativeCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, label: { en: "Cooperatives", vi: "Số HTX", detail: "in operation at the end of the period" } },
+  COOPERATIVE_GROUP_COUNT: { field: "cooperativeGroupCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, label: { en: "Cooperative groups", vi: "Số tổ hợp tác", detail: "at the end of the period" } },
+  MEMBER_COUNT: { field: "memberCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, label: { en: "Members", vi: "Số thành viên", detail: "of cooperatives and groups at the end of the period" } },
+  UNION_COUNT: { field: "unionCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, label: { en: "Unions of cooperatives", vi: "Số liên hiệp HTX", detail: "at the end of the period" } },
+  UNION_MEMBER_COOPERATIVE_COUNT: { field: "unionMemberCooperativeCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, label: { en: "Member cooperatives of unions", vi: "HTX thành viên của liên hiệp" } },
+  NEW_COOPERATIVE_COUNT: { field: "newCooperativeCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, label: { en: "New cooperatives", vi: "HTX thành lập mới", detail: "founded within the period" } },
+  STATE_MANAGEMENT_CLASS_COUNT: { field: "stateManagementClassCount", owner: "outreach", derivation: "LOCAL", provinceScoped: false, label: { en: "State-management classes", vi: "Lớp bồi dưỡng QLNN về KTTT", detail: "for commune officials, held within the period" } },
+  OUTREACH_CLASS_COUNT: { field: "outreachClassCount", owner: "outreach", derivation: "LOCAL", provinceScoped: false, label: { en: "Outreach and vocational classes", vi: "Lớp tuyên truyền, truyền nghề", detail: "held within the period" } },
+  NEW_ALLIANCE_MEMBER_COUNT: { field: "newAllianceMemberCount", owner: "registry", derivation: "REQUIRED", provinceScoped: false, label: { en: "New Alliance members", vi: "Kết nạp thành viên mới", detail: "admitted to the provincial Cooperative Alliance within the period" } },
   TRADE_PROMOTION_SUPPORTED_COOPERATIVE_COUNT: {
     field: "tradePromotionSupportedCooperativeCount",
     owner: "trade",
     derivation: "BESIDE",
     provinceScoped: true,
-    description: "Cooperatives supported to take part in trade promotion within the period, optionally in one province (HTX được hỗ trợ xúc tiến thương mại).",
+    label: { en: "Cooperatives supported in trade promotion", vi: "HTX được hỗ trợ xúc tiến thương mại", detail: "within the period, optionally in one province" },
   },
-  FUNDED_PROJECT_COUNT: { field: "fundedProjectCount", owner: "fund", derivation: "REQUIRED", provinceScoped: false, description: "Projects given capital by the Cooperative Development Support Fund within the period (dự án được Quỹ hỗ trợ vốn)." },
+  FUNDED_PROJECT_COUNT: { field: "fundedProjectCount", owner: "fund", derivation: "REQUIRED", provinceScoped: false, label: { en: "Funded projects", vi: "Dự án được Quỹ hỗ trợ vốn", detail: "given capital by the Cooperative Development Support Fund within the period" } },
 };
 
-registerEnumType(ReportFigure, {
+registerLabelledEnum(ReportFigure, {
   name: "ReportFigure",
   description: "A figure of the collective-economy report (chỉ tiêu báo cáo); each names a field of CollectiveEconomyReport.",
-  valuesConfig: Object.fromEntries(Object.entries(FIGURES).map(([name, f]) => [name, { description: `${f.description} Field \`${f.field}\`.` }])),
+  labels: Object.fromEntries(
+    Object.entries(FIGURES).map(([name, f]) => [name, { ...f.label, detail: [f.label.detail, `field \`${f.field}\``].filter(Boolean).join("; ") }]),
+  ) as Record<ReportFigure, EnumValueLabel>,
 });
 
 /**

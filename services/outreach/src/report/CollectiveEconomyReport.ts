@@ -1,5 +1,5 @@
-import { DateScalar, SUBGRAPHS } from "@camau/shared";
-import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar, SUBGRAPHS, registerLabelledEnum, labelledDescription } from "@camau/shared";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { FIGURES, ReportFigure, requiredFigures } from "../domain/figures";
 import { PublishedFigure } from "../entities/PublishedFigure";
 
@@ -8,13 +8,13 @@ export enum ComparisonStatus {
   DIFFERS = "DIFFERS",
   NOT_DERIVED = "NOT_DERIVED",
 }
-registerEnumType(ComparisonStatus, {
+registerLabelledEnum(ComparisonStatus, {
   name: "ComparisonStatus",
   description: "How a published figure compares with the figure derived from the records.",
-  valuesConfig: {
-    MATCHES: { description: "The derived value equals the published one (khớp)." },
-    DIFFERS: { description: "The derived value differs from the published one (chênh lệch)." },
-    NOT_DERIVED: { description: "The derived value is not available in this field: read `derivedField` of the report in the same query." },
+  labels: {
+    MATCHES: { en: "Matches", vi: "Khớp", detail: "the derived value equals the published one" },
+    DIFFERS: { en: "Differs", vi: "Chênh lệch", detail: "the derived value differs from the published one" },
+    NOT_DERIVED: { en: "Not derived here", vi: "Không tính tại trường này", detail: "the derived value is not available in this field: read `derivedField` of the report in the same query" },
   },
 });
 
@@ -72,7 +72,7 @@ export class CollectiveEconomyReport {
 // External declarations of the required figures. Their types must equal the owners' exactly
 // (composition rejects `Int` against `Int!`); every report figure is `Int!`.
 for (const figure of REQUIRED_FIGURES) {
-  const { field, owner, description } = FIGURES[figure];
+  const { field, owner, label } = FIGURES[figure];
   Directive("@external")(CollectiveEconomyReport.prototype, field);
-  Field(() => Int, { description: `${description} Owned by the ${owner} subgraph.` })(CollectiveEconomyReport.prototype, field);
+  Field(() => Int, { description: `${labelledDescription(label)} Owned by the ${owner} subgraph.` })(CollectiveEconomyReport.prototype, field);
 }

@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "@camau/shared";
 
 /** Legal status of a cooperative or union (tình trạng pháp lý). */
 export enum LegalStatus {
@@ -9,16 +9,16 @@ export enum LegalStatus {
   BANKRUPT = "BANKRUPT",
   REVOKED = "REVOKED",
 }
-registerEnumType(LegalStatus, {
+registerLabelledEnum(LegalStatus, {
   name: "LegalStatus",
   description: "Legal status of a cooperative or union (tình trạng pháp lý).",
-  valuesConfig: {
-    ACTIVE: { description: "Active (đang hoạt động)." },
-    SUSPENDED: { description: "Temporarily suspended (tạm ngừng kinh doanh)." },
-    IN_DISSOLUTION: { description: "In dissolution (đang giải thể)." },
-    DISSOLVED: { description: "Dissolved (đã giải thể)." },
-    BANKRUPT: { description: "Bankrupt (phá sản)." },
-    REVOKED: { description: "Registration certificate revoked (bị thu hồi giấy chứng nhận)." },
+  labels: {
+    ACTIVE: { en: "Active", vi: "Đang hoạt động" },
+    SUSPENDED: { en: "Suspended", vi: "Tạm ngừng kinh doanh", detail: "temporarily suspended" },
+    IN_DISSOLUTION: { en: "In dissolution", vi: "Đang giải thể" },
+    DISSOLVED: { en: "Dissolved", vi: "Đã giải thể" },
+    BANKRUPT: { en: "Bankrupt", vi: "Phá sản" },
+    REVOKED: { en: "Revoked", vi: "Bị thu hồi giấy chứng nhận", detail: "registration certificate revoked" },
   },
 });
 
@@ -27,12 +27,12 @@ export enum GoverningLaw {
   LAW_2012 = "LAW_2012",
   LAW_2023 = "LAW_2023",
 }
-registerEnumType(GoverningLaw, {
+registerLabelledEnum(GoverningLaw, {
   name: "GoverningLaw",
   description: "Law on Cooperatives the registration follows (Luật Hợp tác xã).",
-  valuesConfig: {
-    LAW_2012: { description: "Law on Cooperatives 2012 (23/2012/QH13)." },
-    LAW_2023: { description: "Law on Cooperatives 2023 (17/2023/QH15), in force from 1 July 2024." },
+  labels: {
+    LAW_2012: { en: "Law on Cooperatives 2012", vi: "Luật Hợp tác xã 2012", detail: "23/2012/QH13" },
+    LAW_2023: { en: "Law on Cooperatives 2023", vi: "Luật Hợp tác xã 2023", detail: "17/2023/QH15, in force from 1 July 2024" },
   },
 });
 
@@ -42,13 +42,13 @@ export enum MemberKind {
   HOUSEHOLD = "HOUSEHOLD",
   ORGANISATION = "ORGANISATION",
 }
-registerEnumType(MemberKind, {
+registerLabelledEnum(MemberKind, {
   name: "MemberKind",
   description: "Who the member is (loại thành viên).",
-  valuesConfig: {
-    INDIVIDUAL: { description: "An individual, a Vietnamese citizen aged 18 or over (cá nhân)." },
-    HOUSEHOLD: { description: "A household (hộ gia đình)." },
-    ORGANISATION: { description: "A legal entity (pháp nhân)." },
+  labels: {
+    INDIVIDUAL: { en: "Individual", vi: "Cá nhân", detail: "a Vietnamese citizen aged 18 or over" },
+    HOUSEHOLD: { en: "Household", vi: "Hộ gia đình" },
+    ORGANISATION: { en: "Legal entity", vi: "Pháp nhân" },
   },
 });
 
@@ -58,13 +58,13 @@ export enum MembershipType {
   ASSOCIATE_WITH_CAPITAL = "ASSOCIATE_WITH_CAPITAL",
   ASSOCIATE_WITHOUT_CAPITAL = "ASSOCIATE_WITHOUT_CAPITAL",
 }
-registerEnumType(MembershipType, {
+registerLabelledEnum(MembershipType, {
   name: "MembershipType",
   description: "Type of membership (loại hình thành viên).",
-  valuesConfig: {
-    OFFICIAL: { description: "Official member: contributes capital and uses services or labour (thành viên chính thức)." },
-    ASSOCIATE_WITH_CAPITAL: { description: "Associate member contributing capital (thành viên liên kết góp vốn)." },
-    ASSOCIATE_WITHOUT_CAPITAL: { description: "Associate member without capital (thành viên liên kết không góp vốn)." },
+  labels: {
+    OFFICIAL: { en: "Official member", vi: "Thành viên chính thức", detail: "contributes capital and uses services or labour" },
+    ASSOCIATE_WITH_CAPITAL: { en: "Associate member with capital", vi: "Thành viên liên kết góp vốn" },
+    ASSOCIATE_WITHOUT_CAPITAL: { en: "Associate member without capital", vi: "Thành viên liên kết không góp vốn" },
   },
 });
 
@@ -75,14 +75,14 @@ export enum Rating {
   AVERAGE = "AVERAGE",
   WEAK = "WEAK",
 }
-registerEnumType(Rating, {
+registerLabelledEnum(Rating, {
   name: "Rating",
   description: "Rating of a cooperative's annual classification (xếp loại HTX), from its 100-point score.",
-  valuesConfig: {
-    GOOD: { description: "Good (Tốt): score 80–100." },
-    FAIR: { description: "Fair (Khá): score 65–79." },
-    AVERAGE: { description: "Average (Trung bình): score 50–64." },
-    WEAK: { description: "Weak (Yếu): score below 50." },
+  labels: {
+    GOOD: { en: "Good", vi: "Tốt", detail: "score 80–100" },
+    FAIR: { en: "Fair", vi: "Khá", detail: "score 65–79" },
+    AVERAGE: { en: "Average", vi: "Trung bình", detail: "score 50–64" },
+    WEAK: { en: "Weak", vi: "Yếu", detail: "score below 50" },
   },
 });
 
@@ -92,13 +92,13 @@ export enum AdministrativeLevel {
   DISTRICT = "DISTRICT",
   COMMUNE = "COMMUNE",
 }
-registerEnumType(AdministrativeLevel, {
+registerLabelledEnum(AdministrativeLevel, {
   name: "AdministrativeLevel",
   description: "Level of an administrative unit (cấp hành chính).",
-  valuesConfig: {
-    PROVINCE: { description: "Province or centrally-run city (tỉnh)." },
-    DISTRICT: { description: "District, town or provincial city (huyện, thành phố thuộc tỉnh); abolished on 1 July 2025." },
-    COMMUNE: { description: "Commune, ward or township (xã, phường, thị trấn)." },
+  labels: {
+    PROVINCE: { en: "Province", vi: "Tỉnh, thành phố trực thuộc trung ương", detail: "a province or centrally-run city" },
+    DISTRICT: { en: "District", vi: "Huyện, thành phố thuộc tỉnh", detail: "district, town or provincial city; abolished on 1 July 2025" },
+    COMMUNE: { en: "Commune", vi: "Xã, phường, thị trấn", detail: "commune, ward or township" },
   },
 });
 
@@ -107,12 +107,12 @@ export enum GroupStatus {
   OPERATING = "OPERATING",
   DISSOLVED = "DISSOLVED",
 }
-registerEnumType(GroupStatus, {
+registerLabelledEnum(GroupStatus, {
   name: "GroupStatus",
   description: "Status of a cooperative group (tình trạng tổ hợp tác).",
-  valuesConfig: {
-    OPERATING: { description: "Operating under its cooperation contract (đang hoạt động)." },
-    DISSOLVED: { description: "Contract ended, group dissolved (chấm dứt hoạt động)." },
+  labels: {
+    OPERATING: { en: "Operating", vi: "Đang hoạt động", detail: "operating under its cooperation contract" },
+    DISSOLVED: { en: "Dissolved", vi: "Chấm dứt hoạt động", detail: "contract ended, group dissolved" },
   },
 });
 
@@ -130,20 +130,20 @@ export enum CooperativeEventKind {
   JOINED_UNION = "JOINED_UNION",
   LEFT_UNION = "LEFT_UNION",
 }
-registerEnumType(CooperativeEventKind, {
+registerLabelledEnum(CooperativeEventKind, {
   name: "CooperativeEventKind",
   description: "What happened to a cooperative (sự kiện trong lịch sử HTX).",
-  valuesConfig: {
-    FOUNDED: { description: "Registered / founded (thành lập)." },
-    STATUS_CHANGED: { description: "Legal status changed (thay đổi tình trạng pháp lý)." },
-    RENAMED: { description: "Name, foreign name or abbreviation changed (đổi tên)." },
-    ADDRESS_CHANGED: { description: "Head-office address changed (đổi địa chỉ trụ sở)." },
-    DETAILS_CHANGED: { description: "Other registration details changed (thay đổi nội dung đăng ký)." },
-    CLASSIFIED: { description: "Annual classification recorded (xếp loại)." },
-    JOINED_ALLIANCE: { description: "Admitted to the provincial Cooperative Alliance (kết nạp thành viên Liên minh HTX)." },
-    MEMBER_ADDED: { description: "A member joined (kết nạp thành viên)." },
-    MEMBERSHIP_ENDED: { description: "A membership ended (chấm dứt tư cách thành viên)." },
-    JOINED_UNION: { description: "Joined a union of cooperatives (tham gia liên hiệp HTX)." },
-    LEFT_UNION: { description: "Left a union of cooperatives (rút khỏi liên hiệp HTX)." },
+  labels: {
+    FOUNDED: { en: "Founded", vi: "Thành lập", detail: "registered / founded" },
+    STATUS_CHANGED: { en: "Status changed", vi: "Thay đổi tình trạng pháp lý", detail: "legal status changed" },
+    RENAMED: { en: "Renamed", vi: "Đổi tên", detail: "name, foreign name or abbreviation changed" },
+    ADDRESS_CHANGED: { en: "Address changed", vi: "Đổi địa chỉ trụ sở", detail: "head-office address changed" },
+    DETAILS_CHANGED: { en: "Details changed", vi: "Thay đổi nội dung đăng ký", detail: "other registration details changed" },
+    CLASSIFIED: { en: "Classified", vi: "Xếp loại", detail: "annual classification recorded" },
+    JOINED_ALLIANCE: { en: "Joined the Alliance", vi: "Kết nạp thành viên Liên minh HTX", detail: "admitted to the provincial Cooperative Alliance" },
+    MEMBER_ADDED: { en: "Member joined", vi: "Kết nạp thành viên" },
+    MEMBERSHIP_ENDED: { en: "Membership ended", vi: "Chấm dứt tư cách thành viên" },
+    JOINED_UNION: { en: "Joined a union", vi: "Tham gia liên hiệp HTX", detail: "joined a union of cooperatives" },
+    LEFT_UNION: { en: "Left a union", vi: "Rút khỏi liên hiệp HTX", detail: "left a union of cooperatives" },
   },
 });

@@ -1,6 +1,6 @@
-import { DateScalar, OrderDirection } from "@camau/shared";
+import { DateScalar, OrderDirection, registerLabelledEnum } from "@camau/shared";
 import { ArrayMaxSize, IsOptional, Matches, MaxLength } from "class-validator";
-import { Field, InputType, registerEnumType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { LegalStatus, Rating } from "../domain/enums";
 
 @InputType({ description: "Filters of the cooperative list; all given conditions must hold." })
@@ -59,14 +59,14 @@ export enum CooperativeOrderField {
   FOUNDED_ON = "FOUNDED_ON",
   CHARTER_CAPITAL = "CHARTER_CAPITAL",
 }
-registerEnumType(CooperativeOrderField, {
+registerLabelledEnum(CooperativeOrderField, {
   name: "CooperativeOrderField",
   description: "Field to sort cooperatives by.",
-  valuesConfig: {
-    NAME: { description: "Registered name." },
-    CODE: { description: "Cooperative code." },
-    FOUNDED_ON: { description: "Founding date." },
-    CHARTER_CAPITAL: { description: "Charter capital." },
+  labels: {
+    NAME: { en: "Name", vi: "Tên HTX", detail: "the registered name" },
+    CODE: { en: "Code", vi: "Mã số HTX" },
+    FOUNDED_ON: { en: "Founding date", vi: "Ngày thành lập" },
+    CHARTER_CAPITAL: { en: "Charter capital", vi: "Vốn điều lệ" },
   },
 });
 

@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "@camau/shared";
 
 /** The six OCOP product groups of Decision 148/QĐ-TTg (2023). */
 export enum OcopProductGroup {
@@ -9,16 +9,16 @@ export enum OcopProductGroup {
   ORNAMENTAL_PLANTS_AND_ANIMALS = "ORNAMENTAL_PLANTS_AND_ANIMALS",
   COMMUNITY_AND_ECO_TOURISM = "COMMUNITY_AND_ECO_TOURISM",
 }
-registerEnumType(OcopProductGroup, {
+registerLabelledEnum(OcopProductGroup, {
   name: "OcopProductGroup",
   description: "OCOP product group (nhóm sản phẩm OCOP), one of the six groups of Decision 148/QĐ-TTg (2023).",
-  valuesConfig: {
-    FOOD: { description: "Food (thực phẩm): fresh and processed farm and fishery products, e.g. crab, dried shrimp, dried fish, rice, honey." },
-    BEVERAGE: { description: "Beverages (đồ uống): alcoholic and non-alcoholic drinks." },
-    HERBAL: { description: "Herbs and medicinal products (thảo dược)." },
-    HANDICRAFT: { description: "Handicrafts (thủ công mỹ nghệ)." },
-    ORNAMENTAL_PLANTS_AND_ANIMALS: { description: "Ornamental plants and animals (sinh vật cảnh)." },
-    COMMUNITY_AND_ECO_TOURISM: { description: "Community and eco-tourism services and tourist sites (dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch)." },
+  labels: {
+    FOOD: { en: "Food", vi: "Thực phẩm", detail: "fresh and processed farm and fishery products, e.g. crab, dried shrimp, dried fish, rice, honey" },
+    BEVERAGE: { en: "Beverages", vi: "Đồ uống", detail: "alcoholic and non-alcoholic drinks" },
+    HERBAL: { en: "Herbs and medicinal products", vi: "Thảo dược" },
+    HANDICRAFT: { en: "Handicrafts", vi: "Thủ công mỹ nghệ" },
+    ORNAMENTAL_PLANTS_AND_ANIMALS: { en: "Ornamental plants and animals", vi: "Sinh vật cảnh" },
+    COMMUNITY_AND_ECO_TOURISM: { en: "Community and eco-tourism", vi: "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch", detail: "community and eco-tourism services and tourist sites" },
   },
 });
 
@@ -27,12 +27,12 @@ export enum OcopLevel {
   PROVINCIAL = "PROVINCIAL",
   NATIONAL = "NATIONAL",
 }
-registerEnumType(OcopLevel, {
+registerLabelledEnum(OcopLevel, {
   name: "OcopLevel",
   description: "Level of the OCOP evaluation council that certified the rating (cấp đánh giá, phân hạng).",
-  valuesConfig: {
-    PROVINCIAL: { description: "Provincial council (cấp tỉnh): 3- and 4-star ratings." },
-    NATIONAL: { description: "National council (cấp trung ương): 5-star ratings." },
+  labels: {
+    PROVINCIAL: { en: "Provincial", vi: "Cấp tỉnh", detail: "provincial council; 3- and 4-star ratings" },
+    NATIONAL: { en: "National", vi: "Cấp trung ương", detail: "national council; 5-star ratings" },
   },
 });
 
@@ -44,15 +44,15 @@ export enum MarkKind {
   GEOGRAPHICAL_INDICATION = "GEOGRAPHICAL_INDICATION",
   UNREGISTERED_BRAND = "UNREGISTERED_BRAND",
 }
-registerEnumType(MarkKind, {
+registerLabelledEnum(MarkKind, {
   name: "MarkKind",
   description: "Kind of brand or mark a product is sold under (loại nhãn hiệu).",
-  valuesConfig: {
-    TRADEMARK: { description: "A registered trademark of the cooperative (nhãn hiệu)." },
-    COLLECTIVE_MARK: { description: "A collective mark shared by the producers of an area (nhãn hiệu tập thể), e.g. 'Mật ong U Minh Hạ'." },
-    CERTIFICATION_MARK: { description: "A certification mark (nhãn hiệu chứng nhận), e.g. 'Cua Cà Mau'." },
-    GEOGRAPHICAL_INDICATION: { description: "A geographical indication (chỉ dẫn địa lý)." },
-    UNREGISTERED_BRAND: { description: "A brand name in use but not (yet) registered (thương hiệu chưa đăng ký)." },
+  labels: {
+    TRADEMARK: { en: "Trademark", vi: "Nhãn hiệu", detail: "a registered trademark of the cooperative" },
+    COLLECTIVE_MARK: { en: "Collective mark", vi: "Nhãn hiệu tập thể", detail: "shared by the producers of an area, e.g. 'Mật ong U Minh Hạ'" },
+    CERTIFICATION_MARK: { en: "Certification mark", vi: "Nhãn hiệu chứng nhận", detail: "e.g. 'Cua Cà Mau'" },
+    GEOGRAPHICAL_INDICATION: { en: "Geographical indication", vi: "Chỉ dẫn địa lý" },
+    UNREGISTERED_BRAND: { en: "Unregistered brand", vi: "Thương hiệu chưa đăng ký", detail: "a brand name in use but not (yet) registered" },
   },
 });
 
@@ -65,16 +65,16 @@ export enum ProgramKind {
   ECOMMERCE = "ECOMMERCE",
   OTHER = "OTHER",
 }
-registerEnumType(ProgramKind, {
+registerLabelledEnum(ProgramKind, {
   name: "ProgramKind",
   description: "Kind of trade promotion program (loại hình xúc tiến thương mại).",
-  valuesConfig: {
-    FAIR: { description: "Fair or exhibition (hội chợ, triển lãm)." },
-    TRADE_CONNECTION_CONFERENCE: { description: "Supply–demand connection conference where contracts and MOUs are signed (hội nghị kết nối cung cầu)." },
-    PRODUCT_WEEK: { description: "Product week in supermarkets or another province (tuần hàng, tuần lễ sản phẩm)." },
-    RETAIL_LISTING: { description: "Listing in modern retail chains (đưa sản phẩm vào hệ thống phân phối hiện đại)." },
-    ECOMMERCE: { description: "E-commerce onboarding or livestream sales (thương mại điện tử, livestream bán hàng)." },
-    OTHER: { description: "Other trade promotion activity (hoạt động khác)." },
+  labels: {
+    FAIR: { en: "Fair or exhibition", vi: "Hội chợ, triển lãm" },
+    TRADE_CONNECTION_CONFERENCE: { en: "Trade connection conference", vi: "Hội nghị kết nối cung cầu", detail: "supply–demand connection conference where contracts and MOUs are signed" },
+    PRODUCT_WEEK: { en: "Product week", vi: "Tuần hàng, tuần lễ sản phẩm", detail: "in supermarkets or another province" },
+    RETAIL_LISTING: { en: "Retail listing", vi: "Đưa sản phẩm vào hệ thống phân phối hiện đại", detail: "listing in modern retail chains" },
+    ECOMMERCE: { en: "E-commerce", vi: "Thương mại điện tử, livestream bán hàng", detail: "e-commerce onboarding or livestream sales" },
+    OTHER: { en: "Other", vi: "Hoạt động khác", detail: "another trade promotion activity" },
   },
 });
 
@@ -87,16 +87,16 @@ export enum BudgetSource {
   MIXED = "MIXED",
   OTHER = "OTHER",
 }
-registerEnumType(BudgetSource, {
+registerLabelledEnum(BudgetSource, {
   name: "BudgetSource",
   description: "Source of a program's budget (nguồn kinh phí).",
-  valuesConfig: {
-    CENTRAL_BUDGET: { description: "Central state budget, e.g. the national trade promotion program (ngân sách trung ương)." },
-    PROVINCIAL_BUDGET: { description: "Provincial budget, e.g. the provincial trade promotion program (ngân sách tỉnh)." },
-    DISTRICT_BUDGET: { description: "District budget (ngân sách huyện)." },
-    SOCIALISED: { description: "Sponsors and participants' contributions (xã hội hóa)." },
-    MIXED: { description: "Several of the above (nhiều nguồn)." },
-    OTHER: { description: "Another source (nguồn khác)." },
+  labels: {
+    CENTRAL_BUDGET: { en: "Central budget", vi: "Ngân sách trung ương", detail: "e.g. the national trade promotion program" },
+    PROVINCIAL_BUDGET: { en: "Provincial budget", vi: "Ngân sách tỉnh", detail: "e.g. the provincial trade promotion program" },
+    DISTRICT_BUDGET: { en: "District budget", vi: "Ngân sách huyện" },
+    SOCIALISED: { en: "Socialised", vi: "Xã hội hóa", detail: "sponsors and participants' contributions" },
+    MIXED: { en: "Mixed", vi: "Nhiều nguồn", detail: "several of the above" },
+    OTHER: { en: "Other", vi: "Nguồn khác" },
   },
 });
 
@@ -107,13 +107,13 @@ export enum AgreementKind {
   MEMORANDUM_OF_UNDERSTANDING = "MEMORANDUM_OF_UNDERSTANDING",
   OTHER = "OTHER",
 }
-registerEnumType(AgreementKind, {
+registerLabelledEnum(AgreementKind, {
   name: "AgreementKind",
   description: "Kind of agreement signed at a trade promotion program (loại thỏa thuận).",
-  valuesConfig: {
-    SALES_CONTRACT: { description: "Sales or supply contract (hợp đồng mua bán, cung ứng)." },
-    DISTRIBUTION_CONTRACT: { description: "Distribution or agency contract (hợp đồng phân phối, đại lý)." },
-    MEMORANDUM_OF_UNDERSTANDING: { description: "Memorandum of understanding (biên bản ghi nhớ, MOU)." },
-    OTHER: { description: "Another kind of agreement (thỏa thuận khác)." },
+  labels: {
+    SALES_CONTRACT: { en: "Sales contract", vi: "Hợp đồng mua bán, cung ứng", detail: "sales or supply contract" },
+    DISTRIBUTION_CONTRACT: { en: "Distribution contract", vi: "Hợp đồng phân phối, đại lý", detail: "distribution or agency contract" },
+    MEMORANDUM_OF_UNDERSTANDING: { en: "Memorandum of understanding", vi: "Biên bản ghi nhớ", detail: "MOU" },
+    OTHER: { en: "Other", vi: "Thỏa thuận khác", detail: "another kind of agreement" },
   },
 });

@@ -1,6 +1,6 @@
-import { DateScalar, OrderDirection } from "@camau/shared";
+import { DateScalar, OrderDirection, registerLabelledEnum } from "@camau/shared";
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from "class-validator";
-import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { OcopProductGroup } from "../domain/enums";
 
 @InputType({ description: "Filters of the product list; all given conditions must hold." })
@@ -45,12 +45,12 @@ export enum ProductOrderField {
   NAME = "NAME",
   REGISTERED_AT = "REGISTERED_AT",
 }
-registerEnumType(ProductOrderField, {
+registerLabelledEnum(ProductOrderField, {
   name: "ProductOrderField",
   description: "Field to sort products by.",
-  valuesConfig: {
-    NAME: { description: "Product name (tên sản phẩm)." },
-    REGISTERED_AT: { description: "When the product was registered in the system." },
+  labels: {
+    NAME: { en: "Name", vi: "Tên sản phẩm" },
+    REGISTERED_AT: { en: "Registration time", vi: "Thời điểm đăng ký", detail: "when the product was registered in the system" },
   },
 });
 

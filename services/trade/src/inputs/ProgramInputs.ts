@@ -1,6 +1,6 @@
-import { DateScalar, MoneyScalar } from "@camau/shared";
+import { DateScalar, MoneyScalar, registerLabelledEnum } from "@camau/shared";
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
-import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { BudgetSource, ProgramKind } from "../domain/enums";
 import { OrderDirection } from "@camau/shared";
 
@@ -163,12 +163,12 @@ export enum ProgramOrderField {
   STARTS_ON = "STARTS_ON",
   NAME = "NAME",
 }
-registerEnumType(ProgramOrderField, {
+registerLabelledEnum(ProgramOrderField, {
   name: "ProgramOrderField",
   description: "Field to sort programs by.",
-  valuesConfig: {
-    STARTS_ON: { description: "First day of the program." },
-    NAME: { description: "Name of the program." },
+  labels: {
+    STARTS_ON: { en: "Start date", vi: "Ngày bắt đầu", detail: "first day of the program" },
+    NAME: { en: "Name", vi: "Tên chương trình" },
   },
 });
 
