@@ -80,6 +80,50 @@ describe("node(id:) and nodes(ids:) through the gateway", function () {
     }
   });
 
+  it("finds reference data, classifications, loan products and published figures too", async () => {
+    const lists = await graphql<{
+      sectors: { id: string }[];
+      administrativeUnits: { id: string }[];
+      loanProducts: { id: string }[];
+      publishedFigures: { edges: { node: { id: string } }[] };
+      cooperatives: { edges: { node: { latestClassification: { id: string } | null } }[] };
+    }>(`{
+      sectors { id }
+      administrativeUnits(asOf: "2021-06-30", level: DISTRICT) { id }
+      loanProducts { id }
+      publishedFigures(first: 1) { edges { node { id } } }
+      cooperatives(first: 20) { edges { node { latestClassification { id } } } }
+    }`);
+    expect(lists.errors).to.equal(undefined);
+    const d = lists.data!;
+    const classification = d.cooperatives.edges.map((e) => e.node.latestClassification).find(Boolean)!;
+    const wanted = [d.sectors[0].id, d.administrativeUnits[0].id, d.loanProducts[0].id, d.publishedFigures.edges[0].node.id, classification.id];
+    const response = await graphql<{ nodes: ({ __typename: string; id: string } | null)[] }>(`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: wanted });
+    expect(response.errors).to.equal(undefined);
+    expect(response.data!.nodes).to.deep.equal([
+      { __typename: "Sector", id: wanted[0] },
+      { __typename: "AdministrativeUnit", id: wanted[1] },
+      { __typename: "LoanProduct", id: wanted[2] },
+      { __typename: "PublishedFigure", id: wanted[3] },
+      { __typename: "Classification", id: wanted[4] },
+    ]);
+  });
+
+  it("gives a member to whoever may list the cooperative's members, and nothing to the public", async () => {
+    const members = await graphql<{ cooperative: { members: { edges: { node: { id: string; fullName: string } }[] } } }>(
+      `query ($id: ID!) { cooperative(id: $id) { members(first: 1) { edges { node { id fullName } } } } }`,
+      { id: ids.loanCooperative },
+      officer,
+    );
+    expect(members.errors).to.equal(undefined);
+    const member = members.data!.cooperative.members.edges[0].node;
+    const query = `query ($id: ID!) { node(id: $id) { __typename id ... on Member { fullName } } }`;
+    expect((await graphql<{ node: unknown }>(query, { id: member.id }, officer)).data!.node).to.deep.equal({ __typename: "Member", id: member.id, fullName: member.fullName });
+    const anonymous = await graphql<{ node: unknown }>(query, { id: member.id });
+    expect(anonymous.data!.node).to.equal(null);
+    expect(JSON.stringify(anonymous)).to.not.include(member.fullName);
+  });
+
   it("is null for an id nobody gave out, a damaged id or a report id with a bad period", async () => {
     const response = await graphql<{ nodes: unknown[] }>(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
       ids: ["00000000-0000-4000-8000-000000000000", "n1.garbage", "not an id", ids.report.slice(0, -2)],
