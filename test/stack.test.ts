@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "@camau/shared";
+import { freePort } from "@camau/shared/testing";
 import { startStack } from "../scripts/stack";
 
 /** A stand-in service folder whose dist/src/main.js is the given script. */

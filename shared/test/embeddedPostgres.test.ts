@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { Client } from "pg";
-import { startRestartablePostgres } from "../src";
+import { startRestartablePostgres } from "../src/testing";
 
 function alive(pid: number): boolean {
   try {

@@ -1,4 +1,5 @@
-import { CooperativeSnapshot, InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
+import { CooperativeSnapshot, InMemoryCooperativeDirectory } from "@camau/shared";
+import { SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { createFundSubgraph } from "../src/subgraph";

@@ -1,4 +1,5 @@
-import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
+import { InMemoryCooperativeDirectory } from "@camau/shared";
+import { SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { Client } from "pg";
 import { createOutreachSubgraph } from "../src/subgraph";
 

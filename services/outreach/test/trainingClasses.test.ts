@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Client } from "pg";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { ATTEND, attend, CANCEL, cancelClass, classInput, connect, cooperativeId, CREATE, createClass, rowCounts, startOutreach, tokens, UPDATE } from "./support";
 
 describe("outreach subgraph: classes", function () {
