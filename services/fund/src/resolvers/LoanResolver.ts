@@ -12,10 +12,8 @@ import { LoanProduct } from "../entities/LoanProduct";
 import { LoanRestructuring } from "../entities/LoanRestructuring";
 import { Repayment } from "../entities/Repayment";
 import { CooperativeRef } from "../graphql/federation";
-import { NestedPageArgs } from "../graphql/connection";
 import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
 import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/Filters";
-import { nestedPages } from "../loaders/nestedPages";
 import { loanPositionsSql } from "../report/positionsSql";
 import { listScope, visibleOrNull } from "./access";
 import { LoanConnection, RepaymentConnection } from "./connections";
@@ -164,22 +162,8 @@ export class LoanResolver {
   }
 
   @FieldResolver(() => RepaymentConnection, { description: "Repayments received, oldest first (lịch sử trả nợ)." })
-  async repayments(@Root() l: Loan, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: FundContext) {
-    const loader = ctx.loaders.nested(`loan-repayments|${page.first ?? ""}|${page.after ?? ""}`, () =>
-      nestedPages<Repayment>(
-        ctx.dataSource,
-        {
-          entity: Repayment,
-          alias: "r",
-          parentColumn: "r.loan_id",
-          parentOf: (r) => r.loanId,
-          sortKeys: [{ expression: "r.paid_on", direction: "ASC", valueOf: (r) => r.paidOn }],
-          idExpression: "r.id",
-        },
-        page,
-      ),
-    );
-    return toConnection(await loader.load(l.id));
+  async repayments(@Root() l: Loan, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
+    return toConnection(await ctx.loaders.repaymentsOfLoan.load({ parentId: l.id, args: page }));
   }
 
   @FieldResolver(() => [LoanRestructuring], { description: "Restructurings of the repayment terms, in order (cơ cấu lại nợ)." })

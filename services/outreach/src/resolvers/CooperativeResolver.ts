@@ -1,4 +1,4 @@
-import { isUuid, PageArgs, toConnection } from "@camau/shared";
+import { PageArgs, toConnection } from "@camau/shared";
 import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassConnection } from "./connections";
@@ -21,10 +21,7 @@ export class CooperativeResolver {
     description: "Classes the cooperative sent participants to (lớp có thành viên HTX tham gia), newest first; cancelled classes are not listed. Null only when the outreach service is unavailable.",
   })
   async trainingClasses(@Root() c: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: OutreachContext) {
-    if (!isUuid(c.id)) return toConnection({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: async () => 0 });
-    const id = c.id.toLowerCase();
-    const result = await ctx.loaders.classesByCooperative.load({ cooperativeId: id, page });
-    return toConnection({ ...result, totalCount: () => ctx.loaders.classCountByCooperative.load(id) });
+    return toConnection(await ctx.loaders.classesOfCooperative.load({ parentId: c.id, args: page }));
   }
 }
 
