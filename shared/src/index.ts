@@ -20,6 +20,8 @@ export * from "./db/sqlStatementCounter";
 export * from "./db/transaction";
 export * from "./graphql/errors";
 export * from "./graphql/scalars";
+export * from "./graphql/reportPeriod";
+export * from "./graphql/registryCooperative";
 export * from "./graphql/pagination";
 export * from "./graphql/nestedPages";
 export * from "./graphql/ordering";

@@ -137,6 +137,17 @@ describe("fund subgraph: federation contracts and SQL statement counts", functio
     }
   });
 
+  it("resolves a malformed or reversed report period to null instead of sending it to SQL", async () => {
+    const result = await q(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on CollectiveEconomyReport { fundedProjectCount } } }`, {
+      reps: [
+        { __typename: "CollectiveEconomyReport", from: "2021-13-01", to: "2021-12-31" },
+        { __typename: "CollectiveEconomyReport", from: "2021-12-31", to: "2021-01-01" },
+      ],
+    });
+    expect(result.errors).to.equal(undefined);
+    expect(result.data!._entities).to.deep.equal([null, null]);
+  });
+
   it("extends the report by its period key and answers the public", async () => {
     const result = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }, { __typename: "CollectiveEconomyReport", from: "2017-01-01", to: "2017-12-31" }]) {
       ... on CollectiveEconomyReport { from to fundedProjectCount fundDisbursedAmount fundOutstandingPrincipal } } }`);

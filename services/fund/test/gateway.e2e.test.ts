@@ -19,8 +19,8 @@ interface Gateway {
 const { startGateway } = require("@camau/gateway") as { startGateway(options: { port: number; supergraphSdl: string; subgraphUrls: Record<string, string> }): Promise<Gateway> };
 
 /**
- * The issue's "done when", end to end: the real gateway in front of the registry and the fund
- * (both with their demo data), on a supergraph composed from the two subgraphs' SDL.
+ * The fund as clients meet it: the real gateway in front of the registry and the fund (both with
+ * their demo data), on a supergraph composed from the two subgraphs' SDL.
  */
 describe("end to end: registry and fund behind the gateway", function () {
   this.timeout(300_000);

@@ -1,33 +1,33 @@
-import { DateScalar, isUuid, PageArgs, toConnection } from "@camau/shared";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { todayInVietnam } from "../domain/dates";
-import { CooperativeRef } from "../graphql/federation";
 import { FundSummary } from "../graphql/objects";
 import { assertCanReadLoansOf } from "./access";
 import { LoanApplicationConnection, LoanConnection } from "./connections";
+import { Cooperative } from "../graphql/Cooperative";
 
 /**
  * The fund's fields on the registry's Cooperative. Each goes through a per-request loader, so
  * `_entities` with 50 cooperatives costs the same statements as with 5.
  */
-@Resolver(() => CooperativeRef)
+@Resolver(() => Cooperative)
 export class CooperativeFundResolver {
   @FieldResolver(() => LoanApplicationConnection, { nullable: true, description: "Its applications to the development fund, latest first (hồ sơ vay vốn Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
-  async loanApplications(@Root() c: CooperativeRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
+  async loanApplications(@Root() c: CooperativeKey, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
     return toConnection(await ctx.loaders.applicationsOfCooperative.load({ parentId: c.id, args: page }));
   }
 
   @FieldResolver(() => LoanConnection, { nullable: true, description: "Its loans from the development fund, latest signed first (khoản vay Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
-  async loans(@Root() c: CooperativeRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
+  async loans(@Root() c: CooperativeKey, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
     return toConnection(await ctx.loaders.loansOfCooperative.load({ parentId: c.id, args: page }));
   }
 
   @FieldResolver(() => FundSummary, { nullable: true, description: "Its outstanding principal, live loans and overdue amount with the fund as of a date (dư nợ tại Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async fundSummary(
-    @Root() c: CooperativeRef,
+    @Root() c: CooperativeKey,
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today)." }) asOf: string | null,
     @Ctx() ctx: FundContext,
   ): Promise<FundSummary> {

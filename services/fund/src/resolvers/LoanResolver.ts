@@ -1,4 +1,4 @@
-import { BadUserInputError, DateScalar, PageArgs, paginate, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { BadUserInputError, CooperativeKey, DateScalar, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { todayInVietnam } from "../domain/dates";
@@ -11,12 +11,12 @@ import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
 import { LoanRestructuring } from "../entities/LoanRestructuring";
 import { Repayment } from "../entities/Repayment";
-import { CooperativeRef } from "../graphql/federation";
 import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
-import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/Filters";
+import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/LoanFilter";
 import { loanPositionsSql } from "../report/positionsSql";
 import { listScope, visibleOrNull } from "./access";
 import { LoanConnection, RepaymentConnection } from "./connections";
+import { Cooperative } from "../graphql/Cooperative";
 
 const NOT_DISBURSED = "9999-12-31";
 
@@ -83,9 +83,9 @@ export class LoanResolver {
     return toConnection(await paginate(qb, page, keys, "l.id"));
   }
 
-  @FieldResolver(() => CooperativeRef, { nullable: true, description: "The borrowing cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
-  cooperative(@Root() l: Loan): CooperativeRef {
-    return { id: l.cooperativeId };
+  @FieldResolver(() => Cooperative, { nullable: true, description: "The borrowing cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
+  cooperative(@Root() l: Loan): CooperativeKey {
+    return registryCooperative(l.cooperativeId);
   }
 
   @FieldResolver(() => LoanProduct, { description: "The loan product." })
