@@ -34,6 +34,7 @@ export * from "./server/gatewaySecretGuard";
 export * from "./server/requestContext";
 export * from "./server/subgraphServer";
 export * from "./server/gracefulShutdown";
+export * from "./server/processAlive";
 export * from "./server/subgraphModule";
 export * from "./server/subgraphUsingRegistry";
 export * from "./server/runSubgraph";
