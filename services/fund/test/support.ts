@@ -1,5 +1,5 @@
-import { CooperativeSnapshot, InMemoryCooperativeDirectory } from "@camau/shared";
-import { SubgraphUnderTest, testTokens } from "@camau/shared/testing";
+import { CooperativeSnapshot } from "@camau/shared";
+import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { randomUUID } from "node:crypto";
 import { expect } from "chai";
 import { Client } from "pg";

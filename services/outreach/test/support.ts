@@ -1,5 +1,4 @@
-import { InMemoryCooperativeDirectory } from "@camau/shared";
-import { SubgraphUnderTest, testTokens } from "@camau/shared/testing";
+import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { Client } from "pg";
 import { createOutreachSubgraph } from "../src/subgraph";
 

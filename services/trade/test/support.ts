@@ -1,5 +1,5 @@
-import { CooperativeSnapshot, InMemoryCooperativeDirectory } from "@camau/shared";
-import { SubgraphUnderTest, testTokens } from "@camau/shared/testing";
+import { CooperativeSnapshot } from "@camau/shared";
+import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { Client } from "pg";
 import { createTradeSubgraph } from "../src/subgraph";
 

@@ -7,4 +7,5 @@ export * from "./replicatedPostgres";
 export * from "./debianPostgres";
 export * from "./systemTool";
 export * from "./pgBouncer";
+export * from "./inMemoryCooperativeDirectory";
 export * from "./mochaHooks";
