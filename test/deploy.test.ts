@@ -1,4 +1,5 @@
-import { envPrefixOf, onPath, requireSystemTool, SUBGRAPHS } from "@camau/shared";
+import { envPrefixOf, SUBGRAPHS } from "@camau/shared";
+import { onPath, requireSystemTool } from "@camau/shared/testing";
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";

@@ -1,4 +1,5 @@
-import { freePort, GATEWAY_SECRET_HEADER, gatewaySecret, RestartablePostgres, SUBGRAPHS, signToken, Role, startRestartablePostgres } from "@camau/shared";
+import { GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS, signToken, Role } from "@camau/shared";
+import { freePort, RestartablePostgres, startRestartablePostgres } from "@camau/shared/testing";
 import { expect } from "chai";
 import { Client } from "pg";
 import { setTimeout as delay } from "node:timers/promises";

@@ -1,4 +1,5 @@
-import { dropDatabase, freePort, GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS, testServerUrl, withDatabase } from "@camau/shared";
+import { dropDatabase, GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { freePort, testServerUrl } from "@camau/shared/testing";
 import { expect } from "chai";
 import http from "node:http";
 import net from "node:net";

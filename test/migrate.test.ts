@@ -1,4 +1,5 @@
-import { databaseNameOf, dropDatabase, envPrefixOf, freePort, SUBGRAPHS, testServerUrl, withDatabase } from "@camau/shared";
+import { databaseNameOf, dropDatabase, envPrefixOf, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { freePort, testServerUrl } from "@camau/shared/testing";
 import { expect } from "chai";
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";

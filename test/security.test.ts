@@ -1,7 +1,8 @@
 import { closeSharedRedis, RunningGateway, startGateway } from "@camau/gateway";
 import { spawn } from "node:child_process";
 import { connect } from "node:net";
-import { DEVELOPMENT_JWT_SECRET, freePort, installed, requireSystemTool, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
+import { DEVELOPMENT_JWT_SECRET, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
+import { freePort, installed, requireSystemTool } from "@camau/shared/testing";
 import { expect } from "chai";
 import jwt from "jsonwebtoken";
 import { Client } from "pg";

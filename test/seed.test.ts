@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { dropDatabase, SUBGRAPHS, testServerUrl, withDatabase } from "@camau/shared";
+import { dropDatabase, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { testServerUrl } from "@camau/shared/testing";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { seedAll } from "../scripts/lib/seedAll";

@@ -6,7 +6,7 @@ import { e2eStack } from "./support/stack";
 
 type RedisClientType = ReturnType<typeof createRedisClient>;
 import { redisServerAvailable, REDIS_SERVER, startTestRedis, TestRedis } from "./support/redisServer";
-import { requireSystemTool } from "@camau/shared";
+import { requireSystemTool } from "@camau/shared/testing";
 
 /**
  * Two gateway replicas behind a load balancer share their persisted queries and cached answers

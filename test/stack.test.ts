@@ -1,8 +1,9 @@
+import { processAlive } from "@camau/shared";
 import { expect } from "chai";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "@camau/shared";
+import { freePort } from "@camau/shared/testing";
 import { startStack } from "../scripts/stack";
 
 /** A stand-in service folder whose dist/src/main.js is the given script. */
@@ -11,15 +12,6 @@ async function fakeService(root: string, name: string, source: string): Promise<
   await mkdir(path.join(dir, "dist", "src"), { recursive: true });
   await writeFile(path.join(dir, "dist", "src", "main.js"), source);
   return dir;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe("startStack failures", () => {
@@ -59,7 +51,7 @@ describe("startStack failures", () => {
     expect(String(failure)).to.contain("broken exited (3) before it was ready");
     expect(String(failure)).to.contain("cannot reach the database: ECONNREFUSED");
     const pid = Number(await readFile(path.join(root, "healthy.pid"), "utf8").catch(() => "0"));
-    if (pid) expect(alive(pid), "the healthy service was stopped").to.equal(false);
+    if (pid) expect(processAlive(pid), "the healthy service was stopped").to.equal(false);
     const answer = await fetch(`http://127.0.0.1:${healthyPort}/ready`).then(
       () => "answered",
       () => "refused",

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { mkdir, mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { dropDatabase, freePort, freshDatabase, GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS } from "@camau/shared";
+import { dropDatabase, GATEWAY_SECRET_HEADER, gatewaySecret, SUBGRAPHS } from "@camau/shared";
+import { freePort, freshDatabase } from "@camau/shared/testing";
 import { restartDelayMs, restartMessage, RestartEvent } from "../scripts/lib/restartPolicy";
 import { RunningStack, startStack } from "../scripts/stack";
 

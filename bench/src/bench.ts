@@ -1,5 +1,6 @@
 import autocannon from "autocannon";
-import { databaseNameOf, GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, sqlStatementsOf, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { databaseNameOf, GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { sqlStatementsOf } from "@camau/shared/testing";
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

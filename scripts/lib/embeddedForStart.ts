@@ -1,4 +1,4 @@
-import { EmbeddedServer, startEmbeddedPostgres } from "@camau/shared";
+import { EmbeddedServer, processAlive, startEmbeddedPostgres } from "@camau/shared";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -8,15 +8,6 @@ function postmasterPid(dataDir: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
   return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -49,7 +40,7 @@ export interface StartedPostgres {
  */
 export async function startPersistentPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<StartedPostgres> {
   const stale = postmasterPid(dataDir);
-  if (stale !== undefined && alive(stale)) {
+  if (stale !== undefined && processAlive(stale)) {
     throw new Error(`PostgreSQL (pid ${stale}) is already running on ${dataDir}: is another \`npm start\` running?`);
   }
   const recent: string[] = [];
@@ -72,7 +63,7 @@ export async function startPersistentPostgres(dataDir: string, port: number, log
       const pid = postmasterPid(dataDir);
       const stopped = server.stop();
       if (pid === undefined) return void (await Promise.race([stopped, delay(10_000)]));
-      for (let waited = 0; alive(pid) && waited < 30_000; waited += 100) await delay(100);
+      for (let waited = 0; processAlive(pid) && waited < 30_000; waited += 100) await delay(100);
     },
   };
 }

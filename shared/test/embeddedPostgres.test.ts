@@ -1,18 +1,10 @@
+import { processAlive } from "../src";
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { Client } from "pg";
-import { startRestartablePostgres } from "../src";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { startRestartablePostgres } from "../src/testing";
 
 async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
@@ -50,7 +42,7 @@ describe("embedded PostgreSQL: stop and start again", function () {
       // postgres dies on its own (here: SIGKILL): stop() must not wait for an exit already past.
       const pid = Number(readFileSync(path.join(pg.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
       process.kill(pid, "SIGKILL");
-      while (alive(pid)) await delay(50);
+      while (processAlive(pid)) await delay(50);
       await pg.stop();
     } finally {
       await pg.remove();

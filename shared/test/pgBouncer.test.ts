@@ -3,24 +3,26 @@ import { Client } from "pg";
 import {
   createDataSource,
   dropDatabase,
-  freshDatabase,
   inTransaction,
   QUERY_TIMEOUT_MESSAGE,
-  RunningPgBouncer,
   RunningServer,
   runSubgraph,
-  startPgBouncer,
   SubgraphModule,
-  testServerUrl,
   withDatabase,
   GATEWAY_SECRET_HEADER,
   gatewaySecret,
+} from "../src";
+import {
+  freshDatabase,
+  RunningPgBouncer,
+  startPgBouncer,
+  testServerUrl,
   GraphQLResponse,
   testTokens,
   debianPostgresAvailable,
   installed,
   requireSystemTool,
-} from "../src";
+} from "../src/testing";
 import { SlowContext, SlowMigrationInTransaction1800000000000, slowSubgraph } from "./support/slowSubgraph";
 
 /** The slow test subgraph with its maintenance work in transactions, as every real subgraph's. */

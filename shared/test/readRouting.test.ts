@@ -4,16 +4,18 @@ import {
   ensureDatabase,
   GATEWAY_SECRET_HEADER,
   gatewaySecret,
-  replicatedDatabaseUrls,
-  ReplicatedPostgres,
   RunningServer,
   runSubgraph,
+} from "../src";
+import {
+  replicatedDatabaseUrls,
+  ReplicatedPostgres,
   sqlStatementsOf,
   startReplicatedPostgres,
   testTokens,
   debianPostgresAvailable,
   requireSystemTool,
-} from "../src";
+} from "../src/testing";
 import { slowSubgraph } from "./support/slowSubgraph";
 
 describe("read routing between the primary and a replica", function () {

@@ -10,13 +10,11 @@ import {
   DEFAULT_DB_STATEMENT_TIMEOUT_MS,
   dbStatementTimeoutMs,
   dropDatabase,
-  freshDatabase,
   inTransaction,
   isQueryCanceled,
   QUERY_TIMEOUT_MESSAGE,
-  SubgraphUnderTest,
-  testTokens,
 } from "../src";
+import { freshDatabase, SubgraphUnderTest, testTokens } from "../src/testing";
 
 /** Runs `work` with environment variables set (undefined: unset), restoring them afterwards. */
 async function withEnv<T>(vars: Record<string, string | undefined>, work: () => Promise<T> | T): Promise<T> {

@@ -1,4 +1,5 @@
-import { databaseNameOf, ensureDatabase, envPrefixOf, freePort, ReplicatedPostgres, startReplicatedPostgres, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { databaseNameOf, ensureDatabase, envPrefixOf, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { freePort, ReplicatedPostgres, startReplicatedPostgres } from "@camau/shared/testing";
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";

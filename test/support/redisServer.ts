@@ -1,4 +1,4 @@
-import { freePort } from "@camau/shared";
+import { freePort } from "@camau/shared/testing";
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";

@@ -1,4 +1,5 @@
-import { databaseNameOf, dropDatabase, freePort, SUBGRAPHS, testServerUrl, withDatabase } from "@camau/shared";
+import { databaseNameOf, dropDatabase, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { freePort, testServerUrl } from "@camau/shared/testing";
 import { randomBytes } from "node:crypto";
 import { RunningStack, startStack } from "../../scripts/stack";
 

@@ -1,8 +1,7 @@
-import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema, registryCooperativeReference } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
-import { cooperativeReference, CooperativeRef } from "./graphql/federation";
-import { FundReport, reportReference } from "./report/CollectiveEconomyReport";
-import { FundReportResolver } from "./report/ReportResolver";
+import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
+import { reportReference, ReportResolver } from "./report/ReportResolver";
 import { ApplicationMutationResolver } from "./resolvers/ApplicationMutationResolver";
 import { ApplicationResolver } from "./resolvers/ApplicationResolver";
 import { CooperativeFundResolver } from "./resolvers/CooperativeFundResolver";
@@ -11,6 +10,7 @@ import { LoanResolver } from "./resolvers/LoanResolver";
 import { PortfolioResolver } from "./resolvers/PortfolioResolver";
 import { ProductResolver } from "./resolvers/ProductResolver";
 import { nodeReferences } from "./graphql/nodeReferences";
+import { Cooperative } from "./graphql/Cooperative";
 
 /** The fund's federated schema. Needs no database: `npm run compose` prints it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -24,12 +24,12 @@ export function buildSchema(): Promise<GraphQLSchema> {
         LoanMutationResolver,
         CooperativeFundResolver,
         PortfolioResolver,
-        FundReportResolver,
+        ReportResolver,
         auditLogResolver("fund"),
       ],
       // Entities the fund extends but never returns from a root field.
-      orphanedTypes: [CooperativeRef, FundReport],
+      orphanedTypes: [Cooperative, CollectiveEconomyReport],
     },
-    { ...cooperativeReference, ...reportReference, ...nodeReferences },
+    { ...registryCooperativeReference, ...reportReference, ...nodeReferences },
   );
 }

@@ -7,15 +7,14 @@ import {
   cooperative,
   FundUnderTest,
   REJECT,
-  rowCounts,
   SIGN,
   START,
   startFund,
-  stateDigest,
   SUBMIT,
   tokens,
   WITHDRAW,
   Workflow,
+  refusedUnchanged,
 } from "./support";
 
 describe("fund subgraph: applications, state machine and maker-checker", function () {
@@ -27,14 +26,7 @@ describe("fund subgraph: applications, state machine and maker-checker", functio
   let flow: Workflow;
   const q = (query: string, variables: Record<string, unknown> = {}, token?: string) => t.fund.query(query, variables, token);
 
-  /** Runs a mutation that must be refused with `expected`, and checks that nothing changed. */
-  async function refused(query: string, variables: Record<string, unknown>, token: string | undefined, expected: string) {
-    const before = [await rowCounts(t.db), await stateDigest(t.db)];
-    const result = await q(query, variables, token);
-    expect(code(result), JSON.stringify(result.errors)).to.equal(expected);
-    expect([await rowCounts(t.db), await stateDigest(t.db)]).to.deep.equal(before);
-    return result;
-  }
+  const refused = (query: string, variables: Record<string, unknown>, token: string | undefined, expected: string) => refusedUnchanged(t, query, variables, token, expected);
 
   before(async () => {
     t = await startFund([active, other, suspended]);

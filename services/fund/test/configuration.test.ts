@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { code, cooperative, DISBURSE, FundUnderTest, rowCounts, startFund, stateDigest, tokens, Workflow } from "./support";
+import { code, cooperative, DISBURSE, FundUnderTest, startFund, tokens, Workflow, refusedUnchanged } from "./support";
 
 const CREATE = `mutation ($input: CreateLoanProductInput!) { createLoanProduct(input: $input) { product { id code version maxAmount annualInterestRate overdueInterestMultiplier active } } }`;
 const UPDATE = `mutation ($input: UpdateLoanProductInput!) { updateLoanProduct(input: $input) { product { id version maxAmount active } } }`;
@@ -11,13 +11,7 @@ describe("fund subgraph: configurable products and debt groups", function () {
   const borrower = cooperative();
   let t: FundUnderTest;
   const q = (query: string, variables: Record<string, unknown> = {}, token?: string) => t.fund.query(query, variables, token);
-  async function refused(query: string, variables: Record<string, unknown>, token: string | undefined, expected: string) {
-    const before = [await rowCounts(t.db), await stateDigest(t.db)];
-    const result = await q(query, variables, token);
-    expect(code(result), JSON.stringify(result.errors)).to.equal(expected);
-    expect([await rowCounts(t.db), await stateDigest(t.db)]).to.deep.equal(before);
-    return result;
-  }
+  const refused = (query: string, variables: Record<string, unknown>, token: string | undefined, expected: string) => refusedUnchanged(t, query, variables, token, expected);
   const product = (overrides: Record<string, unknown> = {}) => ({
     input: {
       code: "TOM-LUA-2025",

@@ -1,4 +1,5 @@
-import { DirectoryUnavailableError, GATEWAY_SECRET_HEADER, gatewaySecret, HttpCooperativeDirectory, READ_PRIMARY_HEADER, SubgraphUnderTest } from "@camau/shared";
+import { DirectoryUnavailableError, GATEWAY_SECRET_HEADER, gatewaySecret, HttpCooperativeDirectory, READ_PRIMARY_HEADER } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { registrySubgraph } from "@camau/registry/dist/src/subgraph.js";
 import { expect } from "chai";
 import http from "node:http";

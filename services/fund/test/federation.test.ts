@@ -91,6 +91,63 @@ describe("fund subgraph: federation contracts and SQL statement counts", functio
     expect(new Set(seen).size).to.equal(seen.length);
   });
 
+  describe("paging backward", () => {
+    type Connection = { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null }; edges: { node: { id: string } }[] };
+    const PAGE = "pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { id } }";
+    const lists: { field: string; selection: (args: string) => string; connectionOf: (cooperative: any) => Connection }[] = [
+      { field: "Cooperative.loans", selection: (args) => `loans(${args}) { ${PAGE} }`, connectionOf: (c) => c.loans },
+      { field: "Cooperative.loanApplications", selection: (args) => `loanApplications(${args}) { ${PAGE} }`, connectionOf: (c) => c.loanApplications },
+      {
+        field: "Loan.repayments",
+        selection: (args) => `loans(first: 1) { edges { node { repayments(${args}) { ${PAGE} } } } }`,
+        connectionOf: (c) => c.loans.edges[0].node.repayments,
+      },
+    ];
+
+    for (const list of lists) {
+      it(`walks ${list.field} with last/before to the same items as forward, for several parents at once`, async () => {
+        const reps = borrowers.slice(0, 3).map((id) => ({ __typename: "Cooperative", id }));
+        const fetch = async (of: typeof reps, args: string, variables: Record<string, unknown> = {}) => {
+          const result = await q(
+            `query ($reps: [_Any!]!, $before: String) { _entities(representations: $reps) { ... on Cooperative { ${list.selection(args)} } } }`,
+            { reps: of, ...variables },
+            tokens.fundOfficer(),
+          );
+          expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
+          return result.data!._entities.map(list.connectionOf) as Connection[];
+        };
+        const idsOf = (page: Connection) => page.edges.map((e) => e.node.id);
+        const forward = (await fetch(reps, "first: 100, before: $before")).map(idsOf);
+        expect(forward.some((ids) => ids.length > 2), "a parent with more than one page of two").to.equal(true);
+
+        const lastPages = await fetch(reps, "last: 2, before: $before");
+        for (const [i, rep] of reps.entries()) {
+          const walked: string[] = [];
+          let page = lastPages[i];
+          for (;;) {
+            walked.unshift(...idsOf(page));
+            expect(page.pageInfo.hasPreviousPage).to.equal(walked.length < forward[i].length);
+            if (!page.pageInfo.hasPreviousPage) break;
+            [page] = await fetch([rep], "last: 2, before: $before", { before: page.pageInfo.startCursor });
+            expect(page.pageInfo.hasNextPage).to.equal(true);
+          }
+          expect(walked).to.deep.equal(forward[i]);
+        }
+      });
+    }
+  });
+
+  it("resolves a malformed or reversed report period to null instead of sending it to SQL", async () => {
+    const result = await q(`query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on CollectiveEconomyReport { fundedProjectCount } } }`, {
+      reps: [
+        { __typename: "CollectiveEconomyReport", from: "2021-13-01", to: "2021-12-31" },
+        { __typename: "CollectiveEconomyReport", from: "2021-12-31", to: "2021-01-01" },
+      ],
+    });
+    expect(result.errors).to.equal(undefined);
+    expect(result.data!._entities).to.deep.equal([null, null]);
+  });
+
   it("extends the report by its period key and answers the public", async () => {
     const result = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }, { __typename: "CollectiveEconomyReport", from: "2017-01-01", to: "2017-12-31" }]) {
       ... on CollectiveEconomyReport { from to fundedProjectCount fundDisbursedAmount fundOutstandingPrincipal } } }`);

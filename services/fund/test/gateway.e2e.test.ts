@@ -2,7 +2,8 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildSchema as buildRegistrySchema } from "@camau/registry/dist/src/schema.js";
 import { registrySubgraph } from "@camau/registry/dist/src/subgraph.js";
-import { HttpCooperativeDirectory, SubgraphUnderTest } from "@camau/shared";
+import { HttpCooperativeDirectory } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { expect } from "chai";
 import { parse } from "graphql";
 import { buildSchema as buildFundSchema } from "../src/schema";
@@ -18,8 +19,8 @@ interface Gateway {
 const { startGateway } = require("@camau/gateway") as { startGateway(options: { port: number; supergraphSdl: string; subgraphUrls: Record<string, string> }): Promise<Gateway> };
 
 /**
- * The issue's "done when", end to end: the real gateway in front of the registry and the fund
- * (both with their demo data), on a supergraph composed from the two subgraphs' SDL.
+ * The fund as clients meet it: the real gateway in front of the registry and the fund (both with
+ * their demo data), on a supergraph composed from the two subgraphs' SDL.
  */
 describe("end to end: registry and fund behind the gateway", function () {
   this.timeout(300_000);

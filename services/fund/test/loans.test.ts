@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import { code, cooperative, DISBURSE, FundUnderTest, REPAY, RESTRUCTURE, rowCounts, startFund, stateDigest, tokens, Workflow, WRITE_OFF } from "./support";
+import { code, cooperative, DISBURSE, FundUnderTest, REPAY, RESTRUCTURE, rowCounts, startFund, tokens, Workflow, WRITE_OFF, refusedUnchanged } from "./support";
 
 const POSITION = `query ($id: ID!, $asOf: Date) { loan(id: $id) { version status(asOf: $asOf) position(asOf: $asOf) {
   status disbursed undisbursed outstandingPrincipal principalRepaid interestRepaid principalDue interestDue principalPastDue interestPastDue
@@ -20,13 +20,7 @@ describe("fund subgraph: loans, disbursements, repayments, restructuring and wri
   };
   const loanVersion = async (id: string) => (await q(POSITION, { id }, tokens.fundOfficer())).data!.loan.version as number;
 
-  async function refused(query: string, variables: Record<string, unknown>, token: string | undefined, expected: string) {
-    const before = [await rowCounts(t.db), await stateDigest(t.db)];
-    const result = await q(query, variables, token);
-    expect(code(result), JSON.stringify(result.errors)).to.equal(expected);
-    expect([await rowCounts(t.db), await stateDigest(t.db)]).to.deep.equal(before);
-    return result;
-  }
+  const refused = (query: string, variables: Record<string, unknown>, token: string | undefined, expected: string) => refusedUnchanged(t, query, variables, token, expected);
   const disburse = (loanId: string, amount: number, disbursedOn: string, idempotencyKey: string = randomUUID(), token = tokens.fundOfficer()) =>
     q(DISBURSE, { input: { loanId, amount, disbursedOn, idempotencyKey } }, token);
   const repay = (loanId: string, amount: number, paidOn: string, idempotencyKey: string = randomUUID(), token = tokens.fundOfficer()) =>

@@ -1,5 +1,7 @@
-import { CooperativeSnapshot, InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
+import { CooperativeSnapshot } from "@camau/shared";
+import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { randomUUID } from "node:crypto";
+import { expect } from "chai";
 import { Client } from "pg";
 import { createFundSubgraph } from "../src/subgraph";
 
@@ -132,4 +134,13 @@ export class Workflow {
 
 export function code(result: { errors?: any[] }): string | undefined {
   return result.errors?.[0]?.extensions?.code;
+}
+
+/** Runs a mutation that must be refused with `expected`, and checks that nothing changed (rows, versions, statuses). */
+export async function refusedUnchanged(t: FundUnderTest, query: string, variables: Record<string, unknown>, token: string | undefined, expected: string) {
+  const before = [await rowCounts(t.db), await stateDigest(t.db)];
+  const result = await t.fund.query(query, variables, token);
+  expect(code(result), JSON.stringify(result.errors)).to.equal(expected);
+  expect([await rowCounts(t.db), await stateDigest(t.db)]).to.deep.equal(before);
+  return result;
 }

@@ -1,12 +1,13 @@
-import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema, registryCooperativeReference } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
 import { reportReference, ReportResolver } from "./report/ReportResolver";
-import { cooperativeReference, Cooperative, CooperativeResolver } from "./resolvers/CooperativeResolver";
+import { CooperativeResolver } from "./resolvers/CooperativeResolver";
 import { PublishedFigureResolver } from "./resolvers/PublishedFigureResolver";
 import { TrainingClassMutationResolver } from "./resolvers/TrainingClassMutationResolver";
 import { trainingClassReference, TrainingClassResolver } from "./resolvers/TrainingClassResolver";
 import { nodeReferences } from "./resolvers/nodeReferences";
+import { Cooperative } from "./graphql/Cooperative";
 
 /** The outreach subgraph's federated schema. Needs no database: `npm run compose` prints it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -14,8 +15,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [TrainingClassResolver, TrainingClassMutationResolver, CooperativeResolver, PublishedFigureResolver, ReportResolver, auditLogResolver("outreach")],
       // Entities this subgraph only extends: no query of its own returns them.
-      orphanedTypes: [CollectiveEconomyReport, Cooperative],
+      orphanedTypes: [Cooperative, CollectiveEconomyReport],
     },
-    { ...trainingClassReference, ...cooperativeReference, ...reportReference, ...nodeReferences },
+    { ...trainingClassReference, ...registryCooperativeReference, ...reportReference, ...nodeReferences },
   );
 }

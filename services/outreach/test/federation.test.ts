@@ -4,7 +4,7 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { RunningGateway, startGateway } from "@camau/gateway";
 import { registrySubgraph } from "@camau/registry/dist/src/subgraph";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { expect } from "chai";
 import { parse } from "graphql";
 import { FIGURES, ReportFigure } from "../src/domain/figures";

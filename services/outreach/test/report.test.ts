@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Client } from "pg";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { REQUIRED_FIGURES } from "../src/report/CollectiveEconomyReport";
 import { FIGURES } from "../src/domain/figures";
 import { attend, cancelClass, connect, createClass, REPORT, rowCounts, startOutreach, tokens } from "./support";

@@ -1,4 +1,4 @@
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { expect } from "chai";
 import { Client } from "pg";
 import { ATTEND, CANCEL, classInput, connect, cooperativeId, CREATE, createClass, startOutreach, tokens, UPDATE } from "./support";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { ARTICLE_PUBLISHED_FIGURES, generateOutreach, REPORT_FROM, REPORT_TO } from "../src/seed";
 import { startOutreach } from "./support";
 

@@ -1,4 +1,4 @@
-import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
+import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { Client } from "pg";
 import { createOutreachSubgraph } from "../src/subgraph";
 

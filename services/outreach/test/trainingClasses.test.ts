@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Client } from "pg";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { ATTEND, attend, CANCEL, cancelClass, classInput, connect, cooperativeId, CREATE, createClass, rowCounts, startOutreach, tokens, UPDATE } from "./support";
 
 describe("outreach subgraph: classes", function () {
@@ -250,6 +250,15 @@ describe("outreach subgraph: classes", function () {
       expect(dates).to.deep.equal([...dates].sort().reverse());
       const next = await listed.query(q, { reps: [reps[0]], first: 100, after: zero.trainingClasses.pageInfo.endCursor });
       expect(next.data!._entities[0].trainingClasses.edges).to.have.length(5);
+      const all = await listed.query(q, { reps: reps.slice(0, 2), first: 100 });
+      const back = `query ($reps: [_Any!]!, $before: String) { _entities(representations: $reps) { ... on Cooperative { trainingClasses(last: 4, before: $before) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage startCursor } } } } }`;
+      const tail = await listed.query(back, { reps: reps.slice(0, 2) });
+      expect(tail.errors).to.equal(undefined);
+      const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
+      for (const n of [0, 1]) expect(ids(tail.data!._entities[n].trainingClasses)).to.deep.equal(ids(all.data!._entities[n].trainingClasses).slice(5));
+      const head = await listed.query(back, { reps: [reps[0]], before: tail.data!._entities[0].trainingClasses.pageInfo.startCursor });
+      expect(ids(head.data!._entities[0].trainingClasses)).to.deep.equal(ids(all.data!._entities[0].trainingClasses).slice(1, 5));
+      expect(head.data!._entities[0].trainingClasses.pageInfo).to.deep.include({ hasPreviousPage: true, hasNextPage: true });
       const bad = await listed.query(q, { reps: [reps[0]], first: 2, after: "bm90LWEtY3Vyc29y" });
       expect(bad.errors![0].extensions!.code).to.equal("BAD_USER_INPUT");
     });

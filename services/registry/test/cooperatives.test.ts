@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Client } from "pg";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { startRegistry, tokens } from "./support";
 
 const REGISTER = `mutation ($input: RegisterCooperativeInput!) {

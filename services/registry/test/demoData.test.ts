@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { startRegistry, tokens } from "./support";
 
 describe("registry subgraph on the demo dataset", function () {

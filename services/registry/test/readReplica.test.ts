@@ -3,18 +3,20 @@ import {
   ensureDatabase,
   GATEWAY_SECRET_HEADER,
   gatewaySecret,
-  GraphQLResponse,
   READ_PRIMARY_HEADER,
-  replicatedDatabaseUrls,
-  ReplicatedPostgres,
   RunningServer,
   runSubgraph,
+} from "@camau/shared";
+import {
+  GraphQLResponse,
+  replicatedDatabaseUrls,
+  ReplicatedPostgres,
   sqlStatementsOf,
   startReplicatedPostgres,
   testTokens,
   debianPostgresAvailable,
   requireSystemTool,
-} from "@camau/shared";
+} from "@camau/shared/testing";
 import { registrySubgraph } from "../src/subgraph";
 
 const REGISTER = `mutation ($input: RegisterCooperativeInput!) {

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { DataSource } from "typeorm";
-import { createDataSource, dropDatabase, freshDatabase, SubgraphUnderTest } from "@camau/shared";
+import { createDataSource, dropDatabase } from "@camau/shared";
+import { freshDatabase, SubgraphUnderTest } from "@camau/shared/testing";
 import { registryEntities } from "../src/entities";
 import { InitialRegistry1700000000000 } from "../src/migrations/1700000000000-InitialRegistry";
 import { ReferenceData1700000000001 } from "../src/migrations/1700000000001-ReferenceData";

@@ -1,4 +1,5 @@
-import { AuditEntry, createDataSource, recordAudit, Role, signToken, SubgraphUnderTest } from "@camau/shared";
+import { AuditEntry, createDataSource, recordAudit, Role, signToken } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { expect } from "chai";
 import { Client } from "pg";
 import { startRegistry, tokens } from "./support";

@@ -1,4 +1,4 @@
-import { SubgraphUnderTest, testTokens } from "@camau/shared";
+import { SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { registrySubgraph } from "../src/subgraph";
 
 /** The registry on a fresh database (optionally with the demo dataset). */

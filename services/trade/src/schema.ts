@@ -1,8 +1,8 @@
-import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema, registryCooperativeReference } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
 import { reportReference, ReportResolver } from "./report/ReportResolver";
-import { cooperativeReference, CooperativeResolver } from "./resolvers/CooperativeResolver";
+import { CooperativeResolver } from "./resolvers/CooperativeResolver";
 import { ParticipationMutationResolver } from "./resolvers/ParticipationMutationResolver";
 import { ParticipationResolver } from "./resolvers/ParticipationResolver";
 import { ProductMutationResolver } from "./resolvers/ProductMutationResolver";
@@ -10,6 +10,7 @@ import { productReference, ProductResolver } from "./resolvers/ProductResolver";
 import { ProgramMutationResolver } from "./resolvers/ProgramMutationResolver";
 import { ProgramResolver } from "./resolvers/ProgramResolver";
 import { nodeReferences } from "./resolvers/nodeReferences";
+import { Cooperative } from "./graphql/Cooperative";
 
 /** The trade promotion subgraph's federated schema. Needs no database: `npm run compose` prints it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -27,8 +28,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
         auditLogResolver("trade"),
       ],
       // Reached only through the gateway's _entities: no query of this subgraph returns it.
-      orphanedTypes: [CollectiveEconomyReport],
+      orphanedTypes: [Cooperative, CollectiveEconomyReport],
     },
-    { ...productReference, ...cooperativeReference, ...reportReference, ...nodeReferences },
+    { ...productReference, ...registryCooperativeReference, ...reportReference, ...nodeReferences },
   );
 }

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Client } from "pg";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { DEFAULT_SEED, generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry";
 import { certificationInForce } from "../src/domain/ocop";
 import { supportProblem } from "../src/domain/participation";

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
-import { SubgraphUnderTest } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { codes, paths, rowCounts, startTrade, tokens } from "./support";
 
 const REGISTER = `mutation ($input: RegisterProductInput!) {

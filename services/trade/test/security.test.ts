@@ -1,4 +1,5 @@
-import { AuditEntry, createDataSource, recordAudit, Role, SubgraphUnderTest } from "@camau/shared";
+import { AuditEntry, createDataSource, recordAudit, Role } from "@camau/shared";
+import { SubgraphUnderTest } from "@camau/shared/testing";
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";

@@ -1,4 +1,5 @@
-import { CooperativeSnapshot, InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared";
+import { CooperativeSnapshot } from "@camau/shared";
+import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { Client } from "pg";
 import { createTradeSubgraph } from "../src/subgraph";
 

@@ -22,8 +22,8 @@ import { NotFoundError } from "../graphql/errors";
  *   sector keeps its old snapshot on old loans; current registry data stays reachable through
  *   federation (`Loan.cooperative` is a reference the gateway resolves in the registry).
  * - The directory is injected into the subgraph module (createFundSubgraph({ directory }), and
- *   likewise for trade and outreach), so subgraph-level tests use InMemoryCooperativeDirectory
- *   and need no running registry.
+ *   likewise for trade and outreach), so subgraph-level tests use a fixed list of cooperatives
+ *   (InMemoryCooperativeDirectory of the test tooling) and need no running registry.
  */
 export interface CooperativeSnapshot {
   id: string;
@@ -53,33 +53,4 @@ export async function requireCooperatives(directory: CooperativeDirectory, ids: 
   const missing = unique.find((id) => !found.has(id));
   if (missing) throw new NotFoundError("Cooperative", missing);
   return found;
-}
-
-/** A fixed list of cooperatives, for tests and tools. */
-export class InMemoryCooperativeDirectory implements CooperativeDirectory {
-  private readonly byId = new Map<string, CooperativeSnapshot>();
-  /** Ids asked for, in order (tests check the fund asks only when it must). */
-  readonly lookups: string[] = [];
-
-  constructor(cooperatives: readonly CooperativeSnapshot[] = []) {
-    for (const c of cooperatives) this.put(c);
-  }
-
-  put(cooperative: CooperativeSnapshot): void {
-    this.byId.set(cooperative.id.toLowerCase(), { ...cooperative, id: cooperative.id.toLowerCase() });
-  }
-
-  async find(id: string): Promise<CooperativeSnapshot | null> {
-    this.lookups.push(id);
-    return this.byId.get(id.toLowerCase()) ?? null;
-  }
-
-  async findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>> {
-    const found = new Map<string, CooperativeSnapshot>();
-    for (const id of ids) {
-      const cooperative = await this.find(id);
-      if (cooperative) found.set(cooperative.id, cooperative);
-    }
-    return found;
-  }
 }

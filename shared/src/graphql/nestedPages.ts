@@ -1,18 +1,26 @@
-import { beyondCursorSql, cursorScope, decodeCursor, Page, PageArgs, pageFromRows, pageSize, SortKey } from "./pagination";
+import { beyondCursorSql, cursorScope, decodeCursor, emptyPage, Page, PageArgs, pageFromRows, pageSize, SortKey } from "./pagination";
+import { isUuid } from "./ids";
 import DataLoader from "dataloader";
 import { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 
 /**
- * Keyset pagination of a connection nested under many parents (the participations of each
- * program on a page of programs) in one SQL statement for all parents: a window function
- * numbers each parent's rows in the connection's order and keeps the first `first + 1` of each.
+ * Keyset pagination of a connection nested under many parents (the products of each cooperative
+ * on a page of cooperatives) in one SQL statement for all parents: a window function numbers each
+ * parent's rows in the connection's order and keeps the first `first + 1` (or `last + 1`) of each.
  * `paginate` pages one list per statement, which would cost a statement per parent.
  */
 export interface NestedPageSpec<T extends ObjectLiteral & { id: string }> {
   entity: EntityTarget<T>;
-  /** Column of the entity's table holding the parent's id, e.g. `program_id`. */
+  /**
+   * Column holding the parent's id (a UUID): of the entity's table, e.g. `program_id`, or of the
+   * link table when there is one.
+   */
   parentColumn: string;
-  parentOf: (row: T) => string;
+  /**
+   * A link table, when a child has many parents (a class attended by many cooperatives): its name
+   * and its column holding the child's id. Its alias in SQL is `l`.
+   */
+  link?: { table: string; childColumn: string };
   /** Sort keys as SQL over the entity's table, aliased `w`; the row id is appended as the last key. */
   sortKeys: SortKey<T>[];
   /** A fixed condition over the entity's table, aliased `w` (never user input), e.g. `w.left_on IS NULL`. */
@@ -25,14 +33,26 @@ export interface NestedPageKey {
 }
 
 const argsKey = (args: PageArgs) => JSON.stringify([args.first ?? null, args.after ?? null, args.last ?? null, args.before ?? null]);
+const keyOf = (key: NestedPageKey) => `${key.parentId.toLowerCase()}|${argsKey(key.args)}`;
 
-/** A per-request loader of one page of children per parent; keys with the same page arguments share a statement. */
+/** The FROM clause and the parent's SQL expression of a spec. */
+function sourceOf<T extends ObjectLiteral & { id: string }>(ds: DataSource, spec: NestedPageSpec<T>): { from: string; parent: string } {
+  const table = ds.getMetadata(spec.entity).tablePath;
+  if (!spec.link) return { from: `${table} w`, parent: `w.${spec.parentColumn}` };
+  return { from: `${spec.link.table} l JOIN ${table} w ON w.id = l.${spec.link.childColumn}`, parent: `l.${spec.parentColumn}` };
+}
+
+/**
+ * A per-request loader of one page of children per parent; keys with the same page arguments share
+ * a statement. A parent id that is not a UUID (only possible through a hand-made entity
+ * reference) has an empty page and never reaches SQL.
+ */
 export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(ds: DataSource, spec: NestedPageSpec<T>): DataLoader<NestedPageKey, Page<T>, string> {
   const countLoader = new DataLoader<string, number>(async (parentIds) => {
-    const table = ds.getMetadata(spec.entity).tablePath;
+    const { from, parent } = sourceOf(ds, spec);
     const rows: { parent: string; n: string }[] = await ds.query(
-      `SELECT w.${spec.parentColumn} AS parent, count(*) AS n FROM ${table} w
-        WHERE w.${spec.parentColumn} = ANY($1::uuid[]) AND (${spec.where ?? "TRUE"}) GROUP BY w.${spec.parentColumn}`,
+      `SELECT ${parent} AS parent, count(*) AS n FROM ${from}
+        WHERE ${parent} = ANY($1::uuid[]) AND (${spec.where ?? "TRUE"}) GROUP BY ${parent}`,
       [parentIds],
     );
     const counts = new Map(rows.map((r) => [r.parent, Number(r.n)]));
@@ -43,6 +63,7 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(ds: D
     async (keys) => {
       const groups = new Map<string, NestedPageKey[]>();
       for (const key of keys) {
+        if (!isUuid(key.parentId)) continue;
         const k = argsKey(key.args);
         groups.set(k, [...(groups.get(k) ?? []), key]);
       }
@@ -50,16 +71,17 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(ds: D
       await Promise.all(
         [...groups.values()].map(async (group) => {
           try {
-            const byParent = await loadGroup(ds, spec, group[0].args, [...new Set(group.map((k) => k.parentId))], countLoader);
-            for (const key of group) pages.set(`${key.parentId}|${argsKey(key.args)}`, byParent.get(key.parentId)!);
+            const parentIds = [...new Set(group.map((k) => k.parentId.toLowerCase()))];
+            const byParent = await loadGroup(ds, spec, group[0].args, parentIds, countLoader);
+            for (const key of group) pages.set(keyOf(key), byParent.get(key.parentId.toLowerCase())!);
           } catch (error) {
-            for (const key of group) pages.set(`${key.parentId}|${argsKey(key.args)}`, error as Error);
+            for (const key of group) pages.set(keyOf(key), error as Error);
           }
         }),
       );
-      return keys.map((key) => pages.get(`${key.parentId}|${argsKey(key.args)}`)!);
+      return keys.map((key) => (isUuid(key.parentId) ? pages.get(keyOf(key))! : emptyPage<T>()));
     },
-    { cacheKeyFn: (key) => `${key.parentId}|${argsKey(key.args)}` },
+    { cacheKeyFn: keyOf },
   );
 }
 
@@ -72,28 +94,35 @@ async function loadGroup<T extends ObjectLiteral & { id: string }>(
 ): Promise<Map<string, Page<T>>> {
   const { size, backward } = pageSize(args);
   const keys: SortKey<T>[] = [...spec.sortKeys, { expression: "w.id", direction: "ASC", valueOf: (row: T) => row.id }];
+  const { from, parent } = sourceOf(ds, spec);
   const params: Record<string, unknown> = { parents: parentIds, limit: size + 1 };
-  const conditions: string[] = [`w.${spec.parentColumn} IN (:...parents)`, `(${spec.where ?? "TRUE"})`];
+  const conditions: string[] = [`${parent} IN (:...parents)`, `(${spec.where ?? "TRUE"})`];
   if (args.after) conditions.push(beyondCursorSql(keys, decodeCursor(args.after, keys.length, "after", cursorScope(keys)), true, "a", params));
   if (args.before) conditions.push(beyondCursorSql(keys, decodeCursor(args.before, keys.length, "before", cursorScope(keys)), false, "b", params));
   const order = keys.map((k) => `${k.expression} ${(k.direction === "ASC") !== backward ? "ASC" : "DESC"}`).join(", ");
-  const table = ds.getMetadata(spec.entity).tablePath;
-  const numbered = `SELECT w.id AS id, row_number() OVER (PARTITION BY w.${spec.parentColumn} ORDER BY ${order}) AS rn
-    FROM ${table} w WHERE ${conditions.join(" AND ")}`;
+  const numbered = `SELECT ${parent} AS parent, w.id AS id, row_number() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS rn
+    FROM ${from} WHERE ${conditions.join(" AND ")}`;
 
-  let rows: T[] = [];
+  const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
   if (size > 0) {
-    rows = await ds
+    // The parent comes from SQL, not from the row: through a link table one row can stand under several parents.
+    const { raw, entities } = await ds
       .getRepository(spec.entity)
       .createQueryBuilder("o")
       .innerJoin(`(${numbered})`, "r", "r.id = o.id AND r.rn <= :limit")
+      .addSelect("r.parent", "nested_parent")
+      .addSelect("r.id", "nested_id")
       .setParameters(params)
-      // Grouped by parent below; within a parent, rn is the connection's order.
-      .orderBy("r.rn")
-      .getMany();
+      // Grouped by parent below; within a parent, rn is the connection's order (reversed when paging backward).
+      .orderBy("r.parent")
+      .addOrderBy("r.rn")
+      .getRawAndEntities();
+    const entityById = new Map(entities.map((row) => [row.id, row]));
+    for (const row of raw as { nested_parent: string; nested_id: string }[]) {
+      const entity = entityById.get(row.nested_id);
+      if (entity) byParent.get(row.nested_parent)?.push(entity);
+    }
   }
-  const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
-  for (const row of rows) byParent.get(spec.parentOf(row))?.push(row);
 
   const pages = new Map<string, Page<T>>();
   for (const parentId of parentIds) {

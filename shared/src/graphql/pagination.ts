@@ -47,6 +47,11 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
+/** The page of a list that has nothing (of a parent that cannot exist). */
+export function emptyPage<T>(): Page<T> {
+  return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: async () => 0 };
+}
+
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;

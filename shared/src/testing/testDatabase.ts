@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { withDatabase } from "../db/databaseUrls";
-import { dropDatabase, ensureDatabase } from "../db/ensureDatabase";
+import { ensureDatabase } from "../db/ensureDatabase";
 import { EmbeddedServer, startEmbeddedPostgres } from "../db/embeddedPostgres";
 
 /** Asks the OS for a free TCP port on loopback. */
@@ -43,7 +43,6 @@ export async function freshDatabase(label: string): Promise<string> {
   return url;
 }
 
-export { dropDatabase };
 
 /** Stops the embedded test cluster (mocha root hook). */
 export async function stopTestServer(): Promise<void> {

@@ -2,7 +2,7 @@ import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer } from
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { ApplicationStatus, AppraisalRecommendation } from "../domain/enums";
-import { BorrowerSnapshot } from "./BorrowerColumns";
+import { BorrowerSnapshot } from "./BorrowerSnapshot";
 import { numericTransformer } from "./transformers";
 
 @ObjectType({ description: "A fund officer's appraisal of an application (kết quả thẩm định)." })

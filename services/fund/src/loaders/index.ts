@@ -1,4 +1,4 @@
-import { groupLoader, rowLoader } from "@camau/shared";
+import { groupLoader, nestedPageLoader, rowLoader } from "@camau/shared";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { DebtGroupBand, debtGroupFor } from "../domain/debtGroups";
@@ -81,8 +81,6 @@ export function createLoaders(ds: DataSource) {
   let thresholds: Promise<DebtGroupBand[]> | undefined;
   const positions = new Map<string, Promise<LoanStanding>>();
   const summaries = new Map<string, DataLoader<string, CooperativeFundFigures>>();
-  const nested = new Map<string, unknown>();
-
   const loaders = {
     productById: rowLoader<string, LoanProduct>((ids) => ds.getRepository(LoanProduct).findBy({ id: In([...ids]) }), (p) => p.id),
     applicationById: rowLoader<string, LoanApplication>((ids) => ds.getRepository(LoanApplication).findBy({ id: In([...ids]) }), (a) => a.id),
@@ -182,15 +180,21 @@ export function createLoaders(ds: DataSource) {
       return loader;
     },
 
-    /** Per-request memo of nested-list loaders, keyed by list and arguments. */
-    nested<T>(key: string, make: () => T): T {
-      let found = nested.get(key) as T | undefined;
-      if (!found) {
-        found = make();
-        nested.set(key, found);
-      }
-      return found;
-    },
+    applicationsOfCooperative: nestedPageLoader<LoanApplication>(ds, {
+      entity: LoanApplication,
+      parentColumn: "cooperative_id",
+      sortKeys: [{ expression: "w.submitted_on", direction: "DESC", valueOf: (a) => a.submittedOn }],
+    }),
+    loansOfCooperative: nestedPageLoader<Loan>(ds, {
+      entity: Loan,
+      parentColumn: "cooperative_id",
+      sortKeys: [{ expression: "w.signed_on", direction: "DESC", valueOf: (l) => l.signedOn }],
+    }),
+    repaymentsOfLoan: nestedPageLoader<Repayment>(ds, {
+      entity: Repayment,
+      parentColumn: "loan_id",
+      sortKeys: [{ expression: "w.paid_on", direction: "ASC", valueOf: (r) => r.paidOn }],
+    }),
   };
   return loaders;
 }

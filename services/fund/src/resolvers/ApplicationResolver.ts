@@ -1,13 +1,13 @@
-import { BadUserInputError, PageArgs, paginate, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { BadUserInputError, CooperativeKey, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
-import { CooperativeRef } from "../graphql/federation";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
-import { LoanApplicationFilter, LoanApplicationOrder, LoanApplicationOrderField } from "../inputs/Filters";
+import { LoanApplicationFilter, LoanApplicationOrder, LoanApplicationOrderField } from "../inputs/LoanApplicationFilter";
 import { listScope, visibleOrNull } from "./access";
 import { LoanApplicationConnection } from "./connections";
+import { Cooperative } from "../graphql/Cooperative";
 
 const ORDER_COLUMNS: Record<LoanApplicationOrderField, { expression: string; valueOf: (a: LoanApplication) => string | number }> = {
   [LoanApplicationOrderField.SUBMITTED_ON]: { expression: "a.submitted_on", valueOf: (a) => a.submittedOn },
@@ -45,9 +45,9 @@ export class ApplicationResolver {
     return toConnection(await paginate(qb, page, keys, "a.id"));
   }
 
-  @FieldResolver(() => CooperativeRef, { nullable: true, description: "The applying cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
-  cooperative(@Root() a: LoanApplication): CooperativeRef {
-    return { id: a.cooperativeId };
+  @FieldResolver(() => Cooperative, { nullable: true, description: "The applying cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
+  cooperative(@Root() a: LoanApplication): CooperativeKey {
+    return registryCooperative(a.cooperativeId);
   }
 
   @FieldResolver(() => LoanProduct, { description: "The loan product applied for." })

@@ -1,4 +1,4 @@
-import { BadUserInputError, DateScalar, PageArgs, paginate, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { BadUserInputError, CooperativeKey, DateScalar, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { todayInVietnam } from "../domain/dates";
@@ -11,14 +11,12 @@ import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
 import { LoanRestructuring } from "../entities/LoanRestructuring";
 import { Repayment } from "../entities/Repayment";
-import { CooperativeRef } from "../graphql/federation";
-import { NestedPageArgs } from "../graphql/connection";
 import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
-import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/Filters";
-import { nestedPages } from "../loaders/nestedPages";
+import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/LoanFilter";
 import { loanPositionsSql } from "../report/positionsSql";
 import { listScope, visibleOrNull } from "./access";
 import { LoanConnection, RepaymentConnection } from "./connections";
+import { Cooperative } from "../graphql/Cooperative";
 
 const NOT_DISBURSED = "9999-12-31";
 
@@ -85,9 +83,9 @@ export class LoanResolver {
     return toConnection(await paginate(qb, page, keys, "l.id"));
   }
 
-  @FieldResolver(() => CooperativeRef, { nullable: true, description: "The borrowing cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
-  cooperative(@Root() l: Loan): CooperativeRef {
-    return { id: l.cooperativeId };
+  @FieldResolver(() => Cooperative, { nullable: true, description: "The borrowing cooperative (from the registry, through the gateway). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
+  cooperative(@Root() l: Loan): CooperativeKey {
+    return registryCooperative(l.cooperativeId);
   }
 
   @FieldResolver(() => LoanProduct, { description: "The loan product." })
@@ -164,22 +162,8 @@ export class LoanResolver {
   }
 
   @FieldResolver(() => RepaymentConnection, { description: "Repayments received, oldest first (lịch sử trả nợ)." })
-  async repayments(@Root() l: Loan, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: FundContext) {
-    const loader = ctx.loaders.nested(`loan-repayments|${page.first ?? ""}|${page.after ?? ""}`, () =>
-      nestedPages<Repayment>(
-        ctx.dataSource,
-        {
-          entity: Repayment,
-          alias: "r",
-          parentColumn: "r.loan_id",
-          parentOf: (r) => r.loanId,
-          sortKeys: [{ expression: "r.paid_on", direction: "ASC", valueOf: (r) => r.paidOn }],
-          idExpression: "r.id",
-        },
-        page,
-      ),
-    );
-    return toConnection(await loader.load(l.id));
+  async repayments(@Root() l: Loan, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
+    return toConnection(await ctx.loaders.repaymentsOfLoan.load({ parentId: l.id, args: page }));
   }
 
   @FieldResolver(() => [LoanRestructuring], { description: "Restructurings of the repayment terms, in order (cơ cấu lại nợ)." })

@@ -2,7 +2,7 @@ import { EnumValueLabel, registerLabelledEnum } from "@camau/shared";
 
 /**
  * The figures of the collective-economy report that can be recorded as published, in the order
- * of the article (seed-article.md). Each value names one field of `CollectiveEconomyReport` in the
+ * of the provincial article on the first half of 2021 that the demo data reproduces. Each value names one field of `CollectiveEconomyReport` in the
  * supergraph (its `field`).
  */
 export enum ReportFigure {

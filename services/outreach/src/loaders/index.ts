@@ -1,10 +1,9 @@
-import { groupLoader, rowLoader } from "@camau/shared";
+import { groupLoader, nestedPageLoader, rowLoader } from "@camau/shared";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { PublishedFigure } from "../entities/PublishedFigure";
 import { TrainingClass } from "../entities/TrainingClass";
 import { TrainingClassAttendance } from "../entities/TrainingClassAttendance";
-import { ClassPage, classesOfCooperatives, CooperativeClassesKey } from "./cooperativeClasses";
 
 /** Key of a report period: `from|to`. */
 export const periodKey = (from: string, to: string) => `${from}|${to}`;
@@ -35,21 +34,6 @@ function classCountsLoader(ds: DataSource): DataLoader<string, ClassCounts> {
     );
     const byKey = new Map(rows.map((r) => [periodKey(r.from_date, r.to_date), { stateManagement: Number(r.state_management), outreach: Number(r.outreach) }]));
     return keys.map((k) => byKey.get(k) ?? { stateManagement: 0, outreach: 0 });
-  });
-}
-
-/** Number of (not cancelled) classes each cooperative sent participants to, in one GROUP BY. */
-function classCountByCooperativeLoader(ds: DataSource): DataLoader<string, number> {
-  return new DataLoader<string, number>(async (ids) => {
-    const rows: { id: string; n: string }[] = await ds.query(
-      `SELECT a.cooperative_id AS id, count(*) AS n
-         FROM training_class_attendance a JOIN training_class tc ON tc.id = a.class_id
-        WHERE a.cooperative_id = ANY($1::uuid[]) AND tc.status <> 'CANCELLED'
-        GROUP BY a.cooperative_id`,
-      [ids],
-    );
-    const counts = new Map(rows.map((r) => [r.id, Number(r.n)]));
-    return ids.map((id) => counts.get(id) ?? 0);
   });
 }
 
@@ -84,11 +68,14 @@ export function createLoaders(ds: DataSource) {
       },
       (f) => periodKey(f.from, f.to),
     ),
-    classesByCooperative: new DataLoader<CooperativeClassesKey, ClassPage, string>(
-      (keys) => classesOfCooperatives(ds, keys, trainingClassById),
-      { cacheKeyFn: (k) => `${k.cooperativeId}|${JSON.stringify([k.page.first ?? null, k.page.after ?? null, k.page.last ?? null, k.page.before ?? null])}` },
-    ),
-    classCountByCooperative: classCountByCooperativeLoader(ds),
+    /** Classes a cooperative sent participants to, newest first; cancelled classes are not listed. */
+    classesOfCooperative: nestedPageLoader<TrainingClass>(ds, {
+      entity: TrainingClass,
+      link: { table: "training_class_attendance", childColumn: "class_id" },
+      parentColumn: "cooperative_id",
+      sortKeys: [{ expression: "w.start_date", direction: "DESC", valueOf: (c) => c.startDate }],
+      where: "w.status <> 'CANCELLED'",
+    }),
   };
 }
 

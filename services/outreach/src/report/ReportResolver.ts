@@ -1,4 +1,4 @@
-import { isCalendarDate, OncePerRequest } from "@camau/shared";
+import { isReportPeriod, OncePerRequest } from "@camau/shared";
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { OutreachContext } from "../context";
 import { compare, derivedFieldOf, FIGURES, ReportFigure } from "../domain/figures";
@@ -80,7 +80,7 @@ export const reportReference = {
   CollectiveEconomyReport: {
     __resolveReference: (ref: Record<string, unknown> & { from: string; to: string }) => {
       // Representations skip scalar parsing: a malformed period must not reach SQL.
-      if (!isCalendarDate(String(ref.from)) || !isCalendarDate(String(ref.to)) || ref.from > ref.to) return null;
+      if (!isReportPeriod(ref)) return null;
       const report: CollectiveEconomyReport = { from: ref.from, to: ref.to };
       for (const figure of REQUIRED_FIGURES) {
         const field = FIGURES[figure].field;

@@ -1,36 +1,17 @@
-import { isUuid, PageArgs, toConnection } from "@camau/shared";
-import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
+import { CooperativeKey, PageArgs, toConnection } from "@camau/shared";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassConnection } from "./connections";
+import { Cooperative } from "../graphql/Cooperative";
 
-/**
- * The registry's cooperative, extended by its key: this subgraph knows only its id and adds the
- * classes its people attended.
- */
-@Directive('@key(fields: "id")')
-@ObjectType({ description: "A cooperative (hợp tác xã, HTX): a legal person registered under the Law on Cooperatives." })
-export class Cooperative {
-  @Field(() => ID, { description: "Stable identifier (UUID)." })
-  id: string;
-}
-
+/** The outreach fields of the registry's Cooperative: the classes its people attended. */
 @Resolver(() => Cooperative)
 export class CooperativeResolver {
   @FieldResolver(() => TrainingClassConnection, {
     nullable: true,
     description: "Classes the cooperative sent participants to (lớp có thành viên HTX tham gia), newest first; cancelled classes are not listed. Null only when the outreach service is unavailable.",
   })
-  async trainingClasses(@Root() c: Cooperative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: OutreachContext) {
-    if (!isUuid(c.id)) return toConnection({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: async () => 0 });
-    const id = c.id.toLowerCase();
-    const result = await ctx.loaders.classesByCooperative.load({ cooperativeId: id, page });
-    return toConnection({ ...result, totalCount: () => ctx.loaders.classCountByCooperative.load(id) });
+  async trainingClasses(@Root() c: CooperativeKey, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: OutreachContext) {
+    return toConnection(await ctx.loaders.classesOfCooperative.load({ parentId: c.id, args: page }));
   }
 }
-
-/** Entity reference resolver: the gateway hands over `{ id }` of a registry cooperative. */
-export const cooperativeReference = {
-  Cooperative: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-  },
-};

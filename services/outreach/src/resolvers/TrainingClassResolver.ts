@@ -1,4 +1,4 @@
-import { BadUserInputError, isUuid, paginate, PageArgs, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { BadUserInputError, CooperativeKey, isUuid, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassOrderField } from "../domain/enums";
@@ -6,7 +6,7 @@ import { codeSystemOn, districtByCode } from "../domain/places";
 import { TrainingClass } from "../entities/TrainingClass";
 import { TrainingClassFilter, TrainingClassOrder } from "../inputs/TrainingClassFilter";
 import { TrainingClassConnection } from "./connections";
-import { Cooperative } from "./CooperativeResolver";
+import { Cooperative } from "../graphql/Cooperative";
 
 const ORDER_COLUMNS: Record<TrainingClassOrderField, { expression: string; valueOf: (c: TrainingClass) => string }> = {
   [TrainingClassOrderField.START_DATE]: { expression: "tc.start_date", valueOf: (c) => c.startDate },
@@ -56,8 +56,8 @@ export class TrainingClassResolver {
   }
 
   @FieldResolver(() => [Cooperative], { nullable: "items", description: "Cooperatives that sent participants (HTX có người tham gia); resolved by the registry. Items are nullable, as every reference to another subgraph: a cooperative the registry does not know is null, with a NOT_FOUND error, and the rest of the answer stays." })
-  async cooperatives(@Root() c: TrainingClass, @Ctx() ctx: OutreachContext): Promise<Cooperative[]> {
-    return (await ctx.loaders.attendanceByClass.load(c.id)).map((a) => ({ id: a.cooperativeId }));
+  async cooperatives(@Root() c: TrainingClass, @Ctx() ctx: OutreachContext): Promise<CooperativeKey[]> {
+    return (await ctx.loaders.attendanceByClass.load(c.id)).map((a) => registryCooperative(a.cooperativeId));
   }
 
   @FieldResolver(() => Int, { description: "Number of cooperatives that sent participants." })

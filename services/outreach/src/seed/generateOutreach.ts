@@ -21,7 +21,7 @@ export const REPORT_TO = "2021-06-30";
 export const DATASET_FROM = "2019-01-01";
 export const DATASET_TO = "2025-06-30";
 
-/** What the article says the Alliance did in the first half of 2021 (seed-article.md). */
+/** What the article says the Alliance did in the first half of 2021 (the provincial article the demo data reproduces). */
 export const ARTICLE_CLASS_COUNTS = { stateManagement: 9, outreach: 56 } as const;
 
 export const ARTICLE_PUBLISHER = "Liên minh Hợp tác xã tỉnh Cà Mau";
@@ -217,7 +217,7 @@ function halfYears(rng: Random, scale = 1): HalfYearPlan[] {
   return plans;
 }
 
-class Generator_ {
+class OutreachDataGenerator {
   private readonly rng: Random;
 
   constructor(
@@ -369,5 +369,5 @@ class Generator_ {
 export function generateOutreach(options: { seed?: number; pool?: CooperativePool; scale?: number } = {}): OutreachDataset {
   const scale = options.scale ?? 1;
   if (!Number.isInteger(scale) || scale < 1) throw new Error(`outreach seed: scale must be a positive integer, not ${scale}`);
-  return new Generator_(options.seed ?? DEFAULT_SEED, options.pool ?? EMPTY_POOL, scale).generate();
+  return new OutreachDataGenerator(options.seed ?? DEFAULT_SEED, options.pool ?? EMPTY_POOL, scale).generate();
 }

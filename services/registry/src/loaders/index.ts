@@ -65,8 +65,8 @@ export function createLoaders(ds: DataSource) {
     ),
     memberCountByCooperative: countLoader(ds, "cooperative_id"),
     // A page of members per cooperative for a whole list of cooperatives in one statement.
-    currentMembersOfCooperative: nestedPageLoader<Member>(ds, { entity: Member, parentColumn: "cooperative_id", parentOf: (m) => m.cooperativeId!, sortKeys: MEMBER_ORDER, where: "w.left_on IS NULL" }),
-    allMembersOfCooperative: nestedPageLoader<Member>(ds, { entity: Member, parentColumn: "cooperative_id", parentOf: (m) => m.cooperativeId!, sortKeys: MEMBER_ORDER }),
+    currentMembersOfCooperative: nestedPageLoader<Member>(ds, { entity: Member, parentColumn: "cooperative_id", sortKeys: MEMBER_ORDER, where: "w.left_on IS NULL" }),
+    allMembersOfCooperative: nestedPageLoader<Member>(ds, { entity: Member, parentColumn: "cooperative_id", sortKeys: MEMBER_ORDER }),
     memberCountByGroup: countLoader(ds, "group_id"),
   };
 }

@@ -1,4 +1,4 @@
-import { BadUserInputError, DateScalar, OncePerRequest, rollupTotals } from "@camau/shared";
+import { BadUserInputError, DateScalar, isReportPeriod, OncePerRequest, rollupTotals } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import { isGoodOrFair } from "../domain/classification";
 import { Rating } from "../domain/enums";
@@ -135,6 +135,7 @@ export class ReportResolver {
 
 export const reportReference = {
   CollectiveEconomyReport: {
-    __resolveReference: (ref: { from: string; to: string }) => ({ from: ref.from, to: ref.to }),
+    // Representations skip scalar parsing: a malformed period must not reach SQL.
+    __resolveReference: (ref: { from: string; to: string }) => (isReportPeriod(ref) ? { from: ref.from, to: ref.to } : null),
   },
 };

@@ -46,7 +46,7 @@ export const REPORT_TO = "2021-06-30";
 /** Last day of the dataset's history: the last day of the pre-2025 administrative units. */
 export const DATASET_END = "2025-06-30";
 
-/** The article's figures for the first half of 2021 (seed-article.md). */
+/** The provincial article's figures for the first half of 2021, which the demo data reproduces. */
 export const ARTICLE_FIGURES = {
   cooperativeCount: 275,
   cooperativeGroupCount: 961,
@@ -339,7 +339,7 @@ function roundTo(value: number, step: number): number {
   return Math.max(step, Math.round(value / step) * step);
 }
 
-class Generator_ {
+class RegistryDataGenerator {
   private readonly rng: Random;
   private readonly targets: ReturnType<typeof targetsFor>;
   private readonly hamlets = new Map<string, string[]>();
@@ -1065,5 +1065,5 @@ function* membersOf(seed: number, plan: MemberPlan, people: PersonFactory): Gene
 export function generateRegistry(options: GenerateOptions = {}): RegistryDataset {
   const scale = options.scale ?? 1;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
-  return new Generator_(options.seed ?? DEFAULT_SEED, scale).generate();
+  return new RegistryDataGenerator(options.seed ?? DEFAULT_SEED, scale).generate();
 }

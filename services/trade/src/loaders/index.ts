@@ -67,19 +67,16 @@ export function createLoaders(ds: DataSource) {
     participationsOfProgram: nestedPageLoader<Participation>(ds, {
       entity: Participation,
       parentColumn: "program_id",
-      parentOf: (p) => p.programId,
       sortKeys: [{ expression: "w.created_at", direction: "ASC", valueOf: (p) => p.createdAt.toISOString() }],
     }),
     participationsOfCooperative: nestedPageLoader<Participation>(ds, {
       entity: Participation,
       parentColumn: "cooperative_id",
-      parentOf: (p) => p.cooperativeId,
       sortKeys: [{ expression: "w.created_at", direction: "DESC", valueOf: (p) => p.createdAt.toISOString() }],
     }),
     productsOfCooperative: nestedPageLoader<Product>(ds, {
       entity: Product,
       parentColumn: "cooperative_id",
-      parentOf: (p) => p.cooperativeId,
       sortKeys: [{ expression: "w.name", direction: "ASC", valueOf: (p) => p.name }],
     }),
   };

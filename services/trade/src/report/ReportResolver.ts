@@ -1,4 +1,4 @@
-import { isCalendarDate, OncePerRequest } from "@camau/shared";
+import { isReportPeriod, OncePerRequest } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { TradeContext } from "../context";
 import { CollectiveEconomyReport } from "./CollectiveEconomyReport";
@@ -52,7 +52,6 @@ export class ReportResolver {
 export const reportReference = {
   CollectiveEconomyReport: {
     // Representations skip scalar parsing: a malformed date must not reach SQL.
-    __resolveReference: (ref: { from: string; to: string }) =>
-      isCalendarDate(String(ref.from)) && isCalendarDate(String(ref.to)) && ref.from <= ref.to ? { from: ref.from, to: ref.to } : null,
+    __resolveReference: (ref: { from: string; to: string }) => (isReportPeriod(ref) ? { from: ref.from, to: ref.to } : null),
   },
 };

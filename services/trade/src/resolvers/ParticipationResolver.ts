@@ -1,11 +1,11 @@
-import { isUuid, MoneyScalar, NotFoundError } from "@camau/shared";
+import { CooperativeKey, isUuid, MoneyScalar, NotFoundError, registryCooperative } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
-import { Cooperative, cooperativeRef } from "../entities/Cooperative";
 import { Participation, TradeAgreement } from "../entities/Participation";
 import { Product } from "../entities/Product";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { assertCanReadResults } from "./access";
+import { Cooperative } from "../graphql/Cooperative";
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
@@ -23,8 +23,8 @@ export class ParticipationResolver {
   }
 
   @FieldResolver(() => Cooperative, { nullable: true, description: "The participating cooperative (the gateway fetches its name and details from the registry). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
-  cooperative(@Root() p: Participation): Cooperative {
-    return cooperativeRef(p.cooperativeId);
+  cooperative(@Root() p: Participation): CooperativeKey {
+    return registryCooperative(p.cooperativeId);
   }
 
   @FieldResolver(() => [Product], { description: "Products shown (sản phẩm trưng bày, giới thiệu), all the cooperative's own, in the order registered." })

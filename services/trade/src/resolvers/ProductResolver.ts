@@ -1,13 +1,13 @@
-import { DateScalar, isUuid, PageArgs, toConnection } from "@camau/shared";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, registryCooperative, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
 import { todayInVietnam } from "../domain/dates";
-import { Cooperative, cooperativeRef } from "../entities/Cooperative";
 import { OcopCertification } from "../entities/OcopCertification";
 import { Product, ProductBrand } from "../entities/Product";
 import { ProductFilter, ProductOrder } from "../inputs/ProductFilter";
 import { ProductConnection } from "./connections";
 import { findProducts } from "./productQuery";
+import { Cooperative } from "../graphql/Cooperative";
 
 @Resolver(() => Product)
 export class ProductResolver {
@@ -27,8 +27,8 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => Cooperative, { nullable: true, description: "The cooperative that makes it (the gateway fetches its name and details from the registry). Nullable, as every reference to another subgraph: a cooperative the registry does not know is null here, with a NOT_FOUND error, and the rest of the answer stays." })
-  cooperative(@Root() p: Product): Cooperative {
-    return cooperativeRef(p.cooperativeId);
+  cooperative(@Root() p: Product): CooperativeKey {
+    return registryCooperative(p.cooperativeId);
   }
 
   @FieldResolver(() => ProductBrand, { nullable: true, description: "Brand or mark it is sold under; null when unbranded." })
