@@ -10,6 +10,7 @@ import type { RedisClientType } from "redis";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { anonymousMutationsPlugin } from "./anonymousMutations";
 import { createGatewayContext, GatewayContext } from "./context";
+import { corsHandler, corsOriginsFromEnvironment } from "./cors";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
 import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   responseCache?: Partial<ResponseCacheOptions>;
   /** Fair-use budgets overriding the environment's (see fairUse.ts). */
   fairUse?: Partial<FairUseSettings>;
+  /** Origins whose pages may call the API, overriding CORS_ORIGINS (see cors.ts). */
+  corsOrigins?: string[];
 }
 
 export interface RunningGateway {
@@ -98,9 +101,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = requestLimits({ bodyLimit: options.bodyLimit, ...options.limits });
   // Set once Apollo has started; answers plain JSON POSTs to /graphql without Express (graphqlPost.ts).
   let graphqlPost: RequestHandler | undefined;
+  const answerCors = corsHandler(options.corsOrigins ?? corsOriginsFromEnvironment());
+  // Security and CORS headers first, and preflights answered, for both ways a request is answered.
   const httpServer = http.createServer((req, res) => {
     setSecurityHeaders(req, res);
-    if (!graphqlPost?.(req, res)) app(req, res);
+    answerCors(req, res, () => {
+      if (!graphqlPost?.(req, res)) app(req, res);
+    });
   });
   const shutdown = new GracefulShutdown(httpServer, "gateway", options.shutdown);
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);

@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
-import { NO_STORE } from "./cacheControlPlugin";
+import { NO_STORE, VARY_ON } from "./cacheControlPlugin";
 import { gatewayContextOf, GatewayContext } from "./context";
 import { clientAddressOf } from "./fairUse";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./requestId";
@@ -49,7 +49,7 @@ export function graphqlPostHandler(server: ApolloServer<GatewayContext>, bodyLim
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.setHeader("cache-control", NO_STORE);
-    res.setHeader("vary", "Authorization");
+    res.setHeader("vary", VARY_ON.join(", "));
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("error", () => undefined); // the client went away: nobody to answer

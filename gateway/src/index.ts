@@ -12,3 +12,4 @@ export * from "./redis";
 export * from "./sharedCaches";
 export * from "./subgraphBreaker";
 export * from "./fairUse";
+export * from "./cors";
