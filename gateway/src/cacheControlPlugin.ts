@@ -219,6 +219,7 @@ export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): Apo
  */
 export function httpCacheDefaults(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader("Cache-Control", NO_STORE);
-  for (const name of VARY_ON) res.vary(name);
+  // Set, not appended to: the CORS middleware's "Origin" is among them, and the plain-JSON path sets the same.
+  res.setHeader("Vary", VARY_ON.join(", "));
   next();
 }

@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { gatewaySecret, GracefulShutdown, ShutdownSettings } from "@camau/shared";
+import { gatewaySecret, GracefulShutdown, jsonErrorHandler, notFoundHandler, ShutdownSettings } from "@camau/shared";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
@@ -16,7 +16,6 @@ import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
 import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
-import { bodyErrorHandler, lastErrorHandler, notFoundHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits";
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
@@ -149,7 +148,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with
-  // the same steps. Anything added here for /graphql (a rate limit, CORS...) must be added there too.
+  // the same steps (it is kept for a measured reason, written there). Anything added here for
+  // /graphql must be added there too, or in front of both in the HTTP server's handler above.
   // no-store + Vary: Authorization unless the cache-control plugin decides otherwise.
   app.use("/graphql", httpCacheDefaults);
   app.use(
@@ -157,9 +157,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: limits.bodyLimit }),
     expressMiddleware(server, { context: async ({ req }) => createGatewayContext(req) }),
   );
+  // Errors outside GraphQL, on this path and on graphqlPost.ts's alike (shared's errorResponses.ts).
   app.use(notFoundHandler);
-  app.use(bodyErrorHandler);
-  app.use(lastErrorHandler);
+  app.use(jsonErrorHandler("gateway"));
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
