@@ -24,6 +24,7 @@ import { sharedRedis } from "./redis";
 import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
 import { gatewayMetricsText } from "./metrics";
 import { BreakerSettings } from "./subgraphBreaker";
+import { scalarChecksPlugin } from "./scalarChecks";
 import { setSecurityHeaders } from "./securityHeaders";
 import { SubgraphDataSource } from "./subgraphDataSource";
 import { valueCompletionErrorsPlugin } from "./valueCompletionErrors";
@@ -120,7 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
+    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
