@@ -17,6 +17,7 @@ import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits";
+import { PUBLIC_SCHEMA_PATH, publicSchemaHandler } from "./publicSchema";
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
 import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache";
@@ -70,7 +71,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Starts the gateway: GraphQL at /graphql, liveness at /health, readiness at /ready. */
+/** Starts the gateway: GraphQL at /graphql, the public schema at /schema.graphql, GraphiQL at /graphiql, liveness at /health, readiness at /ready. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const timeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const secret = gatewaySecret();
@@ -146,6 +147,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get("/metrics", (_req, res) => {
     res.type("text/plain").send(gatewayMetricsText([...dataSources.values()].map((d) => d.breaker)));
   });
+  // The public schema (schema/api.graphql's text): what GraphiQL reads, introspection or not.
+  app.get(PUBLIC_SCHEMA_PATH, publicSchemaHandler(supergraphSdl));
   // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with

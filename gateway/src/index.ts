@@ -13,3 +13,4 @@ export * from "./sharedCaches";
 export * from "./subgraphBreaker";
 export * from "./fairUse";
 export * from "./cors";
+export * from "./publicSchema";
