@@ -6,7 +6,7 @@ export * from "./readiness";
 export * from "./requestId";
 export * from "./subgraphDataSource";
 export * from "./subgraphErrors";
-export * from "./timeoutFetcher";
+export * from "./subgraphClient";
 export * from "./limits";
 export * from "./redis";
 export * from "./sharedCaches";

@@ -9,7 +9,7 @@ type FetcherInit = Parameters<Fetcher>[1];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 type FetcherHeaders = FetcherResponse["headers"];
 
-export interface TimeoutFetcherOptions {
+export interface SubgraphClientOptions {
   /**
    * Identical anonymous read requests to the subgraph that are in flight at the same moment are
    * sent once, and every caller gets its own copy of the one answer (see `deduplicationKeyOf`).
@@ -197,7 +197,7 @@ function requestHeadersOf(init: FetcherInit, body: string | Buffer | undefined):
  * flight at once share one subgraph request (see `deduplicationKeyOf`). With `breaker`, an open
  * circuit fails at once instead of sending (see subgraphBreaker.ts).
  */
-export function createTimeoutFetcher(serviceName: string, timeoutMs: number, options: TimeoutFetcherOptions = {}): Fetcher {
+export function createSubgraphClient(serviceName: string, timeoutMs: number, options: SubgraphClientOptions = {}): Fetcher {
   const inFlight = new Map<string, Promise<BufferedAnswer>>();
   const exchange = (url: string, init: FetcherInit = {}): Promise<BufferedAnswer> =>
     new Promise<BufferedAnswer>((resolve, reject) => {
