@@ -1,31 +1,14 @@
 import { expect } from "chai";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium, LaunchedChromium, requireChromium } from "./support/chromium";
 import { e2eStack } from "./support/stack";
 
 /**
- * GraphiQL in a real browser: Debian's chromium, headless, driven by playwright-core,
- * opens the page the gateway serves, runs the semi-annual report example and reads its result,
- * while every request the browser makes is recorded: none may leave this machine.
- * Without chromium the test is skipped on a developer's machine and fails in CI (CI=true):
- * `.ci/run` installs it (`apt-get install -y chromium`).
+ * GraphiQL in a real browser (test/support/chromium.ts) opens the page the gateway serves, runs
+ * the semi-annual report example and reads its result, while every request the browser makes is
+ * recorded: none may leave this machine.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-// The flags a closed network needs (no background fetches of Google's services, no QUIC).
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function isLocal(url: string): boolean {
   const parsed = new URL(url);
@@ -44,30 +27,19 @@ function resultText(page: Page): Promise<string> {
 
 describe("GraphiQL in headless Chromium (no network beyond localhost)", function () {
   this.timeout(240_000);
+  let browser: LaunchedChromium | undefined;
   let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
   let base: URL;
   const requests: string[] = [];
   const outside: string[] = [];
   const problems: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing; in CI it must be installed (.ci/run: apt-get install -y chromium)`);
-      process.stdout.write(`      skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)\n`);
-      this.skip();
-    }
+    requireChromium(this);
     const stack = await e2eStack();
     base = new URL("/", stack.gatewayUrl);
-    // A fresh profile every run; playwright passes it as --user-data-dir.
-    userDataDir = await mkdtemp(path.join(os.tmpdir(), "camau-chromium-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      chromiumSandbox: false,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 900 },
-    });
+    browser = await launchChromium();
+    context = browser.context;
     // Record everything; anything not addressed to this machine is recorded and refused.
     await context.route("**/*", async (route) => {
       const url = route.request().url();
@@ -83,8 +55,7 @@ describe("GraphiQL in headless Chromium (no network beyond localhost)", function
   });
 
   after(async () => {
-    await context?.close();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it("redirects / to /graphiql and renders GraphiQL with the explorer, the examples and the headers editor", async () => {

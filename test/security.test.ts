@@ -117,7 +117,7 @@ describe("end to end: access control, audit log and masking through the gateway"
     const probes: [string, string, string][] = [
       ["a malformed id", `{ cooperative(id: "1 OR 1=1; --") { id } }`, "BAD_USER_INPUT"],
       ["a forged cursor", `{ cooperatives(after: "eyJ4IjoxfQ") { totalCount } }`, "BAD_USER_INPUT"],
-      ["a malformed date literal", `{ collectiveEconomyReport(from: "2021-13-01", to: "2021-06-30") { cooperativeCount } }`, "GRAPHQL_VALIDATION_FAILED"],
+      ["a malformed date literal", `{ collectiveEconomyReport(from: "2021-13-01", to: "2021-06-30") { cooperativeCount } }`, "BAD_USER_INPUT"],
       ["an unknown field", `{ cooperatives { edges { node { passwordHash } } } }`, "GRAPHQL_VALIDATION_FAILED"],
       ["a syntax error", `{ cooperatives { `, "GRAPHQL_PARSE_FAILED"],
     ];

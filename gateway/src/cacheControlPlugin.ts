@@ -33,7 +33,7 @@ import { documentMemo } from "./documentMemo";
  *   when HTTP_CACHE=false;
  * - otherwise `public, max-age=N`, N the smallest max-age of the selected fields' tiers.
  *
- * Responses also carry `Vary: Authorization`. The same plugin serves POST and GET (persisted
+ * Responses also carry `Vary: Authorization, Origin` (the CORS headers depend on the Origin). The same plugin serves POST and GET (persisted
  * queries by hash), so a CDN may cache a GET of public data. Apollo's own cache-control plugin
  * (@cacheControl hints, subgraphs' Cache-Control) is switched off so that one policy decides.
  */
@@ -41,6 +41,8 @@ export type CacheDecision = { cacheable: true; maxAge: number } | { cacheable: f
 
 export const NO_STORE = "no-store";
 export const PRIVATE_NO_STORE = "private, no-store";
+/** What every GraphQL answer varies on: who asks (Authorization) and from which page (Origin, see cors.ts). */
+export const VARY_ON = ["Authorization", "Origin"] as const;
 
 /** Tier of one field: the exact coordinate, else the type's wildcard, else not public. */
 function tierOf(policy: Readonly<Record<string, CacheTier>>, typeName: string, fieldName: string): CacheTier {
@@ -196,7 +198,7 @@ export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): Apo
       return {
         async willSendResponse({ request, response, schema, document, operationName }) {
           const headers = response.http.headers;
-          headers.set("vary", addVary(headers.get("vary"), "Authorization"));
+          headers.set("vary", VARY_ON.reduce<string | undefined>(addVary, headers.get("vary"))!);
           let value: string;
           if (request.http?.headers.has("authorization")) value = PRIVATE_NO_STORE;
           else if (!settings.enabled) value = NO_STORE;
@@ -211,12 +213,13 @@ export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): Apo
 }
 
 /**
- * Express middleware in front of /graphql: `no-store` and `Vary: Authorization` on every response,
+ * Express middleware in front of /graphql: `no-store` and `Vary: Authorization, Origin` on every response,
  * including those Apollo answers before any plugin runs (a bad token's 401, CSRF refusals, bodies
  * that are not JSON). The plugin replaces the header for operations it sees.
  */
 export function httpCacheDefaults(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader("Cache-Control", NO_STORE);
-  res.vary("Authorization");
+  // Set, not appended to: the CORS middleware's "Origin" is among them, and the plain-JSON path sets the same.
+  res.setHeader("Vary", VARY_ON.join(", "));
   next();
 }

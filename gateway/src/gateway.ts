@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { gatewaySecret, GracefulShutdown, ShutdownSettings } from "@camau/shared";
+import { gatewaySecret, GracefulShutdown, jsonErrorHandler, notFoundHandler, ShutdownSettings } from "@camau/shared";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
@@ -10,13 +10,14 @@ import type { RedisClientType } from "redis";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { anonymousMutationsPlugin } from "./anonymousMutations";
 import { createGatewayContext, GatewayContext } from "./context";
+import { corsHandler, corsOriginsFromEnvironment } from "./cors";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
 import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
-import { bodyErrorHandler, lastErrorHandler, notFoundHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits";
+import { PUBLIC_SCHEMA_PATH, publicSchemaHandler } from "./publicSchema";
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
 import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache";
@@ -24,6 +25,7 @@ import { sharedRedis } from "./redis";
 import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
 import { gatewayMetricsText } from "./metrics";
 import { BreakerSettings } from "./subgraphBreaker";
+import { scalarChecksPlugin } from "./scalarChecks";
 import { setSecurityHeaders } from "./securityHeaders";
 import { SubgraphDataSource } from "./subgraphDataSource";
 import { valueCompletionErrorsPlugin } from "./valueCompletionErrors";
@@ -54,6 +56,8 @@ export interface GatewayOptions {
   responseCache?: Partial<ResponseCacheOptions>;
   /** Fair-use budgets overriding the environment's (see fairUse.ts). */
   fairUse?: Partial<FairUseSettings>;
+  /** Origins whose pages may call the API, overriding CORS_ORIGINS (see cors.ts). */
+  corsOrigins?: string[];
 }
 
 export interface RunningGateway {
@@ -67,7 +71,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Starts the gateway: GraphQL at /graphql, liveness at /health, readiness at /ready. */
+/** Starts the gateway: GraphQL at /graphql, the public schema at /schema.graphql, GraphiQL at /graphiql, liveness at /health, readiness at /ready. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const timeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const secret = gatewaySecret();
@@ -98,9 +102,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = requestLimits({ bodyLimit: options.bodyLimit, ...options.limits });
   // Set once Apollo has started; answers plain JSON POSTs to /graphql without Express (graphqlPost.ts).
   let graphqlPost: RequestHandler | undefined;
+  const answerCors = corsHandler(options.corsOrigins ?? corsOriginsFromEnvironment());
+  // Security and CORS headers first, and preflights answered, for both ways a request is answered.
   const httpServer = http.createServer((req, res) => {
     setSecurityHeaders(req, res);
-    if (!graphqlPost?.(req, res)) app(req, res);
+    answerCors(req, res, () => {
+      if (!graphqlPost?.(req, res)) app(req, res);
+    });
   });
   const shutdown = new GracefulShutdown(httpServer, "gateway", options.shutdown);
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
@@ -114,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
+    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
@@ -139,10 +147,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get("/metrics", (_req, res) => {
     res.type("text/plain").send(gatewayMetricsText([...dataSources.values()].map((d) => d.breaker)));
   });
+  // The public schema (schema/api.graphql's text): what GraphiQL reads, introspection or not.
+  app.get(PUBLIC_SCHEMA_PATH, publicSchemaHandler(supergraphSdl));
   // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with
-  // the same steps. Anything added here for /graphql (a rate limit, CORS...) must be added there too.
+  // the same steps (it is kept for a measured reason, written there). Anything added here for
+  // /graphql must be added there too, or in front of both in the HTTP server's handler above.
   // no-store + Vary: Authorization unless the cache-control plugin decides otherwise.
   app.use("/graphql", httpCacheDefaults);
   app.use(
@@ -150,9 +161,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: limits.bodyLimit }),
     expressMiddleware(server, { context: async ({ req }) => createGatewayContext(req) }),
   );
+  // Errors outside GraphQL, on this path and on graphqlPost.ts's alike (shared's errorResponses.ts).
   app.use(notFoundHandler);
-  app.use(bodyErrorHandler);
-  app.use(lastErrorHandler);
+  app.use(jsonErrorHandler("gateway"));
 
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {

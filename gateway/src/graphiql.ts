@@ -1,4 +1,4 @@
-import { envBool, isProduction } from "@camau/shared";
+import { envBool } from "@camau/shared";
 import { GRAPHIQL_DIST_DIR } from "@camau/graphiql-ui";
 import express, { Router } from "express";
 import { existsSync, readFileSync } from "node:fs";
@@ -8,11 +8,12 @@ import path from "node:path";
 export const GRAPHIQL_PATH = "/graphiql";
 
 /**
- * GRAPHIQL=true|false; on by default, off by default under NODE_ENV=production, like introspection
- * (INTROSPECTION), without which GraphiQL's explorer and docs have no schema to show.
+ * GRAPHIQL=true|false, on by default in production too: the page reads the published schema
+ * (GET /schema.graphql), not introspection, so analysts explore the live API while introspection
+ * stays off there.
  */
 export function graphiqlEnabled(): boolean {
-  return envBool("GRAPHIQL", !isProduction());
+  return envBool("GRAPHIQL", true);
 }
 
 /** The GraphiQL URL of a gateway whose GraphQL endpoint is `graphqlUrl` (for startup output). */

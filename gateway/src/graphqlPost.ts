@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { randomUUID } from "node:crypto";
+import { sendInternalError, sendInvalidJson } from "@camau/shared";
 import type http from "node:http";
-import { NO_STORE } from "./cacheControlPlugin";
+import { NO_STORE, VARY_ON } from "./cacheControlPlugin";
 import { gatewayContextOf, GatewayContext } from "./context";
 import { clientAddressOf } from "./fairUse";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./requestId";
@@ -19,20 +19,21 @@ export function bodyLimitBytes(limit: string): number | undefined {
   return match ? Math.floor(Number(match[1]) * UNITS[match[2].toLowerCase()]) : undefined;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(JSON.stringify(body));
-}
-
 /**
  * POST /graphql with a plain JSON body, answered without Express: Express's routing, body-parser
- * and res.send cost 0.4-0.6 ms of CPU per request, about a third of the gateway's own work on a
- * short query. It does what the Express chain does for such a request
- * (requestIdMiddleware, httpCacheDefaults, express.json with the same body limit, bodyErrorHandler,
- * expressMiddleware) but sets no ETag, which a POST answer never uses. Returns false, leaving the
- * request to Express, for anything else: other methods and paths, a query string, other content
- * types or charsets, compressed or chunked bodies, bodies over the limit.
+ * and res.send cost about 1 ms of CPU per request. Measured side by side (`node bench/dist/src/bench.js
+ * --only reference,search --targets ours --variant-main <a copy of gateway/dist with this path off>`,
+ * bench/results/2026-12-03T15-29-41-scale-1-graphqlpost-ab.json, a loaded machine): Express alone
+ * spends 1.19x the gateway CPU per request on `reference` (6.59 vs 5.53 ms) and 1.16x on `search`
+ * (7.12 vs 6.12), and serves 0.85x and 0.83x the requests per second.
+ *
+ * It does what the Express chain does for such a request (requestIdMiddleware, httpCacheDefaults,
+ * express.json with the same body limit, expressMiddleware), answers its errors with shared's
+ * error responder like Express's error handlers, and sets no ETag, which a POST answer never uses;
+ * the security and CORS headers are set in front of both (gateway.ts). gateway/test/errorResponses.test.ts
+ * holds the two paths to the same status, headers and body. Returns false, leaving the request to
+ * Express, for anything else: other methods and paths, a query string, other content types or
+ * charsets, compressed or chunked bodies, bodies over the limit.
  */
 export function graphqlPostHandler(server: ApolloServer<GatewayContext>, bodyLimit: string): RequestHandler | undefined {
   const limit = bodyLimitBytes(bodyLimit);
@@ -49,7 +50,7 @@ export function graphqlPostHandler(server: ApolloServer<GatewayContext>, bodyLim
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.setHeader("cache-control", NO_STORE);
-    res.setHeader("vary", "Authorization");
+    res.setHeader("vary", VARY_ON.join(", "));
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("error", () => undefined); // the client went away: nobody to answer
@@ -69,7 +70,7 @@ export function graphqlPostHandler(server: ApolloServer<GatewayContext>, bodyLim
         if (!/^[\x20\x09\x0a\x0d]*[{[]/.test(text)) throw new SyntaxError("not an object or array");
         body = JSON.parse(text);
       } catch {
-        sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+        sendInvalidJson(res);
         return;
       }
     }
@@ -92,11 +93,7 @@ export function graphqlPostHandler(server: ApolloServer<GatewayContext>, bodyLim
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
-      // As lastErrorHandler: logged under a correlation id, answered masked.
-      const correlationId = randomUUID();
-      process.stderr.write(`[gateway] error ${correlationId} outside GraphQL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      if (res.headersSent) res.destroy();
-      else sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] });
+      sendInternalError(res, "gateway", error);
     }
   }
 }

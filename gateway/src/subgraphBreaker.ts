@@ -18,7 +18,7 @@ import { SubgraphUnavailableError } from "./subgraphErrors";
  * Cost: opossum's bookkeeping (events, rolling counts in 10 buckets; percentiles and snapshots
  * turned off) measured 0.9-1.0 µs per call over a bare promise (loops of 200,000 calls on the
  * 2-core development machine), against 100-200 µs of CPU for the subgraph call itself
- * (timeoutFetcher.ts): not worth a hand-written breaker.
+ * (subgraphClient.ts): not worth a hand-written breaker.
  */
 
 export interface BreakerSettings {

@@ -4,7 +4,7 @@ import { GatewayContext } from "./context";
 import { REQUEST_ID_HEADER } from "./requestId";
 import { BreakerSettings, SubgraphBreaker } from "./subgraphBreaker";
 import { graphqlErrorsOf, SubgraphHttpError } from "./subgraphErrors";
-import { createTimeoutFetcher } from "./timeoutFetcher";
+import { createSubgraphClient } from "./subgraphClient";
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0];
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]>>;
@@ -18,7 +18,7 @@ export interface SubgraphDataSourceOptions {
   timeoutMs: number;
   /**
    * Share one subgraph request among identical anonymous reads in flight at once (see
-   * timeoutFetcher.ts); SUBGRAPH_DEDUPLICATION (default true) when not given.
+   * subgraphClient.ts); SUBGRAPH_DEDUPLICATION (default true) when not given.
    */
   deduplicate?: boolean;
   /** The circuit breaker's settings; SUBGRAPH_BREAKER_* when not given (see subgraphBreaker.ts). */
@@ -37,7 +37,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.name = options.name;
     this.gatewaySecret = options.gatewaySecret;
     this.breaker = new SubgraphBreaker(options.name, options.breaker);
-    this.fetcher = createTimeoutFetcher(options.name, options.timeoutMs, { deduplicate: options.deduplicate ?? envBool("SUBGRAPH_DEDUPLICATION", true), breaker: this.breaker });
+    this.fetcher = createSubgraphClient(options.name, options.timeoutMs, { deduplicate: options.deduplicate ?? envBool("SUBGRAPH_DEDUPLICATION", true), breaker: this.breaker });
   }
 
   override willSendRequest({ request, context }: ProcessOptions): void {

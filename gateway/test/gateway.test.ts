@@ -131,7 +131,7 @@ describe("gateway (against a fake subgraph)", () => {
     for (const response of [plain, gzipped]) {
       expect(response.status).to.equal(200);
       expect(response.headers.get("x-request-id")).to.equal("same-1");
-      expect(response.headers.get("vary")).to.equal("Authorization");
+      expect(response.headers.get("vary")).to.equal("Authorization, Origin");
       expect(response.headers.get("content-type")).to.equal("application/json; charset=utf-8");
     }
     expect(await plain.json()).to.deep.equal(await gzipped.json());

@@ -46,6 +46,15 @@ describe("SubgraphDataSource", () => {
     expect(headers["x-request-id"]).to.equal("req-42");
   });
 
+  it("keeps connections alive between calls", async () => {
+    server = await startHttpServer((_req, res) => sendJson(res, 200, { data: { __typename: "Query" } }));
+    const source = dataSourceFor(server);
+    for (let i = 0; i < 10; i++) await send(source);
+    expect(server.requests).to.have.length(10);
+    // Consecutive calls reuse kept-alive connections (a pool may use two), never one per call.
+    expect(new Set(server.requests.map((r) => r.remotePort)).size).to.be.at.most(2);
+  });
+
   it("sends no Authorization when the client sent none", async () => {
     server = await startHttpServer((_req, res) => sendJson(res, 200, { data: { __typename: "Query" } }));
     await send(dataSourceFor(server));

@@ -1,4 +1,4 @@
-import { Supergraph } from "@apollo/federation-internals";
+import { apiSchemaOf, printApiSchema } from "@camau/gateway";
 import { Change, CriticalityLevel, diff } from "@graphql-inspector/core";
 import {
   buildSchema,
@@ -9,8 +9,6 @@ import {
   isIntrospectionType,
   isObjectType,
   isSpecifiedScalarType,
-  lexicographicSortSchema,
-  printSchema,
 } from "graphql";
 import path from "node:path";
 import { REPO_ROOT } from "./paths";
@@ -26,19 +24,8 @@ export const API_SCHEMA_FILE = path.join(REPO_ROOT, "schema", "api.graphql");
 export const API_BASELINE_FILE = path.join(REPO_ROOT, "schema", "api.baseline.graphql");
 export const API_CHANGELOG_FILE = path.join(REPO_ROOT, "docs", "api-changelog.md");
 
-const HEADER =
-  "# The public API schema of the gateway (what clients see), exported from gateway/supergraph.graphql\n" +
-  "# by `npm run schema:export`; do not edit. CI fails when it is stale (`npm run schema:check`).\n\n";
-
-/** The API schema of a supergraph, as graphql-js sees it. */
-export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-}
-
-/** The committed form: types and fields sorted, so a diff of the file shows what changed. */
-export function printApiSchema(schema: GraphQLSchema): string {
-  return HEADER + printSchema(lexicographicSortSchema(schema)) + "\n";
-}
+// One print of the public schema, shared with the gateway's GET /schema.graphql.
+export { apiSchemaOf, printApiSchema };
 
 export function parseApiSchema(sdl: string): GraphQLSchema {
   return buildSchema(sdl);

@@ -31,6 +31,7 @@ export * from "./graphql/formatError";
 export * from "./graphql/buildFederatedSchema";
 export * from "./graphql/validateInput";
 export * from "./server/gatewaySecretGuard";
+export * from "./server/errorResponses";
 export * from "./server/requestContext";
 export * from "./server/subgraphServer";
 export * from "./server/gracefulShutdown";

@@ -3,6 +3,7 @@ import "@graphiql/plugin-explorer/style.css";
 import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
+import { buildSchema, GraphQLSchema } from "graphql";
 import { StrictMode, useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { firstTab } from "virtual:examples";
@@ -12,6 +13,17 @@ import "./page.css";
 // Same origin as the page: the gateway serves both (see gateway/src/graphiql.ts).
 const endpoint = document.querySelector<HTMLMetaElement>('meta[name="graphql-endpoint"]')?.content || "/graphql";
 const fetcher = createGraphiQLFetcher({ url: new URL(endpoint, window.location.href).toString() });
+// The published schema (gateway/src/publicSchema.ts): GraphiQL needs no introspection, which
+// production turns off. Should it fail to load, GraphiQL falls back to introspecting.
+const schemaUrl = document.querySelector<HTMLMetaElement>('meta[name="graphql-schema"]')?.content || "/schema.graphql";
+async function publishedSchema(): Promise<GraphQLSchema | undefined> {
+  try {
+    const response = await fetch(new URL(schemaUrl, window.location.href));
+    return response.ok ? buildSchema(await response.text()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const explorer = explorerPlugin({ showAttribution: false });
 const plugins = [explorer, examplesPlugin];
 
@@ -26,7 +38,7 @@ const welcome = `# Ca Mau collective economy: the GraphQL API
 #
 `;
 
-function App() {
+function App({ schema }: { schema: GraphQLSchema | undefined }) {
   // Open the explorer on load. GraphiQL 4's `visiblePlugin` prop marks the plugin visible but
   // leaves its pane collapsed on first render, so press its button once the page is up instead.
   useEffect(() => {
@@ -36,6 +48,7 @@ function App() {
   return (
     <GraphiQL
       fetcher={fetcher}
+      schema={schema}
       plugins={plugins}
       defaultQuery={welcome + firstTab.query}
       defaultHeaders={""}
@@ -46,8 +59,10 @@ function App() {
   );
 }
 
-createRoot(document.getElementById("graphiql")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void publishedSchema().then((schema) =>
+  createRoot(document.getElementById("graphiql")!).render(
+    <StrictMode>
+      <App schema={schema} />
+    </StrictMode>,
+  ),
 );

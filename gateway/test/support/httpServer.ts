@@ -6,6 +6,8 @@ export interface RecordedRequest {
   url?: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The client's port: requests on one kept-alive connection share it. */
+  remotePort?: number;
 }
 
 export interface TestHttpServer {
@@ -23,7 +25,7 @@ export async function startHttpServer(
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const recorded = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const recorded = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), remotePort: req.socket.remotePort };
       requests.push(recorded);
       answer(recorded, res);
     });

@@ -3,8 +3,6 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLSchema } from "graphql";
-import type { NextFunction, Request, Response } from "express";
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { DataSource } from "typeorm";
@@ -12,6 +10,7 @@ import { Viewer } from "../auth/viewer";
 import { gatewaySecret } from "../config/secrets";
 import { SqlStatementCounter } from "../db/sqlStatementCounter";
 import { createErrorFormatter } from "../graphql/formatError";
+import { jsonErrorHandler, notFoundHandler } from "./errorResponses";
 import { gatewaySecretGuard } from "./gatewaySecretGuard";
 import { GracefulShutdown } from "./gracefulShutdown";
 import { DatabasePools, mutationsOnPrimary, poolForRequest, READ_PRIMARY_HEADER } from "./readRouting";
@@ -49,24 +48,6 @@ async function databaseIsReady(dataSource: DataSource): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * Errors outside GraphQL (a malformed or oversized body, a bug in a middleware) as masked JSON:
- * Express's own handler answers with an HTML page holding the stack trace outside production.
- */
-function jsonErrorHandler(service: string) {
-  return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
-    if (res.headersSent) return next(error);
-    const status = (error as { status?: number }).status;
-    if (typeof status === "number" && status >= 400 && status < 500) {
-      res.status(status).json({ errors: [{ message: status === 413 ? "Request body is too large" : "Bad request", extensions: { code: "BAD_REQUEST" } }] });
-      return;
-    }
-    const correlationId = randomUUID();
-    process.stderr.write(`[${service}] error ${correlationId} outside GraphQL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] });
-  };
 }
 
 /**
@@ -143,6 +124,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       },
     }),
   );
+  app.use(notFoundHandler);
   app.use(jsonErrorHandler(options.name));
 
   await new Promise<void>((resolve, reject) => {

@@ -9,7 +9,7 @@ type FetcherInit = Parameters<Fetcher>[1];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 type FetcherHeaders = FetcherResponse["headers"];
 
-export interface TimeoutFetcherOptions {
+export interface SubgraphClientOptions {
   /**
    * Identical anonymous read requests to the subgraph that are in flight at the same moment are
    * sent once, and every caller gets its own copy of the one answer (see `deduplicationKeyOf`).
@@ -33,9 +33,15 @@ interface BufferedAnswer {
 /**
  * Keep-alive connections to the subgraphs. `node:http` rather than the global fetch: undici's
  * fetch (WHATWG streams, AbortSignal, Request/Response objects) cost 0.7-0.9 ms of CPU per
- * subgraph call in a loopback test, `http.request` 0.1-0.2 ms. The 4 s idle timeout stays under
- * Node's 5 s server keep-alive (the agent also honours the server's Keep-Alive hint), so a
- * connection is not reused just as the subgraph closes it. noDelay: no Nagle wait on writes.
+ * subgraph call in a loopback test, `http.request` 0.1-0.2 ms. Nor undici's leaner request API
+ * (undici 6.29.1, its Agent with the same keep-alive, an AbortController per exchange): measured
+ * side by side (`node bench/dist/src/bench.js --only reference,search --targets ours
+ * --variant-main <a copy of gateway/dist on node:http> --variant-env FAIR_USE=false`, twice,
+ * bench/results/2026-12-03T16-11-45-scale-1-undici-ab.json and 2026-12-03T16-15-24-scale-1-undici-ab-2.json,
+ * a loaded machine), the gateway on undici spent 1.09x/1.09x the CPU per request on `search` and
+ * 1.03x/1.08x on `reference`. The 4 s idle timeout stays under Node's 5 s server keep-alive (the
+ * agent also honours the server's Keep-Alive hint), so a connection is not reused just as the
+ * subgraph closes it. noDelay: no Nagle wait on writes.
  */
 const agentOptions = { keepAlive: true, timeout: 4_000, noDelay: true } as http.AgentOptions;
 const httpAgent = new http.Agent(agentOptions);
@@ -197,7 +203,7 @@ function requestHeadersOf(init: FetcherInit, body: string | Buffer | undefined):
  * flight at once share one subgraph request (see `deduplicationKeyOf`). With `breaker`, an open
  * circuit fails at once instead of sending (see subgraphBreaker.ts).
  */
-export function createTimeoutFetcher(serviceName: string, timeoutMs: number, options: TimeoutFetcherOptions = {}): Fetcher {
+export function createSubgraphClient(serviceName: string, timeoutMs: number, options: SubgraphClientOptions = {}): Fetcher {
   const inFlight = new Map<string, Promise<BufferedAnswer>>();
   const exchange = (url: string, init: FetcherInit = {}): Promise<BufferedAnswer> =>
     new Promise<BufferedAnswer>((resolve, reject) => {
