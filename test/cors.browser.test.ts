@@ -1,5 +1,5 @@
 import { RunningGateway, startGateway } from "@camau/gateway";
-import { freePort } from "@camau/shared";
+import { freePort } from "@camau/shared/testing";
 import { expect } from "chai";
 import { createHash } from "node:crypto";
 import http from "node:http";
