@@ -16,6 +16,7 @@ import { gatewaySecretGuard } from "./gatewaySecretGuard";
 import { GracefulShutdown } from "./gracefulShutdown";
 import { DatabasePools, mutationsOnPrimary, poolForRequest, READ_PRIMARY_HEADER } from "./readRouting";
 import { viewerOrThrow } from "./requestContext";
+import { SubgraphRequest } from "./subgraphModule";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -24,7 +25,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   pools: DatabasePools;
   counter: SqlStatementCounter;
   /** Builds the per-request context (viewer plus fresh DataLoaders) on the pool the request uses. */
-  createContext: (viewer: Viewer, dataSource: DataSource) => TContext;
+  createContext: (viewer: Viewer, dataSource: DataSource, request?: SubgraphRequest) => TContext;
   port: number;
   host?: string;
 }
@@ -75,7 +76,8 @@ function jsonErrorHandler(service: string) {
  * of the context: a WeakMap keyed by the original would not find the copy.
  */
 const VIEWER = Symbol("viewer");
-type WithViewer = { [VIEWER]?: Viewer };
+const REQUEST = Symbol("request");
+type WithViewer = { [VIEWER]?: Viewer; [REQUEST]?: SubgraphRequest };
 
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
@@ -96,7 +98,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       ApolloServerPluginInlineTraceDisabled(),
       mutationsOnPrimary<TContext>(options.pools, (context, primary) => {
         const viewer = (context as WithViewer)[VIEWER];
-        if (viewer) Object.assign(context, options.createContext(viewer, primary));
+        if (viewer) Object.assign(context, options.createContext(viewer, primary, (context as WithViewer)[REQUEST]));
       }),
     ],
   });
@@ -129,8 +131,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     expressMiddleware(server, {
       context: async ({ req }) => {
         const viewer = viewerOrThrow(req.header("authorization"));
-        const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)));
-        return Object.assign(context, { [VIEWER]: viewer });
+        const request: SubgraphRequest = { authorization: req.header("authorization") };
+        const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)), request);
+        return Object.assign(context, { [VIEWER]: viewer, [REQUEST]: request });
       },
     }),
   );
