@@ -12,6 +12,7 @@ import { anonymousMutationsPlugin } from "./anonymousMutations";
 import { createGatewayContext, GatewayContext } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
+import { reportDownloads } from "./reportDownloads";
 import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
@@ -141,6 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
+  // The written report as files (DOCX, PDF, Markdown, the chart), through the GraphQL pipeline.
+  app.use(reportDownloads(server));
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with
   // the same steps. Anything added here for /graphql (a rate limit, CORS...) must be added there too.
   // no-store + Vary: Authorization unless the cache-control plugin decides otherwise.
