@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { DataSource } from "typeorm";
 import { registerEnumType } from "type-graphql";
 import { Viewer } from "@camau/shared";
@@ -61,6 +62,9 @@ const FINISHED_JOB_REUSE_MS = 60_000;
 /** Files kept per (format, period, territory, template version, sections, data version). */
 const CACHE_ENTRIES = 64;
 
+/** Export jobs kept at once (running or finished within the reuse time); beyond it new ones are refused. */
+const MAX_JOBS = 200;
+
 const jobs = new Map<string, ExportJob>();
 const files = new Map<string, ExportedFile>();
 
@@ -113,6 +117,7 @@ export function exportJob(dataSource: DataSource, viewer: Viewer, authorization:
   const key = [viewer.role, viewer.subject, format, period.from, period.to, territory].join("|");
   const existing = jobs.get(key);
   if (existing) return existing;
+  if (jobs.size >= MAX_JOBS) throw new GraphQLError("Too many report exports at once: try again in a minute", { extensions: { code: "RATE_LIMITED" } });
   const job: ExportJob = { status: "RUNNING", progress: 0.05, step: "Bắt đầu", startedAt: Date.now() };
   jobs.set(key, job);
   run(job, dataSource, authorization, period, territory, format).then(

@@ -19,11 +19,32 @@ async function render(job: RenderJob): Promise<Buffer> {
   return job.format === "DOCX" ? draftToDocx(blocks, chart, job.title) : draftToPdf(blocks, chart, job.title);
 }
 
+/** Files laid out at once; the others wait their turn (each is seconds of one core). */
+const CONCURRENCY = Math.max(1, Number(process.env.REPORT_EXPORT_CONCURRENCY ?? 2) || 2);
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function turn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 /**
  * Lays out a file in a worker thread: drawing the chart and writing a PDF or DOCX takes seconds of
  * CPU, which on the service's own thread would stall every other request it serves meanwhile.
+ * At most REPORT_EXPORT_CONCURRENCY at once, so a burst of exports cannot take every core.
  */
 export function renderInWorker(job: RenderJob): Promise<Buffer> {
+  return turn(() => renderNow(job));
+}
+
+function renderNow(job: RenderJob): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: job });
     worker.once("message", (bytes: Uint8Array) => resolve(Buffer.from(bytes)));

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { createHash } from "node:crypto";
 import { lastPeriods, Period, previousPeriod, samePeriodLastYear, shortPeriodLabel } from "../domain/periods";
 import { defaultTerritory, Territory } from "../domain/territory";
@@ -132,7 +133,9 @@ export async function fetchDraftFigures(period: Period, requested: Territory | u
       }
     }
     if (territory !== defaultTerritory(p) && territory !== defaultTerritory(period)) {
-      throw new GatewayValidationError(`the graph cannot break the report down by territory ${territory} yet`);
+      throw new GraphQLError(`The graph does not break the report down by territory yet: only the province of the period (${defaultTerritory(period)}) can be written`, {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     }
     return queryGateway<T>(byDistrict, { from: p.from, to: p.to, ...extra }, authorization);
   };
