@@ -58,18 +58,22 @@ export const REPORT_FIGURES_BY_DISTRICT = `query ReportDraftFiguresByDistrict($f
   }${PROGRAM_PROVINCES}
 }`;
 
-/** The figures compared with another period: the same query's scalar figures only. */
-export const COMPARED_FIGURES = `query ReportDraftComparedFigures($from: Date!, $to: Date!, $territory: Territory) {
-  report: collectiveEconomyReport(from: $from, to: $to, territory: $territory) {${REPORT_FIELDS.split("bySector")[0]}
+/**
+ * The scalar figures of several periods in one request (the comparisons and the chart's series):
+ * one round trip instead of one per period.
+ */
+export function comparedFigures(count: number, withTerritory: boolean): string {
+  const variables = Array.from({ length: count }, (_, i) => `$f${i}: Date!, $t${i}: Date!`).join(", ");
+  const reports = Array.from(
+    { length: count },
+    (_, i) => `  r${i}: collectiveEconomyReport(from: $f${i}, to: $t${i}${withTerritory ? ", territory: $territory" : ""}) {${REPORT_FIELDS.split("bySector")[0]}
     byRating { goodOrFairCount }
-  }
-}`;
-
-export const COMPARED_FIGURES_BY_DISTRICT = `query ReportDraftComparedFiguresByDistrict($from: Date!, $to: Date!) {
-  report: collectiveEconomyReport(from: $from, to: $to) {${REPORT_FIELDS.split("bySector")[0]}
-    byRating { goodOrFairCount }
-  }
-}`;
+  }`,
+  ).join("\n");
+  return withTerritory
+    ? `query ReportDraftComparedFigures($territory: Territory, ${variables}) {\n${reports}\n}`
+    : `query ReportDraftComparedFiguresByDistrict(${variables}) {\n${reports}\n}`;
+}
 
 /** Cooperatives supported in trade promotion per province where the period's programs were held. */
 export function tradePromotionByProvince(count: number, withTerritory: boolean): string {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { lastPeriods, Period, previousPeriod, samePeriodLastYear, shortPeriodLabel } from "../domain/periods";
 import { defaultTerritory, Territory } from "../domain/territory";
 import { GatewayValidationError, queryGateway } from "./gatewayClient";
-import { COMPARED_FIGURES, COMPARED_FIGURES_BY_DISTRICT, REPORT_FIGURES, REPORT_FIGURES_BY_DISTRICT, tradePromotionByProvince } from "./operations";
+import { comparedFigures, REPORT_FIGURES, REPORT_FIGURES_BY_DISTRICT, tradePromotionByProvince } from "./operations";
 
 /** The scalar figures of one period, as the graph's report names them. */
 export interface ScalarFigures {
@@ -150,22 +150,19 @@ export async function fetchDraftFigures(period: Period, requested: Territory | u
   }
   const lastYear = samePeriodLastYear(period);
   const previous = previousPeriod(period);
-  const compared = async (p: Period) => scalars((await ask<{ report: RawScalars }>(COMPARED_FIGURES, COMPARED_FIGURES_BY_DISTRICT, p)).report);
   const seriesPeriods = lastPeriods(period, SERIES_LENGTH);
-  const known = new Map<string, ScalarFigures>([[`${period.from}/${period.to}`, scalars(main.report)]]);
-  const figuresOf = async (p: Period) => {
-    const key = `${p.from}/${p.to}`;
-    if (!known.has(key)) known.set(key, await compared(p));
-    return known.get(key)!;
-  };
-  // One period at a time: the gateway counts each report as an expensive operation of the caller.
-  const lastYearFigures = await figuresOf(lastYear);
-  const previousFigures = await figuresOf(previous);
-  const series: DraftFigures["series"] = [];
-  for (const p of seriesPeriods) {
-    const f = await figuresOf(p);
-    series.push({ label: shortPeriodLabel(p), period: p, cooperativeCount: f.cooperativeCount, memberCount: f.memberCount });
+  const keyOf = (p: Period) => `${p.from}/${p.to}`;
+  const known = new Map<string, ScalarFigures>([[keyOf(period), scalars(main.report)]]);
+  const missing = [lastYear, previous, ...seriesPeriods].filter((p, i, all) => !known.has(keyOf(p)) && all.findIndex((q) => keyOf(q) === keyOf(p)) === i);
+  if (missing.length) {
+    const variables = Object.fromEntries(missing.flatMap((p, i) => [[`f${i}`, p.from], [`t${i}`, p.to]]));
+    const answer = await ask<Record<string, RawScalars>>(comparedFigures(missing.length, true), comparedFigures(missing.length, false), period, variables);
+    missing.forEach((p, i) => known.set(keyOf(p), scalars(answer[`r${i}`])));
   }
+  const figuresOf = (p: Period) => known.get(keyOf(p))!;
+  const lastYearFigures = figuresOf(lastYear);
+  const previousFigures = figuresOf(previous);
+  const series: DraftFigures["series"] = seriesPeriods.map((p) => ({ label: shortPeriodLabel(p), period: p, cooperativeCount: figuresOf(p).cooperativeCount, memberCount: figuresOf(p).memberCount }));
 
   const r = main.report;
   const byArea: BreakdownRow[] = r.byArea
