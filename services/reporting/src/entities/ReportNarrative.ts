@@ -33,11 +33,11 @@ export class ReportNarrative {
   @Column({ name: "period_to", type: "date" })
   to: string;
 
-  @Field(() => Territory)
+  @Field(() => Territory, { description: "The territory of the report." })
   @Column({ type: "varchar", length: 20 })
   territory: Territory;
 
-  @Field(() => NarrativeSection)
+  @Field(() => NarrativeSection, { description: "Which section." })
   @Column({ type: "varchar", length: 20 })
   section: NarrativeSection;
 
@@ -49,7 +49,7 @@ export class ReportNarrative {
   @Column({ name: "updated_by", type: "varchar", length: 255 })
   updatedBy: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the current text was written." })
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
   updatedAt: Date;
 }

@@ -69,9 +69,9 @@ export class ReportDraftResolver {
   @Query(() => ReportDraft, { description: "A draft written with a template that is not saved (preview), for a period (OFFICER, ADMIN). Nothing is stored." })
   async reportTemplatePreview(
     @Arg("body", { description: "The template to try: Markdown with Liquid placeholders." }) body: string,
-    @Arg("from", () => DateScalar) from: string,
-    @Arg("to", () => DateScalar) to: string,
-    @Arg("territory", () => Territory, { nullable: true }) territory: Territory | null,
+    @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,
+    @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,
+    @Arg("territory", () => Territory, { nullable: true, description: "The territory; by default the province of the period." }) territory: Territory | null,
     @Ctx() ctx: ReportingContext,
   ): Promise<ReportDraft> {
     if (body.length > MAX_TEMPLATE_LENGTH) throw badInput("body", `is longer than ${MAX_TEMPLATE_LENGTH} characters`);
@@ -83,10 +83,10 @@ export class ReportDraftResolver {
       "The draft as a file (DOCX, PDF, Markdown or the chart): the first request starts the export, later ones answer its progress and, once DONE, the file. Files are kept per period, territory, template version, officers' sections and figures. Browsers download through the gateway's `/reports/draft.docx?from=…&to=…` (and .pdf, .md, `/reports/chart.png`).",
   })
   reportExport(
-    @Arg("from", () => DateScalar) from: string,
-    @Arg("to", () => DateScalar) to: string,
-    @Arg("territory", () => Territory, { nullable: true }) territory: Territory | null,
-    @Arg("format", () => ExportFormat) format: ExportFormat,
+    @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,
+    @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,
+    @Arg("territory", () => Territory, { nullable: true, description: "The territory; by default the province of the period." }) territory: Territory | null,
+    @Arg("format", () => ExportFormat, { description: "The kind of file." }) format: ExportFormat,
     @Ctx() ctx: ReportingContext,
   ): ReportExport {
     const job = exportJob(ctx.dataSource, ctx.viewer, ctx.authorization, periodOf(from, to), territory ?? undefined, format);
@@ -114,9 +114,9 @@ export class ReportDraftResolver {
   @Authorized(...REPORT_EDITORS)
   @Query(() => [ReportNarrative], { description: "The officers' sections of a period and territory (OFFICER, ADMIN)." })
   reportNarratives(
-    @Arg("from", () => DateScalar) from: string,
-    @Arg("to", () => DateScalar) to: string,
-    @Arg("territory", () => Territory) territory: Territory,
+    @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,
+    @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,
+    @Arg("territory", () => Territory, { description: "The territory of the report." }) territory: Territory,
     @Ctx() ctx: ReportingContext,
   ): Promise<ReportNarrative[]> {
     return ctx.dataSource.getRepository(ReportNarrative).find({ where: { from, to, territory }, order: { section: "ASC" } });
@@ -148,10 +148,10 @@ export class ReportDraftResolver {
   @Authorized(...REPORT_EDITORS)
   @Mutation(() => ReportNarrative, { description: "Writes an officers' section of the report of a period and territory (OFFICER, ADMIN), replacing its text; an empty text clears it." })
   async saveReportNarrative(
-    @Arg("from", () => DateScalar) from: string,
-    @Arg("to", () => DateScalar) to: string,
-    @Arg("territory", () => Territory) territory: Territory,
-    @Arg("section", () => NarrativeSection) section: NarrativeSection,
+    @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,
+    @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,
+    @Arg("territory", () => Territory, { description: "The territory of the report." }) territory: Territory,
+    @Arg("section", () => NarrativeSection, { description: "Which section." }) section: NarrativeSection,
     @Arg("body", { description: "The text (Markdown)." }) body: string,
     @Ctx() ctx: ReportingContext,
   ): Promise<ReportNarrative> {

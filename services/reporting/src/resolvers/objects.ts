@@ -22,28 +22,28 @@ export class DraftFigure {
 
 @ObjectType({ description: "Active cooperatives at the end of the period in one administrative unit of the period (district before the 2025 reform, commune after)." })
 export class DraftAreaRow {
-  @Field()
+  @Field({ description: "Code of the unit (the administrative code of the period)." })
   code: string;
 
-  @Field()
+  @Field({ description: "Name of the unit, e.g. Huyện U Minh." })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Active cooperatives there at the end of the period." })
   cooperativeCount: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Of which rated good or fair (khá, tốt)." })
   goodOrFairCount: number;
 }
 
 @ObjectType({ description: "A draft of the collective-economy report (dự thảo báo cáo), written from the graph's figures with a template; its figures as data beside the text." })
 export class ReportDraft {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "First day of the period." })
   from: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Last day of the period." })
   to: string;
 
-  @Field(() => Territory)
+  @Field(() => Territory, { description: "The territory the draft covers." })
   territory: Territory;
 
   @Field({ description: "The period as officers name it, e.g. `6 tháng đầu năm 2021`, `năm 2026`." })
@@ -82,22 +82,22 @@ export class ReportExport {
   @Field({ description: "What it is doing (Vietnamese), for a progress display." })
   step: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Name to save the file under, once DONE." })
   fileName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Its media type, once DONE." })
   mediaType: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Its size in bytes, once DONE." })
   byteLength: number | null;
 
   @Field(() => String, { nullable: true, description: "The file, base64, once DONE. The gateway's `/reports/draft.*` routes serve it as a download." })
   contentBase64: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The template version the file was written with, once DONE." })
   templateVersion: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The data version of the figures in the file, once DONE." })
   dataVersion: string | null;
 
   @Field(() => String, { nullable: true, description: "Why it FAILED." })
