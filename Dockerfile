@@ -1,4 +1,4 @@
-# One image for every service of the production shape: the gateway, the four subgraphs and the
+# One image for every service of the production shape: the gateway, the five subgraphs and the
 # migration command. The command picks what runs (the Kubernetes manifests under deploy/ set it):
 #
 #   node gateway/dist/src/main.js                 (the default)
@@ -6,6 +6,7 @@
 #   node services/fund/dist/src/main.js
 #   node services/trade/dist/src/main.js
 #   node services/outreach/dist/src/main.js
+#   node services/reporting/dist/src/main.js
 #   node dist/scripts/migrate.js [--service NAME] (the release step, before new pods start)
 #
 # Build: docker build -t camau-api .   Run: docker run -e JWT_SECRET=... camau-api node services/fund/dist/src/main.js
@@ -27,6 +28,7 @@ COPY services/registry/package.json services/registry/
 COPY services/fund/package.json services/fund/
 COPY services/trade/package.json services/trade/
 COPY services/outreach/package.json services/outreach/
+COPY services/reporting/package.json services/reporting/
 COPY gateway/package.json gateway/
 COPY ui/package.json ui/
 COPY examples/package.json examples/
@@ -47,6 +49,7 @@ COPY --from=build /app/services/registry/package.json services/registry/
 COPY --from=build /app/services/fund/package.json services/fund/
 COPY --from=build /app/services/trade/package.json services/trade/
 COPY --from=build /app/services/outreach/package.json services/outreach/
+COPY --from=build /app/services/reporting/package.json services/reporting/
 COPY --from=build /app/gateway/package.json gateway/
 COPY --from=build /app/ui/package.json ui/
 COPY --from=build /app/examples/package.json examples/
@@ -54,13 +57,14 @@ COPY --from=build /app/bench/package.json bench/
 # Dev dependencies pruned; the benchmark and example-client workspaces are not installed at all.
 # No install scripts: nothing served needs one (the embedded PostgreSQL's is for development).
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-      -w shared -w services/registry -w services/fund -w services/trade -w services/outreach -w gateway -w ui \
+      -w shared -w services/registry -w services/fund -w services/trade -w services/outreach -w services/reporting -w gateway -w ui \
     && npm cache clean --force
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/services/registry/dist services/registry/dist
 COPY --from=build /app/services/fund/dist services/fund/dist
 COPY --from=build /app/services/trade/dist services/trade/dist
 COPY --from=build /app/services/outreach/dist services/outreach/dist
+COPY --from=build /app/services/reporting/dist services/reporting/dist
 COPY --from=build /app/gateway/dist gateway/dist
 COPY --from=build /app/gateway/supergraph.graphql gateway/supergraph.graphql
 COPY --from=build /app/ui/index.js /app/ui/examples.js ui/
@@ -72,5 +76,5 @@ RUN find . -path ./node_modules -prune -o -name '*.tsbuildinfo' -exec rm -f {} +
 # The image's own unprivileged user (uid 1000 "node"), numeric so Kubernetes' runAsNonRoot can
 # verify it; the application files stay owned by root and read-only to it.
 USER 1000:1000
-EXPOSE 4000 4001 4002 4003 4004
+EXPOSE 4000 4001 4002 4003 4004 4005
 CMD ["node", "gateway/dist/src/main.js"]

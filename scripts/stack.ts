@@ -167,6 +167,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   // Every service learns every subgraph's URL (<NAME>_URL): the gateway routes with them, and a
   // subgraph that checks another's data (the fund asks the registry) calls it directly.
   const subgraphUrls = Object.fromEntries(definitions.map((d) => [`${envPrefixOf(d.name)}URL`, `http://${host}:${portOf(d)}/graphql`]));
+  const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
+  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   const slots: Slot[] = definitions.map((definition) => {
     const port = portOf(definition);
     const databaseUrl = databaseUrlOf(definition.name, options);
@@ -178,6 +180,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       env: {
         ...baseEnv,
         ...subgraphUrls,
+        // The reporting subgraph reads the report's figures through the gateway, as a client.
+        GATEWAY_URL: gatewayUrl,
         PORT: String(port),
         [`${envPrefixOf(definition.name)}DATABASE_URL`]: databaseUrl,
         CREATE_DATABASE: "true",
@@ -204,8 +208,6 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     log(`[stack] ${name} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   };
 
-  const gatewayPort = options.gatewayPort ?? GATEWAY_PORT;
-  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   let gateway: ChildService | undefined;
   const startGateway = async (launched?: (service: ChildService) => void) => {
     log(`[stack] starting gateway on port ${gatewayPort}`);

@@ -382,10 +382,13 @@ for (const overlay of OVERLAYS) {
         expect(can(otherNamespace, pods[s.name], portOf(s.name)), `another namespace to ${s.name}`).to.equal(false);
       }
 
-      // The services among themselves: only the gateway reaches the subgraphs, and the fund the registry.
+      // The services among themselves: only the gateway reaches the subgraphs, the fund the registry,
+      // and the reporting subgraph the gateway (it reads the report's figures as a client).
       for (const to of SERVICES) {
         for (const from of ours) {
-          const expected = from.name !== to.name && (from.name === "gateway" ? to.name !== "gateway" : from.name === "fund" && to.name === "registry");
+          const expected =
+            from.name !== to.name &&
+            (from.name === "gateway" ? to.name !== "gateway" : (from.name === "fund" && to.name === "registry") || (from.name === "reporting" && to.name === "gateway"));
           if (from.name === to.name) continue;
           expect(can(from, pods[to.name], portOf(to.name)), `${from.name} → ${to.name}`).to.equal(expected);
         }

@@ -13,6 +13,7 @@ import { createGatewayContext, GatewayContext } from "./context";
 import { corsHandler, corsOriginsFromEnvironment } from "./cors";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
+import { reportDownloads } from "./reportDownloads";
 import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
@@ -151,6 +152,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get(PUBLIC_SCHEMA_PATH, publicSchemaHandler(supergraphSdl));
   // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
+  // The written report as files (DOCX, PDF, Markdown, the chart), through the GraphQL pipeline.
+  app.use(reportDownloads(server));
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with
   // the same steps (it is kept for a measured reason, written there). Anything added here for
   // /graphql must be added there too, or in front of both in the HTTP server's handler above.

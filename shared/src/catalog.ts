@@ -17,6 +17,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: "fund", port: 4002, dir: "services/fund" },
   { name: "trade", port: 4003, dir: "services/trade" },
   { name: "outreach", port: 4004, dir: "services/outreach" },
+  { name: "reporting", port: 4005, dir: "services/reporting" },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -176,6 +176,8 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
             env: {
               ...baseEnv,
               ...subgraphUrls,
+              // The reporting subgraph reads the report's figures through the gateways' balancer.
+              GATEWAY_URL: `http://127.0.0.1:${gatewayFrontend}/graphql`,
               [`${envPrefixOf(s.name)}DATABASE_URL`]: primaryUrls[`${envPrefixOf(s.name)}DATABASE_URL`],
               [`${envPrefixOf(s.name)}DATABASE_READ_URL`]: readUrls[`${envPrefixOf(s.name)}DATABASE_READ_URL`],
               MIGRATE_ON_START: "false",

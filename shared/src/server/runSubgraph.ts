@@ -93,7 +93,7 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
       counter,
       port: options.port,
       host: options.host,
-      createContext: (viewer, dataSource) => module.createContext(viewer, dataSource),
+      createContext: (viewer, dataSource, request) => module.createContext(viewer, dataSource, request),
     });
     return {
       url: server.url,

@@ -3,6 +3,11 @@ import { GraphQLSchema } from "graphql";
 import { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Viewer } from "../auth/viewer";
 
+/** What of the incoming HTTP request a context may use. */
+export interface SubgraphRequest {
+  readonly authorization?: string;
+}
+
 /**
  * Everything the shared runner needs to know about one subgraph. A service's `subgraph.ts`
  * exports one of these; its `main.ts` only hands it to `runSubgraphFromEnvironment`.
@@ -14,8 +19,12 @@ export interface SubgraphModule<TContext extends BaseContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   buildSchema(): Promise<GraphQLSchema>;
-  /** Per-request context: the viewer and fresh DataLoaders bound to the data source. */
-  createContext(viewer: Viewer, dataSource: DataSource): TContext;
+  /**
+   * Per-request context: the viewer and fresh DataLoaders bound to the data source. `request`
+   * carries the caller's Authorization header for a subgraph that calls the gateway on the
+   * caller's behalf (and so sees exactly what the caller may see).
+   */
+  createContext(viewer: Viewer, dataSource: DataSource, request?: SubgraphRequest): TContext;
   /** Loads this subgraph's part of the demo dataset when its database holds no data. */
   seedIfEmpty?(dataSource: DataSource, log: (line: string) => void): Promise<void>;
 }

@@ -15,6 +15,7 @@ import { gatewaySecretGuard } from "./gatewaySecretGuard";
 import { GracefulShutdown } from "./gracefulShutdown";
 import { DatabasePools, mutationsOnPrimary, poolForRequest, READ_PRIMARY_HEADER } from "./readRouting";
 import { viewerOrThrow } from "./requestContext";
+import { SubgraphRequest } from "./subgraphModule";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -23,7 +24,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   pools: DatabasePools;
   counter: SqlStatementCounter;
   /** Builds the per-request context (viewer plus fresh DataLoaders) on the pool the request uses. */
-  createContext: (viewer: Viewer, dataSource: DataSource) => TContext;
+  createContext: (viewer: Viewer, dataSource: DataSource, request?: SubgraphRequest) => TContext;
   port: number;
   host?: string;
 }
@@ -56,16 +57,16 @@ async function databaseIsReady(dataSource: DataSource): Promise<boolean> {
  * of the context: a WeakMap keyed by the original would not find the copy.
  */
 const VIEWER = Symbol("viewer");
-const CALLER_AUTHORIZATION = Symbol("caller authorization");
+const REQUEST = Symbol("request");
 
 /**
  * The caller's Authorization header, for a subgraph that asks another on the caller's behalf
  * (so the other applies the caller's rights, never more).
  */
 export function callerAuthorization(context: object): string | undefined {
-  return (context as { [CALLER_AUTHORIZATION]?: string })[CALLER_AUTHORIZATION];
+  return (context as WithViewer)[REQUEST]?.authorization;
 }
-type WithViewer = { [VIEWER]?: Viewer };
+type WithViewer = { [VIEWER]?: Viewer; [REQUEST]?: SubgraphRequest };
 
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
@@ -86,7 +87,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       ApolloServerPluginInlineTraceDisabled(),
       mutationsOnPrimary<TContext>(options.pools, (context, primary) => {
         const viewer = (context as WithViewer)[VIEWER];
-        if (viewer) Object.assign(context, options.createContext(viewer, primary));
+        if (viewer) Object.assign(context, options.createContext(viewer, primary, (context as WithViewer)[REQUEST]));
       }),
     ],
   });
@@ -119,8 +120,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     expressMiddleware(server, {
       context: async ({ req }) => {
         const viewer = viewerOrThrow(req.header("authorization"));
-        const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)));
-        return Object.assign(context, { [VIEWER]: viewer, [CALLER_AUTHORIZATION]: req.header("authorization") });
+        const request: SubgraphRequest = { authorization: req.header("authorization") };
+        const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)), request);
+        return Object.assign(context, { [VIEWER]: viewer, [REQUEST]: request });
       },
     }),
   );

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnvironment } from "@camau/shared";
+import { reportingSubgraph } from "./subgraph";
+
+runSubgraphFromEnvironment(reportingSubgraph);
