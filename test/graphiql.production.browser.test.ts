@@ -1,4 +1,5 @@
-import { freePort, Role, signToken, SUBGRAPHS } from "@camau/shared";
+import { Role, signToken, SUBGRAPHS } from "@camau/shared";
+import { freePort } from "@camau/shared/testing";
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";

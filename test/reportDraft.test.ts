@@ -1,4 +1,4 @@
-import { testTokens } from "@camau/shared";
+import { testTokens } from "@camau/shared/testing";
 import { expect } from "chai";
 import { buildSchema, parse, TypeInfo, validate, visit, visitWithTypeInfo } from "graphql";
 import JSZip from "jszip";
