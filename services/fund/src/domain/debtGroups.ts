@@ -45,8 +45,3 @@ export function debtGroupBandsProblem(bands: readonly { debtGroup: number; minDa
   }
   return null;
 }
-
-export function assertDebtGroupBands(bands: readonly { debtGroup: number; minDaysPastDue: number }[]): void {
-  const problem = debtGroupBandsProblem(bands);
-  if (problem) throw new DomainError(problem);
-}

@@ -1,4 +1,4 @@
-import { badInput, changedFields, ConflictError, ForbiddenError, NotFoundError, recordAudit, Role, UnauthenticatedError, Viewer } from "@camau/shared";
+import { badInput, changedFields, checkVersion, ConflictError, ForbiddenError, lockForChange, NotFoundError, pastOrToday, recordAudit, Role, UnauthenticatedError, Viewer } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { FundContext } from "../context";
@@ -7,18 +7,10 @@ import { ApplicationAction, applicationActionProblem, makerCheckerProblem } from
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
-import {
-  ApplicationVersionInput,
-  AppraiseLoanApplicationInput,
-  ApproveLoanApplicationInput,
-  RejectLoanApplicationInput,
-  SignLoanContractInput,
-  SubmitLoanApplicationInput,
-  WithdrawLoanApplicationInput,
-} from "../inputs/ApplicationInputs";
+import { ApplicationVersionInput, AppraiseLoanApplicationInput, ApproveLoanApplicationInput, RejectLoanApplicationInput, SignLoanContractInput, SubmitLoanApplicationInput, WithdrawLoanApplicationInput } from "../inputs/ApplicationInputs";
 import { APPLICANTS, assertCanApplyFor } from "./access";
 import { LoanApplicationPayload, SignLoanContractPayload } from "./payloads";
-import { checkRate, checkVersion, lockApplication, mutation, pastOrToday } from "./support";
+import { checkRate, mutation } from "./support";
 
 async function isSigned(manager: EntityManager, applicationId: string): Promise<boolean> {
   return manager.getRepository(Loan).existsBy({ applicationId });
@@ -104,7 +96,7 @@ export class ApplicationMutationResolver {
   @Mutation(() => LoanApplicationPayload, { description: "Starts the appraisal of a SUBMITTED application (bắt đầu thẩm định) (FUND_OFFICER)." })
   startLoanAppraisal(@Arg("input", () => ApplicationVersionInput, { description: "The application and the version read." }) input: ApplicationVersionInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
     return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
+      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.START_APPRAISAL);
       const before = { ...application };
@@ -119,7 +111,7 @@ export class ApplicationMutationResolver {
   @Mutation(() => LoanApplicationPayload, { description: "Records the appraisal of an application UNDER_APPRAISAL, once (thẩm định) (FUND_OFFICER). Whoever records it may not decide it." })
   appraiseLoanApplication(@Arg("input", () => AppraiseLoanApplicationInput, { description: "The appraisal." }) input: AppraiseLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
     return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
+      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.APPRAISE);
       const before = { ...application };
@@ -141,7 +133,7 @@ export class ApplicationMutationResolver {
     const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
     if (input.approvedAnnualInterestRate != null) checkRate(input.approvedAnnualInterestRate, "input.approvedAnnualInterestRate");
     return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
+      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.APPROVE);
       const before = { ...application };
@@ -170,7 +162,7 @@ export class ApplicationMutationResolver {
   rejectLoanApplication(@Arg("input", () => RejectLoanApplicationInput, { description: "The reason." }) input: RejectLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
     const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
     return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
+      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.REJECT);
       const before = { ...application };
@@ -194,7 +186,7 @@ export class ApplicationMutationResolver {
       throw new ForbiddenError(`Role ${ctx.viewer.role} may not withdraw applications; the cooperative's manager or an OFFICER does`);
     }
     return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
+      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
       assertCanApplyFor(ctx.viewer, application.cooperativeId);
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.WITHDRAW);
@@ -212,7 +204,7 @@ export class ApplicationMutationResolver {
   signLoanContract(@Arg("input", () => SignLoanContractInput, { description: "The application and the signing date." }) input: SignLoanContractInput, @Ctx() ctx: FundContext): Promise<SignLoanContractPayload> {
     const signedOn = pastOrToday(input.signedOn, "input.signedOn");
     return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
+      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
       checkVersion("Loan application", application.id, application.version, input.version);
       await assertAllowed(manager, application, ApplicationAction.SIGN_CONTRACT);
       if (signedOn < application.decidedOn!) throw badInput("input.signedOn", `cannot be before the approval (${application.decidedOn})`);

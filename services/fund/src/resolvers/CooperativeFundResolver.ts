@@ -1,7 +1,6 @@
-import { DateScalar, isUuid, Page, toConnection } from "@camau/shared";
+import { DateScalar, isUuid, Page, toConnection, todayInProvince } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { NestedPageArgs } from "../graphql/connection";
@@ -68,7 +67,7 @@ export class CooperativeFundResolver {
     @Ctx() ctx: FundContext,
   ): Promise<FundSummary> {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
-    const date = asOf ?? todayInVietnam();
+    const date = asOf ?? todayInProvince();
     if (!isUuid(c.id)) {
       return { asOf: date, loanCount: 0, activeLoanCount: 0, outstandingPrincipal: 0, disbursedToDate: 0, overdueLoanCount: 0, overdueAmount: 0, maxDaysPastDue: 0, worstDebtGroup: null };
     }

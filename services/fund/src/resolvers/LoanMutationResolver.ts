@@ -1,4 +1,4 @@
-import { badInput, changedFields, ConflictError, recordAudit, Role, Viewer } from "@camau/shared";
+import { badInput, changedFields, checkVersion, ConflictError, lockForChange, pastOrToday, recordAudit, Role, Viewer } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { FundContext } from "../context";
@@ -15,7 +15,7 @@ import { Repayment } from "../entities/Repayment";
 import { DisburseLoanInput, RecordLoanRepaymentInput, RestructureLoanInput, WriteOffLoanInput } from "../inputs/LoanInputs";
 import { ledgerFrom } from "../loaders";
 import { DisbursementPayload, LoanPayload, RepaymentPayload, RestructureLoanPayload } from "./payloads";
-import { asInput, checkRate, checkVersion, lockLoan, mutation, pastOrToday } from "./support";
+import { asInput, checkRate, mutation } from "./support";
 
 /** The loan's ledger read inside the mutation's transaction (after the loan row is locked). */
 async function ledgerInTransaction(manager: EntityManager, loan: Loan): Promise<LedgerLoan> {
@@ -71,7 +71,7 @@ export class LoanMutationResolver {
     const disbursedOn = pastOrToday(input.disbursedOn, "input.disbursedOn");
     return mutation(ctx.dataSource, async (manager) => {
       // SELECT … FOR UPDATE: a concurrent disbursement of this loan waits here until we commit.
-      const loan = await lockLoan(manager, input.loanId);
+      const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
       const previous = await manager.getRepository(Disbursement).findOneBy({ idempotencyKey: input.idempotencyKey });
       if (previous) {
         const same = previous.loanId === loan.id && previous.amount === input.amount && (input.disbursedOn == null || previous.disbursedOn === input.disbursedOn);
@@ -121,7 +121,7 @@ export class LoanMutationResolver {
   recordLoanRepayment(@Arg("input", () => RecordLoanRepaymentInput, { description: "The repayment." }) input: RecordLoanRepaymentInput, @Ctx() ctx: FundContext): Promise<RepaymentPayload> {
     const paidOn = pastOrToday(input.paidOn, "input.paidOn");
     return mutation(ctx.dataSource, async (manager) => {
-      const loan = await lockLoan(manager, input.loanId);
+      const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
       const previous = await manager.getRepository(Repayment).findOneBy({ idempotencyKey: input.idempotencyKey });
       if (previous) {
         const same = previous.loanId === loan.id && previous.amount === input.amount && (input.paidOn == null || previous.paidOn === input.paidOn);
@@ -166,7 +166,7 @@ export class LoanMutationResolver {
     if (input.annualInterestRate != null) checkRate(input.annualInterestRate, "input.annualInterestRate");
     asInput("input.graceMonths", () => validateTerms({ termMonths: input.remainingTermMonths, graceMonths: input.graceMonths }));
     return mutation(ctx.dataSource, async (manager) => {
-      const loan = await lockLoan(manager, input.loanId);
+      const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
       checkVersion("Loan", loan.id, loan.version, input.version);
       assertLoanAction(loan, LoanAction.RESTRUCTURE);
       if (!loan.firstDisbursedOn) throw new ConflictError(`Loan ${loan.contractNumber} has not been disbursed: there is nothing to restructure`);
@@ -211,7 +211,7 @@ export class LoanMutationResolver {
   writeOffLoan(@Arg("input", () => WriteOffLoanInput, { description: "Date and reason." }) input: WriteOffLoanInput, @Ctx() ctx: FundContext): Promise<LoanPayload> {
     const writtenOffOn = pastOrToday(input.writtenOffOn, "input.writtenOffOn");
     return mutation(ctx.dataSource, async (manager) => {
-      const loan = await lockLoan(manager, input.loanId);
+      const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
       checkVersion("Loan", loan.id, loan.version, input.version);
       assertLoanAction(loan, LoanAction.WRITE_OFF);
       notBeforeLatestEvent(loan, writtenOffOn, "input.writtenOffOn");

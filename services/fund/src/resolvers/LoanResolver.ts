@@ -1,7 +1,6 @@
-import { BadUserInputError, DateScalar, PageArgs, paginate, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { BadUserInputError, DateScalar, PageArgs, paginate, requireUuid, SortKey, toConnection, todayInProvince } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
 import { LoanStatus } from "../domain/enums";
 import { installmentStandings, scheduleAt } from "../domain/ledger";
 import { sum } from "../domain/money";
@@ -30,7 +29,7 @@ const ORDER_COLUMNS: Record<LoanOrderField, { expression: string; valueOf: (l: L
 };
 
 function asOfOrToday(asOf: string | null | undefined): string {
-  return asOf ?? todayInVietnam();
+  return asOf ?? todayInProvince();
 }
 
 @Resolver(() => Loan)

@@ -1,4 +1,4 @@
-import { badInput, changedFields, ConflictError, inTransaction, NotFoundError, recordAudit, requireUuid, Role } from "@camau/shared";
+import { badInput, changedFields, ConflictError, inTransaction, lockVersionForChange, NotFoundError, recordAudit, requireUuid, Role } from "@camau/shared";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { FundContext } from "../context";
 import { debtGroupBandsProblem } from "../domain/debtGroups";
@@ -6,7 +6,7 @@ import { DebtGroupThreshold } from "../entities/DebtGroupThreshold";
 import { LoanProduct } from "../entities/LoanProduct";
 import { ConfigureDebtGroupsInput, CreateLoanProductInput, UpdateLoanProductInput } from "../inputs/ProductInputs";
 import { DebtGroupThresholdsPayload, LoanProductPayload } from "./payloads";
-import { checkRate, checkVersion } from "./support";
+import { checkRate } from "./support";
 
 /** Who configures the fund: its approvers (management) and administrators. */
 const CONFIGURERS = [Role.FUND_APPROVER, Role.ADMIN];
@@ -73,9 +73,7 @@ export class ProductResolver {
     const overdue = input.overdueInterestMultiplier != null ? multiplierPercent(input.overdueInterestMultiplier, "input.overdueInterestMultiplier") : null;
     return inTransaction(ctx.dataSource, async (manager) => {
       const repository = manager.getRepository(LoanProduct);
-      const product = await repository.findOne({ where: { id: input.id.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-      if (!product) throw new NotFoundError("Loan product", input.id);
-      checkVersion("Loan product", product.id, product.version, input.version);
+      const product = await lockVersionForChange(manager, LoanProduct, input.id, input.version, "Loan product");
       const before = { ...product };
       if (input.name != null) product.name = input.name.normalize("NFC");
       if (input.maxAmount != null) product.maxAmount = input.maxAmount;

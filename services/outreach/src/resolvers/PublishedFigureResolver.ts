@@ -1,16 +1,12 @@
-import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, paginate, PageArgs, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { ConflictError, inTransaction, InvalidInput, isFuture, lockVersionForChange, PageArgs, paginate, recordAudit, requireUuid, Role, throwIfInvalid, toConnection } from "@camau/shared";
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { OutreachContext } from "../context";
-import { cleanText, todayInVietnam } from "../domain/classRules";
+import { cleanText } from "../domain/classRules";
 import { FIGURES } from "../domain/figures";
 import { PublishedFigure } from "../entities/PublishedFigure";
 import { CorrectPublishedFigureInput, PublishedFigureFilter, RecordPublishedFiguresInput, RemovePublishedFigureInput } from "../inputs/PublishedFigureInputs";
 import { PublishedFigureConnection } from "./connections";
 import { PublishedFigurePayload, RecordPublishedFiguresPayload, RemovePublishedFigurePayload } from "./payloads";
-
-function refuse(problems: InvalidInput[]): void {
-  if (problems.length) throw new BadUserInputError(`Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);
-}
 
 @Resolver(() => PublishedFigure)
 export class PublishedFigureResolver {
@@ -52,7 +48,7 @@ export class PublishedFigureResolver {
   recordPublishedFigures(@Arg("input", () => RecordPublishedFiguresInput, { description: "The report and its figures." }) input: RecordPublishedFiguresInput, @Ctx() ctx: OutreachContext): Promise<RecordPublishedFiguresPayload> {
     const problems: InvalidInput[] = [];
     if (input.to < input.from) problems.push({ path: "input.to", message: "cannot be before from" });
-    if (input.publishedOn && input.publishedOn > todayInVietnam()) problems.push({ path: "input.publishedOn", message: "cannot be in the future" });
+    if (isFuture(input.publishedOn)) problems.push({ path: "input.publishedOn", message: "cannot be in the future" });
     const seen = new Set<string>();
     input.figures.forEach((f, i) => {
       const province = f.province ? cleanText(f.province) : null;
@@ -61,7 +57,7 @@ export class PublishedFigureResolver {
       if (seen.has(key)) problems.push({ path: `input.figures.${i}.figure`, message: `${f.figure} is listed more than once` });
       seen.add(key);
     });
-    refuse(problems);
+    throwIfInvalid(problems);
     const reportTitle = cleanText(input.reportTitle);
     const publisher = cleanText(input.publisher);
     return inTransaction(ctx.dataSource, async (manager) => {
@@ -102,7 +98,7 @@ export class PublishedFigureResolver {
   correctPublishedFigure(@Arg("input", () => CorrectPublishedFigureInput, { description: "The correction." }) input: CorrectPublishedFigureInput, @Ctx() ctx: OutreachContext): Promise<PublishedFigurePayload> {
     return inTransaction(ctx.dataSource, async (manager) => {
       const repository = manager.getRepository(PublishedFigure);
-      const f = await lockFigure(manager.getRepository(PublishedFigure), input.id, input.version);
+      const f = await lockVersionForChange(manager, PublishedFigure, input.id, input.version, "Published figure");
       const changes: Partial<PublishedFigure> = {};
       if (input.value != null && input.value !== f.value) changes.value = input.value;
       if (input.note !== undefined && (input.note ?? null) !== f.note) changes.note = input.note ?? null;
@@ -124,17 +120,10 @@ export class PublishedFigureResolver {
   @Mutation(() => RemovePublishedFigurePayload, { description: "Removes a published figure recorded by mistake (OFFICER, ADMIN)." })
   removePublishedFigure(@Arg("input", () => RemovePublishedFigureInput, { description: "Which record." }) input: RemovePublishedFigureInput, @Ctx() ctx: OutreachContext): Promise<RemovePublishedFigurePayload> {
     return inTransaction(ctx.dataSource, async (manager) => {
-      const f = await lockFigure(manager.getRepository(PublishedFigure), input.id, input.version);
+      const f = await lockVersionForChange(manager, PublishedFigure, input.id, input.version, "Published figure");
       await manager.getRepository(PublishedFigure).delete({ id: f.id });
       await recordAudit(manager, ctx.viewer, { operation: "removePublishedFigure", entityType: "PublishedFigure", entityId: f.id, before: f });
       return { id: f.id };
     });
   }
-}
-
-async function lockFigure(repository: import("typeorm").Repository<PublishedFigure>, id: string, version: number): Promise<PublishedFigure> {
-  const f = await repository.findOne({ where: { id: id.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-  if (!f) throw new NotFoundError("Published figure", id);
-  if (f.version !== version) throw new ConflictError(`Published figure ${f.id} was changed by someone else (version ${f.version}, you sent ${version})`);
-  return f;
 }

@@ -1,8 +1,8 @@
-import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, recordAudit, requireCooperatives, Role } from "@camau/shared";
+import { ConflictError, inTransaction, InvalidInput, isFuture, lockVersionForChange, pastOrToday, recordAudit, requireCooperatives, Role, throwIfInvalid } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { OutreachContext } from "../context";
-import { cleanText, dateProblems, refusal, todayInVietnam } from "../domain/classRules";
+import { cleanText, dateProblems, refusal } from "../domain/classRules";
 import { TrainingClassStatus } from "../domain/enums";
 import { resolvePlace } from "../domain/places";
 import { TrainingClass } from "../entities/TrainingClass";
@@ -10,20 +10,6 @@ import { TrainingClassAttendance } from "../entities/TrainingClassAttendance";
 import { CancelTrainingClassInput, CreateTrainingClassInput, RecordAttendanceInput, UpdateTrainingClassInput } from "../inputs/TrainingClassInputs";
 import { TrainingClassPayload } from "./payloads";
 
-/** Throws one BAD_USER_INPUT listing every problem, each with its path under `input`. */
-function refuseIfAny(problems: [string, string][]): void {
-  if (!problems.length) return;
-  const invalid: InvalidInput[] = problems.map(([field, message]) => ({ path: `input.${field}`, message }));
-  throw new BadUserInputError(`Invalid input: ${invalid.map((p) => `${p.path}: ${p.message}`).join("; ")}`, invalid);
-}
-
-/** Reads a class for change, locked until the transaction ends; checks the version the caller read. */
-async function lockClass(manager: EntityManager, id: string, version: number): Promise<TrainingClass> {
-  const c = await manager.getRepository(TrainingClass).findOne({ where: { id: id.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-  if (!c) throw new NotFoundError("Training class", id);
-  if (c.version !== version) throw new ConflictError(`Training class ${c.id} was changed by someone else (version ${c.version}, you sent ${version})`);
-  return c;
-}
 
 /** Applies changes (the version column goes up by one) and reads the class back. */
 async function change(manager: EntityManager, id: string, changes: Partial<TrainingClass>): Promise<TrainingClass> {
@@ -38,7 +24,7 @@ export class TrainingClassMutationResolver {
   @Mutation(() => TrainingClassPayload, { description: "Records a new class, SCHEDULED until its attendance is recorded (OFFICER, ADMIN)." })
   createTrainingClass(@Arg("input", () => CreateTrainingClassInput, { description: "The class." }) input: CreateTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
     const place = resolvePlace(input.startDate, input.districtCode, input.communeCode);
-    refuseIfAny([...dateProblems(input.startDate, input.endDate), ...place.problems]);
+    throwIfInvalid([...dateProblems(input.startDate, input.endDate), ...place.problems], "input");
     return inTransaction(ctx.dataSource, async (manager) => {
       const repository = manager.getRepository(TrainingClass);
       const trainingClass = await repository.save(
@@ -68,7 +54,7 @@ export class TrainingClassMutationResolver {
   @Mutation(() => TrainingClassPayload, { description: "Changes a class; CONFLICT when the version is stale or the class is cancelled (OFFICER, ADMIN)." })
   updateTrainingClass(@Arg("input", () => UpdateTrainingClassInput, { description: "The changes." }) input: UpdateTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
     return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockClass(manager, input.id, input.version);
+      const c = await lockVersionForChange(manager, TrainingClass, input.id, input.version, "Training class");
       const why = refusal("update", c.status);
       if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
       const startDate = input.startDate ?? c.startDate;
@@ -79,8 +65,8 @@ export class TrainingClassMutationResolver {
         ? resolvePlace(startDate, input.districtCode, input.communeCode)
         : resolvePlace(startDate, c.districtCode, c.communeCode);
       const problems = [...dateProblems(startDate, endDate), ...place.problems];
-      if (c.status === TrainingClassStatus.HELD && startDate > todayInVietnam()) problems.push(["startDate", "a held class cannot start in the future"]);
-      refuseIfAny(problems);
+      if (c.status === TrainingClassStatus.HELD && isFuture(startDate)) problems.push({ path: "startDate", message: "a held class cannot start in the future" });
+      throwIfInvalid(problems, "input");
       const next: Partial<TrainingClass> = {
         kind: input.kind ?? c.kind,
         title: input.title != null ? cleanText(input.title) : c.title,
@@ -109,10 +95,9 @@ export class TrainingClassMutationResolver {
   @Authorized(Role.OFFICER, Role.ADMIN)
   @Mutation(() => TrainingClassPayload, { description: "Cancels a SCHEDULED class; it no longer counts anywhere. A held class cannot be cancelled (CONFLICT) (OFFICER, ADMIN)." })
   cancelTrainingClass(@Arg("input", () => CancelTrainingClassInput, { description: "Which class and why." }) input: CancelTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
-    const cancelledOn = input.cancelledOn ?? todayInVietnam();
-    if (cancelledOn > todayInVietnam()) refuseIfAny([["cancelledOn", "cannot be in the future"]]);
+    const cancelledOn = pastOrToday(input.cancelledOn, "input.cancelledOn");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockClass(manager, input.id, input.version);
+      const c = await lockVersionForChange(manager, TrainingClass, input.id, input.version, "Training class");
       const why = refusal("cancel", c.status);
       if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
       const trainingClass = await change(manager, c.id, { status: TrainingClassStatus.CANCELLED, cancelledOn, cancellationReason: cleanText(input.reason) });
@@ -133,16 +118,16 @@ export class TrainingClassMutationResolver {
   })
   async recordTrainingClassAttendance(@Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
     const cooperativeIds = input.cooperativeIds.map((id) => id.toLowerCase());
-    const problems: [string, string][] = [];
-    if (new Set(cooperativeIds).size !== cooperativeIds.length) problems.push(["cooperativeIds", "lists a cooperative more than once"]);
-    if (input.participantCount < cooperativeIds.length) problems.push(["participantCount", "is smaller than the number of cooperatives that sent participants"]);
-    refuseIfAny(problems);
+    const problems: InvalidInput[] = [];
+    if (new Set(cooperativeIds).size !== cooperativeIds.length) problems.push({ path: "cooperativeIds", message: "lists a cooperative more than once" });
+    if (input.participantCount < cooperativeIds.length) problems.push({ path: "participantCount", message: "is smaller than the number of cooperatives that sent participants" });
+    throwIfInvalid(problems, "input");
     await requireCooperatives(ctx.directory, cooperativeIds);
     return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockClass(manager, input.id, input.version);
+      const c = await lockVersionForChange(manager, TrainingClass, input.id, input.version, "Training class");
       const why = refusal("recordAttendance", c.status);
       if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
-      if (c.startDate > todayInVietnam()) throw new ConflictError(`Training class ${c.id} starts on ${c.startDate}; attendance is recorded once it has started`);
+      if (isFuture(c.startDate)) throw new ConflictError(`Training class ${c.id} starts on ${c.startDate}; attendance is recorded once it has started`);
       const attendance = manager.getRepository(TrainingClassAttendance);
       const previous = await attendance.findBy({ classId: c.id });
       await attendance.delete({ classId: c.id });

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { assertNotFuture, inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
 import { GroupStatus } from "../domain/enums";
 import { escapeLike, searchWords } from "../domain/searchText";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -11,7 +11,6 @@ import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
 import { assertCanListMembersOf } from "./access";
 import { CooperativeGroupConnection, MemberConnection } from "./connections";
-import { assertNotFuture } from "./events";
 import { communeOn, requireSector } from "./lookups";
 import { memberRow } from "./memberRows";
 import { CooperativeGroupPayload } from "./payloads";

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { badInput, ConflictError, inTransaction, recordAudit, Role } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, lockVersionForChange, recordAudit, Role, todayInProvince } from "@camau/shared";
 import { ratingForScore, canBeClassifiedForYear, CURRENT_SCHEME } from "../domain/classification";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { foundingMembersProblem } from "../domain/foundingRules";
@@ -7,16 +7,10 @@ import { canTransition, isTerminal } from "../domain/statusTransitions";
 import { Classification } from "../entities/Classification";
 import { Cooperative } from "../entities/Cooperative";
 import { Member } from "../entities/Member";
-import {
-  AdmitToAllianceInput,
-  ChangeCooperativeStatusInput,
-  RecordClassificationInput,
-  RegisterCooperativeInput,
-  UpdateCooperativeInput,
-} from "../inputs/CooperativeInputs";
+import { AdmitToAllianceInput, ChangeCooperativeStatusInput, RecordClassificationInput, RegisterCooperativeInput, UpdateCooperativeInput } from "../inputs/CooperativeInputs";
 import { RegistryContext } from "../context";
-import { assertNotFuture, recordEvent, todayInVietnam } from "./events";
-import { communeOn, lockCooperative, requireSector } from "./lookups";
+import { recordEvent } from "./events";
+import { communeOn, requireSector } from "./lookups";
 import { memberRow } from "./memberRows";
 import { ClassificationPayload, CooperativePayload } from "./payloads";
 
@@ -73,11 +67,10 @@ export class CooperativeMutationResolver {
   @Authorized(Role.OFFICER, Role.ADMIN)
   @Mutation(() => CooperativePayload, { description: "Changes registration data; records RENAMED, ADDRESS_CHANGED or DETAILS_CHANGED in the history (OFFICER, ADMIN)." })
   updateCooperative(@Arg("input", () => UpdateCooperativeInput, { description: "The changes." }) input: UpdateCooperativeInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
-    const effectiveOn = input.effectiveOn ?? todayInVietnam();
+    const effectiveOn = input.effectiveOn ?? todayInProvince();
     assertNotFuture(effectiveOn, "input.effectiveOn");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.id);
-      if (c.version !== input.version) throw new ConflictError(`Cooperative ${c.id} was changed by someone else (version ${c.version}, you sent ${input.version})`);
+      const c = await lockVersionForChange(manager, Cooperative, input.id, input.version, "Cooperative");
       if (isTerminal(c.status)) throw new ConflictError(`Cooperative ${c.id} is ${c.status} and can no longer change`);
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -123,7 +116,7 @@ export class CooperativeMutationResolver {
   changeCooperativeStatus(@Arg("input", () => ChangeCooperativeStatusInput, { description: "The new status and when it took effect." }) input: ChangeCooperativeStatusInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
     assertNotFuture(input.effectiveOn, "input.effectiveOn");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.id);
+      const c = await lockForChange(manager, Cooperative, input.id, "Cooperative");
       if (!canTransition(c.status, input.status)) throw new ConflictError(`A cooperative cannot go from ${c.status} to ${input.status}`);
       if (input.effectiveOn < c.statusSince) throw badInput("input.effectiveOn", `cannot be before the current status took effect (${c.statusSince})`);
       const previous = c.status;
@@ -159,7 +152,7 @@ export class CooperativeMutationResolver {
     assertNotFuture(input.classifiedOn, "input.classifiedOn");
     if (input.classifiedOn < `${input.year + 1}-01-01`) throw badInput("input.classifiedOn", `a classification of ${input.year} is approved after the year ends`);
     return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.cooperativeId);
+      const c = await lockForChange(manager, Cooperative, input.cooperativeId, "Cooperative");
       if (!canBeClassifiedForYear(c.foundedOn, input.year)) throw badInput("input.year", "a cooperative operating under 12 months is not rated");
       const repository = manager.getRepository(Classification);
       if (await repository.existsBy({ cooperativeId: c.id, year: input.year })) throw new ConflictError(`Cooperative ${c.id} is already classified for ${input.year}`);
@@ -182,7 +175,7 @@ export class CooperativeMutationResolver {
   admitToAlliance(@Arg("input", () => AdmitToAllianceInput, { description: "Who and when." }) input: AdmitToAllianceInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
     assertNotFuture(input.joinedOn, "input.joinedOn");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.cooperativeId);
+      const c = await lockForChange(manager, Cooperative, input.cooperativeId, "Cooperative");
       if (c.status !== LegalStatus.ACTIVE) throw new ConflictError(`Only an ACTIVE cooperative can join the Alliance; this one is ${c.status}`);
       if (c.allianceJoinedOn) throw new ConflictError(`Cooperative ${c.id} is already an Alliance member since ${c.allianceJoinedOn}`);
       if (input.joinedOn < c.foundedOn) throw badInput("input.joinedOn", "cannot be before the cooperative was founded");

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput, ConflictError, inTransaction, isUuid, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, isUuid, lockForChange, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
 import { EntityManager, In, IsNull } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
@@ -10,7 +10,7 @@ import { UnionMembership } from "../entities/UnionMembership";
 import { ChangeUnionMembersInput, RegisterCooperativeUnionInput } from "../inputs/GroupAndUnionInputs";
 import { RegistryContext } from "../context";
 import { CooperativeUnionConnection } from "./connections";
-import { assertNotFuture, recordEvent } from "./events";
+import { recordEvent } from "./events";
 import { communeOn } from "./lookups";
 import { CooperativeUnionPayload } from "./payloads";
 
@@ -94,8 +94,7 @@ export class CooperativeUnionResolver {
     assertNotFuture(input.effectiveOn, "input.effectiveOn");
     if (!input.add.length && !input.remove.length) throw badInput("input.add", "nothing to change");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const union = await manager.getRepository(CooperativeUnion).findOne({ where: { id: input.unionId.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-      if (!union) throw new NotFoundError("Union", input.unionId);
+      const union = await lockForChange(manager, CooperativeUnion, input.unionId, "Union");
       if (union.status !== LegalStatus.ACTIVE) throw new ConflictError(`Union ${union.id} is ${union.status}`);
       const current = await manager.getRepository(UnionMembership).find({ where: { unionId: union.id }, lock: { mode: "pessimistic_write" } });
       const inForce = current.filter((m) => m.leftOn === null);

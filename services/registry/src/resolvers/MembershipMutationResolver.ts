@@ -1,13 +1,13 @@
-import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit, requireRoleOrManager, Role } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, recordAudit, requireRoleOrManager, Role, todayInProvince } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { CooperativeEventKind, GroupStatus, LegalStatus, MembershipType } from "../domain/enums";
 import { foundingMembersProblem, MIN_GROUP_MEMBERS } from "../domain/foundingRules";
+import { Cooperative } from "../entities/Cooperative";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
 import { AddMemberInput, EndMembershipInput } from "../inputs/MembershipInputs";
 import { RegistryContext } from "../context";
-import { assertNotFuture, recordEvent, todayInVietnam } from "./events";
-import { lockCooperative } from "./lookups";
+import { recordEvent } from "./events";
 import { memberRow } from "./memberRows";
 import { MemberPayload } from "./payloads";
 
@@ -20,18 +20,17 @@ export class MembershipMutationResolver {
   addMember(@Arg("input", () => AddMemberInput, { description: "Who joins where." }) input: AddMemberInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
     if (!!input.cooperativeId === !!input.groupId) throw badInput("input.cooperativeId", "give exactly one of cooperativeId and groupId");
     requireRoleOrManager(ctx.viewer, WRITERS, input.cooperativeId?.toLowerCase());
-    const joinedOn = input.member.joinedOn ?? todayInVietnam();
+    const joinedOn = input.member.joinedOn ?? todayInProvince();
     return inTransaction(ctx.dataSource, async (manager) => {
       if (input.cooperativeId) {
-        const c = await lockCooperative(manager, input.cooperativeId);
+        const c = await lockForChange(manager, Cooperative, input.cooperativeId, "Cooperative");
         if (c.status !== LegalStatus.ACTIVE && c.status !== LegalStatus.SUSPENDED) throw new ConflictError(`Cooperative ${c.id} is ${c.status}: it takes no new members`);
         const member = await manager.getRepository(Member).save(memberRow(manager, { ...input.member, joinedOn }, { cooperativeId: c.id, defaultJoinedOn: joinedOn, notBefore: c.foundedOn, path: "input.member" }));
         await recordAudit(manager, ctx.viewer, { operation: "addMember", entityType: "Member", entityId: member.id, after: member });
         await recordEvent(manager, ctx.viewer, { cooperativeId: c.id, kind: CooperativeEventKind.MEMBER_ADDED, effectiveOn: joinedOn, details: { memberId: member.id, membershipType: member.membershipType } });
         return { member };
       }
-      const group = await manager.getRepository(CooperativeGroup).findOne({ where: { id: input.groupId!.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-      if (!group) throw new NotFoundError("Cooperative group", input.groupId!);
+      const group = await lockForChange(manager, CooperativeGroup, input.groupId!, "Cooperative group");
       if (group.status !== GroupStatus.OPERATING) throw new ConflictError(`Cooperative group ${group.id} no longer operates`);
       const member = await manager.getRepository(Member).save(memberRow(manager, { ...input.member, joinedOn }, { groupId: group.id, defaultJoinedOn: joinedOn, notBefore: group.foundedOn, path: "input.member" }));
       await recordAudit(manager, ctx.viewer, { operation: "addMember", entityType: "Member", entityId: member.id, after: member });
@@ -44,8 +43,7 @@ export class MembershipMutationResolver {
   endMembership(@Arg("input", () => EndMembershipInput, { description: "Which membership and when." }) input: EndMembershipInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
     assertNotFuture(input.leftOn, "input.leftOn");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const member = await manager.getRepository(Member).findOne({ where: { id: input.memberId.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-      if (!member) throw new NotFoundError("Member", input.memberId);
+      const member = await lockForChange(manager, Member, input.memberId, "Member");
       requireRoleOrManager(ctx.viewer, WRITERS, member.cooperativeId);
       if (member.leftOn) throw new ConflictError(`Membership ${member.id} already ended on ${member.leftOn}`);
       if (input.leftOn < member.joinedOn) throw badInput("input.leftOn", "cannot be before the membership began");
@@ -56,7 +54,7 @@ export class MembershipMutationResolver {
         [ownerId, member.id],
       );
       if (member.cooperativeId) {
-        const c = await lockCooperative(manager, member.cooperativeId);
+        const c = await lockForChange(manager, Cooperative, member.cooperativeId, "Cooperative");
         const problem = foundingMembersProblem(c.governingLaw, remaining.map((r) => r.membership_type));
         if (problem && c.status === LegalStatus.ACTIVE) throw new ConflictError(`Ending this membership would break the legal minimum: ${problem}`);
       } else if (remaining.length < MIN_GROUP_MEMBERS) {

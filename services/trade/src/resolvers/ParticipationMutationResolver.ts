@@ -1,15 +1,14 @@
-import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit, requireCooperatives } from "@camau/shared";
+import { assertNotFuture, badInput, checkVersion, ConflictError, inTransaction, isFuture, lockForChange, NotFoundError, recordAudit, requireCooperatives, throwIfInvalid } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { In } from "typeorm";
 import { TradeContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
 import { shownProductsProblems, supportProblem } from "../domain/participation";
 import { Participation, ParticipationProduct, TradeAgreement } from "../entities/Participation";
 import { Product } from "../entities/Product";
 import { policyOf, TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { RecordParticipationResultsInput, RegisterParticipationInput } from "../inputs/ParticipationInputs";
 import { assertCanActFor, assertCanGrantSupport, TRADE_WRITERS_OR_MANAGER } from "./access";
-import { assertNotFuture, cleanText, lockById, throwIfProblems } from "./guards";
+import { cleanText } from "./guards";
 import { ParticipationPayload } from "./payloads";
 
 @Resolver()
@@ -30,7 +29,7 @@ export class ParticipationMutationResolver {
       const program = await manager.getRepository(TradePromotionProgram).findOne({ where: { id: input.programId.toLowerCase() }, lock: { mode: "pessimistic_read" } });
       if (!program) throw new NotFoundError("Trade promotion program", input.programId);
       const found = await manager.getRepository(Product).find({ where: { id: In(productIds) }, select: { id: true, cooperativeId: true } });
-      throwIfProblems(shownProductsProblems(cooperativeId, productIds, found), "input.productIds");
+      throwIfInvalid(shownProductsProblems(cooperativeId, productIds, found), "input.productIds");
       const problem = supportProblem(policyOf(program), input.supportAmount, input.eligibleCost);
       if (problem) throw badInput("input.supportAmount", problem);
       const repository = manager.getRepository(Participation);
@@ -67,14 +66,12 @@ export class ParticipationMutationResolver {
     if (input.supportAmount != null) assertCanGrantSupport(ctx.viewer);
     input.agreements.forEach((a, i) => assertNotFuture(a.signedOn, `input.agreements.${i}.signedOn`));
     return inTransaction(ctx.dataSource, async (manager) => {
-      const participation = await lockById(manager, Participation, input.participationId, "Participation");
+      const participation = await lockForChange(manager, Participation, input.participationId, "Participation");
       assertCanActFor(ctx.viewer, participation.cooperativeId);
-      if (participation.version !== input.version) {
-        throw new ConflictError(`Participation ${participation.id} was changed by someone else (version ${participation.version}, you sent ${input.version})`);
-      }
+      checkVersion("Participation", participation.id, participation.version, input.version);
       const program = await manager.getRepository(TradePromotionProgram).findOne({ where: { id: participation.programId }, lock: { mode: "pessimistic_read" } });
       if (!program) throw new Error(`participation ${participation.id} has no program`);
-      if (program.startsOn > todayInVietnam()) throw new ConflictError(`Program ${program.id} starts on ${program.startsOn}: results can be recorded once it has begun`);
+      if (isFuture(program.startsOn)) throw new ConflictError(`Program ${program.id} starts on ${program.startsOn}: results can be recorded once it has begun`);
       const agreementFields = (a: { counterparty: string; kind: string; value?: number | null; signedOn?: string | null; description?: string | null }) => ({ counterparty: a.counterparty, kind: a.kind, value: a.value ?? null, signedOn: a.signedOn ?? null, description: a.description ?? null });
       const previousAgreements = await manager.getRepository(TradeAgreement).find({ where: { participationId: participation.id }, order: { position: "ASC" } });
       const before = { boothCount: participation.boothCount, supportAmount: participation.supportAmount, salesRevenue: participation.salesRevenue, resultsRecordedAt: participation.resultsRecordedAt, agreements: previousAgreements.map(agreementFields), version: participation.version };

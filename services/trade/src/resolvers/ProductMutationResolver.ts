@@ -1,4 +1,4 @@
-import { badInput, changedFields, ConflictError, inTransaction, recordAudit, requireCooperatives } from "@camau/shared";
+import { assertNotFuture, badInput, changedFields, checkVersion, ConflictError, inTransaction, lockForChange, recordAudit, requireCooperatives, throwIfInvalid } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { TradeContext } from "../context";
 import { certificationProblems, defaultExpiry, levelForStars } from "../domain/ocop";
@@ -6,7 +6,7 @@ import { OcopCertification } from "../entities/OcopCertification";
 import { Product } from "../entities/Product";
 import { RecordOcopCertificationInput, RegisterProductInput, UpdateProductInput } from "../inputs/ProductInputs";
 import { assertCanActFor, TRADE_WRITERS, TRADE_WRITERS_OR_MANAGER } from "./access";
-import { assertNotFuture, cleanText, lockById, throwIfProblems } from "./guards";
+import { cleanText } from "./guards";
 import { OcopCertificationPayload, ProductPayload } from "./payloads";
 import { EntityManager } from "typeorm";
 
@@ -51,9 +51,9 @@ export class ProductMutationResolver {
   updateProduct(@Arg("input", () => UpdateProductInput, { description: "The changes." }) input: UpdateProductInput, @Ctx() ctx: TradeContext): Promise<ProductPayload> {
     if (input.brand && input.removeBrand) throw badInput("input.removeBrand", "cannot be combined with a new brand");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const product = await lockById(manager, Product, input.id, "Product");
+      const product = await lockForChange(manager, Product, input.id, "Product");
       assertCanActFor(ctx.viewer, product.cooperativeId);
-      if (product.version !== input.version) throw new ConflictError(`Product ${product.id} was changed by someone else (version ${product.version}, you sent ${input.version})`);
+      checkVersion("Product", product.id, product.version, input.version);
       const before = { ...product };
       if (input.name != null) {
         const name = cleanText(input.name);
@@ -88,11 +88,11 @@ export class ProductMutationResolver {
     @Arg("input", () => RecordOcopCertificationInput, { description: "The certification." }) input: RecordOcopCertificationInput,
     @Ctx() ctx: TradeContext,
   ): Promise<OcopCertificationPayload> {
-    throwIfProblems(certificationProblems(input), "input");
+    throwIfInvalid(certificationProblems(input), "input");
     assertNotFuture(input.certifiedOn, "input.certifiedOn");
     const decisionNumber = cleanText(input.decisionNumber);
     return inTransaction(ctx.dataSource, async (manager) => {
-      const product = await lockById(manager, Product, input.productId, "Product");
+      const product = await lockForChange(manager, Product, input.productId, "Product");
       const repository = manager.getRepository(OcopCertification);
       if (await repository.existsBy({ productId: product.id, decisionNumber })) {
         throw new ConflictError(`Decision ${decisionNumber} is already recorded for product ${product.id}`);

@@ -1,7 +1,6 @@
-import { DateScalar, isUuid, PageArgs, toConnection } from "@camau/shared";
+import { DateScalar, isUuid, PageArgs, toConnection, todayInProvince } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
 import { Cooperative, cooperativeRef } from "../entities/Cooperative";
 import { OcopCertification } from "../entities/OcopCertification";
 import { Product, ProductBrand } from "../entities/Product";
@@ -47,7 +46,7 @@ export class ProductResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today, Vietnam time)." }) asOf: string | null,
     @Ctx() ctx: TradeContext,
   ): Promise<OcopCertification | null> {
-    return ctx.loaders.certificationInForce.load(`${asOf ?? todayInVietnam()}|${p.id}`);
+    return ctx.loaders.certificationInForce.load(`${asOf ?? todayInProvince()}|${p.id}`);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "OCOP stars in force on a date (số sao OCOP); null when the product has no certification in force then." })
@@ -56,7 +55,7 @@ export class ProductResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today, Vietnam time)." }) asOf: string | null,
     @Ctx() ctx: TradeContext,
   ): Promise<number | null> {
-    return (await ctx.loaders.certificationInForce.load(`${asOf ?? todayInVietnam()}|${p.id}`))?.stars ?? null;
+    return (await ctx.loaders.certificationInForce.load(`${asOf ?? todayInProvince()}|${p.id}`))?.stars ?? null;
   }
 }
 

@@ -1,11 +1,11 @@
-import { badInput, changedFields, ConflictError, inTransaction, recordAudit } from "@camau/shared";
+import { badInput, changedFields, checkVersion, ConflictError, inTransaction, lockForChange, recordAudit } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { TradeContext } from "../context";
 import { supportProblem, SupportPolicyRule } from "../domain/participation";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { CreateProgramInput, SupportPolicyInput, UpdateProgramInput } from "../inputs/ProgramInputs";
 import { TRADE_WRITERS } from "./access";
-import { cleanText, lockById } from "./guards";
+import { cleanText } from "./guards";
 import { TradePromotionProgramPayload } from "./payloads";
 
 function policyRule(input: SupportPolicyInput): SupportPolicyRule {
@@ -52,10 +52,8 @@ export class ProgramMutationResolver {
   updateTradePromotionProgram(@Arg("input", () => UpdateProgramInput, { description: "The changes." }) input: UpdateProgramInput, @Ctx() ctx: TradeContext): Promise<TradePromotionProgramPayload> {
     if (input.supportPolicy && input.removeSupportPolicy) throw badInput("input.removeSupportPolicy", "cannot be combined with a new supportPolicy");
     return inTransaction(ctx.dataSource, async (manager) => {
-      const program = await lockById(manager, TradePromotionProgram, input.id, "Trade promotion program");
-      if (program.version !== input.version) {
-        throw new ConflictError(`Program ${program.id} was changed by someone else (version ${program.version}, you sent ${input.version})`);
-      }
+      const program = await lockForChange(manager, TradePromotionProgram, input.id, "Trade promotion program");
+      checkVersion("Program", program.id, program.version, input.version);
       const before = { ...program };
       if (input.name != null) program.name = cleanText(input.name);
       if (input.kind != null) program.kind = input.kind;
