@@ -9,6 +9,7 @@ import { CooperativeFundResolver } from "./resolvers/CooperativeFundResolver";
 import { LoanMutationResolver } from "./resolvers/LoanMutationResolver";
 import { LoanResolver } from "./resolvers/LoanResolver";
 import { PortfolioResolver } from "./resolvers/PortfolioResolver";
+import { ProductMutationResolver } from "./resolvers/ProductMutationResolver";
 import { ProductResolver } from "./resolvers/ProductResolver";
 
 /** The fund's federated schema. Needs no database: `npm run compose` prints it. */
@@ -17,6 +18,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         ProductResolver,
+        ProductMutationResolver,
         ApplicationResolver,
         ApplicationMutationResolver,
         LoanResolver,

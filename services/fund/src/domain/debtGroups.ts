@@ -1,5 +1,3 @@
-import { DomainError } from "./money";
-
 /**
  * Debt classification by days past due (phân loại nợ theo số ngày quá hạn), State Bank groups
  * 1–5. The thresholds are data (table debt_group_threshold, changed by ADMIN), not code: these

@@ -1,5 +1,5 @@
 import { DateScalar, isUuid, Page, toConnection, todayInProvince } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Authorized, Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
@@ -7,7 +7,7 @@ import { NestedPageArgs } from "../graphql/connection";
 import { CooperativeRef } from "../graphql/federation";
 import { FundSummary } from "../graphql/objects";
 import { nestedPages } from "../loaders/nestedPages";
-import { assertCanReadLoansOf } from "./access";
+import { assertCanReadLoansOf, LOAN_READERS_OR_MANAGER } from "../access";
 import { LoanApplicationConnection, LoanConnection } from "./connections";
 
 function emptyPage<T>(): Page<T> {
@@ -20,6 +20,7 @@ function emptyPage<T>(): Page<T> {
  */
 @Resolver(() => CooperativeRef)
 export class CooperativeFundResolver {
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @FieldResolver(() => LoanApplicationConnection, { nullable: true, description: "Its applications to the development fund, latest first (hồ sơ vay vốn Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async loanApplications(@Root() c: CooperativeRef, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
@@ -40,6 +41,7 @@ export class CooperativeFundResolver {
     return toConnection(isUuid(c.id) ? await loader.load(c.id.toLowerCase()) : emptyPage<LoanApplication>());
   }
 
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @FieldResolver(() => LoanConnection, { nullable: true, description: "Its loans from the development fund, latest signed first (khoản vay Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async loans(@Root() c: CooperativeRef, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
@@ -60,6 +62,7 @@ export class CooperativeFundResolver {
     return toConnection(isUuid(c.id) ? await loader.load(c.id.toLowerCase()) : emptyPage<Loan>());
   }
 
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @FieldResolver(() => FundSummary, { nullable: true, description: "Its outstanding principal, live loans and overdue amount with the fund as of a date (dư nợ tại Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async fundSummary(
     @Root() c: CooperativeRef,

@@ -1,5 +1,5 @@
 import { BadUserInputError, DateScalar, PageArgs, paginate, requireUuid, SortKey, toConnection, todayInProvince } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { LoanStatus } from "../domain/enums";
 import { installmentStandings, scheduleAt } from "../domain/ledger";
@@ -16,7 +16,7 @@ import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
 import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/Filters";
 import { nestedPages } from "../loaders/nestedPages";
 import { loanPositionsSql } from "../report/positionsSql";
-import { listScope, visibleOrNull } from "./access";
+import { listScope, LOAN_READERS_OR_MANAGER, visibleOrNull } from "../access";
 import { LoanConnection, RepaymentConnection } from "./connections";
 
 const NOT_DISBURSED = "9999-12-31";
@@ -34,12 +34,14 @@ function asOfOrToday(asOf: string | null | undefined): string {
 
 @Resolver(() => Loan)
 export class LoanResolver {
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => Loan, { nullable: true, description: "A loan by id; null when there is none or (for a manager) when it is another cooperative's. Fund staff, officers and the borrower's manager." })
   async loan(@Arg("id", () => ID, { description: "Loan id (UUID)." }) id: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
     listScope(ctx.viewer);
     return visibleOrNull(ctx.viewer, await ctx.loaders.loanById.load(requireUuid(id, "id")));
   }
 
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => Loan, { nullable: true, description: "A loan by its contract number (số hợp đồng), e.g. QHT-2021-0007; null when there is none or when it is another cooperative's (a manager cannot tell the two apart)." })
   async loanByContractNumber(@Arg("contractNumber", { description: "Contract number." }) contractNumber: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
     listScope(ctx.viewer);
@@ -47,6 +49,7 @@ export class LoanResolver {
     return visibleOrNull(ctx.viewer, await ctx.dataSource.getRepository(Loan).findOneBy({ contractNumber: contractNumber.trim().toUpperCase() }));
   }
 
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => LoanConnection, { description: "Loans, filtered and sorted (default: latest signed first). Fund staff and officers see all; a cooperative's manager sees its own." })
   async loans(
     @Arg("filter", () => LoanFilter, { nullable: true, description: "Conditions the loans must meet." }) filter: LoanFilter | null,

@@ -1,4 +1,4 @@
-import { ConflictError, inTransaction, InvalidInput, isFuture, lockVersionForChange, PageArgs, paginate, recordAudit, requireUuid, Role, throwIfInvalid, toConnection } from "@camau/shared";
+import { ConflictError, inTransaction, InvalidInput, isFuture, lockVersionForChange, PageArgs, paginate, recordAudit, requireUuid, throwIfInvalid, toConnection } from "@camau/shared";
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { OutreachContext } from "../context";
 import { cleanText } from "../domain/classRules";
@@ -7,6 +7,7 @@ import { PublishedFigure } from "../entities/PublishedFigure";
 import { CorrectPublishedFigureInput, PublishedFigureFilter, RecordPublishedFiguresInput, RemovePublishedFigureInput } from "../inputs/PublishedFigureInputs";
 import { PublishedFigureConnection } from "./connections";
 import { PublishedFigurePayload, RecordPublishedFiguresPayload, RemovePublishedFigurePayload } from "./payloads";
+import { OUTREACH_WRITERS } from "../access";
 
 @Resolver(() => PublishedFigure)
 export class PublishedFigureResolver {
@@ -41,7 +42,7 @@ export class PublishedFigureResolver {
     );
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => RecordPublishedFiguresPayload, {
     description: "Records figures as a report published them for a period (OFFICER, ADMIN). The same figure of the same report, publisher, period and province cannot be recorded twice (CONFLICT); correct it instead.",
   })
@@ -93,7 +94,7 @@ export class PublishedFigureResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => PublishedFigurePayload, { description: "Corrects the value or remark of a recorded published figure (OFFICER, ADMIN)." })
   correctPublishedFigure(@Arg("input", () => CorrectPublishedFigureInput, { description: "The correction." }) input: CorrectPublishedFigureInput, @Ctx() ctx: OutreachContext): Promise<PublishedFigurePayload> {
     return inTransaction(ctx.dataSource, async (manager) => {
@@ -116,7 +117,7 @@ export class PublishedFigureResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => RemovePublishedFigurePayload, { description: "Removes a published figure recorded by mistake (OFFICER, ADMIN)." })
   removePublishedFigure(@Arg("input", () => RemovePublishedFigureInput, { description: "Which record." }) input: RemovePublishedFigureInput, @Ctx() ctx: OutreachContext): Promise<RemovePublishedFigurePayload> {
     return inTransaction(ctx.dataSource, async (manager) => {

@@ -1,4 +1,4 @@
-import { ConflictError, inTransaction, InvalidInput, isFuture, lockVersionForChange, pastOrToday, recordAudit, requireCooperatives, Role, throwIfInvalid } from "@camau/shared";
+import { ConflictError, inTransaction, InvalidInput, isFuture, lockVersionForChange, pastOrToday, recordAudit, requireCooperatives, throwIfInvalid } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { EntityManager } from "typeorm";
 import { OutreachContext } from "../context";
@@ -9,6 +9,7 @@ import { TrainingClass } from "../entities/TrainingClass";
 import { TrainingClassAttendance } from "../entities/TrainingClassAttendance";
 import { CancelTrainingClassInput, CreateTrainingClassInput, RecordAttendanceInput, UpdateTrainingClassInput } from "../inputs/TrainingClassInputs";
 import { TrainingClassPayload } from "./payloads";
+import { OUTREACH_WRITERS } from "../access";
 
 
 /** Applies changes (the version column goes up by one) and reads the class back. */
@@ -20,7 +21,7 @@ async function change(manager: EntityManager, id: string, changes: Partial<Train
 
 @Resolver()
 export class TrainingClassMutationResolver {
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, { description: "Records a new class, SCHEDULED until its attendance is recorded (OFFICER, ADMIN)." })
   createTrainingClass(@Arg("input", () => CreateTrainingClassInput, { description: "The class." }) input: CreateTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
     const place = resolvePlace(input.startDate, input.districtCode, input.communeCode);
@@ -50,7 +51,7 @@ export class TrainingClassMutationResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, { description: "Changes a class; CONFLICT when the version is stale or the class is cancelled (OFFICER, ADMIN)." })
   updateTrainingClass(@Arg("input", () => UpdateTrainingClassInput, { description: "The changes." }) input: UpdateTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
     return inTransaction(ctx.dataSource, async (manager) => {
@@ -92,7 +93,7 @@ export class TrainingClassMutationResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, { description: "Cancels a SCHEDULED class; it no longer counts anywhere. A held class cannot be cancelled (CONFLICT) (OFFICER, ADMIN)." })
   cancelTrainingClass(@Arg("input", () => CancelTrainingClassInput, { description: "Which class and why." }) input: CancelTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
     const cancelledOn = pastOrToday(input.cancelledOn, "input.cancelledOn");
@@ -112,7 +113,7 @@ export class TrainingClassMutationResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, {
     description: "Records (or corrects) the attendance of a class that has started: the number of participants and the cooperatives that sent them. The class becomes HELD (OFFICER, ADMIN). Every cooperative must exist in the registry (else NOT_FOUND).",
   })

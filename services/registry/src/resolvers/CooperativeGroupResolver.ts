@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { assertNotFuture, inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { assertNotFuture, inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, toConnection } from "@camau/shared";
 import { GroupStatus } from "../domain/enums";
 import { escapeLike, searchWords } from "../domain/searchText";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -9,7 +9,7 @@ import { Sector } from "../entities/Sector";
 import { CooperativeGroupFilter, RegisterCooperativeGroupInput } from "../inputs/GroupAndUnionInputs";
 import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
-import { assertCanListMembersOf } from "./access";
+import { MEMBER_READERS, REGISTRY_WRITERS } from "../access";
 import { CooperativeGroupConnection, MemberConnection } from "./connections";
 import { communeOn, requireSector } from "./lookups";
 import { memberRow } from "./memberRows";
@@ -51,14 +51,14 @@ export class CooperativeGroupResolver {
     return ctx.loaders.memberCountByGroup.load(g.id);
   }
 
+  @Authorized(...MEMBER_READERS)
   @FieldResolver(() => MemberConnection, { nullable: true, description: "Members of the cooperation contract (officers and fund staff only; null with a FORBIDDEN error for others)." })
   async members(@Root() g: CooperativeGroup, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
-    assertCanListMembersOf(ctx.viewer, null);
     const qb = ctx.dataSource.getRepository(Member).createQueryBuilder("m").where("m.group_id = :id", { id: g.id });
     return toConnection(await paginate(qb, page, [{ expression: "m.joined_on", direction: "ASC", valueOf: (m) => m.joinedOn }], "m.id"));
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativeGroupPayload, { description: "Registers a cooperative group with at least 2 members (OFFICER, ADMIN)." })
   registerCooperativeGroup(@Arg("input", () => RegisterCooperativeGroupInput, { description: "The group." }) input: RegisterCooperativeGroupInput, @Ctx() ctx: RegistryContext): Promise<CooperativeGroupPayload> {
     assertNotFuture(input.foundedOn, "input.foundedOn");

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, lockVersionForChange, recordAudit, Role, todayInProvince } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, lockVersionForChange, recordAudit, todayInProvince } from "@camau/shared";
 import { ratingForScore, canBeClassifiedForYear, CURRENT_SCHEME } from "../domain/classification";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { foundingMembersProblem } from "../domain/foundingRules";
@@ -13,10 +13,11 @@ import { recordEvent } from "./events";
 import { communeOn, requireSector } from "./lookups";
 import { memberRow } from "./memberRows";
 import { ClassificationPayload, CooperativePayload } from "./payloads";
+import { REGISTRY_WRITERS } from "../access";
 
 @Resolver()
 export class CooperativeMutationResolver {
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Registers a new cooperative with its founding members (OFFICER, ADMIN)." })
   registerCooperative(@Arg("input", () => RegisterCooperativeInput, { description: "Registration data." }) input: RegisterCooperativeInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
     assertNotFuture(input.foundedOn, "input.foundedOn");
@@ -64,7 +65,7 @@ export class CooperativeMutationResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Changes registration data; records RENAMED, ADDRESS_CHANGED or DETAILS_CHANGED in the history (OFFICER, ADMIN)." })
   updateCooperative(@Arg("input", () => UpdateCooperativeInput, { description: "The changes." }) input: UpdateCooperativeInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
     const effectiveOn = input.effectiveOn ?? todayInProvince();
@@ -111,7 +112,7 @@ export class CooperativeMutationResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Changes the legal status; only allowed transitions (e.g. ACTIVE → SUSPENDED, IN_DISSOLUTION → DISSOLVED), else CONFLICT. Ending states end all memberships (OFFICER, ADMIN)." })
   changeCooperativeStatus(@Arg("input", () => ChangeCooperativeStatusInput, { description: "The new status and when it took effect." }) input: ChangeCooperativeStatusInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
     assertNotFuture(input.effectiveOn, "input.effectiveOn");
@@ -146,7 +147,7 @@ export class CooperativeMutationResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => ClassificationPayload, { description: "Records the annual classification; the rating follows from the score. One per cooperative and year (OFFICER, ADMIN)." })
   recordClassification(@Arg("input", () => RecordClassificationInput, { description: "Year and score." }) input: RecordClassificationInput, @Ctx() ctx: RegistryContext): Promise<ClassificationPayload> {
     assertNotFuture(input.classifiedOn, "input.classifiedOn");
@@ -170,7 +171,7 @@ export class CooperativeMutationResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Admits an ACTIVE cooperative to the provincial Cooperative Alliance (OFFICER, ADMIN)." })
   admitToAlliance(@Arg("input", () => AdmitToAllianceInput, { description: "Who and when." }) input: AdmitToAllianceInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
     assertNotFuture(input.joinedOn, "input.joinedOn");

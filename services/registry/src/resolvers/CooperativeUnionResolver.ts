@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { assertNotFuture, badInput, ConflictError, inTransaction, isUuid, lockForChange, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, isUuid, lockForChange, PageArgs, paginate, recordAudit, requireUuid, toConnection } from "@camau/shared";
 import { EntityManager, In, IsNull } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
@@ -13,6 +13,7 @@ import { CooperativeUnionConnection } from "./connections";
 import { recordEvent } from "./events";
 import { communeOn } from "./lookups";
 import { CooperativeUnionPayload } from "./payloads";
+import { REGISTRY_WRITERS } from "../access";
 
 /** Locks the cooperatives joining a union and checks each exists, is ACTIVE and is in no other union. */
 async function joinableCooperatives(manager: EntityManager, ids: string[], path: string): Promise<Cooperative[]> {
@@ -51,7 +52,7 @@ export class CooperativeUnionResolver {
     return ctx.loaders.unionMembershipsByUnion.load(u.id);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativeUnionPayload, { description: "Registers a union of cooperatives with at least 3 ACTIVE member cooperatives (4 under LAW_2012) (OFFICER, ADMIN)." })
   registerCooperativeUnion(@Arg("input", () => RegisterCooperativeUnionInput, { description: "The union." }) input: RegisterCooperativeUnionInput, @Ctx() ctx: RegistryContext): Promise<CooperativeUnionPayload> {
     assertNotFuture(input.foundedOn, "input.foundedOn");
@@ -88,7 +89,7 @@ export class CooperativeUnionResolver {
     });
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativeUnionPayload, { description: "Adds and removes member cooperatives of a union; it must keep its legal minimum (OFFICER, ADMIN)." })
   changeUnionMembers(@Arg("input", () => ChangeUnionMembersInput, { description: "Who joins and who leaves." }) input: ChangeUnionMembersInput, @Ctx() ctx: RegistryContext): Promise<CooperativeUnionPayload> {
     assertNotFuture(input.effectiveOn, "input.effectiveOn");

@@ -1,4 +1,4 @@
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, recordAudit, requireRoleOrManager, Role, todayInProvince } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, recordAudit, requireRoleOrManager, todayInProvince } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { CooperativeEventKind, GroupStatus, LegalStatus, MembershipType } from "../domain/enums";
 import { foundingMembersProblem, MIN_GROUP_MEMBERS } from "../domain/foundingRules";
@@ -10,16 +10,16 @@ import { RegistryContext } from "../context";
 import { recordEvent } from "./events";
 import { memberRow } from "./memberRows";
 import { MemberPayload } from "./payloads";
+import { REGISTRY_WRITERS, REGISTRY_WRITERS_OR_MANAGER } from "../access";
 
-const WRITERS = [Role.OFFICER, Role.ADMIN];
 
 @Resolver()
 export class MembershipMutationResolver {
-  @Authorized(...WRITERS, Role.COOPERATIVE_MANAGER)
+  @Authorized(...REGISTRY_WRITERS_OR_MANAGER)
   @Mutation(() => MemberPayload, { description: "Adds a member to a cooperative (OFFICER, ADMIN, or its own manager) or to a group (OFFICER, ADMIN)." })
   addMember(@Arg("input", () => AddMemberInput, { description: "Who joins where." }) input: AddMemberInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
     if (!!input.cooperativeId === !!input.groupId) throw badInput("input.cooperativeId", "give exactly one of cooperativeId and groupId");
-    requireRoleOrManager(ctx.viewer, WRITERS, input.cooperativeId?.toLowerCase());
+    requireRoleOrManager(ctx.viewer, REGISTRY_WRITERS, input.cooperativeId?.toLowerCase());
     const joinedOn = input.member.joinedOn ?? todayInProvince();
     return inTransaction(ctx.dataSource, async (manager) => {
       if (input.cooperativeId) {
@@ -38,13 +38,13 @@ export class MembershipMutationResolver {
     });
   }
 
-  @Authorized(...WRITERS, Role.COOPERATIVE_MANAGER)
+  @Authorized(...REGISTRY_WRITERS_OR_MANAGER)
   @Mutation(() => MemberPayload, { description: "Ends a membership; refused when it would leave a cooperative or group below its legal minimum (OFFICER, ADMIN, or the cooperative's own manager)." })
   endMembership(@Arg("input", () => EndMembershipInput, { description: "Which membership and when." }) input: EndMembershipInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
     assertNotFuture(input.leftOn, "input.leftOn");
     return inTransaction(ctx.dataSource, async (manager) => {
       const member = await lockForChange(manager, Member, input.memberId, "Member");
-      requireRoleOrManager(ctx.viewer, WRITERS, member.cooperativeId);
+      requireRoleOrManager(ctx.viewer, REGISTRY_WRITERS, member.cooperativeId);
       if (member.leftOn) throw new ConflictError(`Membership ${member.id} already ended on ${member.leftOn}`);
       if (input.leftOn < member.joinedOn) throw badInput("input.leftOn", "cannot be before the membership began");
       const ownerColumn = member.cooperativeId ? "cooperative_id" : "group_id";

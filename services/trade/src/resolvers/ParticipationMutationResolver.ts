@@ -7,7 +7,7 @@ import { Participation, ParticipationProduct, TradeAgreement } from "../entities
 import { Product } from "../entities/Product";
 import { policyOf, TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { RecordParticipationResultsInput, RegisterParticipationInput } from "../inputs/ParticipationInputs";
-import { assertCanActFor, assertCanGrantSupport, TRADE_WRITERS_OR_MANAGER } from "./access";
+import { assertCanActFor, assertCanGrantSupport, TRADE_WRITERS_OR_MANAGER } from "../access";
 import { cleanText } from "./guards";
 import { ParticipationPayload } from "./payloads";
 

@@ -5,7 +5,7 @@ import { certificationProblems, defaultExpiry, levelForStars } from "../domain/o
 import { OcopCertification } from "../entities/OcopCertification";
 import { Product } from "../entities/Product";
 import { RecordOcopCertificationInput, RegisterProductInput, UpdateProductInput } from "../inputs/ProductInputs";
-import { assertCanActFor, TRADE_WRITERS, TRADE_WRITERS_OR_MANAGER } from "./access";
+import { assertCanActFor, TRADE_WRITERS, TRADE_WRITERS_OR_MANAGER } from "../access";
 import { cleanText } from "./guards";
 import { OcopCertificationPayload, ProductPayload } from "./payloads";
 import { EntityManager } from "typeorm";

@@ -1,10 +1,10 @@
-import { badInput, changedFields, checkVersion, ConflictError, inTransaction, lockForChange, recordAudit } from "@camau/shared";
+import { badInput, changedFields, checkVersion, inTransaction, lockForChange, recordAudit } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { TradeContext } from "../context";
 import { supportProblem, SupportPolicyRule } from "../domain/participation";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { CreateProgramInput, SupportPolicyInput, UpdateProgramInput } from "../inputs/ProgramInputs";
-import { TRADE_WRITERS } from "./access";
+import { TRADE_WRITERS } from "../access";
 import { cleanText } from "./guards";
 import { TradePromotionProgramPayload } from "./payloads";
 
