@@ -19,6 +19,7 @@ export * from "./db/embeddedPostgres";
 export * from "./db/sqlStatementCounter";
 export * from "./db/transaction";
 export * from "./mutations/lockForChange";
+export * from "./mutations/MutationService";
 export * from "./graphql/errors";
 export * from "./calendar/provinceDates";
 export * from "./graphql/scalars";

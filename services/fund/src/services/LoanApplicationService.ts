@@ -1,5 +1,5 @@
-import { badInput, changedFields, checkVersion, ConflictError, CooperativeDirectory, ForbiddenError, lockForChange, NotFoundError, pastOrToday, recordAudit, Viewer } from "@camau/shared";
-import { DataSource, EntityManager } from "typeorm";
+import { badInput, changedFields, checkVersion, ConflictError, ForbiddenError, lockForChange, MutationService, NotFoundError, pastOrToday, recordAudit } from "@camau/shared";
+import { EntityManager } from "typeorm";
 import { assertCanApplyFor } from "../access";
 import { FundRequest } from "../context";
 import { ApplicationStatus, AppraisalRecommendation, LoanStatus } from "../domain/enums";
@@ -20,7 +20,6 @@ async function isSigned(manager: EntityManager, applicationId: string): Promise<
   return manager.getRepository(Loan).existsBy({ applicationId });
 }
 
-
 /** Next contract number of a year, e.g. QHT-2021-0007 (a counter row per year, locked by the upsert). */
 async function nextContractNumber(manager: EntityManager, year: number): Promise<string> {
   const rows: { last_number: number }[] = await manager.query(
@@ -32,24 +31,12 @@ async function nextContractNumber(manager: EntityManager, year: number): Promise
   return `QHT-${year}-${String(rows[0].last_number).padStart(4, "0")}`;
 }
 
-
-
 /**
  * A loan application from submission to signed contract: each change runs in one transaction that
  * locks the application, checks the version the caller read and the lifecycle rules, and records
  * the audit entry. Resolvers translate GraphQL arguments into one call of it.
  */
-export class LoanApplicationService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-  private readonly directory: CooperativeDirectory;
-
-  constructor(request: FundRequest) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-    this.directory = request.directory;
-  }
-
+export class LoanApplicationService extends MutationService<FundRequest> {
   async submit(input: SubmitLoanApplicationInput): Promise<LoanApplication> {
     const cooperativeId = input.cooperativeId.toLowerCase();
     assertCanApplyFor(this.viewer, cooperativeId);
@@ -62,7 +49,7 @@ export class LoanApplicationService {
     if (input.requestedTermMonths <= product.graceMonths) throw badInput("input.requestedTermMonths", `must be longer than the product's ${product.graceMonths} grace months`);
     if (product.collateralRequired && !input.collateral?.trim()) throw badInput("input.collateral", `product ${product.code} requires collateral`);
     // Asked outside the transaction: a network call never holds database locks.
-    const borrower = await this.directory.find(cooperativeId);
+    const borrower = await this.request.directory.find(cooperativeId);
     if (!borrower) throw new NotFoundError("Cooperative", input.cooperativeId);
     if (borrower.status !== "ACTIVE") throw new ConflictError(`Cooperative ${cooperativeId} is ${borrower.status} in the registry; only an ACTIVE cooperative may apply for a loan`);
     return mutation(this.dataSource, async (manager) => {

@@ -1,6 +1,4 @@
-import { badInput, changedFields, ConflictError, inTransaction, lockVersionForChange, recordAudit, Viewer } from "@camau/shared";
-import { DataSource } from "typeorm";
-import { FundRequest } from "../context";
+import { badInput, changedFields, ConflictError, inTransaction, lockVersionForChange, MutationService, recordAudit } from "@camau/shared";
 import { debtGroupBandsProblem } from "../domain/debtGroups";
 import { DebtGroupThreshold } from "../entities/DebtGroupThreshold";
 import { LoanProduct } from "../entities/LoanProduct";
@@ -17,15 +15,7 @@ function multiplierPercent(value: number, path: string): number {
  * The fund's configuration: loan products and the debt-group thresholds. Each change runs in one
  * transaction with its audit entry; resolvers translate GraphQL arguments into one call of it.
  */
-export class LoanProductService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-
-  constructor(request: FundRequest) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-  }
-
+export class LoanProductService extends MutationService {
   async create(input: CreateLoanProductInput): Promise<LoanProduct> {
     checkRate(input.annualInterestRate, "input.annualInterestRate");
     if (input.graceMonths >= input.maxTermMonths) throw badInput("input.graceMonths", "must be shorter than the maximum term");

@@ -1,6 +1,5 @@
-import { badInput, changedFields, checkVersion, ConflictError, lockForChange, pastOrToday, recordAudit, Viewer } from "@camau/shared";
-import { DataSource, EntityManager } from "typeorm";
-import { FundRequest } from "../context";
+import { badInput, changedFields, checkVersion, ConflictError, lockForChange, MutationService, pastOrToday, recordAudit, Viewer } from "@camau/shared";
+import { EntityManager } from "typeorm";
 import { LoanStatus, ScheduleReason } from "../domain/enums";
 import { allocateRepayment, LedgerLoan, positionAsOf, scheduleAt } from "../domain/ledger";
 import { ledgerFrom } from "../domain/ledgerFromRows";
@@ -77,22 +76,13 @@ async function saveLoanAndAudit(manager: EntityManager, viewer: Viewer, operatio
   return saved;
 }
 
-
 /**
  * A signed loan's money movements and lifecycle: disbursements, repayments, restructuring and
  * write-off. Each runs in one transaction that locks the loan row (concurrent changes of one loan
  * queue), checks the rules against its ledger, writes the records and the audit entry. Resolvers
  * translate GraphQL arguments into one call of it.
  */
-export class LoanService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-
-  constructor(request: FundRequest) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-  }
-
+export class LoanService extends MutationService {
   async disburse(input: DisburseLoanInput): Promise<DisbursementResult> {
     const disbursedOn = pastOrToday(input.disbursedOn, "input.disbursedOn");
     return mutation(this.dataSource, async (manager) => {

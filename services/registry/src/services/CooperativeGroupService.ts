@@ -1,28 +1,17 @@
-import { assertNotFuture, inTransaction, recordAudit, Viewer } from "@camau/shared";
+import { assertNotFuture, inTransaction, MutationService, recordAudit } from "@camau/shared";
 import { GroupStatus } from "../domain/enums";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
 import { RegisterCooperativeGroupInput } from "../inputs/GroupAndUnionInputs";
-import { RegistryContext } from "../context";
 import { communeOn, requireSector } from "./lookups";
 import { memberRow } from "./memberRows";
-import { DataSource } from "typeorm";
-
 
 /**
  * Registration of cooperative groups (tổ hợp tác) with their members.
  * Each change runs in one transaction that locks what it changes, checks the rules, and records
  * the audit entry and the history event; resolvers translate GraphQL arguments into one call of it.
  */
-export class CooperativeGroupService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-
-  constructor(request: Pick<RegistryContext, "viewer" | "dataSource">) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-  }
-
+export class CooperativeGroupService extends MutationService {
   async registerCooperativeGroup(input: RegisterCooperativeGroupInput) {
     assertNotFuture(input.foundedOn, "input.foundedOn");
     return inTransaction(this.dataSource, async (manager) => {

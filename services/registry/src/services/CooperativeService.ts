@@ -1,4 +1,4 @@
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, lockVersionForChange, recordAudit, todayInProvince, Viewer } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, lockVersionForChange, MutationService, recordAudit, todayInProvince } from "@camau/shared";
 import { ratingForScore, canBeClassifiedForYear, CURRENT_SCHEME } from "../domain/classification";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { foundingMembersProblem } from "../domain/foundingRules";
@@ -7,27 +7,16 @@ import { Classification } from "../entities/Classification";
 import { Cooperative } from "../entities/Cooperative";
 import { Member } from "../entities/Member";
 import { AdmitToAllianceInput, ChangeCooperativeStatusInput, RecordClassificationInput, RegisterCooperativeInput, UpdateCooperativeInput } from "../inputs/CooperativeInputs";
-import { RegistryContext } from "../context";
 import { recordEvent } from "./events";
 import { communeOn, requireSector } from "./lookups";
 import { memberRow } from "./memberRows";
-import { DataSource } from "typeorm";
-
 
 /**
  * A cooperative's registration and legal life: registration with founding members, changes, status, annual classification, Alliance membership.
  * Each change runs in one transaction that locks what it changes, checks the rules, and records
  * the audit entry and the history event; resolvers translate GraphQL arguments into one call of it.
  */
-export class CooperativeService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-
-  constructor(request: Pick<RegistryContext, "viewer" | "dataSource">) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-  }
-
+export class CooperativeService extends MutationService {
   async registerCooperative(input: RegisterCooperativeInput) {
     assertNotFuture(input.foundedOn, "input.foundedOn");
     const problem = foundingMembersProblem(input.governingLaw, input.foundingMembers.map((m) => m.membershipType));

@@ -1,12 +1,11 @@
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, recordAudit, Viewer } from "@camau/shared";
-import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, MutationService, recordAudit } from "@camau/shared";
+import { EntityManager, In, IsNull } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeUnion } from "../entities/CooperativeUnion";
 import { UnionMembership } from "../entities/UnionMembership";
 import { ChangeUnionMembersInput, RegisterCooperativeUnionInput } from "../inputs/GroupAndUnionInputs";
-import { RegistryContext } from "../context";
 import { recordEvent } from "./events";
 import { communeOn } from "./lookups";
 
@@ -29,15 +28,7 @@ async function joinableCooperatives(manager: EntityManager, ids: string[], path:
  * Each change runs in one transaction that locks what it changes, checks the rules, and records
  * the audit entry and the history event; resolvers translate GraphQL arguments into one call of it.
  */
-export class CooperativeUnionService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-
-  constructor(request: Pick<RegistryContext, "viewer" | "dataSource">) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-  }
-
+export class CooperativeUnionService extends MutationService {
   async registerCooperativeUnion(input: RegisterCooperativeUnionInput) {
     assertNotFuture(input.foundedOn, "input.foundedOn");
     const minimum = MIN_UNION_MEMBERS[input.governingLaw];

@@ -1,31 +1,20 @@
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, recordAudit, requireRoleOrManager, todayInProvince, Viewer } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, MutationService, recordAudit, requireRoleOrManager, todayInProvince } from "@camau/shared";
 import { CooperativeEventKind, GroupStatus, LegalStatus, MembershipType } from "../domain/enums";
 import { foundingMembersProblem, MIN_GROUP_MEMBERS } from "../domain/foundingRules";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
 import { AddMemberInput, EndMembershipInput } from "../inputs/MembershipInputs";
-import { RegistryContext } from "../context";
 import { recordEvent } from "./events";
 import { memberRow } from "./memberRows";
 import { REGISTRY_WRITERS } from "../access";
-import { DataSource } from "typeorm";
-
 
 /**
  * Members joining and leaving a cooperative or group, within the legal minimum of members.
  * Each change runs in one transaction that locks what it changes, checks the rules, and records
  * the audit entry and the history event; resolvers translate GraphQL arguments into one call of it.
  */
-export class MembershipService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-
-  constructor(request: Pick<RegistryContext, "viewer" | "dataSource">) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-  }
-
+export class MembershipService extends MutationService {
   async addMember(input: AddMemberInput) {
     if (!!input.cooperativeId === !!input.groupId) throw badInput("input.cooperativeId", "give exactly one of cooperativeId and groupId");
     requireRoleOrManager(this.viewer, REGISTRY_WRITERS, input.cooperativeId?.toLowerCase());

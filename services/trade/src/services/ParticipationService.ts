@@ -1,5 +1,5 @@
-import { assertNotFuture, badInput, checkVersion, ConflictError, CooperativeDirectory, inTransaction, isFuture, lockForChange, NotFoundError, recordAudit, requireCooperatives, throwIfInvalid, Viewer } from "@camau/shared";
-import { DataSource, In } from "typeorm";
+import { assertNotFuture, badInput, checkVersion, ConflictError, inTransaction, isFuture, lockForChange, MutationService, NotFoundError, recordAudit, requireCooperatives, throwIfInvalid } from "@camau/shared";
+import { In } from "typeorm";
 import { TradeContext } from "../context";
 import { shownProductsProblems, supportProblem } from "../domain/participation";
 import { Participation, ParticipationProduct, TradeAgreement } from "../entities/Participation";
@@ -9,30 +9,19 @@ import { RecordParticipationResultsInput, RegisterParticipationInput } from "../
 import { assertCanActFor, assertCanGrantSupport } from "../access";
 import { cleanText } from "../domain/cleanText";
 
-
 /**
  * Cooperatives' participation in trade promotion programs: registration, support granted and results.
  * Each change runs in one transaction that locks what it changes, checks the rules and the
  * caller's right over the cooperative, and records the audit entry; resolvers translate GraphQL
  * arguments into one call of it.
  */
-export class ParticipationService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-  private readonly directory: CooperativeDirectory;
-
-  constructor(request: Pick<TradeContext, "viewer" | "dataSource" | "directory">) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-    this.directory = request.directory;
-  }
-
+export class ParticipationService extends MutationService<Pick<TradeContext, "viewer" | "dataSource" | "directory">> {
   async registerParticipation(input: RegisterParticipationInput) {
     const cooperativeId = input.cooperativeId.toLowerCase();
     const productIds = input.productIds.map((id) => id.toLowerCase());
     assertCanActFor(this.viewer, cooperativeId);
     if (input.supportAmount > 0) assertCanGrantSupport(this.viewer);
-    await requireCooperatives(this.directory, [cooperativeId]);
+    await requireCooperatives(this.request.directory, [cooperativeId]);
     return inTransaction(this.dataSource, async (manager) => {
       // Shared lock: the program's policy cannot change while the support is checked against it.
       const program = await manager.getRepository(TradePromotionProgram).findOne({ where: { id: input.programId.toLowerCase() }, lock: { mode: "pessimistic_read" } });

@@ -1,4 +1,4 @@
-import { assertNotFuture, badInput, changedFields, checkVersion, ConflictError, CooperativeDirectory, inTransaction, lockForChange, recordAudit, requireCooperatives, throwIfInvalid, Viewer } from "@camau/shared";
+import { assertNotFuture, badInput, changedFields, checkVersion, ConflictError, inTransaction, lockForChange, MutationService, recordAudit, requireCooperatives, throwIfInvalid } from "@camau/shared";
 import { TradeContext } from "../context";
 import { certificationProblems, defaultExpiry, levelForStars } from "../domain/ocop";
 import { OcopCertification } from "../entities/OcopCertification";
@@ -6,7 +6,7 @@ import { Product } from "../entities/Product";
 import { RecordOcopCertificationInput, RegisterProductInput, UpdateProductInput } from "../inputs/ProductInputs";
 import { assertCanActFor } from "../access";
 import { cleanText } from "../domain/cleanText";
-import { DataSource, EntityManager } from "typeorm";
+import { EntityManager } from "typeorm";
 
 async function assertNameFree(manager: EntityManager, cooperativeId: string, name: string, exceptId?: string): Promise<void> {
   const rows: { id: string }[] = await manager.query(
@@ -22,22 +22,12 @@ async function assertNameFree(manager: EntityManager, cooperativeId: string, nam
  * caller's right over the cooperative, and records the audit entry; resolvers translate GraphQL
  * arguments into one call of it.
  */
-export class ProductService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-  private readonly directory: CooperativeDirectory;
-
-  constructor(request: Pick<TradeContext, "viewer" | "dataSource" | "directory">) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-    this.directory = request.directory;
-  }
-
+export class ProductService extends MutationService<Pick<TradeContext, "viewer" | "dataSource" | "directory">> {
   async registerProduct(input: RegisterProductInput) {
     const cooperativeId = input.cooperativeId.toLowerCase();
     assertCanActFor(this.viewer, cooperativeId);
     const name = cleanText(input.name);
-    await requireCooperatives(this.directory, [cooperativeId]);
+    await requireCooperatives(this.request.directory, [cooperativeId]);
     return inTransaction(this.dataSource, async (manager) => {
       await assertNameFree(manager, cooperativeId, name);
       const repository = manager.getRepository(Product);

@@ -1,10 +1,8 @@
-import { badInput, changedFields, checkVersion, inTransaction, lockForChange, recordAudit, Viewer } from "@camau/shared";
-import { TradeContext } from "../context";
+import { badInput, changedFields, checkVersion, inTransaction, lockForChange, MutationService, recordAudit } from "@camau/shared";
 import { supportProblem, SupportPolicyRule } from "../domain/participation";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { CreateProgramInput, SupportPolicyInput, UpdateProgramInput } from "../inputs/ProgramInputs";
 import { cleanText } from "../domain/cleanText";
-import { DataSource } from "typeorm";
 
 function policyRule(input: SupportPolicyInput): SupportPolicyRule {
   return { legalBasis: cleanText(input.legalBasis), percentage: input.percentage ?? null, capPerCooperative: input.capPerCooperative ?? null };
@@ -22,15 +20,7 @@ function applyPolicy(program: TradePromotionProgram, policy: SupportPolicyRule |
  * caller's right over the cooperative, and records the audit entry; resolvers translate GraphQL
  * arguments into one call of it.
  */
-export class ProgramService {
-  private readonly viewer: Viewer;
-  private readonly dataSource: DataSource;
-
-  constructor(request: Pick<TradeContext, "viewer" | "dataSource">) {
-    this.viewer = request.viewer;
-    this.dataSource = request.dataSource;
-  }
-
+export class ProgramService extends MutationService {
   async createTradePromotionProgram(input: CreateProgramInput) {
     if (input.endsOn < input.startsOn) throw badInput("input.endsOn", "cannot be before startsOn");
     return inTransaction(this.dataSource, async (manager) => {
