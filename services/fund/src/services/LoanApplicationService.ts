@@ -1,4 +1,4 @@
-import { badInput, changedFields, checkVersion, ConflictError, ForbiddenError, lockForChange, MutationService, NotFoundError, pastOrToday, recordAudit } from "@camau/shared";
+import { badInput, changedFields, checkVersion, ConflictError, ForbiddenError, lockForChange, lockVersionForChange, MutationService, NotFoundError, pastOrToday, recordAudit } from "@camau/shared";
 import { EntityManager } from "typeorm";
 import { assertCanApplyFor } from "../access";
 import { FundRequest } from "../context";
@@ -83,9 +83,7 @@ export class LoanApplicationService extends MutationService<FundRequest> {
 
   async startAppraisal(input: ApplicationVersionInput): Promise<LoanApplication> {
     return mutation(this.dataSource, async (manager) => {
-      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await this.assertAllowed(manager, application, ApplicationAction.START_APPRAISAL);
+      const application = await this.lockFor(manager, input, ApplicationAction.START_APPRAISAL);
       const before = { ...application };
       application.status = ApplicationStatus.UNDER_APPRAISAL;
       application.appraisalStartedBy = this.viewer.subject;
@@ -96,9 +94,7 @@ export class LoanApplicationService extends MutationService<FundRequest> {
 
   async appraise(input: AppraiseLoanApplicationInput): Promise<LoanApplication> {
     return mutation(this.dataSource, async (manager) => {
-      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await this.assertAllowed(manager, application, ApplicationAction.APPRAISE);
+      const application = await this.lockFor(manager, input, ApplicationAction.APPRAISE);
       const before = { ...application };
       const product = (await manager.getRepository(LoanProduct).findOneBy({ id: application.productId }))!;
       const recommended = input.recommendedAmount ?? (input.recommendation === AppraisalRecommendation.APPROVE ? application.requestedAmount : null);
@@ -116,9 +112,7 @@ export class LoanApplicationService extends MutationService<FundRequest> {
     const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
     if (input.approvedAnnualInterestRate != null) checkRate(input.approvedAnnualInterestRate, "input.approvedAnnualInterestRate");
     return mutation(this.dataSource, async (manager) => {
-      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await this.assertAllowed(manager, application, ApplicationAction.APPROVE);
+      const application = await this.lockFor(manager, input, ApplicationAction.APPROVE);
       const before = { ...application };
       const makerChecker = makerCheckerProblem(application.appraisedBy, this.viewer.subject);
       if (makerChecker) throw new ForbiddenError(makerChecker);
@@ -143,9 +137,7 @@ export class LoanApplicationService extends MutationService<FundRequest> {
   async reject(input: RejectLoanApplicationInput): Promise<LoanApplication> {
     const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
     return mutation(this.dataSource, async (manager) => {
-      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await this.assertAllowed(manager, application, ApplicationAction.REJECT);
+      const application = await this.lockFor(manager, input, ApplicationAction.REJECT);
       const before = { ...application };
       const makerChecker = makerCheckerProblem(application.appraisedBy, this.viewer.subject);
       if (makerChecker) throw new ForbiddenError(makerChecker);
@@ -177,9 +169,7 @@ export class LoanApplicationService extends MutationService<FundRequest> {
   async signContract(input: SignLoanContractInput): Promise<SignedContract> {
     const signedOn = pastOrToday(input.signedOn, "input.signedOn");
     return mutation(this.dataSource, async (manager) => {
-      const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await this.assertAllowed(manager, application, ApplicationAction.SIGN_CONTRACT);
+      const application = await this.lockFor(manager, input, ApplicationAction.SIGN_CONTRACT);
       if (signedOn < application.decidedOn!) throw badInput("input.signedOn", `cannot be before the approval (${application.decidedOn})`);
       const product = (await manager.getRepository(LoanProduct).findOneBy({ id: application.productId }))!;
       const repository = manager.getRepository(Loan);
@@ -217,6 +207,13 @@ export class LoanApplicationService extends MutationService<FundRequest> {
       await recordAudit(manager, this.viewer, { operation: "signLoanContract", entityType: "LoanApplication", entityId: saved.id, before, after: { loanId: loan.id, contractNumber: loan.contractNumber, version: saved.version } });
       return { application: saved, loan };
     });
+  }
+
+  /** Locks the application for a step of its lifecycle: the version the caller read, then the lifecycle rule. */
+  private async lockFor(manager: EntityManager, input: { applicationId: string; version: number }, action: ApplicationAction): Promise<LoanApplication> {
+    const application = await lockVersionForChange(manager, LoanApplication, input.applicationId, input.version, "Loan application");
+    await this.assertAllowed(manager, application, action);
+    return application;
   }
 
   private async assertAllowed(manager: EntityManager, application: LoanApplication, action: ApplicationAction): Promise<void> {

@@ -9,6 +9,7 @@ import { Member } from "../entities/Member";
 import { AdmitToAllianceInput, ChangeCooperativeStatusInput, RecordClassificationInput, RegisterCooperativeInput, UpdateCooperativeInput } from "../inputs/CooperativeInputs";
 import { recordEvent } from "./events";
 import { communeOn, requireSector } from "./lookups";
+import { registrationColumns } from "./registration";
 import { memberRow } from "./memberRows";
 
 /**
@@ -28,22 +29,9 @@ export class CooperativeService extends MutationService {
       if (await repository.existsBy({ code: input.code })) throw new ConflictError(`A cooperative with code ${input.code} already exists`);
       const cooperative = await repository.save(
         repository.create({
-          code: input.code,
-          name: input.name.normalize("NFC"),
-          foreignName: input.foreignName ?? null,
-          abbreviation: input.abbreviation ?? null,
-          status: LegalStatus.ACTIVE,
-          statusSince: input.foundedOn,
-          foundedOn: input.foundedOn,
-          governingLaw: input.governingLaw,
+          ...registrationColumns(input, commune),
           sectorCode: input.sectorCode,
           businessLines: input.businessLines,
-          street: input.address.street ?? null,
-          communeCode: commune.code,
-          districtCode: commune.parentCode,
-          addressCodeSystem: commune.codeSystem,
-          charterCapital: input.charterCapital,
-          legalRepresentative: input.legalRepresentative,
           isNewModel: input.isNewModel,
           allianceJoinedOn: null,
         }),

@@ -8,6 +8,7 @@ import { UnionMembership } from "../entities/UnionMembership";
 import { ChangeUnionMembersInput, RegisterCooperativeUnionInput } from "../inputs/GroupAndUnionInputs";
 import { recordEvent } from "./events";
 import { communeOn } from "./lookups";
+import { registrationColumns } from "./registration";
 
 /** Locks the cooperatives joining a union and checks each exists, is ACTIVE and is in no other union. */
 async function joinableCooperatives(manager: EntityManager, ids: string[], path: string): Promise<Cooperative[]> {
@@ -39,20 +40,7 @@ export class CooperativeUnionService extends MutationService {
       if (await manager.getRepository(CooperativeUnion).existsBy({ code: input.code })) throw new ConflictError(`A union with code ${input.code} already exists`);
       const union = await manager.getRepository(CooperativeUnion).save(
         manager.getRepository(CooperativeUnion).create({
-          code: input.code,
-          name: input.name.normalize("NFC"),
-          foreignName: input.foreignName ?? null,
-          abbreviation: input.abbreviation ?? null,
-          status: LegalStatus.ACTIVE,
-          statusSince: input.foundedOn,
-          foundedOn: input.foundedOn,
-          governingLaw: input.governingLaw,
-          street: input.address.street ?? null,
-          communeCode: commune.code,
-          districtCode: commune.parentCode,
-          addressCodeSystem: commune.codeSystem,
-          charterCapital: input.charterCapital,
-          legalRepresentative: input.legalRepresentative,
+          ...registrationColumns(input, commune),
         }),
       );
       for (const c of members) {
