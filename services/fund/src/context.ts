@@ -11,6 +11,9 @@ export interface FundContext {
   directory: CooperativeDirectory;
 }
 
+/** What the fund's services need of a request: who acts, the database, the registry. */
+export type FundRequest = Pick<FundContext, "viewer" | "dataSource" | "directory">;
+
 export function contextFactory(directory: CooperativeDirectory) {
   return (viewer: Viewer, dataSource: DataSource): FundContext => ({ viewer, dataSource, loaders: createLoaders(dataSource), directory });
 }

@@ -8,6 +8,7 @@ import { CooperativeFundResolver } from "./resolvers/CooperativeFundResolver";
 import { LoanMutationResolver } from "./resolvers/LoanMutationResolver";
 import { LoanResolver } from "./resolvers/LoanResolver";
 import { PortfolioResolver } from "./resolvers/PortfolioResolver";
+import { ProductMutationResolver } from "./resolvers/ProductMutationResolver";
 import { ProductResolver } from "./resolvers/ProductResolver";
 import { nodeReferences } from "./graphql/nodeReferences";
 import { Cooperative } from "./graphql/Cooperative";
@@ -18,6 +19,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         ProductResolver,
+        ProductMutationResolver,
         ApplicationResolver,
         ApplicationMutationResolver,
         LoanResolver,

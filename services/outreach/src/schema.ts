@@ -3,6 +3,7 @@ import { GraphQLSchema } from "graphql";
 import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
 import { reportReference, ReportResolver } from "./report/ReportResolver";
 import { CooperativeResolver } from "./resolvers/CooperativeResolver";
+import { PublishedFigureMutationResolver } from "./resolvers/PublishedFigureMutationResolver";
 import { PublishedFigureResolver } from "./resolvers/PublishedFigureResolver";
 import { TrainingClassMutationResolver } from "./resolvers/TrainingClassMutationResolver";
 import { trainingClassReference, TrainingClassResolver } from "./resolvers/TrainingClassResolver";
@@ -13,7 +14,7 @@ import { Cooperative } from "./graphql/Cooperative";
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [TrainingClassResolver, TrainingClassMutationResolver, CooperativeResolver, PublishedFigureResolver, ReportResolver, auditLogResolver("outreach")],
+      resolvers: [TrainingClassResolver, TrainingClassMutationResolver, CooperativeResolver, PublishedFigureResolver, PublishedFigureMutationResolver, ReportResolver, auditLogResolver("outreach")],
       // Entities this subgraph only extends: no query of its own returns them.
       orphanedTypes: [Cooperative, CollectiveEconomyReport],
     },

@@ -1,5 +1,6 @@
+import { todayInProvince } from "@camau/shared";
 import { expect } from "chai";
-import { dateProblems, refusal, todayInVietnam } from "../src/domain/classRules";
+import { dateProblems, refusal } from "../src/domain/classRules";
 import { TrainingClassStatus } from "../src/domain/enums";
 import { compare, derivedFieldOf, ReportFigure, requiredFigures } from "../src/domain/figures";
 import { codeSystemOn, resolvePlace } from "../src/domain/places";
@@ -8,10 +9,10 @@ describe("outreach domain rules", () => {
   it("checks a class's place against the tree in force on its first day", () => {
     expect(resolvePlace("2021-03-01", "966", "32047")).to.deep.equal({ districtCode: "966", communeCode: "32047", problems: [] });
     expect(resolvePlace("2021-03-01", null, "32047").districtCode).to.equal("966");
-    expect(resolvePlace("2021-03-01", "966", "32257").problems).to.deep.equal([["communeCode", "is not a commune of Huyện U Minh"]]);
-    expect(resolvePlace("2021-03-01", "965", null).problems[0][0]).to.equal("districtCode");
+    expect(resolvePlace("2021-03-01", "966", "32257").problems).to.deep.equal([{ path: "communeCode", message: "is not a commune of Huyện U Minh" }]);
+    expect(resolvePlace("2021-03-01", "965", null).problems[0].path).to.equal("districtCode");
     expect(resolvePlace("2025-06-30", "973", null).problems).to.deep.equal([]);
-    expect(resolvePlace("2025-07-01", "973", null).problems[0][0]).to.equal("districtCode");
+    expect(resolvePlace("2025-07-01", "973", null).problems[0].path).to.equal("districtCode");
     expect(resolvePlace("2025-07-01", null, "32044")).to.deep.equal({ districtCode: null, communeCode: "32044", problems: [] });
     expect([codeSystemOn("2025-06-30"), codeSystemOn("2025-07-01")]).to.deep.equal(["PRE_2025", "POST_2025"]);
   });
@@ -25,7 +26,7 @@ describe("outreach domain rules", () => {
     expect(refusal("cancel", TrainingClassStatus.HELD)).to.be.a("string");
     expect(refusal("update", TrainingClassStatus.CANCELLED)).to.be.a("string");
     expect(refusal("recordAttendance", TrainingClassStatus.HELD)).to.equal(null);
-    expect(todayInVietnam(Date.parse("2021-06-30T17:30:00Z"))).to.equal("2021-07-01");
+    expect(todayInProvince(Date.parse("2021-06-30T17:30:00Z"))).to.equal("2021-07-01");
   });
 
   it("compares published with derived values", () => {

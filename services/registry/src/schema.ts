@@ -1,9 +1,11 @@
 import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CooperativeEventResolver } from "./resolvers/CooperativeEventResolver";
+import { CooperativeGroupMutationResolver } from "./resolvers/CooperativeGroupMutationResolver";
 import { CooperativeGroupResolver, groupReference } from "./resolvers/CooperativeGroupResolver";
 import { CooperativeMutationResolver } from "./resolvers/CooperativeMutationResolver";
 import { cooperativeReference, CooperativeResolver } from "./resolvers/CooperativeResolver";
+import { CooperativeUnionMutationResolver } from "./resolvers/CooperativeUnionMutationResolver";
 import { CooperativeUnionResolver, unionReference } from "./resolvers/CooperativeUnionResolver";
 import { MemberResolver } from "./resolvers/MemberResolver";
 import { MembershipMutationResolver } from "./resolvers/MembershipMutationResolver";
@@ -24,7 +26,9 @@ export function buildSchema(): Promise<GraphQLSchema> {
         MemberResolver,
         MembershipMutationResolver,
         CooperativeGroupResolver,
+        CooperativeGroupMutationResolver,
         CooperativeUnionResolver,
+        CooperativeUnionMutationResolver,
         UnionMembershipResolver,
         ReferenceDataResolver,
         ReportResolver,

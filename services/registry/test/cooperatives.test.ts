@@ -177,7 +177,7 @@ describe("registry subgraph: cooperatives", function () {
 
     it("hides members from the public and from another cooperative's manager", async () => {
       const anonymous = await registry.query(MEMBERS, { id: cooperativeId });
-      expect(anonymous.errors![0].extensions!.code).to.equal("FORBIDDEN");
+      expect(anonymous.errors![0].extensions!.code).to.equal("UNAUTHENTICATED");
       expect(anonymous.data!.cooperative.members).to.equal(null);
       const other = await registry.query(MEMBERS, { id: cooperativeId }, tokens.manager(otherId));
       expect(other.errors![0].extensions!.code).to.equal("FORBIDDEN");

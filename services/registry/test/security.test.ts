@@ -162,7 +162,7 @@ describe("registry subgraph: security", function () {
         ] as [Result, boolean, boolean][]) {
           if (!mayList) {
             expect(result.data!.cooperative.members).to.equal(null);
-            expect(result.errors![0].extensions!.code).to.equal("FORBIDDEN");
+            expect(result.errors![0].extensions!.code).to.equal(role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN");
             continue;
           }
           expect(result.errors).to.equal(undefined);
@@ -186,7 +186,7 @@ describe("registry subgraph: security", function () {
           else expect(nationalId).to.equal(null);
         } else {
           expect(result.data!.cooperativeGroup.members).to.equal(null);
-          expect(result.errors![0].extensions!.code).to.equal("FORBIDDEN");
+          expect(result.errors![0].extensions!.code).to.equal(role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN");
         }
       });
 

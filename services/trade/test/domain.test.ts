@@ -8,7 +8,7 @@ import { searchWords, escapeLike } from "../src/domain/searchText";
 describe("trade domain rules", () => {
   describe("OCOP certification", () => {
     const ok = { stars: 4, score: 75, certifiedOn: "2020-05-01" };
-    const fields = (draft: Parameters<typeof certificationProblems>[0]) => certificationProblems(draft).map((p) => p.field);
+    const fields = (draft: Parameters<typeof certificationProblems>[0]) => certificationProblems(draft).map((p) => p.path);
 
     it("accepts each star band at both of its ends", () => {
       for (const [stars, score] of [[3, 50], [3, 69], [4, 70], [4, 89], [5, 90], [5, 100]]) {
@@ -31,7 +31,7 @@ describe("trade domain rules", () => {
     it("refuses a 5-star provincial and a 3- or 4-star national certification", () => {
       const fiveProvincial = certificationProblems({ stars: 5, score: 95, level: OcopLevel.PROVINCIAL, certifiedOn: "2022-01-01" });
       expect(fiveProvincial).to.have.length(1);
-      expect(fiveProvincial[0].field).to.equal("level");
+      expect(fiveProvincial[0].path).to.equal("level");
       expect(fiveProvincial[0].message).to.match(/national council/);
       expect(fields({ stars: 4, score: 80, level: OcopLevel.NATIONAL, certifiedOn: "2022-01-01" })).to.deep.equal(["level"]);
       expect(fields({ stars: 5, score: 95, level: OcopLevel.NATIONAL, certifiedOn: "2022-01-01" })).to.deep.equal([]);
@@ -101,9 +101,9 @@ describe("trade domain rules", () => {
       ];
       expect(shownProductsProblems("c1", ["a"], found)).to.deep.equal([]);
       expect(shownProductsProblems("c1", ["a", "b", "x", "a"], found)).to.deep.equal([
-        { field: "1", message: "is not a product of this cooperative" },
-        { field: "2", message: "no product x" },
-        { field: "3", message: "is listed twice" },
+        { path: "1", message: "is not a product of this cooperative" },
+        { path: "2", message: "no product x" },
+        { path: "3", message: "is listed twice" },
       ]);
     });
   });

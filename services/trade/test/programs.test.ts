@@ -263,7 +263,7 @@ describe("trade subgraph: programs and participations", function () {
     it("shows sales and agreements only to officers, fund staff and the cooperative's own manager", async () => {
       const READ = `query ($id: ID!) { participation(id: $id) { supportAmount salesRevenue agreements { counterparty } } }`;
       const anonymous = await trade.query(READ, { id: participationA });
-      expect(codes(anonymous)).to.include("FORBIDDEN");
+      expect(codes(anonymous)).to.include("UNAUTHENTICATED");
       const publicPart = await trade.query(`query ($id: ID!) { participation(id: $id) { supportAmount boothCount products { name } } }`, { id: participationA });
       expect(publicPart.errors).to.equal(undefined);
       expect(codes(await trade.query(READ, { id: participationA }, tokens.manager(coopB)))).to.include("FORBIDDEN");

@@ -109,11 +109,11 @@ describe("trade subgraph: security", function () {
             expect(agreements.errors).to.equal(undefined);
             expect(agreements.data!.participation.agreements).to.deep.equal([{ counterparty: "Siêu thị Co.opmart Cà Mau", value: 100_000_000 }]);
           } else {
-            // The public part stays; the sensitive fields are null with FORBIDDEN (whoever asks, signed in or not).
+            // The public part stays; the sensitive fields are null with UNAUTHENTICATED without a token, FORBIDDEN with one.
             expect(sales.data!.participation).to.deep.equal({ boothCount: 1, salesRevenue: null });
-            expect(codes(sales)).to.deep.equal(["FORBIDDEN"]);
+            expect(codes(sales)).to.deep.equal([refusal(role)]);
             expect(agreements.data?.participation ?? null).to.equal(null);
-            expect(codes(agreements)).to.deep.equal(["FORBIDDEN"]);
+            expect(codes(agreements)).to.deep.equal([refusal(role)]);
           }
         }
       });

@@ -1,7 +1,6 @@
 import { IsOptional, MaxLength } from "class-validator";
-import { Arg, Args, ClassType, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Args, Authorized, ClassType, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { DataSource } from "typeorm";
-import { requireRole } from "../auth/authChecker";
 import { Role } from "../auth/roles";
 import { Viewer } from "../auth/viewer";
 import { BadUserInputError } from "../graphql/errors";
@@ -107,6 +106,7 @@ export function auditLogResolver(service: string): ClassType {
 
   @Resolver()
   class AuditLogResolver {
+    @Authorized(Role.ADMIN)
     @Query(() => AuditEntryConnection, {
       name: auditLogQueryName(service),
       description: `The ${service} service's audit log, newest first: every change its mutations made, with who, when and the values before and after (personal data redacted). ADMIN only.`,
@@ -116,7 +116,6 @@ export function auditLogResolver(service: string): ClassType {
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() ctx: AuditContext,
     ): Promise<AuditEntryConnection> {
-      requireRole(ctx.viewer, [Role.ADMIN]);
       return findAuditEntries(ctx.dataSource, filter, page);
     }
   }

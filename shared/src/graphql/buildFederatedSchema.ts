@@ -26,6 +26,41 @@ function assertMutationsAuthorized(resolvers: BuildSchemaOptions["resolvers"]): 
   if (open.length) throw new Error(`Mutations without @Authorized (roles are checked before input validation): ${open.join(", ")}`);
 }
 
+/** A field that needs one of `roles` (its @Authorized), as the subgraph's schema names it. */
+export interface ProtectedField {
+  typeName: string;
+  fieldName: string;
+  roles: string[];
+}
+
+const protectedFieldsBySchema = new WeakMap<GraphQLSchema, ProtectedField[]>();
+
+/**
+ * The fields of a schema built by buildFederatedSchema that carry @Authorized, with their roles:
+ * queries, mutations and field resolvers of its resolver classes. Read from type-graphql's
+ * metadata once the schema is built (the roles are attached to the resolvers then).
+ */
+export function protectedFieldsOf(schema: GraphQLSchema): ProtectedField[] {
+  return protectedFieldsBySchema.get(schema) ?? [];
+}
+
+function collectProtectedFields(resolvers: BuildSchemaOptions["resolvers"], schema: GraphQLSchema): ProtectedField[] {
+  const classes = new Set<unknown>(Array.isArray(resolvers) ? resolvers : []);
+  const storage = getMetadataStorage();
+  const typeNameOf = (target: unknown) => storage.objectTypes.find((t) => t.target === target)?.name;
+  const found: ProtectedField[] = [];
+  const add = (typeName: string | undefined, fieldName: string, roles: unknown[] | undefined) => {
+    if (!typeName || !roles?.length || !schema.getType(typeName)) return;
+    found.push({ typeName, fieldName, roles: roles.map(String) });
+  };
+  for (const m of storage.queries) if (classes.has(m.target)) add("Query", m.schemaName, m.roles);
+  for (const m of storage.mutations) if (classes.has(m.target)) add("Mutation", m.schemaName, m.roles);
+  for (const m of storage.fieldResolvers) {
+    if (classes.has(m.target)) add(typeNameOf(m.getObjectType?.() ?? m.resolverClassMetadata?.getObjectType()), m.schemaName, m.roles);
+  }
+  return found;
+}
+
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never, info: never) => unknown }>;
 
 /**
@@ -54,5 +89,7 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...(resolvers[typeName] as Record<string, unknown>), ...resolver };
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}\n${labels.typeDefs}`);
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  const subgraph = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  protectedFieldsBySchema.set(subgraph, collectProtectedFields(options.resolvers, schema));
+  return subgraph;
 }

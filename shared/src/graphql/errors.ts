@@ -16,12 +16,17 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
-/** One offending input value: `path` is the dotted path inside the arguments, e.g. `input.code`. */
+/**
+ * One broken rule of the input, the one shape of a rule problem in every subgraph: `path` is the
+ * dotted path inside the arguments (`input.code`), or, where a domain rule returns it, inside the
+ * value the rule checked (`stars`), to be placed under the argument by `throwIfInvalid`.
+ */
 export interface InvalidInput {
   path: string;
   message: string;
 }
 
+/** BAD_USER_INPUT with every offending input in `extensions.invalidInputs`. */
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, invalidInputs: InvalidInput[] = []) {
     super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidInputs } });
@@ -31,6 +36,16 @@ export class BadUserInputError extends GraphQLError {
 /** Shorthand for a single offending input. */
 export function badInput(path: string, message: string): BadUserInputError {
   return new BadUserInputError(`${path}: ${message}`, [{ path, message }]);
+}
+
+/**
+ * The one place where rule problems become BAD_USER_INPUT: throws one error listing them all
+ * (each path placed under `under`, e.g. `input`, when given); returns when there is none.
+ */
+export function throwIfInvalid(problems: readonly InvalidInput[], under?: string): void {
+  if (!problems.length) return;
+  const invalid = under ? problems.map((p) => ({ path: `${under}.${p.path}`, message: p.message })) : [...problems];
+  throw new BadUserInputError(`Invalid input: ${invalid.map((p) => `${p.path}: ${p.message}`).join("; ")}`, invalid);
 }
 
 export class NotFoundError extends GraphQLError {

@@ -1,5 +1,5 @@
 import { validate, ValidationError } from "class-validator";
-import { BadUserInputError, InvalidInput } from "./errors";
+import { InvalidInput, throwIfInvalid } from "./errors";
 import { textProblems } from "./textRules";
 
 function flatten(errors: ValidationError[], prefix: string, out: InvalidInput[]): InvalidInput[] {
@@ -33,7 +33,7 @@ function argumentName(argValue: unknown, args: Record<string, unknown> | undefin
  */
 export async function validateInput(argValue: unknown, _argType?: unknown, resolverData?: { args?: Record<string, unknown> }): Promise<void> {
   const textual = textProblems(argValue, argumentName(argValue, resolverData?.args));
-  if (textual.length) throw new BadUserInputError(`Invalid input: ${textual.map((p) => `${p.path}: ${p.message}`).join("; ")}`, textual);
+  throwIfInvalid(textual);
   if (argValue === null || typeof argValue !== "object") return;
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const problems: InvalidInput[] = [];
@@ -42,7 +42,5 @@ export async function validateInput(argValue: unknown, _argType?: unknown, resol
     const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false, value: false } });
     flatten(errors, argumentName(value as object, resolverData?.args), problems);
   }
-  if (problems.length) {
-    throw new BadUserInputError(`Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);
-  }
+  throwIfInvalid(problems);
 }

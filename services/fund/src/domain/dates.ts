@@ -58,11 +58,6 @@ export function addMonths(iso: string, months: number): string {
   return `${String(year).padStart(4, "0")}-${String(month0 + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** Today's date in Vietnam (UTC+7). */
-export function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }

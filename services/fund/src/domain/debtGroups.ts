@@ -1,5 +1,3 @@
-import { DomainError } from "./money";
-
 /**
  * Debt classification by days past due (phân loại nợ theo số ngày quá hạn), State Bank groups
  * 1–5. The thresholds are data (table debt_group_threshold, changed by ADMIN), not code: these
@@ -44,9 +42,4 @@ export function debtGroupBandsProblem(bands: readonly { debtGroup: number; minDa
     }
   }
   return null;
-}
-
-export function assertDebtGroupBands(bands: readonly { debtGroup: number; minDaysPastDue: number }[]): void {
-  const problem = debtGroupBandsProblem(bands);
-  if (problem) throw new DomainError(problem);
 }

@@ -22,10 +22,6 @@ export function rateE4(percentPerYear: number): number {
   return scaled;
 }
 
-export function percentOf(rate: number): number {
-  return rate / RATE_SCALE;
-}
-
 /** n / d rounded half up, for non-negative n and positive d. */
 export function divideRounded(n: bigint, d: bigint): bigint {
   return (2n * n + d) / (2n * d);

@@ -182,7 +182,3 @@ export function restructureSchedule(
 export function totalPrincipal(installments: readonly Installment[]): number {
   return sum(installments.map((i) => i.principal));
 }
-
-export function maturityOf(installments: readonly Installment[]): string | null {
-  return installments.length ? installments[installments.length - 1].dueDate : null;
-}

@@ -3,8 +3,8 @@ import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { DebtGroupBand, debtGroupFor } from "../domain/debtGroups";
 import { LoanStatus } from "../domain/enums";
-import { LedgerLoan, LoanPosition, positionAsOf, ScheduleVersion } from "../domain/ledger";
-import { rateE4 } from "../domain/money";
+import { LedgerLoan, LoanPosition, positionAsOf } from "../domain/ledger";
+import { ledgerFrom } from "../domain/ledgerFromRows";
 import { DebtGroupThreshold } from "../entities/DebtGroupThreshold";
 import { Disbursement } from "../entities/Disbursement";
 import { Loan } from "../entities/Loan";
@@ -32,35 +32,6 @@ export interface CooperativeFundFigures {
 export interface LoanStanding extends LoanPosition {
   status: LoanStatus | null;
   debtGroup: number | null;
-}
-
-/** Builds the domain ledger of a loan from its rows. */
-export function ledgerFrom(loan: Loan, schedules: LoanSchedule[], installments: ScheduleInstallment[], disbursements: Disbursement[], repayments: Repayment[]): LedgerLoan {
-  const bySchedule = new Map<string, ScheduleInstallment[]>();
-  for (const i of installments) {
-    const list = bySchedule.get(i.scheduleId);
-    if (list) list.push(i);
-    else bySchedule.set(i.scheduleId, [i]);
-  }
-  const versions: ScheduleVersion[] = schedules
-    .map((s) => ({
-      version: s.version,
-      effectiveFrom: s.effectiveFrom,
-      annualRateE4: rateE4(s.annualInterestRate),
-      installments: (bySchedule.get(s.id) ?? [])
-        .sort((a, b) => a.number - b.number)
-        .map((i) => ({ number: i.number, dueDate: i.dueDate, principal: i.principal, interest: i.interest })),
-    }))
-    .sort((a, b) => a.version - b.version);
-  return {
-    overdueMultiplierPercent: loan.overdueInterestPercent,
-    schedules: versions,
-    disbursements: disbursements.map((d) => ({ on: d.disbursedOn, amount: d.amount })),
-    repayments: repayments.map((r) => ({ on: r.paidOn, overdueInterest: r.overdueInterestPart, interest: r.interestPart, principal: r.principalPart })),
-    closedOn: loan.closedOn,
-    writtenOffOn: loan.writtenOffOn,
-    writtenOffPrincipal: loan.writtenOffPrincipal,
-  };
 }
 
 /** Status as of a date from the stored lifecycle dates and the position (mirrors positionsSql). */

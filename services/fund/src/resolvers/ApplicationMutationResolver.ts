@@ -1,54 +1,11 @@
-import { badInput, changedFields, ConflictError, ForbiddenError, NotFoundError, recordAudit, Role, UnauthenticatedError, Viewer } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { EntityManager } from "typeorm";
+import { APPLICANTS, FUND_APPROVERS, FUND_OFFICERS } from "../access";
 import { FundContext } from "../context";
-import { ApplicationStatus, AppraisalRecommendation, LoanStatus } from "../domain/enums";
-import { ApplicationAction, applicationActionProblem, makerCheckerProblem } from "../domain/lifecycle";
-import { Loan } from "../entities/Loan";
-import { LoanApplication } from "../entities/LoanApplication";
-import { LoanProduct } from "../entities/LoanProduct";
-import {
-  ApplicationVersionInput,
-  AppraiseLoanApplicationInput,
-  ApproveLoanApplicationInput,
-  RejectLoanApplicationInput,
-  SignLoanContractInput,
-  SubmitLoanApplicationInput,
-  WithdrawLoanApplicationInput,
-} from "../inputs/ApplicationInputs";
-import { APPLICANTS, assertCanApplyFor } from "./access";
+import { ApplicationVersionInput, AppraiseLoanApplicationInput, ApproveLoanApplicationInput, RejectLoanApplicationInput, SignLoanContractInput, SubmitLoanApplicationInput, WithdrawLoanApplicationInput } from "../inputs/ApplicationInputs";
+import { LoanApplicationService } from "../services/LoanApplicationService";
 import { LoanApplicationPayload, SignLoanContractPayload } from "./payloads";
-import { checkRate, checkVersion, lockApplication, mutation, pastOrToday } from "./support";
 
-async function isSigned(manager: EntityManager, applicationId: string): Promise<boolean> {
-  return manager.getRepository(Loan).existsBy({ applicationId });
-}
-
-async function assertAllowed(manager: EntityManager, application: LoanApplication, action: ApplicationAction): Promise<void> {
-  const signed = action === ApplicationAction.WITHDRAW || action === ApplicationAction.SIGN_CONTRACT ? await isSigned(manager, application.id) : false;
-  const problem = applicationActionProblem(action, { status: application.status, appraised: application.appraisedBy !== null, signed });
-  if (problem) throw new ConflictError(`Loan application ${application.id}: ${problem}`);
-}
-
-/** Next contract number of a year, e.g. QHT-2021-0007 (a counter row per year, locked by the upsert). */
-async function nextContractNumber(manager: EntityManager, year: number): Promise<string> {
-  const rows: { last_number: number }[] = await manager.query(
-    `INSERT INTO contract_counter (year, last_number) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last_number = contract_counter.last_number + 1
-     RETURNING last_number`,
-    [year],
-  );
-  return `QHT-${year}-${String(rows[0].last_number).padStart(4, "0")}`;
-}
-
-/** Saves a changed application and records the fields that changed, in the same transaction. */
-async function saveAndAudit(manager: EntityManager, viewer: Viewer, operation: string, before: object, application: LoanApplication): Promise<LoanApplication> {
-  const saved = await manager.getRepository(LoanApplication).save(application);
-  const change = changedFields(before, saved);
-  await recordAudit(manager, viewer, { operation, entityType: "LoanApplication", entityId: saved.id, before: change.before, after: change.after });
-  return saved;
-}
-
+/** Loan applications' mutations: each translates its input into one call of LoanApplicationService. */
 @Resolver()
 export class ApplicationMutationResolver {
   @Authorized(...APPLICANTS)
@@ -57,200 +14,42 @@ export class ApplicationMutationResolver {
       "Submits a loan application (nộp hồ sơ vay vốn): a COOPERATIVE_MANAGER for its own cooperative, or an OFFICER. The cooperative must exist in the registry (else NOT_FOUND) and be ACTIVE (else CONFLICT); its sector and district are recorded with the application.",
   })
   async submitLoanApplication(@Arg("input", () => SubmitLoanApplicationInput, { description: "The application." }) input: SubmitLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
-    const cooperativeId = input.cooperativeId.toLowerCase();
-    assertCanApplyFor(ctx.viewer, cooperativeId);
-    const submittedOn = pastOrToday(input.submittedOn, "input.submittedOn");
-    const product = await ctx.dataSource.getRepository(LoanProduct).findOneBy({ id: input.productId.toLowerCase() });
-    if (!product) throw new NotFoundError("Loan product", input.productId);
-    if (!product.active) throw new ConflictError(`Loan product ${product.code} is no longer open to applications`);
-    if (input.requestedAmount > product.maxAmount) throw badInput("input.requestedAmount", `exceeds the product's maximum of ${product.maxAmount} đồng`);
-    if (input.requestedTermMonths > product.maxTermMonths) throw badInput("input.requestedTermMonths", `exceeds the product's maximum of ${product.maxTermMonths} months`);
-    if (input.requestedTermMonths <= product.graceMonths) throw badInput("input.requestedTermMonths", `must be longer than the product's ${product.graceMonths} grace months`);
-    if (product.collateralRequired && !input.collateral?.trim()) throw badInput("input.collateral", `product ${product.code} requires collateral`);
-    // Asked outside the transaction: a network call never holds database locks.
-    const borrower = await ctx.directory.find(cooperativeId);
-    if (!borrower) throw new NotFoundError("Cooperative", input.cooperativeId);
-    if (borrower.status !== "ACTIVE") throw new ConflictError(`Cooperative ${cooperativeId} is ${borrower.status} in the registry; only an ACTIVE cooperative may apply for a loan`);
-    return mutation(ctx.dataSource, async (manager) => {
-      const repository = manager.getRepository(LoanApplication);
-      const application = await repository.save(
-        repository.create({
-          cooperativeId,
-          productId: product.id,
-          projectName: input.projectName.normalize("NFC"),
-          purpose: input.purpose.normalize("NFC"),
-          requestedAmount: input.requestedAmount,
-          requestedTermMonths: input.requestedTermMonths,
-          collateral: input.collateral?.normalize("NFC") ?? null,
-          status: ApplicationStatus.SUBMITTED,
-          submittedOn,
-          submittedBy: ctx.viewer.subject,
-          submittedByRole: ctx.viewer.role,
-          borrower: {
-            sectorCode: borrower.sectorCode,
-            sectorName: borrower.sectorName,
-            districtCode: borrower.districtCode,
-            districtName: borrower.districtName,
-            takenAt: new Date(),
-          },
-        }),
-      );
-      await recordAudit(manager, ctx.viewer, { operation: "submitLoanApplication", entityType: "LoanApplication", entityId: application.id, after: application });
-      return { application };
-    });
+    return { application: await new LoanApplicationService(ctx).submit(input) };
   }
 
-  @Authorized(Role.FUND_OFFICER)
+  @Authorized(...FUND_OFFICERS)
   @Mutation(() => LoanApplicationPayload, { description: "Starts the appraisal of a SUBMITTED application (bắt đầu thẩm định) (FUND_OFFICER)." })
-  startLoanAppraisal(@Arg("input", () => ApplicationVersionInput, { description: "The application and the version read." }) input: ApplicationVersionInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
-    return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await assertAllowed(manager, application, ApplicationAction.START_APPRAISAL);
-      const before = { ...application };
-      application.status = ApplicationStatus.UNDER_APPRAISAL;
-      application.appraisalStartedBy = ctx.viewer.subject;
-      application.appraisalStartedAt = new Date();
-      return { application: await saveAndAudit(manager, ctx.viewer, "startLoanAppraisal", before, application) };
-    });
+  async startLoanAppraisal(@Arg("input", () => ApplicationVersionInput, { description: "The application and the version read." }) input: ApplicationVersionInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
+    return { application: await new LoanApplicationService(ctx).startAppraisal(input) };
   }
 
-  @Authorized(Role.FUND_OFFICER)
+  @Authorized(...FUND_OFFICERS)
   @Mutation(() => LoanApplicationPayload, { description: "Records the appraisal of an application UNDER_APPRAISAL, once (thẩm định) (FUND_OFFICER). Whoever records it may not decide it." })
-  appraiseLoanApplication(@Arg("input", () => AppraiseLoanApplicationInput, { description: "The appraisal." }) input: AppraiseLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
-    return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await assertAllowed(manager, application, ApplicationAction.APPRAISE);
-      const before = { ...application };
-      const product = (await manager.getRepository(LoanProduct).findOneBy({ id: application.productId }))!;
-      const recommended = input.recommendedAmount ?? (input.recommendation === AppraisalRecommendation.APPROVE ? application.requestedAmount : null);
-      if (recommended !== null && recommended > product.maxAmount) throw badInput("input.recommendedAmount", `exceeds the product's maximum of ${product.maxAmount} đồng`);
-      application.appraisedBy = ctx.viewer.subject;
-      application.appraisedAt = new Date();
-      application.appraisalRecommendation = input.recommendation;
-      application.recommendedAmount = recommended;
-      application.appraisalNotes = input.notes.normalize("NFC");
-      return { application: await saveAndAudit(manager, ctx.viewer, "appraiseLoanApplication", before, application) };
-    });
+  async appraiseLoanApplication(@Arg("input", () => AppraiseLoanApplicationInput, { description: "The appraisal." }) input: AppraiseLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
+    return { application: await new LoanApplicationService(ctx).appraise(input) };
   }
 
-  @Authorized(Role.FUND_APPROVER)
+  @Authorized(...FUND_APPROVERS)
   @Mutation(() => LoanApplicationPayload, { description: "Approves an appraised application (phê duyệt) (FUND_APPROVER other than the appraiser: maker-checker, else FORBIDDEN)." })
-  approveLoanApplication(@Arg("input", () => ApproveLoanApplicationInput, { description: "The approved terms." }) input: ApproveLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
-    const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
-    if (input.approvedAnnualInterestRate != null) checkRate(input.approvedAnnualInterestRate, "input.approvedAnnualInterestRate");
-    return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await assertAllowed(manager, application, ApplicationAction.APPROVE);
-      const before = { ...application };
-      const makerChecker = makerCheckerProblem(application.appraisedBy, ctx.viewer.subject);
-      if (makerChecker) throw new ForbiddenError(makerChecker);
-      const product = (await manager.getRepository(LoanProduct).findOneBy({ id: application.productId }))!;
-      if (input.approvedAmount > application.requestedAmount) throw badInput("input.approvedAmount", `exceeds the amount requested (${application.requestedAmount} đồng)`);
-      if (input.approvedAmount > product.maxAmount) throw badInput("input.approvedAmount", `exceeds the product's maximum of ${product.maxAmount} đồng`);
-      if (input.approvedTermMonths > product.maxTermMonths) throw badInput("input.approvedTermMonths", `exceeds the product's maximum of ${product.maxTermMonths} months`);
-      if (input.approvedTermMonths <= product.graceMonths) throw badInput("input.approvedTermMonths", `must be longer than the product's ${product.graceMonths} grace months`);
-      if (decidedOn < application.submittedOn) throw badInput("input.decidedOn", `cannot be before the application was submitted (${application.submittedOn})`);
-      application.status = ApplicationStatus.APPROVED;
-      application.decidedBy = ctx.viewer.subject;
-      application.decidedAt = new Date();
-      application.decidedOn = decidedOn;
-      application.approvedAmount = input.approvedAmount;
-      application.approvedTermMonths = input.approvedTermMonths;
-      application.approvedAnnualRate = input.approvedAnnualInterestRate ?? product.annualInterestRate;
-      application.decisionReason = input.reason?.normalize("NFC") ?? null;
-      return { application: await saveAndAudit(manager, ctx.viewer, "approveLoanApplication", before, application) };
-    });
+  async approveLoanApplication(@Arg("input", () => ApproveLoanApplicationInput, { description: "The approved terms." }) input: ApproveLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
+    return { application: await new LoanApplicationService(ctx).approve(input) };
   }
 
-  @Authorized(Role.FUND_APPROVER)
+  @Authorized(...FUND_APPROVERS)
   @Mutation(() => LoanApplicationPayload, { description: "Rejects an appraised application (từ chối) (FUND_APPROVER other than the appraiser: maker-checker, else FORBIDDEN)." })
-  rejectLoanApplication(@Arg("input", () => RejectLoanApplicationInput, { description: "The reason." }) input: RejectLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
-    const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
-    return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await assertAllowed(manager, application, ApplicationAction.REJECT);
-      const before = { ...application };
-      const makerChecker = makerCheckerProblem(application.appraisedBy, ctx.viewer.subject);
-      if (makerChecker) throw new ForbiddenError(makerChecker);
-      if (decidedOn < application.submittedOn) throw badInput("input.decidedOn", `cannot be before the application was submitted (${application.submittedOn})`);
-      application.status = ApplicationStatus.REJECTED;
-      application.decidedBy = ctx.viewer.subject;
-      application.decidedAt = new Date();
-      application.decidedOn = decidedOn;
-      application.decisionReason = input.reason.normalize("NFC");
-      return { application: await saveAndAudit(manager, ctx.viewer, "rejectLoanApplication", before, application) };
-    });
+  async rejectLoanApplication(@Arg("input", () => RejectLoanApplicationInput, { description: "The reason." }) input: RejectLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
+    return { application: await new LoanApplicationService(ctx).reject(input) };
   }
 
   @Authorized(...APPLICANTS)
   @Mutation(() => LoanApplicationPayload, { description: "Withdraws an application before its contract is signed (rút hồ sơ): the cooperative's manager or an OFFICER." })
-  withdrawLoanApplication(@Arg("input", () => WithdrawLoanApplicationInput, { description: "The application and the reason." }) input: WithdrawLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
-    if (ctx.viewer.role === Role.ANONYMOUS) throw new UnauthenticatedError();
-    if (ctx.viewer.role !== Role.OFFICER && ctx.viewer.role !== Role.COOPERATIVE_MANAGER) {
-      throw new ForbiddenError(`Role ${ctx.viewer.role} may not withdraw applications; the cooperative's manager or an OFFICER does`);
-    }
-    return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
-      assertCanApplyFor(ctx.viewer, application.cooperativeId);
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await assertAllowed(manager, application, ApplicationAction.WITHDRAW);
-      const before = { ...application };
-      application.status = ApplicationStatus.WITHDRAWN;
-      application.withdrawnBy = ctx.viewer.subject;
-      application.withdrawnAt = new Date();
-      application.withdrawalReason = input.reason?.normalize("NFC") ?? null;
-      return { application: await saveAndAudit(manager, ctx.viewer, "withdrawLoanApplication", before, application) };
-    });
+  async withdrawLoanApplication(@Arg("input", () => WithdrawLoanApplicationInput, { description: "The application and the reason." }) input: WithdrawLoanApplicationInput, @Ctx() ctx: FundContext): Promise<LoanApplicationPayload> {
+    return { application: await new LoanApplicationService(ctx).withdraw(input) };
   }
 
-  @Authorized(Role.FUND_OFFICER)
+  @Authorized(...FUND_OFFICERS)
   @Mutation(() => SignLoanContractPayload, { description: "Signs the loan contract of an APPROVED application, creating the loan with a contract number (ký hợp đồng) (FUND_OFFICER)." })
   signLoanContract(@Arg("input", () => SignLoanContractInput, { description: "The application and the signing date." }) input: SignLoanContractInput, @Ctx() ctx: FundContext): Promise<SignLoanContractPayload> {
-    const signedOn = pastOrToday(input.signedOn, "input.signedOn");
-    return mutation(ctx.dataSource, async (manager) => {
-      const application = await lockApplication(manager, input.applicationId);
-      checkVersion("Loan application", application.id, application.version, input.version);
-      await assertAllowed(manager, application, ApplicationAction.SIGN_CONTRACT);
-      if (signedOn < application.decidedOn!) throw badInput("input.signedOn", `cannot be before the approval (${application.decidedOn})`);
-      const product = (await manager.getRepository(LoanProduct).findOneBy({ id: application.productId }))!;
-      const repository = manager.getRepository(Loan);
-      const loan = await repository.save(
-        repository.create({
-          contractNumber: await nextContractNumber(manager, Number(signedOn.slice(0, 4))),
-          applicationId: application.id,
-          cooperativeId: application.cooperativeId,
-          productId: product.id,
-          signedOn,
-          signedBy: ctx.viewer.subject,
-          principal: application.approvedAmount!,
-          annualInterestRate: application.approvedAnnualRate!,
-          termMonths: application.approvedTermMonths!,
-          graceMonths: Math.min(product.graceMonths, application.approvedTermMonths! - 1),
-          repaymentMethod: product.repaymentMethod,
-          overdueInterestPercent: product.overdueInterestPercent,
-          firstDisbursedOn: null,
-          lastEventOn: signedOn,
-          lifecycle: LoanStatus.ACTIVE,
-          restructuredOn: null,
-          closedOn: null,
-          writtenOffOn: null,
-          writtenOffPrincipal: null,
-          writtenOffBy: null,
-          writeOffReason: null,
-          borrower: { ...application.borrower },
-        }),
-      );
-      // The application changes too (a contract now hangs off it): its version moves on.
-      const before = { version: application.version };
-      application.updatedAt = new Date();
-      const saved = await manager.getRepository(LoanApplication).save(application);
-      await recordAudit(manager, ctx.viewer, { operation: "signLoanContract", entityType: "Loan", entityId: loan.id, after: loan });
-      await recordAudit(manager, ctx.viewer, { operation: "signLoanContract", entityType: "LoanApplication", entityId: saved.id, before, after: { loanId: loan.id, contractNumber: loan.contractNumber, version: saved.version } });
-      return { application: saved, loan };
-    });
+    return new LoanApplicationService(ctx).signContract(input);
   }
 }

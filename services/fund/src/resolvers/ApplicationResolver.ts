@@ -1,11 +1,11 @@
 import { BadUserInputError, CooperativeKey, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
 import { LoanApplicationFilter, LoanApplicationOrder, LoanApplicationOrderField } from "../inputs/LoanApplicationFilter";
-import { listScope, visibleOrNull } from "./access";
+import { listScope, LOAN_READERS_OR_MANAGER, visibleOrNull } from "../access";
 import { LoanApplicationConnection } from "./connections";
 import { Cooperative } from "../graphql/Cooperative";
 
@@ -16,12 +16,14 @@ const ORDER_COLUMNS: Record<LoanApplicationOrderField, { expression: string; val
 
 @Resolver(() => LoanApplication)
 export class ApplicationResolver {
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => LoanApplication, { nullable: true, description: "A loan application by id; null when there is none or (for a manager) when it is another cooperative's. Fund staff, officers and the applicant's manager." })
   async loanApplication(@Arg("id", () => ID, { description: "Application id (UUID)." }) id: string, @Ctx() ctx: FundContext): Promise<LoanApplication | null> {
     listScope(ctx.viewer);
     return visibleOrNull(ctx.viewer, await ctx.loaders.applicationById.load(requireUuid(id, "id")));
   }
 
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => LoanApplicationConnection, { description: "Loan applications, filtered and sorted (default: latest submitted first). Fund staff and officers see all; a cooperative's manager sees its own." })
   async loanApplications(
     @Arg("filter", () => LoanApplicationFilter, { nullable: true, description: "Conditions the applications must meet." }) filter: LoanApplicationFilter | null,

@@ -1,7 +1,6 @@
-import { BadUserInputError, CooperativeKey, DateScalar, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError, CooperativeKey, DateScalar, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection, todayInProvince } from "@camau/shared";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
 import { LoanStatus } from "../domain/enums";
 import { installmentStandings, scheduleAt } from "../domain/ledger";
 import { sum } from "../domain/money";
@@ -14,7 +13,7 @@ import { Repayment } from "../entities/Repayment";
 import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
 import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/LoanFilter";
 import { loanPositionsSql } from "../report/positionsSql";
-import { listScope, visibleOrNull } from "./access";
+import { listScope, LOAN_READERS_OR_MANAGER, visibleOrNull } from "../access";
 import { LoanConnection, RepaymentConnection } from "./connections";
 import { Cooperative } from "../graphql/Cooperative";
 
@@ -28,17 +27,19 @@ const ORDER_COLUMNS: Record<LoanOrderField, { expression: string; valueOf: (l: L
 };
 
 function asOfOrToday(asOf: string | null | undefined): string {
-  return asOf ?? todayInVietnam();
+  return asOf ?? todayInProvince();
 }
 
 @Resolver(() => Loan)
 export class LoanResolver {
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => Loan, { nullable: true, description: "A loan by id; null when there is none or (for a manager) when it is another cooperative's. Fund staff, officers and the borrower's manager." })
   async loan(@Arg("id", () => ID, { description: "Loan id (UUID)." }) id: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
     listScope(ctx.viewer);
     return visibleOrNull(ctx.viewer, await ctx.loaders.loanById.load(requireUuid(id, "id")));
   }
 
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => Loan, { nullable: true, description: "A loan by its contract number (số hợp đồng), e.g. QHT-2021-0007; null when there is none or when it is another cooperative's (a manager cannot tell the two apart)." })
   async loanByContractNumber(@Arg("contractNumber", { description: "Contract number." }) contractNumber: string, @Ctx() ctx: FundContext): Promise<Loan | null> {
     listScope(ctx.viewer);
@@ -46,6 +47,7 @@ export class LoanResolver {
     return visibleOrNull(ctx.viewer, await ctx.dataSource.getRepository(Loan).findOneBy({ contractNumber: contractNumber.trim().toUpperCase() }));
   }
 
+  @Authorized(...LOAN_READERS_OR_MANAGER)
   @Query(() => LoanConnection, { description: "Loans, filtered and sorted (default: latest signed first). Fund staff and officers see all; a cooperative's manager sees its own." })
   async loans(
     @Arg("filter", () => LoanFilter, { nullable: true, description: "Conditions the loans must meet." }) filter: LoanFilter | null,

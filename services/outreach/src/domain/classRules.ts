@@ -1,3 +1,4 @@
+import type { InvalidInput } from "@camau/shared";
 import { TrainingClassStatus } from "./enums";
 
 /** Longest class accepted, in days from first to last day (a course of several months at most). */
@@ -7,20 +8,15 @@ export const MAX_CLASS_DAYS = 366;
 export const MAX_CO_ORGANISERS = 20;
 export const MAX_ATTENDING_COOPERATIVES = 500;
 
-/** Today's date in Vietnam (UTC+7), as YYYY-MM-DD. */
-export function todayInVietnam(now: number = Date.now()): string {
-  return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** Whole days from one calendar date to another. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Problems with a class's dates, as [input field, message] pairs. */
-export function dateProblems(startDate: string, endDate: string): [string, string][] {
-  if (endDate < startDate) return [["endDate", "cannot be before startDate"]];
-  if (daysBetween(startDate, endDate) > MAX_CLASS_DAYS) return [["endDate", `a class lasts at most ${MAX_CLASS_DAYS} days`]];
+/** Problems with a class's dates, each with the input field it concerns. */
+export function dateProblems(startDate: string, endDate: string): InvalidInput[] {
+  if (endDate < startDate) return [{ path: "endDate", message: "cannot be before startDate" }];
+  if (daysBetween(startDate, endDate) > MAX_CLASS_DAYS) return [{ path: "endDate", message: `a class lasts at most ${MAX_CLASS_DAYS} days` }];
   return [];
 }
 

@@ -5,6 +5,8 @@
  * in the registry's reference data). After the reform of 1 July 2025 there are no districts.
  */
 
+import type { InvalidInput } from "@camau/shared";
+
 /** First day of the two-level tree (no districts). */
 export const REFORM_DATE = "2025-07-01";
 
@@ -39,8 +41,8 @@ export function codeSystemOn(date: string): "PRE_2025" | "POST_2025" {
 export interface Place {
   districtCode: string | null;
   communeCode: string | null;
-  /** [input field, message] pairs; empty when the place is valid. */
-  problems: [string, string][];
+  /** Problems with the input fields; empty when the place is valid. */
+  problems: InvalidInput[];
 }
 
 /**
@@ -51,17 +53,17 @@ export interface Place {
 export function resolvePlace(startDate: string, districtCode: string | null | undefined, communeCode: string | null | undefined): Place {
   const commune = communeCode ?? null;
   if (codeSystemOn(startDate) === "POST_2025") {
-    const problems: [string, string][] = districtCode ? [["districtCode", `districts were abolished on ${REFORM_DATE}; a class starting then or later has only a commune`]] : [];
+    const problems: InvalidInput[] = districtCode ? [{ path: "districtCode", message: `districts were abolished on ${REFORM_DATE}; a class starting then or later has only a commune` }] : [];
     return { districtCode: null, communeCode: commune, problems };
   }
   const inRange = (d: District) => commune !== null && commune >= d.communes[0] && commune <= d.communes[1];
   if (!districtCode) {
     if (commune === null) return { districtCode: null, communeCode: null, problems: [] };
     const owner = PRE_2025_DISTRICTS.find(inRange);
-    return owner ? { districtCode: owner.code, communeCode: commune, problems: [] } : { districtCode: null, communeCode: commune, problems: [["communeCode", "is not a commune of Cà Mau before the 2025 reform"]] };
+    return owner ? { districtCode: owner.code, communeCode: commune, problems: [] } : { districtCode: null, communeCode: commune, problems: [{ path: "communeCode", message: "is not a commune of Cà Mau before the 2025 reform" }] };
   }
   const district = districtByCode(districtCode);
-  if (!district) return { districtCode, communeCode: commune, problems: [["districtCode", `is not a district of Cà Mau before ${REFORM_DATE} (964, 966–973)`]] };
-  if (commune !== null && !inRange(district)) return { districtCode, communeCode: commune, problems: [["communeCode", `is not a commune of ${district.name}`]] };
+  if (!district) return { districtCode, communeCode: commune, problems: [{ path: "districtCode", message: `is not a district of Cà Mau before ${REFORM_DATE} (964, 966–973)` }] };
+  if (commune !== null && !inRange(district)) return { districtCode, communeCode: commune, problems: [{ path: "communeCode", message: `is not a commune of ${district.name}` }] };
   return { districtCode, communeCode: commune, problems: [] };
 }

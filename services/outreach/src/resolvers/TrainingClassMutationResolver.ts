@@ -1,161 +1,36 @@
-import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, recordAudit, requireCooperatives, Role } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { EntityManager } from "typeorm";
 import { OutreachContext } from "../context";
-import { cleanText, dateProblems, refusal, todayInVietnam } from "../domain/classRules";
-import { TrainingClassStatus } from "../domain/enums";
-import { resolvePlace } from "../domain/places";
-import { TrainingClass } from "../entities/TrainingClass";
-import { TrainingClassAttendance } from "../entities/TrainingClassAttendance";
 import { CancelTrainingClassInput, CreateTrainingClassInput, RecordAttendanceInput, UpdateTrainingClassInput } from "../inputs/TrainingClassInputs";
 import { TrainingClassPayload } from "./payloads";
+import { OUTREACH_WRITERS } from "../access";
+import { TrainingClassService } from "../services/TrainingClassService";
 
-/** Throws one BAD_USER_INPUT listing every problem, each with its path under `input`. */
-function refuseIfAny(problems: [string, string][]): void {
-  if (!problems.length) return;
-  const invalid: InvalidInput[] = problems.map(([field, message]) => ({ path: `input.${field}`, message }));
-  throw new BadUserInputError(`Invalid input: ${invalid.map((p) => `${p.path}: ${p.message}`).join("; ")}`, invalid);
-}
-
-/** Reads a class for change, locked until the transaction ends; checks the version the caller read. */
-async function lockClass(manager: EntityManager, id: string, version: number): Promise<TrainingClass> {
-  const c = await manager.getRepository(TrainingClass).findOne({ where: { id: id.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-  if (!c) throw new NotFoundError("Training class", id);
-  if (c.version !== version) throw new ConflictError(`Training class ${c.id} was changed by someone else (version ${c.version}, you sent ${version})`);
-  return c;
-}
-
-/** Applies changes (the version column goes up by one) and reads the class back. */
-async function change(manager: EntityManager, id: string, changes: Partial<TrainingClass>): Promise<TrainingClass> {
-  const repository = manager.getRepository(TrainingClass);
-  await repository.update({ id }, changes);
-  return repository.findOneByOrFail({ id });
-}
-
+/** Mutations of outreach: each translates its input into one call of TrainingClassService. */
 @Resolver()
 export class TrainingClassMutationResolver {
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, { description: "Records a new class, SCHEDULED until its attendance is recorded (OFFICER, ADMIN)." })
   createTrainingClass(@Arg("input", () => CreateTrainingClassInput, { description: "The class." }) input: CreateTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
-    const place = resolvePlace(input.startDate, input.districtCode, input.communeCode);
-    refuseIfAny([...dateProblems(input.startDate, input.endDate), ...place.problems]);
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const repository = manager.getRepository(TrainingClass);
-      const trainingClass = await repository.save(
-        repository.create({
-          kind: input.kind,
-          title: cleanText(input.title),
-          organiser: cleanText(input.organiser),
-          coOrganisers: input.coOrganisers.map(cleanText),
-          districtCode: place.districtCode,
-          communeCode: place.communeCode,
-          startDate: input.startDate,
-          endDate: input.endDate,
-          audience: input.audience,
-          participantCount: null,
-          status: TrainingClassStatus.SCHEDULED,
-          cancelledOn: null,
-          cancellationReason: null,
-          createdBy: ctx.viewer.subject,
-        }),
-      );
-      await recordAudit(manager, ctx.viewer, { operation: "createTrainingClass", entityType: "TrainingClass", entityId: trainingClass.id, after: trainingClass });
-      return { trainingClass };
-    });
+    return new TrainingClassService(ctx).createTrainingClass(input);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, { description: "Changes a class; CONFLICT when the version is stale or the class is cancelled (OFFICER, ADMIN)." })
   updateTrainingClass(@Arg("input", () => UpdateTrainingClassInput, { description: "The changes." }) input: UpdateTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockClass(manager, input.id, input.version);
-      const why = refusal("update", c.status);
-      if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
-      const startDate = input.startDate ?? c.startDate;
-      const endDate = input.endDate ?? c.endDate;
-      const placeGiven = input.districtCode !== undefined || input.communeCode !== undefined;
-      // A new place replaces the old one as a whole; a new first day re-checks the old place.
-      const place = placeGiven
-        ? resolvePlace(startDate, input.districtCode, input.communeCode)
-        : resolvePlace(startDate, c.districtCode, c.communeCode);
-      const problems = [...dateProblems(startDate, endDate), ...place.problems];
-      if (c.status === TrainingClassStatus.HELD && startDate > todayInVietnam()) problems.push(["startDate", "a held class cannot start in the future"]);
-      refuseIfAny(problems);
-      const next: Partial<TrainingClass> = {
-        kind: input.kind ?? c.kind,
-        title: input.title != null ? cleanText(input.title) : c.title,
-        organiser: input.organiser != null ? cleanText(input.organiser) : c.organiser,
-        coOrganisers: input.coOrganisers != null ? input.coOrganisers.map(cleanText) : c.coOrganisers,
-        districtCode: place.districtCode,
-        communeCode: place.communeCode,
-        startDate,
-        endDate,
-        audience: input.audience ?? c.audience,
-      };
-      const changed = (Object.keys(next) as (keyof TrainingClass)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(c[k]));
-      if (!changed.length) return { trainingClass: c };
-      const trainingClass = await change(manager, c.id, Object.fromEntries(changed.map((k) => [k, next[k]])));
-      await recordAudit(manager, ctx.viewer, {
-        operation: "updateTrainingClass",
-        entityType: "TrainingClass",
-        entityId: c.id,
-        before: { ...Object.fromEntries(changed.map((k) => [k, c[k]])), version: c.version },
-        after: { ...Object.fromEntries(changed.map((k) => [k, trainingClass[k]])), version: trainingClass.version },
-      });
-      return { trainingClass };
-    });
+    return new TrainingClassService(ctx).updateTrainingClass(input);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, { description: "Cancels a SCHEDULED class; it no longer counts anywhere. A held class cannot be cancelled (CONFLICT) (OFFICER, ADMIN)." })
   cancelTrainingClass(@Arg("input", () => CancelTrainingClassInput, { description: "Which class and why." }) input: CancelTrainingClassInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
-    const cancelledOn = input.cancelledOn ?? todayInVietnam();
-    if (cancelledOn > todayInVietnam()) refuseIfAny([["cancelledOn", "cannot be in the future"]]);
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockClass(manager, input.id, input.version);
-      const why = refusal("cancel", c.status);
-      if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
-      const trainingClass = await change(manager, c.id, { status: TrainingClassStatus.CANCELLED, cancelledOn, cancellationReason: cleanText(input.reason) });
-      await recordAudit(manager, ctx.viewer, {
-        operation: "cancelTrainingClass",
-        entityType: "TrainingClass",
-        entityId: c.id,
-        before: { status: c.status, version: c.version },
-        after: { status: trainingClass.status, cancelledOn, cancellationReason: trainingClass.cancellationReason, version: trainingClass.version },
-      });
-      return { trainingClass };
-    });
+    return new TrainingClassService(ctx).cancelTrainingClass(input);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...OUTREACH_WRITERS)
   @Mutation(() => TrainingClassPayload, {
     description: "Records (or corrects) the attendance of a class that has started: the number of participants and the cooperatives that sent them. The class becomes HELD (OFFICER, ADMIN). Every cooperative must exist in the registry (else NOT_FOUND).",
   })
-  async recordTrainingClassAttendance(@Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
-    const cooperativeIds = input.cooperativeIds.map((id) => id.toLowerCase());
-    const problems: [string, string][] = [];
-    if (new Set(cooperativeIds).size !== cooperativeIds.length) problems.push(["cooperativeIds", "lists a cooperative more than once"]);
-    if (input.participantCount < cooperativeIds.length) problems.push(["participantCount", "is smaller than the number of cooperatives that sent participants"]);
-    refuseIfAny(problems);
-    await requireCooperatives(ctx.directory, cooperativeIds);
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockClass(manager, input.id, input.version);
-      const why = refusal("recordAttendance", c.status);
-      if (why) throw new ConflictError(`Training class ${c.id}: ${why}`);
-      if (c.startDate > todayInVietnam()) throw new ConflictError(`Training class ${c.id} starts on ${c.startDate}; attendance is recorded once it has started`);
-      const attendance = manager.getRepository(TrainingClassAttendance);
-      const previous = await attendance.findBy({ classId: c.id });
-      await attendance.delete({ classId: c.id });
-      if (cooperativeIds.length) await attendance.insert(cooperativeIds.map((cooperativeId) => ({ classId: c.id, cooperativeId })));
-      const trainingClass = await change(manager, c.id, { status: TrainingClassStatus.HELD, participantCount: input.participantCount });
-      await recordAudit(manager, ctx.viewer, {
-        operation: "recordTrainingClassAttendance",
-        entityType: "TrainingClass",
-        entityId: c.id,
-        before: { status: c.status, participantCount: c.participantCount, cooperativeIds: previous.map((a) => a.cooperativeId), version: c.version },
-        after: { status: trainingClass.status, participantCount: trainingClass.participantCount, cooperativeIds, version: trainingClass.version },
-      });
-      return { trainingClass };
-    });
+  recordTrainingClassAttendance(@Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput, @Ctx() ctx: OutreachContext): Promise<TrainingClassPayload> {
+    return new TrainingClassService(ctx).recordTrainingClassAttendance(input);
   }
 }

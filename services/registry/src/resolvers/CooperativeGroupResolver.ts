@@ -1,21 +1,15 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
-import { GroupStatus } from "../domain/enums";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { isUuid, PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
 import { escapeLike, searchWords } from "../domain/searchText";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
 import { Sector } from "../entities/Sector";
-import { CooperativeGroupFilter, RegisterCooperativeGroupInput } from "../inputs/GroupAndUnionInputs";
+import { CooperativeGroupFilter } from "../inputs/GroupAndUnionInputs";
 import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
-import { assertCanListMembersOf } from "./access";
+import { MEMBER_READERS } from "../access";
 import { CooperativeGroupConnection, MemberConnection } from "./connections";
-import { assertNotFuture } from "./events";
-import { communeOn, requireSector } from "./lookups";
-import { memberRow } from "./memberRows";
-import { CooperativeGroupPayload } from "./payloads";
-
 @Resolver(() => CooperativeGroup)
 export class CooperativeGroupResolver {
   @Query(() => CooperativeGroup, { nullable: true, description: "A cooperative group by id; null when there is none." })
@@ -52,39 +46,11 @@ export class CooperativeGroupResolver {
     return ctx.loaders.memberCountByGroup.load(g.id);
   }
 
+  @Authorized(...MEMBER_READERS)
   @FieldResolver(() => MemberConnection, { nullable: true, description: "Members of the cooperation contract (officers and fund staff only; null with a FORBIDDEN error for others)." })
   async members(@Root() g: CooperativeGroup, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
-    assertCanListMembersOf(ctx.viewer, null);
     const qb = ctx.dataSource.getRepository(Member).createQueryBuilder("m").where("m.group_id = :id", { id: g.id });
     return toConnection(await paginate(qb, page, [{ expression: "m.joined_on", direction: "ASC", valueOf: (m) => m.joinedOn }], "m.id"));
-  }
-
-  @Authorized(Role.OFFICER, Role.ADMIN)
-  @Mutation(() => CooperativeGroupPayload, { description: "Registers a cooperative group with at least 2 members (OFFICER, ADMIN)." })
-  registerCooperativeGroup(@Arg("input", () => RegisterCooperativeGroupInput, { description: "The group." }) input: RegisterCooperativeGroupInput, @Ctx() ctx: RegistryContext): Promise<CooperativeGroupPayload> {
-    assertNotFuture(input.foundedOn, "input.foundedOn");
-    return inTransaction(ctx.dataSource, async (manager) => {
-      await requireSector(manager, input.sectorCode, "input.sectorCode");
-      const commune = await communeOn(manager, input.communeCode, input.foundedOn, "input.communeCode");
-      const repository = manager.getRepository(CooperativeGroup);
-      const group = await repository.save(
-        repository.create({
-          name: input.name.normalize("NFC"),
-          communeCode: commune.code,
-          districtCode: commune.parentCode,
-          sectorCode: input.sectorCode,
-          foundedOn: input.foundedOn,
-          certifiedOn: input.certifiedOn ?? null,
-          status: GroupStatus.OPERATING,
-          dissolvedOn: null,
-        }),
-      );
-      const members = await manager.getRepository(Member).save(
-        input.members.map((m, i) => memberRow(manager, m, { groupId: group.id, defaultJoinedOn: input.foundedOn, notBefore: input.foundedOn, path: `input.members.${i}` })),
-      );
-      await recordAudit(manager, ctx.viewer, { operation: "registerCooperativeGroup", entityType: "CooperativeGroup", entityId: group.id, after: { ...group, members } });
-      return { cooperativeGroup: group };
-    });
   }
 }
 

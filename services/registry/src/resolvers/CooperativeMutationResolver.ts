@@ -1,196 +1,40 @@
 import { Authorized, Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { badInput, ConflictError, inTransaction, recordAudit, Role } from "@camau/shared";
-import { ratingForScore, canBeClassifiedForYear, CURRENT_SCHEME } from "../domain/classification";
-import { CooperativeEventKind, LegalStatus } from "../domain/enums";
-import { foundingMembersProblem } from "../domain/foundingRules";
-import { canTransition, isTerminal } from "../domain/statusTransitions";
-import { Classification } from "../entities/Classification";
-import { Cooperative } from "../entities/Cooperative";
-import { Member } from "../entities/Member";
-import {
-  AdmitToAllianceInput,
-  ChangeCooperativeStatusInput,
-  RecordClassificationInput,
-  RegisterCooperativeInput,
-  UpdateCooperativeInput,
-} from "../inputs/CooperativeInputs";
+import { AdmitToAllianceInput, ChangeCooperativeStatusInput, RecordClassificationInput, RegisterCooperativeInput, UpdateCooperativeInput } from "../inputs/CooperativeInputs";
 import { RegistryContext } from "../context";
-import { assertNotFuture, recordEvent, todayInVietnam } from "./events";
-import { communeOn, lockCooperative, requireSector } from "./lookups";
-import { memberRow } from "./memberRows";
 import { ClassificationPayload, CooperativePayload } from "./payloads";
+import { REGISTRY_WRITERS } from "../access";
+import { CooperativeService } from "../services/CooperativeService";
 
+/** Mutations of the registry: each translates its input into one call of CooperativeService. */
 @Resolver()
 export class CooperativeMutationResolver {
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Registers a new cooperative with its founding members (OFFICER, ADMIN)." })
   registerCooperative(@Arg("input", () => RegisterCooperativeInput, { description: "Registration data." }) input: RegisterCooperativeInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
-    assertNotFuture(input.foundedOn, "input.foundedOn");
-    const problem = foundingMembersProblem(input.governingLaw, input.foundingMembers.map((m) => m.membershipType));
-    if (problem) throw badInput("input.foundingMembers", problem);
-    return inTransaction(ctx.dataSource, async (manager) => {
-      await requireSector(manager, input.sectorCode, "input.sectorCode");
-      const commune = await communeOn(manager, input.address.communeCode, input.foundedOn, "input.address.communeCode");
-      const repository = manager.getRepository(Cooperative);
-      if (await repository.existsBy({ code: input.code })) throw new ConflictError(`A cooperative with code ${input.code} already exists`);
-      const cooperative = await repository.save(
-        repository.create({
-          code: input.code,
-          name: input.name.normalize("NFC"),
-          foreignName: input.foreignName ?? null,
-          abbreviation: input.abbreviation ?? null,
-          status: LegalStatus.ACTIVE,
-          statusSince: input.foundedOn,
-          foundedOn: input.foundedOn,
-          governingLaw: input.governingLaw,
-          sectorCode: input.sectorCode,
-          businessLines: input.businessLines,
-          street: input.address.street ?? null,
-          communeCode: commune.code,
-          districtCode: commune.parentCode,
-          addressCodeSystem: commune.codeSystem,
-          charterCapital: input.charterCapital,
-          legalRepresentative: input.legalRepresentative,
-          isNewModel: input.isNewModel,
-          allianceJoinedOn: null,
-        }),
-      );
-      const foundingMembers = await manager.getRepository(Member).save(
-        input.foundingMembers.map((m, i) => memberRow(manager, m, { cooperativeId: cooperative.id, defaultJoinedOn: input.foundedOn, notBefore: input.foundedOn, path: `input.foundingMembers.${i}` })),
-      );
-      await recordAudit(manager, ctx.viewer, { operation: "registerCooperative", entityType: "Cooperative", entityId: cooperative.id, after: { ...cooperative, foundingMembers } });
-      const event = await recordEvent(manager, ctx.viewer, {
-        cooperativeId: cooperative.id,
-        kind: CooperativeEventKind.FOUNDED,
-        effectiveOn: input.foundedOn,
-        statusAfter: LegalStatus.ACTIVE,
-        details: { code: input.code, name: cooperative.name, foundingMembers: input.foundingMembers.length },
-      });
-      return { cooperative, event };
-    });
+    return new CooperativeService(ctx).registerCooperative(input);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Changes registration data; records RENAMED, ADDRESS_CHANGED or DETAILS_CHANGED in the history (OFFICER, ADMIN)." })
   updateCooperative(@Arg("input", () => UpdateCooperativeInput, { description: "The changes." }) input: UpdateCooperativeInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
-    const effectiveOn = input.effectiveOn ?? todayInVietnam();
-    assertNotFuture(effectiveOn, "input.effectiveOn");
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.id);
-      if (c.version !== input.version) throw new ConflictError(`Cooperative ${c.id} was changed by someone else (version ${c.version}, you sent ${input.version})`);
-      if (isTerminal(c.status)) throw new ConflictError(`Cooperative ${c.id} is ${c.status} and can no longer change`);
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      const set = <K extends keyof Cooperative>(key: K, value: Cooperative[K] | null | undefined) => {
-        if (value === undefined || value === null || JSON.stringify(value) === JSON.stringify(c[key])) return;
-        before[key] = c[key];
-        after[key] = value;
-        c[key] = value;
-      };
-      set("name", input.name?.normalize("NFC"));
-      set("foreignName", input.foreignName);
-      set("abbreviation", input.abbreviation);
-      set("charterCapital", input.charterCapital);
-      set("legalRepresentative", input.legalRepresentative);
-      set("isNewModel", input.isNewModel);
-      set("businessLines", input.businessLines);
-      if (input.sectorCode) {
-        await requireSector(manager, input.sectorCode, "input.sectorCode");
-        set("sectorCode", input.sectorCode);
-      }
-      if (input.address) {
-        const commune = await communeOn(manager, input.address.communeCode, effectiveOn, "input.address.communeCode");
-        set("street", input.address.street ?? null);
-        set("communeCode", commune.code);
-        set("districtCode", commune.parentCode);
-        set("addressCodeSystem", commune.codeSystem);
-      }
-      const changed = Object.keys(after);
-      if (!changed.length) return { cooperative: c, event: null };
-      const version = c.version;
-      const saved = await manager.getRepository(Cooperative).save(c);
-      await recordAudit(manager, ctx.viewer, { operation: "updateCooperative", entityType: "Cooperative", entityId: c.id, before: { ...before, version }, after: { ...after, version: saved.version } });
-      const renamed = changed.some((k) => ["name", "foreignName", "abbreviation"].includes(k));
-      const moved = changed.some((k) => ["street", "communeCode", "districtCode"].includes(k));
-      const kind = renamed ? CooperativeEventKind.RENAMED : moved ? CooperativeEventKind.ADDRESS_CHANGED : CooperativeEventKind.DETAILS_CHANGED;
-      const event = await recordEvent(manager, ctx.viewer, { cooperativeId: c.id, kind, effectiveOn, details: { before, after } });
-      return { cooperative: saved, event };
-    });
+    return new CooperativeService(ctx).updateCooperative(input);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Changes the legal status; only allowed transitions (e.g. ACTIVE → SUSPENDED, IN_DISSOLUTION → DISSOLVED), else CONFLICT. Ending states end all memberships (OFFICER, ADMIN)." })
   changeCooperativeStatus(@Arg("input", () => ChangeCooperativeStatusInput, { description: "The new status and when it took effect." }) input: ChangeCooperativeStatusInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
-    assertNotFuture(input.effectiveOn, "input.effectiveOn");
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.id);
-      if (!canTransition(c.status, input.status)) throw new ConflictError(`A cooperative cannot go from ${c.status} to ${input.status}`);
-      if (input.effectiveOn < c.statusSince) throw badInput("input.effectiveOn", `cannot be before the current status took effect (${c.statusSince})`);
-      const previous = c.status;
-      const previousSince = c.statusSince;
-      c.status = input.status;
-      c.statusSince = input.effectiveOn;
-      const saved = await manager.getRepository(Cooperative).save(c);
-      if (isTerminal(input.status)) {
-        await manager.query(`UPDATE member SET left_on = $2 WHERE cooperative_id = $1 AND left_on IS NULL`, [c.id, input.effectiveOn]);
-        await manager.query(`UPDATE union_membership SET left_on = $2 WHERE cooperative_id = $1 AND left_on IS NULL`, [c.id, input.effectiveOn]);
-      }
-      await recordAudit(manager, ctx.viewer, {
-        operation: "changeCooperativeStatus",
-        entityType: "Cooperative",
-        entityId: c.id,
-        before: { status: previous, statusSince: previousSince },
-        after: { status: input.status, statusSince: input.effectiveOn, reason: input.reason ?? null, membershipsEnded: isTerminal(input.status) },
-      });
-      const event = await recordEvent(manager, ctx.viewer, {
-        cooperativeId: c.id,
-        kind: CooperativeEventKind.STATUS_CHANGED,
-        effectiveOn: input.effectiveOn,
-        statusAfter: input.status,
-        details: { before: { status: previous }, after: { status: input.status }, reason: input.reason ?? null },
-      });
-      return { cooperative: saved, event };
-    });
+    return new CooperativeService(ctx).changeCooperativeStatus(input);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => ClassificationPayload, { description: "Records the annual classification; the rating follows from the score. One per cooperative and year (OFFICER, ADMIN)." })
   recordClassification(@Arg("input", () => RecordClassificationInput, { description: "Year and score." }) input: RecordClassificationInput, @Ctx() ctx: RegistryContext): Promise<ClassificationPayload> {
-    assertNotFuture(input.classifiedOn, "input.classifiedOn");
-    if (input.classifiedOn < `${input.year + 1}-01-01`) throw badInput("input.classifiedOn", `a classification of ${input.year} is approved after the year ends`);
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.cooperativeId);
-      if (!canBeClassifiedForYear(c.foundedOn, input.year)) throw badInput("input.year", "a cooperative operating under 12 months is not rated");
-      const repository = manager.getRepository(Classification);
-      if (await repository.existsBy({ cooperativeId: c.id, year: input.year })) throw new ConflictError(`Cooperative ${c.id} is already classified for ${input.year}`);
-      const classification = await repository.save(
-        repository.create({ cooperativeId: c.id, year: input.year, score: input.score, rating: ratingForScore(input.score), scheme: CURRENT_SCHEME, classifiedOn: input.classifiedOn }),
-      );
-      await recordAudit(manager, ctx.viewer, { operation: "recordClassification", entityType: "Classification", entityId: classification.id, after: classification });
-      await recordEvent(manager, ctx.viewer, {
-        cooperativeId: c.id,
-        kind: CooperativeEventKind.CLASSIFIED,
-        effectiveOn: input.classifiedOn,
-        details: { year: input.year, score: input.score, rating: classification.rating },
-      });
-      return { classification, cooperative: c };
-    });
+    return new CooperativeService(ctx).recordClassification(input);
   }
 
-  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Authorized(...REGISTRY_WRITERS)
   @Mutation(() => CooperativePayload, { description: "Admits an ACTIVE cooperative to the provincial Cooperative Alliance (OFFICER, ADMIN)." })
   admitToAlliance(@Arg("input", () => AdmitToAllianceInput, { description: "Who and when." }) input: AdmitToAllianceInput, @Ctx() ctx: RegistryContext): Promise<CooperativePayload> {
-    assertNotFuture(input.joinedOn, "input.joinedOn");
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const c = await lockCooperative(manager, input.cooperativeId);
-      if (c.status !== LegalStatus.ACTIVE) throw new ConflictError(`Only an ACTIVE cooperative can join the Alliance; this one is ${c.status}`);
-      if (c.allianceJoinedOn) throw new ConflictError(`Cooperative ${c.id} is already an Alliance member since ${c.allianceJoinedOn}`);
-      if (input.joinedOn < c.foundedOn) throw badInput("input.joinedOn", "cannot be before the cooperative was founded");
-      c.allianceJoinedOn = input.joinedOn;
-      const saved = await manager.getRepository(Cooperative).save(c);
-      await recordAudit(manager, ctx.viewer, { operation: "admitToAlliance", entityType: "Cooperative", entityId: c.id, before: { allianceJoinedOn: null }, after: { allianceJoinedOn: input.joinedOn } });
-      const event = await recordEvent(manager, ctx.viewer, { cooperativeId: c.id, kind: CooperativeEventKind.JOINED_ALLIANCE, effectiveOn: input.joinedOn });
-      return { cooperative: saved, event };
-    });
+    return new CooperativeService(ctx).admitToAlliance(input);
   }
 }

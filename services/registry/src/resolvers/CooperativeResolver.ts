@@ -1,5 +1,5 @@
 import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { Address } from "../entities/Address";
 import { Classification } from "../entities/Classification";
@@ -10,7 +10,7 @@ import { UnionMembership } from "../entities/UnionMembership";
 import { CooperativeFilter, CooperativeOrder } from "../inputs/CooperativeFilter";
 import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
-import { assertCanListMembersOf } from "./access";
+import { assertCanListMembersOf, MEMBER_READERS_OR_MANAGER } from "../access";
 import { CooperativeConnection, CooperativeEventConnection, MemberConnection } from "./connections";
 import { cooperativeOrNull, findCooperatives } from "./cooperativeQuery";
 
@@ -64,6 +64,7 @@ export class CooperativeResolver {
     return ctx.loaders.memberCountByCooperative.load(c.id);
   }
 
+  @Authorized(...MEMBER_READERS_OR_MANAGER)
   @FieldResolver(() => MemberConnection, { nullable: true, description: "Members, oldest membership first. Officers, fund staff and the cooperative's own manager only (null with a FORBIDDEN error for others)." })
   async members(
     @Root() c: Cooperative,

@@ -2,7 +2,7 @@ import { DateScalar } from "@camau/shared";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Member } from "../entities/Member";
 import { RegistryContext } from "../context";
-import { canReadPersonalData } from "./access";
+import { canReadPersonalData } from "../access";
 
 /**
  * Personal data of a member. Readable by OFFICER, ADMIN and the manager of the member's own

@@ -1,74 +1,22 @@
-import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit, requireRoleOrManager, Role } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { CooperativeEventKind, GroupStatus, LegalStatus, MembershipType } from "../domain/enums";
-import { foundingMembersProblem, MIN_GROUP_MEMBERS } from "../domain/foundingRules";
-import { CooperativeGroup } from "../entities/CooperativeGroup";
-import { Member } from "../entities/Member";
 import { AddMemberInput, EndMembershipInput } from "../inputs/MembershipInputs";
 import { RegistryContext } from "../context";
-import { assertNotFuture, recordEvent, todayInVietnam } from "./events";
-import { lockCooperative } from "./lookups";
-import { memberRow } from "./memberRows";
 import { MemberPayload } from "./payloads";
+import { REGISTRY_WRITERS_OR_MANAGER } from "../access";
+import { MembershipService } from "../services/MembershipService";
 
-const WRITERS = [Role.OFFICER, Role.ADMIN];
-
+/** Mutations of the registry: each translates its input into one call of MembershipService. */
 @Resolver()
 export class MembershipMutationResolver {
-  @Authorized(...WRITERS, Role.COOPERATIVE_MANAGER)
+  @Authorized(...REGISTRY_WRITERS_OR_MANAGER)
   @Mutation(() => MemberPayload, { description: "Adds a member to a cooperative (OFFICER, ADMIN, or its own manager) or to a group (OFFICER, ADMIN)." })
   addMember(@Arg("input", () => AddMemberInput, { description: "Who joins where." }) input: AddMemberInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
-    if (!!input.cooperativeId === !!input.groupId) throw badInput("input.cooperativeId", "give exactly one of cooperativeId and groupId");
-    requireRoleOrManager(ctx.viewer, WRITERS, input.cooperativeId?.toLowerCase());
-    const joinedOn = input.member.joinedOn ?? todayInVietnam();
-    return inTransaction(ctx.dataSource, async (manager) => {
-      if (input.cooperativeId) {
-        const c = await lockCooperative(manager, input.cooperativeId);
-        if (c.status !== LegalStatus.ACTIVE && c.status !== LegalStatus.SUSPENDED) throw new ConflictError(`Cooperative ${c.id} is ${c.status}: it takes no new members`);
-        const member = await manager.getRepository(Member).save(memberRow(manager, { ...input.member, joinedOn }, { cooperativeId: c.id, defaultJoinedOn: joinedOn, notBefore: c.foundedOn, path: "input.member" }));
-        await recordAudit(manager, ctx.viewer, { operation: "addMember", entityType: "Member", entityId: member.id, after: member });
-        await recordEvent(manager, ctx.viewer, { cooperativeId: c.id, kind: CooperativeEventKind.MEMBER_ADDED, effectiveOn: joinedOn, details: { memberId: member.id, membershipType: member.membershipType } });
-        return { member };
-      }
-      const group = await manager.getRepository(CooperativeGroup).findOne({ where: { id: input.groupId!.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-      if (!group) throw new NotFoundError("Cooperative group", input.groupId!);
-      if (group.status !== GroupStatus.OPERATING) throw new ConflictError(`Cooperative group ${group.id} no longer operates`);
-      const member = await manager.getRepository(Member).save(memberRow(manager, { ...input.member, joinedOn }, { groupId: group.id, defaultJoinedOn: joinedOn, notBefore: group.foundedOn, path: "input.member" }));
-      await recordAudit(manager, ctx.viewer, { operation: "addMember", entityType: "Member", entityId: member.id, after: member });
-      return { member };
-    });
+    return new MembershipService(ctx).addMember(input);
   }
 
-  @Authorized(...WRITERS, Role.COOPERATIVE_MANAGER)
+  @Authorized(...REGISTRY_WRITERS_OR_MANAGER)
   @Mutation(() => MemberPayload, { description: "Ends a membership; refused when it would leave a cooperative or group below its legal minimum (OFFICER, ADMIN, or the cooperative's own manager)." })
   endMembership(@Arg("input", () => EndMembershipInput, { description: "Which membership and when." }) input: EndMembershipInput, @Ctx() ctx: RegistryContext): Promise<MemberPayload> {
-    assertNotFuture(input.leftOn, "input.leftOn");
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const member = await manager.getRepository(Member).findOne({ where: { id: input.memberId.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-      if (!member) throw new NotFoundError("Member", input.memberId);
-      requireRoleOrManager(ctx.viewer, WRITERS, member.cooperativeId);
-      if (member.leftOn) throw new ConflictError(`Membership ${member.id} already ended on ${member.leftOn}`);
-      if (input.leftOn < member.joinedOn) throw badInput("input.leftOn", "cannot be before the membership began");
-      const ownerColumn = member.cooperativeId ? "cooperative_id" : "group_id";
-      const ownerId = member.cooperativeId ?? member.groupId;
-      const remaining: { membership_type: MembershipType }[] = await manager.query(
-        `SELECT membership_type FROM member WHERE ${ownerColumn} = $1 AND left_on IS NULL AND id <> $2`,
-        [ownerId, member.id],
-      );
-      if (member.cooperativeId) {
-        const c = await lockCooperative(manager, member.cooperativeId);
-        const problem = foundingMembersProblem(c.governingLaw, remaining.map((r) => r.membership_type));
-        if (problem && c.status === LegalStatus.ACTIVE) throw new ConflictError(`Ending this membership would break the legal minimum: ${problem}`);
-      } else if (remaining.length < MIN_GROUP_MEMBERS) {
-        throw new ConflictError(`A cooperative group needs at least ${MIN_GROUP_MEMBERS} members`);
-      }
-      member.leftOn = input.leftOn;
-      const saved = await manager.getRepository(Member).save(member);
-      await recordAudit(manager, ctx.viewer, { operation: "endMembership", entityType: "Member", entityId: member.id, before: { leftOn: null }, after: { leftOn: input.leftOn } });
-      if (member.cooperativeId) {
-        await recordEvent(manager, ctx.viewer, { cooperativeId: member.cooperativeId, kind: CooperativeEventKind.MEMBERSHIP_ENDED, effectiveOn: input.leftOn, details: { memberId: member.id } });
-      }
-      return { member: saved };
-    });
+    return new MembershipService(ctx).endMembership(input);
   }
 }

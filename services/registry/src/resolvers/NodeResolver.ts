@@ -10,7 +10,7 @@ import { CooperativeUnion } from "../entities/CooperativeUnion";
 import { Member } from "../entities/Member";
 import { Sector } from "../entities/Sector";
 import { REPORT_TYPENAME, reportKeyOf } from "../report/reportId";
-import { canListMembersOf } from "./access";
+import { canListMembersOf } from "../access";
 import { REMOTE_NODE_TYPES } from "./remoteNodeTypes";
 
 /** Most ids one `nodes` call resolves, like a page. */

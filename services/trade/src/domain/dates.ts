@@ -10,8 +10,3 @@ export function addMonths(isoDate: string, months: number): string {
   const d = Math.min(day, lastDay);
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
-
-/** Today's date in Vietnam (UTC+7), as YYYY-MM-DD. */
-export function todayInVietnam(now: number = Date.now()): string {
-  return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
-}

@@ -1,3 +1,4 @@
+import type { InvalidInput } from "@camau/shared";
 import { addMonths } from "./dates";
 import { OcopLevel } from "./enums";
 
@@ -50,31 +51,25 @@ export interface CertificationDraft {
   expiresOn?: string | null;
 }
 
-/** One broken rule, with the input field it concerns (`stars`, `score`, `level`, ...). */
-export interface RuleProblem {
-  field: string;
-  message: string;
-}
-
 /**
  * Every rule a new certification breaks (empty when it is acceptable): stars 3–5, score within
  * the stars' band, level matching the stars (a 5-star provincial certification is refused),
  * certified on or after the program's start, expiry after certification and within 36 months.
  */
-export function certificationProblems(draft: CertificationDraft): RuleProblem[] {
-  const problems: RuleProblem[] = [];
+export function certificationProblems(draft: CertificationDraft): InvalidInput[] {
+  const problems: InvalidInput[] = [];
   const band = OCOP_STAR_BANDS[draft.stars];
   if (!Number.isInteger(draft.stars) || !band) {
-    problems.push({ field: "stars", message: "an OCOP rating has 3, 4 or 5 stars" });
+    problems.push({ path: "stars", message: "an OCOP rating has 3, 4 or 5 stars" });
   }
   if (!Number.isInteger(draft.score) || draft.score < 0 || draft.score > 100) {
-    problems.push({ field: "score", message: "the score is a whole number from 0 to 100" });
+    problems.push({ path: "score", message: "the score is a whole number from 0 to 100" });
   } else if (band && (draft.score < band.minScore || draft.score > band.maxScore)) {
-    problems.push({ field: "score", message: `a ${draft.stars}-star rating needs a score from ${band.minScore} to ${band.maxScore}, got ${draft.score}` });
+    problems.push({ path: "score", message: `a ${draft.stars}-star rating needs a score from ${band.minScore} to ${band.maxScore}, got ${draft.score}` });
   }
   if (band && draft.level && draft.level !== band.level) {
     problems.push({
-      field: "level",
+      path: "level",
       message:
         band.level === OcopLevel.NATIONAL
           ? "5-star ratings are certified by the national council, not a provincial one"
@@ -82,12 +77,12 @@ export function certificationProblems(draft: CertificationDraft): RuleProblem[] 
     });
   }
   if (draft.certifiedOn < OCOP_PROGRAM_START) {
-    problems.push({ field: "certifiedOn", message: `the OCOP program started on ${OCOP_PROGRAM_START}` });
+    problems.push({ path: "certifiedOn", message: `the OCOP program started on ${OCOP_PROGRAM_START}` });
   }
   if (draft.expiresOn != null) {
-    if (draft.expiresOn <= draft.certifiedOn) problems.push({ field: "expiresOn", message: "must be after certifiedOn" });
+    if (draft.expiresOn <= draft.certifiedOn) problems.push({ path: "expiresOn", message: "must be after certifiedOn" });
     else if (draft.expiresOn > defaultExpiry(draft.certifiedOn)) {
-      problems.push({ field: "expiresOn", message: `a certificate is valid at most ${OCOP_VALIDITY_MONTHS} months (until ${defaultExpiry(draft.certifiedOn)})` });
+      problems.push({ path: "expiresOn", message: `a certificate is valid at most ${OCOP_VALIDITY_MONTHS} months (until ${defaultExpiry(draft.certifiedOn)})` });
     }
   }
   return problems;

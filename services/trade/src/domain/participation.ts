@@ -1,4 +1,4 @@
-import { RuleProblem } from "./ocop";
+import type { InvalidInput } from "@camau/shared";
 
 /** A program's support policy (chính sách hỗ trợ): legal basis, share of eligible costs and cap per cooperative. */
 export interface SupportPolicyRule {
@@ -48,23 +48,17 @@ export interface ProductOwnership {
  * Problems with the products a cooperative shows: each must exist and be the cooperative's
  * own, and none may be listed twice. `path` prefixes each problem (e.g. `input.productIds`).
  */
-export function shownProductsProblems(cooperativeId: string, productIds: readonly string[], found: readonly ProductOwnership[]): RuleProblem[] {
-  const problems: RuleProblem[] = [];
+export function shownProductsProblems(cooperativeId: string, productIds: readonly string[], found: readonly ProductOwnership[]): InvalidInput[] {
+  const problems: InvalidInput[] = [];
   const byId = new Map(found.map((p) => [p.id, p]));
   const seen = new Set<string>();
   productIds.forEach((id, i) => {
-    const field = String(i);
-    if (seen.has(id)) problems.push({ field, message: "is listed twice" });
+    const path = String(i);
+    if (seen.has(id)) problems.push({ path, message: "is listed twice" });
     seen.add(id);
     const product = byId.get(id);
-    if (!product) problems.push({ field, message: `no product ${id}` });
-    else if (product.cooperativeId !== cooperativeId) problems.push({ field, message: "is not a product of this cooperative" });
+    if (!product) problems.push({ path, message: `no product ${id}` });
+    else if (product.cooperativeId !== cooperativeId) problems.push({ path, message: "is not a product of this cooperative" });
   });
   return problems;
-}
-
-/** Support policy amounts given on a program change: the cap may not fall below support already granted. */
-export function capProblem(newCap: number | null, largestGranted: number): string | null {
-  if (newCap == null) return null;
-  return largestGranted > newCap ? `is below support already granted to a participant (${largestGranted} đồng)` : null;
 }

@@ -1,7 +1,6 @@
-import { CooperativeKey, DateScalar, isUuid, PageArgs, toConnection } from "@camau/shared";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, toConnection, todayInProvince } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
 import { ParticipationConnection, ProductConnection } from "./connections";
 import { Cooperative } from "../graphql/Cooperative";
 
@@ -30,6 +29,6 @@ export class CooperativeResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today, Vietnam time)." }) asOf: string | null,
     @Ctx() ctx: TradeContext,
   ): Promise<number> {
-    return ctx.loaders.ocopProductCount.load(`${asOf ?? todayInVietnam()}|${keyOf(c)}`);
+    return ctx.loaders.ocopProductCount.load(`${asOf ?? todayInProvince()}|${keyOf(c)}`);
   }
 }

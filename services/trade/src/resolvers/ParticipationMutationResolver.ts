@@ -1,17 +1,11 @@
-import { badInput, ConflictError, inTransaction, NotFoundError, recordAudit, requireCooperatives } from "@camau/shared";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { In } from "typeorm";
 import { TradeContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
-import { shownProductsProblems, supportProblem } from "../domain/participation";
-import { Participation, ParticipationProduct, TradeAgreement } from "../entities/Participation";
-import { Product } from "../entities/Product";
-import { policyOf, TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { RecordParticipationResultsInput, RegisterParticipationInput } from "../inputs/ParticipationInputs";
-import { assertCanActFor, assertCanGrantSupport, TRADE_WRITERS_OR_MANAGER } from "./access";
-import { assertNotFuture, cleanText, lockById, throwIfProblems } from "./guards";
+import { TRADE_WRITERS_OR_MANAGER } from "../access";
 import { ParticipationPayload } from "./payloads";
+import { ParticipationService } from "../services/ParticipationService";
 
+/** Mutations of trade promotion: each translates its input into one call of ParticipationService. */
 @Resolver()
 export class ParticipationMutationResolver {
   @Authorized(...TRADE_WRITERS_OR_MANAGER)
@@ -19,40 +13,8 @@ export class ParticipationMutationResolver {
     description:
       "Registers a cooperative for a program with the products it shows (OFFICER, ADMIN, or the cooperative's own COOPERATIVE_MANAGER, who may not set a support amount). A cooperative takes part once (CONFLICT); products must be its own; support may not exceed the policy; the cooperative must exist in the registry (else NOT_FOUND).",
   })
-  async registerParticipation(@Arg("input", () => RegisterParticipationInput, { description: "The registration." }) input: RegisterParticipationInput, @Ctx() ctx: TradeContext): Promise<ParticipationPayload> {
-    const cooperativeId = input.cooperativeId.toLowerCase();
-    const productIds = input.productIds.map((id) => id.toLowerCase());
-    assertCanActFor(ctx.viewer, cooperativeId);
-    if (input.supportAmount > 0) assertCanGrantSupport(ctx.viewer);
-    await requireCooperatives(ctx.directory, [cooperativeId]);
-    return inTransaction(ctx.dataSource, async (manager) => {
-      // Shared lock: the program's policy cannot change while the support is checked against it.
-      const program = await manager.getRepository(TradePromotionProgram).findOne({ where: { id: input.programId.toLowerCase() }, lock: { mode: "pessimistic_read" } });
-      if (!program) throw new NotFoundError("Trade promotion program", input.programId);
-      const found = await manager.getRepository(Product).find({ where: { id: In(productIds) }, select: { id: true, cooperativeId: true } });
-      throwIfProblems(shownProductsProblems(cooperativeId, productIds, found), "input.productIds");
-      const problem = supportProblem(policyOf(program), input.supportAmount, input.eligibleCost);
-      if (problem) throw badInput("input.supportAmount", problem);
-      const repository = manager.getRepository(Participation);
-      if (await repository.existsBy({ programId: program.id, cooperativeId })) {
-        throw new ConflictError(`Cooperative ${cooperativeId} already takes part in program ${program.id}`);
-      }
-      const participation = await repository.save(
-        repository.create({
-          programId: program.id,
-          cooperativeId,
-          boothCount: input.boothCount,
-          supportAmount: input.supportAmount,
-          eligibleCost: input.eligibleCost ?? null,
-          salesRevenue: null,
-          resultsRecordedAt: null,
-          note: input.note?.trim() || null,
-        }),
-      );
-      await manager.getRepository(ParticipationProduct).insert(productIds.map((productId, position) => ({ participationId: participation.id, productId, cooperativeId, position })));
-      await recordAudit(manager, ctx.viewer, { operation: "registerParticipation", entityType: "Participation", entityId: participation.id, after: { ...participation, productIds } });
-      return { participation };
-    });
+  registerParticipation(@Arg("input", () => RegisterParticipationInput, { description: "The registration." }) input: RegisterParticipationInput, @Ctx() ctx: TradeContext): Promise<ParticipationPayload> {
+    return new ParticipationService(ctx).registerParticipation(input);
   }
 
   @Authorized(...TRADE_WRITERS_OR_MANAGER)
@@ -60,62 +22,7 @@ export class ParticipationMutationResolver {
     description:
       "Records a participation's results: on-site sales and the contracts and MOUs signed, replacing earlier results (OFFICER, ADMIN, or the cooperative's own COOPERATIVE_MANAGER). CONFLICT before the program has begun or when the version is stale.",
   })
-  recordParticipationResults(
-    @Arg("input", () => RecordParticipationResultsInput, { description: "The results." }) input: RecordParticipationResultsInput,
-    @Ctx() ctx: TradeContext,
-  ): Promise<ParticipationPayload> {
-    if (input.supportAmount != null) assertCanGrantSupport(ctx.viewer);
-    input.agreements.forEach((a, i) => assertNotFuture(a.signedOn, `input.agreements.${i}.signedOn`));
-    return inTransaction(ctx.dataSource, async (manager) => {
-      const participation = await lockById(manager, Participation, input.participationId, "Participation");
-      assertCanActFor(ctx.viewer, participation.cooperativeId);
-      if (participation.version !== input.version) {
-        throw new ConflictError(`Participation ${participation.id} was changed by someone else (version ${participation.version}, you sent ${input.version})`);
-      }
-      const program = await manager.getRepository(TradePromotionProgram).findOne({ where: { id: participation.programId }, lock: { mode: "pessimistic_read" } });
-      if (!program) throw new Error(`participation ${participation.id} has no program`);
-      if (program.startsOn > todayInVietnam()) throw new ConflictError(`Program ${program.id} starts on ${program.startsOn}: results can be recorded once it has begun`);
-      const agreementFields = (a: { counterparty: string; kind: string; value?: number | null; signedOn?: string | null; description?: string | null }) => ({ counterparty: a.counterparty, kind: a.kind, value: a.value ?? null, signedOn: a.signedOn ?? null, description: a.description ?? null });
-      const previousAgreements = await manager.getRepository(TradeAgreement).find({ where: { participationId: participation.id }, order: { position: "ASC" } });
-      const before = { boothCount: participation.boothCount, supportAmount: participation.supportAmount, salesRevenue: participation.salesRevenue, resultsRecordedAt: participation.resultsRecordedAt, agreements: previousAgreements.map(agreementFields), version: participation.version };
-      if (input.supportAmount != null) {
-        const problem = supportProblem(policyOf(program), input.supportAmount, participation.eligibleCost);
-        if (problem) throw badInput("input.supportAmount", problem);
-        participation.supportAmount = input.supportAmount;
-      }
-      if (input.boothCount != null) participation.boothCount = input.boothCount;
-      participation.salesRevenue = input.salesRevenue;
-      participation.resultsRecordedAt = new Date();
-      const saved = await manager.getRepository(Participation).save(participation);
-      await manager.getRepository(TradeAgreement).delete({ participationId: participation.id });
-      if (input.agreements.length) {
-        await manager.getRepository(TradeAgreement).insert(
-          input.agreements.map((a, position) => ({
-            participationId: participation.id,
-            counterparty: cleanText(a.counterparty),
-            kind: a.kind,
-            value: a.value ?? null,
-            signedOn: a.signedOn ?? null,
-            description: a.description?.trim() || null,
-            position,
-          })),
-        );
-      }
-      await recordAudit(manager, ctx.viewer, {
-        operation: "recordParticipationResults",
-        entityType: "Participation",
-        entityId: saved.id,
-        before,
-        after: {
-          boothCount: saved.boothCount,
-          supportAmount: saved.supportAmount,
-          salesRevenue: saved.salesRevenue,
-          resultsRecordedAt: saved.resultsRecordedAt,
-          agreements: input.agreements.map((a) => agreementFields({ counterparty: cleanText(a.counterparty), kind: a.kind, value: a.value ?? null, signedOn: a.signedOn ?? null, description: a.description?.trim() || null })),
-          version: saved.version,
-        },
-      });
-      return { participation: saved };
-    });
+  recordParticipationResults(@Arg("input", () => RecordParticipationResultsInput, { description: "The results." }) input: RecordParticipationResultsInput, @Ctx() ctx: TradeContext): Promise<ParticipationPayload> {
+    return new ParticipationService(ctx).recordParticipationResults(input);
   }
 }

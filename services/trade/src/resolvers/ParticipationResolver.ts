@@ -1,10 +1,10 @@
 import { CooperativeKey, isUuid, MoneyScalar, NotFoundError, registryCooperative } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Authorized, Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
 import { Participation, TradeAgreement } from "../entities/Participation";
 import { Product } from "../entities/Product";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
-import { assertCanReadResults } from "./access";
+import { assertCanReadResults, RESULT_READERS_OR_MANAGER } from "../access";
 import { Cooperative } from "../graphql/Cooperative";
 
 @Resolver(() => Participation)
@@ -34,6 +34,7 @@ export class ParticipationResolver {
     return products.filter((x): x is Product => x !== null && !(x instanceof Error));
   }
 
+  @Authorized(...RESULT_READERS_OR_MANAGER)
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
     description: "On-site sales revenue in đồng (doanh thu bán hàng tại chỗ); null until results are recorded. Officers, fund staff and the cooperative's own manager only.",
@@ -43,6 +44,7 @@ export class ParticipationResolver {
     return p.salesRevenue;
   }
 
+  @Authorized(...RESULT_READERS_OR_MANAGER)
   @FieldResolver(() => [TradeAgreement], { description: "Contracts and MOUs signed at the program (hợp đồng, biên bản ghi nhớ). Officers, fund staff and the cooperative's own manager only." })
   agreements(@Root() p: Participation, @Ctx() ctx: TradeContext): Promise<TradeAgreement[]> {
     assertCanReadResults(ctx.viewer, p.cooperativeId);

@@ -1,7 +1,6 @@
-import { CooperativeKey, DateScalar, isUuid, PageArgs, registryCooperative, toConnection } from "@camau/shared";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, registryCooperative, toConnection, todayInProvince } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
-import { todayInVietnam } from "../domain/dates";
 import { OcopCertification } from "../entities/OcopCertification";
 import { Product, ProductBrand } from "../entities/Product";
 import { ProductFilter, ProductOrder } from "../inputs/ProductFilter";
@@ -47,7 +46,7 @@ export class ProductResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today, Vietnam time)." }) asOf: string | null,
     @Ctx() ctx: TradeContext,
   ): Promise<OcopCertification | null> {
-    return ctx.loaders.certificationInForce.load(`${asOf ?? todayInVietnam()}|${p.id}`);
+    return ctx.loaders.certificationInForce.load(`${asOf ?? todayInProvince()}|${p.id}`);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "OCOP stars in force on a date (số sao OCOP); null when the product has no certification in force then." })
@@ -56,7 +55,7 @@ export class ProductResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The date (default today, Vietnam time)." }) asOf: string | null,
     @Ctx() ctx: TradeContext,
   ): Promise<number | null> {
-    return (await ctx.loaders.certificationInForce.load(`${asOf ?? todayInVietnam()}|${p.id}`))?.stars ?? null;
+    return (await ctx.loaders.certificationInForce.load(`${asOf ?? todayInProvince()}|${p.id}`))?.stars ?? null;
   }
 }
 

@@ -1,6 +1,5 @@
-import { BadUserInputError, Page, PageArgs, paginate, SortKey } from "@camau/shared";
+import { BadUserInputError, Page, PageArgs, paginate, SortKey, todayInProvince } from "@camau/shared";
 import { DataSource } from "typeorm";
-import { todayInVietnam } from "../domain/dates";
 import { escapeLike, searchWords } from "../domain/searchText";
 import { Product } from "../entities/Product";
 import { ProductFilter, ProductOrder, ProductOrderField } from "../inputs/ProductFilter";
@@ -28,7 +27,7 @@ export async function findProducts(ds: DataSource, filter: ProductFilter | null 
   if (f.productGroups?.length) qb.andWhere("p.product_group IN (:...productGroups)", { productGroups: f.productGroups });
   if (f.branded != null) qb.andWhere(f.branded ? "p.brand_name IS NOT NULL" : "p.brand_name IS NULL");
   if (f.minStars != null || f.ocopRated != null) {
-    qb.setParameter("asOf", f.starsAsOf ?? todayInVietnam());
+    qb.setParameter("asOf", f.starsAsOf ?? todayInProvince());
     if (f.minStars != null) qb.andWhere(`${STARS_IN_FORCE_SQL} >= :minStars`, { minStars: f.minStars });
     if (f.ocopRated != null) qb.andWhere(`${STARS_IN_FORCE_SQL} IS ${f.ocopRated ? "NOT " : ""}NULL`);
   }

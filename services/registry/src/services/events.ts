@@ -1,4 +1,4 @@
-import { badInput, Viewer } from "@camau/shared";
+import { Viewer } from "@camau/shared";
 import { EntityManager } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { CooperativeEvent } from "../entities/CooperativeEvent";
@@ -20,14 +20,4 @@ export function recordEvent(
       actorRole: viewer.role,
     }),
   );
-}
-
-/** Today's date in Vietnam (UTC+7), as YYYY-MM-DD. */
-export function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Legal dates may not lie in the future: a change is recorded once it has happened. */
-export function assertNotFuture(date: string, path: string): void {
-  if (date > todayInVietnam()) throw badInput(path, "cannot be in the future");
 }

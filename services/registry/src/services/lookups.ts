@@ -1,8 +1,7 @@
-import { badInput, NotFoundError } from "@camau/shared";
+import { badInput } from "@camau/shared";
 import { EntityManager } from "typeorm";
 import { AdministrativeLevel } from "../domain/enums";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
-import { Cooperative } from "../entities/Cooperative";
 import { Sector } from "../entities/Sector";
 
 /** The commune valid on a date, or BAD_USER_INPUT naming the input path. */
@@ -21,11 +20,4 @@ export async function requireSector(manager: EntityManager, code: string, path: 
   const sector = await manager.getRepository(Sector).findOneBy({ code });
   if (!sector) throw badInput(path, `unknown sector ${code}`);
   return sector;
-}
-
-/** Loads a cooperative for change, locking its row until the transaction ends. */
-export async function lockCooperative(manager: EntityManager, id: string): Promise<Cooperative> {
-  const cooperative = await manager.getRepository(Cooperative).findOne({ where: { id: id.toLowerCase() }, lock: { mode: "pessimistic_write" } });
-  if (!cooperative) throw new NotFoundError("Cooperative", id);
-  return cooperative;
 }

@@ -1,9 +1,8 @@
-import { badInput } from "@camau/shared";
+import { assertNotFuture, badInput } from "@camau/shared";
 import { EntityManager } from "typeorm";
 import { MemberKind, MembershipType } from "../domain/enums";
 import { Member } from "../entities/Member";
 import { MemberInput } from "../inputs/MemberInput";
-import { assertNotFuture } from "./events";
 
 /** Builds a membership row from input, checking the rules of the law that input alone can show. */
 export function memberRow(
