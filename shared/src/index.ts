@@ -52,3 +52,7 @@ export * from "./clients/HttpCooperativeDirectory";
 export * from "./graphql/textRules";
 export * from "./disclosure/smallCells";
 export * from "./graphql/oncePerRequest";
+export * from "./reference/administrativeUnits";
+export * from "./reference/administrativeUnitSuccession";
+export * from "./reference/initialAdministrativeUnits";
+export * from "./reference/sectors";

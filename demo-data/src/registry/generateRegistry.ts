@@ -1,9 +1,17 @@
-import { canBeClassifiedForYear, CURRENT_SCHEME, ratingForScore } from "../domain/classification";
-import { CooperativeEventKind, GoverningLaw, GroupStatus, LegalStatus, MemberKind, MembershipType, Rating } from "../domain/enums";
-import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
-import { CommuneRef, PRE_2025_COMMUNES, PRE_2025_DISTRICTS } from "../reference/administrativeUnits";
-import { INITIAL_PRE_2025_DISTRICTS } from "../reference/initialAdministrativeUnits";
-import { SectorCode } from "../reference/sectors";
+import {
+  canBeClassifiedForYear,
+  CooperativeEventKind,
+  CURRENT_SCHEME,
+  GoverningLaw,
+  GroupStatus,
+  LegalStatus,
+  MemberKind,
+  MembershipType,
+  MIN_UNION_MEMBERS,
+  Rating,
+  ratingForScore,
+} from "./vocabulary";
+import { CommuneRef, INITIAL_PRE_2025_DISTRICTS, PRE_2025_COMMUNES, PRE_2025_DISTRICTS, SectorCode } from "@camau/shared";
 import { addYears, dayOf, isoOf, yearOf } from "@camau/shared";
 import {
   AUSPICIOUS_NAMES,
@@ -818,7 +826,7 @@ class Generator_ {
         if (classifiedOn > END || (stop !== null && classifiedOn >= stop) || statusAt(p, classifiedOn) !== LegalStatus.ACTIVE) continue;
         if (rng.chance(0.05)) continue; // did not report that year
         const score = Math.max(15, Math.min(98, Math.round(qualities[i] + (year - FIRST_CLASSIFIED_YEAR) * 0.9 + rng.normal(0, 6))));
-        const rating = ratingForScore(score, CURRENT_SCHEME);
+        const rating = ratingForScore(score);
         classifications.push({ id: rng.uuid(), cooperativeId: coop.id, year, score, rating, scheme: CURRENT_SCHEME, classifiedOn: isoOf(classifiedOn) });
         pending[i].push({ day: classifiedOn, order: 2, kind: CooperativeEventKind.CLASSIFIED, statusAfter: null, details: { year, score, rating, scheme: CURRENT_SCHEME } });
       }

@@ -1,4 +1,4 @@
-import { generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry.js";
+import { generateRegistry } from "@camau/demo-data";
 import { createDataSource } from "@camau/shared";
 import { expect } from "chai";
 import { fundEntities } from "../src/entities";

@@ -23,10 +23,9 @@ import { Rollup1726000000000 } from "../src/migrations/1726000000000-Rollup";
 import { ReportRollups1730000000000 } from "../src/migrations/1730000000000-ReportRollups";
 import { Reform2025Units1760000000000 } from "../src/migrations/1760000000000-Reform2025Units";
 import { ReferenceData1700000000001 } from "../src/migrations/1700000000001-ReferenceData";
-import { ADMINISTRATIVE_UNITS, PRE_2025_COMMUNES } from "../src/reference/administrativeUnits";
-import { SECTORS } from "../src/reference/sectors";
+import { ADMINISTRATIVE_UNITS, PRE_2025_COMMUNES, SECTORS } from "@camau/shared";
 import { sectorForVsic, VSIC_SECTOR_MAPPING } from "../src/reference/vsicSectorMapping";
-import { ARTICLE_FIGURES, DATASET_END, generateRegistry, MemberRow, RegistryDataset, REPORT_FROM, REPORT_TO } from "../src/seed/generateRegistry";
+import { ARTICLE_FIGURES, DATASET_END, generateRegistry, MemberRow, RegistryDataset, REPORT_FROM, REPORT_TO } from "@camau/demo-data";
 import { loadRegistry, seedIfEmpty } from "../src/seed";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -116,9 +115,9 @@ describe("registry demo dataset (in memory)", function () {
     const byCoop = groupBy(members, (m) => m.cooperativeId);
     for (const coop of ds.cooperatives) {
       const founders = (byCoop.get(coop.id) ?? []).filter((m) => m.joinedOn === coop.foundedOn).map((m) => m.membershipType);
-      expect(foundingMembersProblem(coop.governingLaw, founders), coop.name).to.equal(null);
+      expect(foundingMembersProblem(coop.governingLaw as string as GoverningLaw, founders as string[] as MembershipType[]), coop.name).to.equal(null);
       // Founded under the 2012 law: its rule applied at founding, whatever the law now.
-      expect(foundingMembersProblem(GoverningLaw.LAW_2012, founders), coop.name).to.equal(null);
+      expect(foundingMembersProblem(GoverningLaw.LAW_2012, founders as string[] as MembershipType[]), coop.name).to.equal(null);
       expect(founders.length).to.be.at.least(7);
     }
     const representatives = new Set(members.filter((m) => m.cooperativeId !== null).map((m) => `${m.cooperativeId}|${m.fullName}`));
@@ -148,8 +147,8 @@ describe("registry demo dataset (in memory)", function () {
     const life = new Map<string, { founded: string; stop: string | null; end: string | null }>();
     for (const c of ds.cooperatives) {
       const statusEvents = (eventsByCoop.get(c.id) ?? []).filter((e) => e.statusAfter !== null);
-      const stop = statusEvents.find((e) => e.statusAfter === LegalStatus.IN_DISSOLUTION || isTerminal(e.statusAfter!));
-      const end = statusEvents.find((e) => isTerminal(e.statusAfter!));
+      const stop = statusEvents.find((e) => e.statusAfter === LegalStatus.IN_DISSOLUTION || isTerminal(e.statusAfter as string as LegalStatus));
+      const end = statusEvents.find((e) => isTerminal(e.statusAfter as string as LegalStatus));
       life.set(c.id, { founded: c.foundedOn, stop: stop?.effectiveOn ?? null, end: end?.effectiveOn ?? null });
     }
     for (const g of ds.groups) life.set(g.id, { founded: g.foundedOn, stop: g.dissolvedOn, end: g.dissolvedOn });
@@ -189,7 +188,7 @@ describe("registry demo dataset (in memory)", function () {
       expect(statusEvents[0].kind).to.equal(CooperativeEventKind.FOUNDED);
       for (let i = 1; i < statusEvents.length; i++) {
         expect(statusEvents[i].kind).to.equal(CooperativeEventKind.STATUS_CHANGED);
-        expect(canTransition(statusEvents[i - 1].statusAfter!, statusEvents[i].statusAfter!), coop.name).to.equal(true);
+        expect(canTransition(statusEvents[i - 1].statusAfter as string as LegalStatus, statusEvents[i].statusAfter as string as LegalStatus), coop.name).to.equal(true);
       }
       const last = statusEvents.at(-1)!;
       expect(coop.status).to.equal(last.statusAfter);
@@ -234,7 +233,7 @@ describe("registry demo dataset (in memory)", function () {
     const share = (pred: (c: RegistryDataset["cooperatives"][number]) => boolean) => ds.cooperatives.filter(pred).length / ds.cooperatives.length;
     expect(share((c) => c.isNewModel)).to.be.within(0.15, 0.35);
     expect(share((c) => c.allianceJoinedOn !== null)).to.be.within(0.5, 0.7);
-    const current = ds.cooperatives.filter((c) => !isTerminal(c.status));
+    const current = ds.cooperatives.filter((c) => !isTerminal(c.status as string as LegalStatus));
     expect(current.filter((c) => c.governingLaw === GoverningLaw.LAW_2012).length / current.length).to.be.within(0.2, 0.4);
   });
 

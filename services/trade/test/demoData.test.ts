@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { Client } from "pg";
 import { SubgraphUnderTest } from "@camau/shared";
-import { DEFAULT_SEED, generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry";
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { certificationInForce } from "../src/domain/ocop";
 import { supportProblem } from "../src/domain/participation";
 import { generateTrade, registryDemoCooperatives, seedIfEmpty, TRADE_SEED } from "../src/seed";

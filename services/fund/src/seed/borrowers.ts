@@ -1,6 +1,5 @@
-import { PRE_2025_DISTRICTS } from "@camau/registry/dist/src/reference/administrativeUnits.js";
-import { SECTORS } from "@camau/registry/dist/src/reference/sectors.js";
-import type { RegistryDataset } from "@camau/registry/dist/src/seed/generateRegistry.js";
+import { PRE_2025_DISTRICTS, SECTORS } from "@camau/shared";
+import type { RegistryDataset } from "@camau/demo-data";
 import { BorrowerCandidate } from "./generateFund";
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_SEED, generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry";
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { CandidateCooperative } from "./generateTrade";
 
 /** The part of a registry dataset the candidates are drawn from (any seed and scale: `npm run seed`). */
