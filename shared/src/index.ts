@@ -56,3 +56,4 @@ export * from "./reference/administrativeUnits";
 export * from "./reference/administrativeUnitSuccession";
 export * from "./reference/initialAdministrativeUnits";
 export * from "./reference/sectors";
+export * from "./reference/areas";

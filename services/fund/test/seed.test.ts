@@ -62,7 +62,7 @@ describe("fund demo data", function () {
       await dataSource.destroy();
     }
     expect(await rowCounts(t.db)).to.deep.equal(counts);
-    const report = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }]) {
+    const report = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30", territory: "OLD_CA_MAU" }]) {
       ... on CollectiveEconomyReport { from to fundedProjectCount fundDisbursedAmount fundOutstandingPrincipal } } }`);
     expect(report.errors).to.equal(undefined);
     const r = report.data!._entities[0];

@@ -1,5 +1,6 @@
 import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
+import { AdministrativeUnitResolver } from "./resolvers/AdministrativeUnitResolver";
 import { CooperativeEventResolver } from "./resolvers/CooperativeEventResolver";
 import { CooperativeGroupResolver, groupReference } from "./resolvers/CooperativeGroupResolver";
 import { CooperativeMutationResolver } from "./resolvers/CooperativeMutationResolver";
@@ -25,6 +26,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         CooperativeUnionResolver,
         UnionMembershipResolver,
         ReferenceDataResolver,
+        AdministrativeUnitResolver,
         ReportResolver,
         auditLogResolver("registry"),
       ],
