@@ -1,3 +1,4 @@
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { createDataSource, dropDatabase, ensureDatabase, runPendingMigrations, SubgraphDefinition, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { Client } from "pg";
 import path from "node:path";
@@ -149,7 +150,6 @@ export async function holdsData(databaseUrl: string): Promise<boolean> {
 /** The registry's dataset, which every other generator draws its cooperatives from. */
 export function generateRegistryDataset(scale: number, seed: number | undefined, log: Log): RegistryDatasetLike & { cooperatives: unknown[]; groups: unknown[]; memberPlans: unknown[] } {
   const started = Date.now();
-  const { generateRegistry, DEFAULT_SEED } = requireBuilt<typeof import("@camau/registry/dist/src/seed/generateRegistry.js")>("services/registry", "seed/generateRegistry.js");
   const registry = generateRegistry({ seed: seed ?? DEFAULT_SEED, scale });
   log(
     `[seed] registry dataset (scale ${scale}${seed === undefined ? "" : `, seed ${seed}`}): ${registry.cooperatives.length.toLocaleString("en-US")} cooperatives, ` +

@@ -56,3 +56,8 @@ export * from "./graphql/globalIds";
 export * from "./graphql/node";
 export * from "./clients/HttpNodeTypes";
 export * from "./graphql/enumLabels";
+export * from "./reference/administrativeUnits";
+export * from "./reference/administrativeUnitSuccession";
+export * from "./reference/initialAdministrativeUnits";
+export * from "./reference/sectors";
+export * from "./reference/areas";

@@ -11,6 +11,13 @@ import { RunningStack, startStack } from "../../scripts/stack";
  */
 let started: Promise<RunningStack> | undefined;
 let databaseUrls: string[] = [];
+let databaseUrlsByName: Record<string, string> = {};
+
+/** The database URL of one subgraph of the running e2e stack (tests that check figures with SQL). */
+export async function e2eDatabaseUrl(name: string): Promise<string> {
+  await e2eStack();
+  return databaseUrlsByName[name];
+}
 
 export function e2eStack(): Promise<RunningStack> {
   started ??= (async () => {
@@ -18,6 +25,7 @@ export function e2eStack(): Promise<RunningStack> {
     const run = randomBytes(4).toString("hex");
     const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, withDatabase(server, `e2e_${run}_${databaseNameOf(s.name)}`)]));
     databaseUrls = Object.values(urls);
+    databaseUrlsByName = urls;
     const ports: Record<string, number> = {};
     for (const s of SUBGRAPHS) ports[s.name] = await freePort();
     const gatewayPort = await freePort();

@@ -37,15 +37,15 @@ describe("fund: the cooperative directory (registry client)", function () {
 
     it("asks for one Cooperative entity with the gateway secret and maps the answer", async () => {
       const id = "2a9d537a-8935-4166-abc8-71ac7dcc76c7";
-      reply = () => ({ status: 200, json: { data: { _entities: [{ id, status: "ACTIVE", sector: { code: "SALT", name: "Diêm nghiệp" }, address: { districtCode: "973" }, district: { name: "Huyện Ngọc Hiển" } }] } } });
+      reply = () => ({ status: 200, json: { data: { _entities: [{ id, status: "ACTIVE", sector: { code: "SALT", name: "Diêm nghiệp" }, address: { districtCode: "973", communeCode: "32248" }, district: { name: "Huyện Ngọc Hiển" } }] } } });
       const found = await new HttpCooperativeDirectory(url).find(id);
-      expect(found).to.deep.equal({ id, status: "ACTIVE", sectorCode: "SALT", sectorName: "Diêm nghiệp", districtCode: "973", districtName: "Huyện Ngọc Hiển" });
+      expect(found).to.deep.equal({ id, status: "ACTIVE", sectorCode: "SALT", sectorName: "Diêm nghiệp", districtCode: "973", districtName: "Huyện Ngọc Hiển", communeCode: "32248" });
       const last = requests[requests.length - 1];
       expect(last.headers[GATEWAY_SECRET_HEADER]).to.equal(gatewaySecret());
       // The check decides a write: the registry answers it from its primary, not a lagging replica.
       expect(last.headers[READ_PRIMARY_HEADER]).to.equal("true");
       expect(last.body.query).to.match(/_entities\(representations: \$representations\)/);
-      expect(last.body.query).to.match(/\.\.\. on Cooperative \{ id status sector \{ code name \} address \{ districtCode \} district \{ name \} \}/);
+      expect(last.body.query).to.match(/\.\.\. on Cooperative \{ id status sector \{ code name \} address \{ districtCode communeCode \} district \{ name \} \}/);
       expect(last.body.variables).to.deep.equal({ representations: [{ __typename: "Cooperative", id }] });
     });
 
@@ -69,11 +69,12 @@ describe("fund: the cooperative directory (registry client)", function () {
     let registry: SubgraphUnderTest;
     let fund: SubgraphUnderTest;
     let cooperativeId: string;
+    let communeCode: string;
 
     before(async () => {
       registry = await SubgraphUnderTest.start(registrySubgraph);
       const units = await registry.query(`{ administrativeUnits(level: COMMUNE, asOf: "2021-01-01") { code parentCode } }`);
-      const communeCode = units.data!.administrativeUnits.find((u: { parentCode: string }) => u.parentCode === "970").code;
+      communeCode = units.data!.administrativeUnits.find((u: { parentCode: string }) => u.parentCode === "970").code;
       const registered = await registry.query(
         `mutation ($input: RegisterCooperativeInput!) { registerCooperative(input: $input) { cooperative { id } } }`,
         {
@@ -104,7 +105,7 @@ describe("fund: the cooperative directory (registry client)", function () {
 
     it("reads status, sector and district of a registered cooperative", async () => {
       const found = await new HttpCooperativeDirectory(registry.server.url).find(cooperativeId);
-      expect(found).to.deep.equal({ id: cooperativeId, status: "ACTIVE", sectorCode: "FISHERIES", sectorName: "Thủy sản", districtCode: "970", districtName: "Huyện Đầm Dơi" });
+      expect(found).to.deep.equal({ id: cooperativeId, status: "ACTIVE", sectorCode: "FISHERIES", sectorName: "Thủy sản", districtCode: "970", districtName: "Huyện Đầm Dơi", communeCode });
       expect(await new HttpCooperativeDirectory(registry.server.url).find("00000000-0000-4000-8000-000000000000")).to.equal(null);
     });
 

@@ -149,7 +149,7 @@ describe("fund subgraph: federation contracts and SQL statement counts", functio
   });
 
   it("extends the report by its period key and answers the public", async () => {
-    const result = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }, { __typename: "CollectiveEconomyReport", from: "2017-01-01", to: "2017-12-31" }]) {
+    const result = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30", territory: "OLD_CA_MAU" }, { __typename: "CollectiveEconomyReport", from: "2017-01-01", to: "2017-12-31", territory: "OLD_CA_MAU" }]) {
       ... on CollectiveEconomyReport { from to fundedProjectCount fundDisbursedAmount fundOutstandingPrincipal } } }`);
     expect(result.errors).to.equal(undefined);
     expect(result.data!._entities.map((r: any) => r.fundedProjectCount)).to.deep.equal([22, 12]);
@@ -185,7 +185,7 @@ describe("fund subgraph: federation contracts and SQL statement counts", functio
       const { printSubgraphSchema } = require("@apollo/subgraph") as typeof import("@apollo/subgraph");
       const sdl = printSubgraphSchema(schema);
       expect(sdl).to.match(/type Cooperative\s+@key\(fields: "id"\)\s*\{\s*"""Stable identifier \(UUID\)\."""\s*id: ID!/);
-      expect(sdl).to.match(/type CollectiveEconomyReport\s+@key\(fields: "from to"\)/);
+      expect(sdl).to.match(/type CollectiveEconomyReport\s+@key\(fields: "from to territory"\)/);
       expect(sdl).to.match(/from: Date!/);
       expect(sdl).to.match(/fundDisbursedAmount: Money!/);
       expect(sdl).to.match(/scalar Money/);

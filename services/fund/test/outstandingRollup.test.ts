@@ -24,7 +24,7 @@ describe("fund: outstanding principal rollup equals the ledger", function () {
   async function expectEqualsLedger(dates: string[]) {
     for (const date of dates) {
       const report = await t.fund.query(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on CollectiveEconomyReport { fundOutstandingPrincipal } } }`, {
-        r: [{ __typename: "CollectiveEconomyReport", from: date, to: date }],
+        r: [{ __typename: "CollectiveEconomyReport", from: date, to: date, territory: "CA_MAU" }],
       });
       expect(report.errors, JSON.stringify(report.errors)).to.equal(undefined);
       const { rows } = await t.db.query(`SELECT coalesce(sum(p.outstanding), 0) AS total FROM (${loanPositionsSql("$1::date")}) p`, [date]);

@@ -1,9 +1,9 @@
-import { generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry.js";
+import { generateRegistry } from "@camau/demo-data";
 import { createDataSource } from "@camau/shared";
 import { expect } from "chai";
 import { fundEntities } from "../src/entities";
 import { loanPositionsSql } from "../src/report/positionsSql";
-import { borrowersFromRegistry, FUNDED_IN_REPORT_PERIOD, generateFund, seedIfEmpty } from "../src/seed";
+import { borrowersFromRegistry, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, seedIfEmpty } from "../src/seed";
 import { FundUnderTest, rowCounts, startFund, tokens } from "./support";
 
 const POSITIONS = `query ($after: String, $asOf: Date!) { loans(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node {
@@ -62,7 +62,7 @@ describe("fund demo data", function () {
       await dataSource.destroy();
     }
     expect(await rowCounts(t.db)).to.deep.equal(counts);
-    const report = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }]) {
+    const report = await q(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30", territory: "OLD_CA_MAU" }]) {
       ... on CollectiveEconomyReport { from to fundedProjectCount fundDisbursedAmount fundOutstandingPrincipal } } }`);
     expect(report.errors).to.equal(undefined);
     const r = report.data!._entities[0];
@@ -77,7 +77,18 @@ describe("fund demo data", function () {
     expect(overdue.data!.loans.totalCount).to.be.greaterThan(0);
   });
 
-  for (const asOf of ["2018-06-30", "2020-03-31", "2021-06-30", "2023-01-15", "2025-06-30"]) {
+  it("runs its history to the end of last month: 2026 has new loans, and most running loans are current, some late", async () => {
+    expect(DEFAULT_HORIZON).to.equal("2026-11-30");
+    expect(dataset.loans.filter((l) => l.firstDisbursedOn !== null && l.firstDisbursedOn >= "2026-01-01").length).to.be.greaterThan(10);
+    expect(dataset.repayments.filter((r) => r.paidOn >= "2026-01-01").length).to.be.greaterThan(50);
+    const { rows } = await t.db.query(`SELECT p.status, p.dpd FROM (${loanPositionsSql("$1::date")}) p WHERE p.outstanding > 0`, [DEFAULT_HORIZON]);
+    const late = rows.filter((row) => Number(row.dpd) > 0).length;
+    const current = rows.filter((row) => Number(row.dpd) === 0).length;
+    expect(late, "some running loans are late").to.be.greaterThan(0);
+    expect(current, "most running loans are current").to.be.greaterThan(late);
+  });
+
+  for (const asOf of ["2018-06-30", "2020-03-31", "2021-06-30", "2023-01-15", "2025-06-30", "2026-11-30"]) {
     it(`computes the same positions in SQL (portfolio) and in the domain code (loan fields) as of ${asOf}`, async () => {
       const sql: Record<string, any>[] = await t.db.query(`SELECT * FROM (${loanPositionsSql("$1::date")}) p`, [asOf]).then((r) => r.rows);
       const bySql = new Map(sql.map((row) => [row.loan_id, row]));

@@ -9,7 +9,11 @@ describe("outreach domain rules", () => {
   it("checks a class's place against the tree in force on its first day", () => {
     expect(resolvePlace("2021-03-01", "966", "32047")).to.deep.equal({ districtCode: "966", communeCode: "32047", problems: [] });
     expect(resolvePlace("2021-03-01", null, "32047").districtCode).to.equal("966");
-    expect(resolvePlace("2021-03-01", "966", "32257").problems).to.deep.equal([{ path: "communeCode", message: "is not a commune of Huyện U Minh" }]);
+    expect(resolvePlace("2021-03-01", "966", "32242").problems).to.deep.equal([{ path: "communeCode", message: "is not a commune of Huyện U Minh" }]);
+    expect(resolvePlace("2021-03-01", "973", "32257").problems[0].path, "a code outside the reference data").to.equal("communeCode");
+    expect(resolvePlace("2021-03-01", null, "31825").districtCode, "old Bạc Liêu's history").to.equal("954");
+    expect(resolvePlace("2025-07-01", null, "32047").problems).to.deep.equal([]);
+    expect(resolvePlace("2025-07-01", null, "32050").problems[0].path, "an old commune after the reform").to.equal("communeCode");
     expect(resolvePlace("2021-03-01", "965", null).problems[0].path).to.equal("districtCode");
     expect(resolvePlace("2025-06-30", "973", null).problems).to.deep.equal([]);
     expect(resolvePlace("2025-07-01", "973", null).problems[0].path).to.equal("districtCode");

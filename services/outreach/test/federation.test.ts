@@ -45,7 +45,8 @@ describe("outreach subgraph: published figures through the gateway (@requires)",
       const typeDefs = parse(`
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
         scalar Date
-        type CollectiveEconomyReport @key(fields: "from to") { from: Date! to: Date! ${stubbed.map((f) => `${FIGURES[f].field}: Int!`).join(" ")} }`);
+        enum Territory { CA_MAU OLD_CA_MAU OLD_BAC_LIEU }
+        type CollectiveEconomyReport @key(fields: "from to territory") { from: Date! to: Date! territory: Territory! ${stubbed.map((f) => `${FIGURES[f].field}: Int!`).join(" ")} }`);
       const resolvers = {
         CollectiveEconomyReport: {
           __resolveReference: (ref: { from: string; to: string }) => ({ ...ref, ...Object.fromEntries(stubbed.map((f) => [FIGURES[f].field, STUB_VALUES[f] ?? 0])) }),

@@ -46,7 +46,7 @@ describe("outreach subgraph: the report's class counts", function () {
   let outreach: SubgraphUnderTest;
 
   const report = async (periods: (readonly [string, string])[]) => {
-    const result = await outreach.query(REPORT, { reps: periods.map(([from, to]) => ({ __typename: "CollectiveEconomyReport", from, to })) });
+    const result = await outreach.query(REPORT, { reps: periods.map(([from, to]) => ({ __typename: "CollectiveEconomyReport", from, to, territory: "OLD_CA_MAU" })) });
     expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
     return result.data!._entities as { from: string; to: string; stateManagementClassCount: number; outreachClassCount: number }[];
   };
@@ -118,8 +118,8 @@ describe("outreach subgraph: the report's class counts", function () {
   it("resolves a malformed or reversed period to null instead of sending it to SQL", async () => {
     const result = await outreach.query(REPORT, {
       reps: [
-        { __typename: "CollectiveEconomyReport", from: "2022-13-01", to: "2022-12-31" },
-        { __typename: "CollectiveEconomyReport", from: "2022-12-31", to: "2022-01-01" },
+        { __typename: "CollectiveEconomyReport", from: "2022-13-01", to: "2022-12-31", territory: "OLD_CA_MAU" },
+        { __typename: "CollectiveEconomyReport", from: "2022-12-31", to: "2022-01-01", territory: "OLD_CA_MAU" },
       ],
     });
     expect(result.errors).to.equal(undefined);
@@ -143,6 +143,7 @@ describe("outreach subgraph: published figures beside derived ones", function ()
     from to stateManagementClassCount
     publishedFigures { figure derivedField publishedValue derivedValue difference status publishedFigure { publisher reportTitle province } } } } }`;
   const period = { from: "2022-01-01", to: "2022-06-30" };
+  const key = { ...period, territory: "OLD_CA_MAU" };
   const recordInput = (figures: Record<string, unknown>[], overrides: Record<string, unknown> = {}) => ({
     reportTitle: "Báo cáo tình hình KTTT 6 tháng đầu năm 2022",
     publisher: "Liên minh Hợp tác xã tỉnh Cà Mau",
@@ -163,7 +164,7 @@ describe("outreach subgraph: published figures beside derived ones", function ()
   };
   const representation = () => ({
     __typename: "CollectiveEconomyReport",
-    ...period,
+    ...key,
     ...Object.fromEntries(REQUIRED_FIGURES.map((f) => [FIGURES[f].field, derivedElsewhere[FIGURES[f].field]])),
   });
 
@@ -255,7 +256,7 @@ describe("outreach subgraph: published figures beside derived ones", function ()
   });
 
   it("treats a representation without the required figures as not derived rather than failing", async () => {
-    const result = await outreach.query(COMPARE, { reps: [{ __typename: "CollectiveEconomyReport", ...period }] });
+    const result = await outreach.query(COMPARE, { reps: [{ __typename: "CollectiveEconomyReport", ...key }] });
     expect(result.errors).to.equal(undefined);
     const cooperatives = result.data!._entities[0].publishedFigures.find((p: { figure: string }) => p.figure === "COOPERATIVE_COUNT");
     expect(cooperatives).to.deep.include({ derivedValue: null, status: "NOT_DERIVED" });

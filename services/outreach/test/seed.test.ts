@@ -22,7 +22,7 @@ describe("outreach subgraph: demo dataset", function () {
   it("holds the article's 9 state-management and 56 outreach and vocational classes in the first half of 2021", async () => {
     const result = await outreach.query(
       `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on CollectiveEconomyReport { stateManagementClassCount outreachClassCount } } }`,
-      { reps: [{ __typename: "CollectiveEconomyReport", from: REPORT_FROM, to: REPORT_TO }] },
+      { reps: [{ __typename: "CollectiveEconomyReport", from: REPORT_FROM, to: REPORT_TO, territory: "OLD_CA_MAU" }] },
     );
     expect(result.data!._entities[0]).to.deep.equal({ stateManagementClassCount: 9, outreachClassCount: 56 });
   });
@@ -41,7 +41,7 @@ describe("outreach subgraph: demo dataset", function () {
     const result = await outreach.query(
       `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on CollectiveEconomyReport {
          publishedFigures { figure publishedValue derivedValue status publishedFigure { publisher reportTitle province } } } } }`,
-      { reps: [{ __typename: "CollectiveEconomyReport", from: REPORT_FROM, to: REPORT_TO }] },
+      { reps: [{ __typename: "CollectiveEconomyReport", from: REPORT_FROM, to: REPORT_TO, territory: "OLD_CA_MAU" }] },
     );
     const figures = result.data!._entities[0].publishedFigures as { figure: string; publishedValue: number; derivedValue: number | null; status: string; publishedFigure: { publisher: string; reportTitle: string } }[];
     expect(figures.map((f) => f.publishedValue)).to.deep.equal([275, 961, 14190, 1, 5, 16, 9, 56, 7, 10, 22]);

@@ -32,7 +32,7 @@ describe("outreach subgraph: classes", function () {
   });
 
   it("derives the district from the commune, and refuses a district after the 2025 reform", async () => {
-    const derived = await outreach.query(CREATE, { input: classInput({ districtCode: null, communeCode: "32257" }) }, tokens.officer());
+    const derived = await outreach.query(CREATE, { input: classInput({ districtCode: null, communeCode: "32248" }) }, tokens.officer());
     expect(derived.data!.createTrainingClass.trainingClass).to.deep.include({ districtCode: "973", districtName: "Huyện Ngọc Hiển" });
     const after = await outreach.query(CREATE, { input: classInput({ startDate: "2025-08-01", endDate: "2025-08-02", districtCode: null, communeCode: "32044" }) }, tokens.officer());
     expect(after.errors).to.equal(undefined);
@@ -78,7 +78,7 @@ describe("outreach subgraph: classes", function () {
       ["an end before the start", { startDate: "2022-03-10", endDate: "2022-03-09" }, "input.endDate"],
       ["a class longer than a year", { startDate: "2022-01-01", endDate: "2023-06-01" }, "input.endDate"],
       ["a district outside Cà Mau", { districtCode: "965" }, "input.districtCode"],
-      ["a commune of another district", { districtCode: "966", communeCode: "32257" }, "input.communeCode"],
+      ["a commune of another district", { districtCode: "966", communeCode: "32248" }, "input.communeCode"],
       ["a commune outside the province", { districtCode: null, communeCode: "99999" }, "input.communeCode"],
       ["a malformed commune code", { communeCode: "12" }, "input.communeCode"],
       ["a district after the 2025 reform", { startDate: "2025-07-01", endDate: "2025-07-01" }, "input.districtCode"],

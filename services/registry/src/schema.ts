@@ -1,5 +1,6 @@
 import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
+import { AdministrativeUnitResolver } from "./resolvers/AdministrativeUnitResolver";
 import { CooperativeEventResolver } from "./resolvers/CooperativeEventResolver";
 import { CooperativeGroupMutationResolver } from "./resolvers/CooperativeGroupMutationResolver";
 import { CooperativeGroupResolver, groupReference } from "./resolvers/CooperativeGroupResolver";
@@ -31,6 +32,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         CooperativeUnionMutationResolver,
         UnionMembershipResolver,
         ReferenceDataResolver,
+        AdministrativeUnitResolver,
         ReportResolver,
         NodeResolver,
         auditLogResolver("registry"),

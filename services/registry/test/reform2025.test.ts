@@ -13,8 +13,8 @@ import {
   BAC_LIEU_PRE_2025_DISTRICTS,
   POST_2025_COMMUNES,
   PRE_2025_DISTRICTS,
-} from "../src/reference/administrativeUnits";
-import { ADMINISTRATIVE_UNIT_SUCCESSION } from "../src/reference/administrativeUnitSuccession";
+} from "@camau/shared";
+import { ADMINISTRATIVE_UNIT_SUCCESSION } from "@camau/shared";
 import { startRegistry } from "./support";
 
 const oldCommunes = [...PRE_2025_DISTRICTS, ...BAC_LIEU_PRE_2025_DISTRICTS].flatMap((d) => d.communes.map(([code, name]) => ({ code, name, districtCode: d.code })));

@@ -24,16 +24,19 @@ import { Rollup1726000000000 } from "../src/migrations/1726000000000-Rollup";
 import { ReportRollups1730000000000 } from "../src/migrations/1730000000000-ReportRollups";
 import { Reform2025Units1760000000000 } from "../src/migrations/1760000000000-Reform2025Units";
 import { ReferenceData1700000000001 } from "../src/migrations/1700000000001-ReferenceData";
-import { ADMINISTRATIVE_UNITS, PRE_2025_COMMUNES } from "../src/reference/administrativeUnits";
-import { SECTORS } from "../src/reference/sectors";
+import { ADMINISTRATIVE_UNITS, PRE_2025_DISTRICTS, placeInTerritory, SECTORS, Territory, unitOf } from "@camau/shared";
 import { sectorForVsic, VSIC_SECTOR_MAPPING } from "../src/reference/vsicSectorMapping";
-import { ARTICLE_FIGURES, DATASET_END, generateRegistry, MemberRow, RegistryDataset, REPORT_FROM, REPORT_TO } from "../src/seed/generateRegistry";
+import { ARTICLE_FIGURES, DATASET_END, generateRegistry, HISTORY_END, MemberRow, RegistryDataset, REPORT_FROM, REPORT_TO } from "@camau/demo-data";
 import { loadRegistry, seedIfEmpty } from "../src/seed";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-/** The report's figures computed in memory with the same definitions as the SQL below. */
-function figuresInMemory(ds: RegistryDataset, members: readonly MemberRow[], from: string, to: string) {
+/** The report's figures computed in memory with the same definitions as the SQL below, for a territory (old Cà Mau by default, as the report of 2021-H1). */
+function figuresInMemory(all: RegistryDataset, members: readonly MemberRow[], from: string, to: string, territory = Territory.OLD_CA_MAU) {
+  const inTerritory = (r: { districtCode: string | null; communeCode: string }) => placeInTerritory(territory, r.districtCode, r.communeCode);
+  const unions = all.unions.filter(inTerritory);
+  const unionIds = new Set(unions.map((u) => u.id));
+  const ds = { ...all, cooperatives: all.cooperatives.filter(inTerritory), groups: all.groups.filter(inTerritory), unions, unionMemberships: all.unionMemberships.filter((m) => unionIds.has(m.unionId)) };
   const active = new Set<string>();
   const eventsByCoop = groupBy(ds.events, (e) => e.cooperativeId);
   for (const coop of ds.cooperatives) {
@@ -117,9 +120,9 @@ describe("registry demo dataset (in memory)", function () {
     const byCoop = groupBy(members, (m) => m.cooperativeId);
     for (const coop of ds.cooperatives) {
       const founders = (byCoop.get(coop.id) ?? []).filter((m) => m.joinedOn === coop.foundedOn).map((m) => m.membershipType);
-      expect(foundingMembersProblem(coop.governingLaw, founders), coop.name).to.equal(null);
+      expect(foundingMembersProblem(coop.governingLaw as string as GoverningLaw, founders as string[] as MembershipType[]), coop.name).to.equal(null);
       // Founded under the 2012 law: its rule applied at founding, whatever the law now.
-      expect(foundingMembersProblem(GoverningLaw.LAW_2012, founders), coop.name).to.equal(null);
+      expect(foundingMembersProblem(GoverningLaw.LAW_2012, founders as string[] as MembershipType[]), coop.name).to.equal(null);
       expect(founders.length).to.be.at.least(7);
     }
     const representatives = new Set(members.filter((m) => m.cooperativeId !== null).map((m) => `${m.cooperativeId}|${m.fullName}`));
@@ -149,8 +152,8 @@ describe("registry demo dataset (in memory)", function () {
     const life = new Map<string, { founded: string; stop: string | null; end: string | null }>();
     for (const c of ds.cooperatives) {
       const statusEvents = (eventsByCoop.get(c.id) ?? []).filter((e) => e.statusAfter !== null);
-      const stop = statusEvents.find((e) => e.statusAfter === LegalStatus.IN_DISSOLUTION || isTerminal(e.statusAfter!));
-      const end = statusEvents.find((e) => isTerminal(e.statusAfter!));
+      const stop = statusEvents.find((e) => e.statusAfter === LegalStatus.IN_DISSOLUTION || isTerminal(e.statusAfter as string as LegalStatus));
+      const end = statusEvents.find((e) => isTerminal(e.statusAfter as string as LegalStatus));
       life.set(c.id, { founded: c.foundedOn, stop: stop?.effectiveOn ?? null, end: end?.effectiveOn ?? null });
     }
     for (const g of ds.groups) life.set(g.id, { founded: g.foundedOn, stop: g.dissolvedOn, end: g.dissolvedOn });
@@ -158,9 +161,9 @@ describe("registry demo dataset (in memory)", function () {
       const org = life.get((m.cooperativeId ?? m.groupId)!)!;
       expect(org, m.id).to.not.equal(undefined);
       expect(m.joinedOn >= org.founded, `${m.id} joined before founding`).to.equal(true);
-      expect(m.joinedOn <= DATASET_END).to.equal(true);
+      expect(m.joinedOn <= HISTORY_END).to.equal(true);
       if (org.stop !== null) expect(m.joinedOn < org.stop, `${m.id} joined after proceedings began`).to.equal(true);
-      if (m.leftOn !== null) expect(m.leftOn >= m.joinedOn && m.leftOn <= DATASET_END, m.id).to.equal(true);
+      if (m.leftOn !== null) expect(m.leftOn >= m.joinedOn && m.leftOn <= HISTORY_END, m.id).to.equal(true);
       if (org.end !== null) expect(m.leftOn !== null && m.leftOn <= org.end, `${m.id} outlives its organisation`).to.equal(true);
       expect((m.cooperativeId === null) !== (m.groupId === null)).to.equal(true);
     }
@@ -190,16 +193,16 @@ describe("registry demo dataset (in memory)", function () {
       expect(statusEvents[0].kind).to.equal(CooperativeEventKind.FOUNDED);
       for (let i = 1; i < statusEvents.length; i++) {
         expect(statusEvents[i].kind).to.equal(CooperativeEventKind.STATUS_CHANGED);
-        expect(canTransition(statusEvents[i - 1].statusAfter!, statusEvents[i].statusAfter!), coop.name).to.equal(true);
+        expect(canTransition(statusEvents[i - 1].statusAfter as string as LegalStatus, statusEvents[i].statusAfter as string as LegalStatus), coop.name).to.equal(true);
       }
       const last = statusEvents.at(-1)!;
       expect(coop.status).to.equal(last.statusAfter);
       expect(coop.statusSince).to.equal(last.effectiveOn);
-      for (const e of events) expect(e.effectiveOn >= coop.foundedOn && e.effectiveOn <= DATASET_END).to.equal(true);
+      for (const e of events) expect(e.effectiveOn >= coop.foundedOn && e.effectiveOn <= HISTORY_END).to.equal(true);
     }
     const foundedYears = ds.cooperatives.map((c) => Number(c.foundedOn.slice(0, 4)));
     expect(Math.min(...foundedYears)).to.be.at.most(1998);
-    expect(Math.max(...foundedYears)).to.equal(2025);
+    expect(Math.max(...foundedYears)).to.equal(2026);
     expect(ds.cooperatives.filter((c) => c.foundedOn > REPORT_TO).length).to.be.greaterThan(50);
   });
 
@@ -217,16 +220,31 @@ describe("registry demo dataset (in memory)", function () {
     expect(new Set(ds.classifications.map((c) => `${c.cooperativeId}|${c.year}`)).size).to.equal(ds.classifications.length);
   });
 
-  it("matches sectors to business lines and addresses to the pre-2025 tree", () => {
-    const communes = new Map(PRE_2025_COMMUNES.map((c) => [c.code, c]));
+  it("matches sectors to business lines, addresses up to 2025-06-30 to the pre-2025 trees and later ones to the new communes", () => {
+    /** The district of a commune in the code system of the address; null for a new commune (no district level). */
+    const districtOf = (codeSystem: string, communeCode: string) => {
+      const unit = unitOf(codeSystem, communeCode);
+      return unit?.level === "COMMUNE" ? (codeSystem === "PRE_2025" ? unit.parentCode : null) : undefined;
+    };
+    const groupSystem = (g: { districtCode: string | null }) => (g.districtCode ? "PRE_2025" : "POST_2025");
     for (const coop of ds.cooperatives) {
       expect(sectorForVsic(coop.businessLines[0]), coop.name).to.equal(coop.sectorCode);
       for (const line of coop.businessLines) expect(line).to.match(/^[0-9]{4}$/);
-      expect(communes.get(coop.communeCode)?.districtCode, coop.name).to.equal(coop.districtCode);
+      expect(districtOf(coop.addressCodeSystem, coop.communeCode), coop.name).to.equal(coop.districtCode);
+      expect(coop.addressCodeSystem === "POST_2025", coop.name).to.equal(coop.foundedOn > DATASET_END);
       expect(coop.charterCapital).to.be.within(50_000_000, 10_000_000_000);
       expect(coop.charterCapital % 1_000_000).to.equal(0);
     }
-    for (const g of ds.groups) expect(communes.get(g.communeCode)?.districtCode).to.equal(g.districtCode);
+    for (const g of ds.groups) {
+      expect(districtOf(groupSystem(g), g.communeCode), g.name).to.equal(g.districtCode);
+      expect(groupSystem(g) === "POST_2025", g.name).to.equal(g.foundedOn > DATASET_END);
+    }
+    // Both old provinces, and the new communes of both after the reform.
+    for (const territory of [Territory.OLD_CA_MAU, Territory.OLD_BAC_LIEU]) {
+      const own = ds.cooperatives.filter((c) => placeInTerritory(territory, c.districtCode, c.communeCode));
+      expect(own.filter((c) => c.addressCodeSystem === "PRE_2025").length, territory).to.be.greaterThan(200);
+      expect(own.filter((c) => c.addressCodeSystem === "POST_2025").length, territory).to.be.greaterThan(10);
+    }
     const bySector = groupBy(ds.cooperatives, (c) => c.sectorCode);
     const count = (s: string) => bySector.get(s)?.length ?? 0;
     expect(count("AGRICULTURE")).to.be.greaterThan(count("FISHERIES"));
@@ -235,7 +253,7 @@ describe("registry demo dataset (in memory)", function () {
     const share = (pred: (c: RegistryDataset["cooperatives"][number]) => boolean) => ds.cooperatives.filter(pred).length / ds.cooperatives.length;
     expect(share((c) => c.isNewModel)).to.be.within(0.15, 0.35);
     expect(share((c) => c.allianceJoinedOn !== null)).to.be.within(0.5, 0.7);
-    const current = ds.cooperatives.filter((c) => !isTerminal(c.status));
+    const current = ds.cooperatives.filter((c) => !isTerminal(c.status as string as LegalStatus));
     expect(current.filter((c) => c.governingLaw === GoverningLaw.LAW_2012).length / current.length).to.be.within(0.2, 0.4);
   });
 
@@ -256,7 +274,8 @@ describe("registry demo dataset (in memory)", function () {
         expect(m.nationalId).to.equal(null);
         expect(m.dateOfBirth).to.equal(null);
       } else {
-        expect(m.nationalId).to.match(/^096[0-9]{9}$/);
+        // Cà Mau (096) and Bạc Liêu (095) style.
+        expect(m.nationalId).to.match(/^09[56][0-9]{9}$/);
         expect(ids.has(m.nationalId!)).to.equal(false);
         ids.add(m.nationalId!);
         expect(m.dateOfBirth! >= "1950-01-01" && m.dateOfBirth! <= "2003-12-31").to.equal(true);
@@ -278,7 +297,10 @@ describe("registry demo dataset (in memory)", function () {
     const big = generateRegistry({ scale: 3 });
     const figures = figuresInMemory(big, [...big.members()], REPORT_FROM, REPORT_TO);
     expect(figures).to.include({ cooperativeCount: 825, cooperativeGroupCount: 2883, memberCount: 42570, newCooperativeCount: 48, newAllianceMemberCount: 21 });
-    expect(big.cooperatives.length).to.be.greaterThan(3 * 500);
+    expect(big.cooperatives.length).to.be.greaterThan(3 * 900);
+    // Old Bạc Liêu scales too.
+    const bacLieu = figuresInMemory(big, [...big.members()], REPORT_FROM, REPORT_TO, Territory.OLD_BAC_LIEU);
+    expect(bacLieu.cooperativeCount).to.equal(Math.round(ARTICLE_FIGURES.cooperativeCount * (3 * 0.7)));
   });
 });
 
@@ -307,6 +329,8 @@ describe("registry demo dataset (in PostgreSQL)", function () {
   });
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await ds.query(sql, params))[0].count);
+  /** Old Cà Mau's districts: the report of 2021-H1 covers that province. */
+  const caMau = PRE_2025_DISTRICTS.map((d) => d.code);
 
   /** Cooperatives ACTIVE at $1: the latest status event on or before it. */
   const ACTIVE_AT = `
@@ -329,19 +353,23 @@ describe("registry demo dataset (in PostgreSQL)", function () {
   it("gives the article's figures for 2021-01-01..2021-06-30 with the report's SQL definitions", async () => {
     const from = REPORT_FROM;
     const to = REPORT_TO;
+    const coopsIn = `SELECT id FROM cooperative WHERE district_code = ANY($2)`;
     const figures = {
-      cooperativeCount: await count(`SELECT count(*) FROM (${ACTIVE_AT}) a`, [to]),
-      cooperativeGroupCount: await count(`SELECT count(*) FROM (${GROUPS_AT}) g`, [to]),
+      cooperativeCount: await count(`SELECT count(*) FROM (${ACTIVE_AT}) a WHERE a.id IN (${coopsIn})`, [to, caMau]),
+      cooperativeGroupCount: await count(`SELECT count(*) FROM (${GROUPS_AT}) g WHERE g.id IN (SELECT id FROM cooperative_group WHERE district_code = ANY($2))`, [to, caMau]),
       memberCount: await count(
         `SELECT count(*) FROM member m
          WHERE m.joined_on <= $1 AND (m.left_on IS NULL OR m.left_on > $1)
-           AND (m.cooperative_id IN (${ACTIVE_AT}) OR m.group_id IN (${GROUPS_AT}))`,
-        [to],
+           AND (m.cooperative_id IN (${ACTIVE_AT} AND c.district_code = ANY($2)) OR m.group_id IN (${GROUPS_AT} AND g.district_code = ANY($2)))`,
+        [to, caMau],
       ),
-      unionCount: await count(`SELECT count(*) FROM cooperative_union WHERE founded_on <= $1 AND status = 'ACTIVE' AND status_since <= $1`, [to]),
-      unionMemberCooperativeCount: await count(`SELECT count(*) FROM union_membership WHERE joined_on <= $1 AND (left_on IS NULL OR left_on > $1)`, [to]),
-      newCooperativeCount: await count(`SELECT count(*) FROM cooperative WHERE founded_on BETWEEN $1 AND $2`, [from, to]),
-      newAllianceMemberCount: await count(`SELECT count(*) FROM cooperative WHERE alliance_joined_on BETWEEN $1 AND $2`, [from, to]),
+      unionCount: await count(`SELECT count(*) FROM cooperative_union WHERE founded_on <= $1 AND status = 'ACTIVE' AND status_since <= $1 AND district_code = ANY($2)`, [to, caMau]),
+      unionMemberCooperativeCount: await count(
+        `SELECT count(*) FROM union_membership WHERE joined_on <= $1 AND (left_on IS NULL OR left_on > $1) AND union_id IN (SELECT id FROM cooperative_union WHERE district_code = ANY($2))`,
+        [to, caMau],
+      ),
+      newCooperativeCount: await count(`SELECT count(*) FROM cooperative WHERE founded_on BETWEEN $1 AND $2 AND district_code = ANY($3)`, [from, to, caMau]),
+      newAllianceMemberCount: await count(`SELECT count(*) FROM cooperative WHERE alliance_joined_on BETWEEN $1 AND $2 AND district_code = ANY($3)`, [from, to, caMau]),
     };
     expect(figures).to.deep.equal(ARTICLE_FIGURES);
     // The union's members and the period's new cooperatives are all active at the period's end.
@@ -354,7 +382,7 @@ describe("registry demo dataset (in PostgreSQL)", function () {
       await count(`
         SELECT count(*) FROM cooperative c
         WHERE NOT EXISTS (SELECT 1 FROM administrative_unit u
-                          WHERE u.code_system = c.address_code_system AND u.code = c.commune_code AND u.parent_code = c.district_code)`),
+                          WHERE u.code_system = c.address_code_system AND u.code = c.commune_code AND u.parent_code = coalesce(c.district_code, '96'))`),
     ).to.equal(0);
     expect(
       await count(`

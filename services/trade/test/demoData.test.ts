@@ -1,21 +1,25 @@
 import { expect } from "chai";
 import { Client } from "pg";
 import { SubgraphUnderTest } from "@camau/shared/testing";
-import { DEFAULT_SEED, generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry";
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { certificationInForce } from "../src/domain/ocop";
 import { supportProblem } from "../src/domain/participation";
 import { generateTrade, registryDemoCooperatives, seedIfEmpty, TRADE_SEED } from "../src/seed";
 import { DataSource } from "typeorm";
 import { tradeSubgraph } from "../src/subgraph";
-import { startTrade } from "./support";
+import { startTrade, TradeUnderTest } from "./support";
 
 describe("trade subgraph on the demo dataset", function () {
-  let trade: SubgraphUnderTest;
+  let trade: TradeUnderTest;
   let db: Client;
 
   before(async function () {
     this.timeout(180_000);
     trade = await startTrade({ seed: true });
+    // The report places cooperatives through the registry: here, the registry's demo cooperatives.
+    for (const c of generateRegistry({ seed: DEFAULT_SEED, scale: 1 }).cooperatives) {
+      trade.directory.put({ id: c.id, status: c.status, sectorCode: c.sectorCode, sectorName: c.sectorCode, districtCode: c.districtCode, districtName: null, communeCode: c.communeCode });
+    }
     db = new Client({ connectionString: trade.databaseUrl });
     await db.connect();
   });
@@ -25,7 +29,7 @@ describe("trade subgraph on the demo dataset", function () {
   });
 
   it("reports 10 cooperatives supported at the Hà Nội program in the first half of 2021, as the article does", async () => {
-    const result = await trade.query(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }]) {
+    const result = await trade.query(`{ _entities(representations: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30", territory: "OLD_CA_MAU" }]) {
       ... on CollectiveEconomyReport { tradePromotionProgramCount tradePromotionSupportedCooperativeCount(province: "Hà Nội") ocopProductCount } } }`);
     expect(result.errors).to.equal(undefined);
     const report = result.data!._entities[0];

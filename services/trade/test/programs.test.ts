@@ -304,7 +304,7 @@ describe("trade subgraph: programs and participations", function () {
           from to tradePromotionProgramCount tradePromotionSupportedCooperativeCount hanoi: tradePromotionSupportedCooperativeCount(province: "ha noi")
           hcm: tradePromotionSupportedCooperativeCount(province: "TP. Hồ Chí Minh") ocopProductCount
         } } }`,
-        { reps: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30" }] },
+        { reps: [{ __typename: "CollectiveEconomyReport", from: "2021-01-01", to: "2021-06-30", territory: "OLD_CA_MAU" }] },
       );
       expect(result.errors).to.equal(undefined);
       expect(result.data!._entities[0]).to.deep.equal({

@@ -29,12 +29,12 @@ describe("trade subgraph schema", () => {
   it("extends the registry's entities by their keys only", () => {
     const sdl = printSubgraphSchema(schema);
     expect(sdl).to.match(/type Cooperative\s+@key\(fields: "id"\)\s*\{/);
-    expect(sdl).to.match(/type CollectiveEconomyReport\s+@key\(fields: "from to"\)\s*\{/);
+    expect(sdl).to.match(/type CollectiveEconomyReport\s+@key\(fields: "from to territory"\)\s*\{/);
     expect(sdl).to.match(/type Product implements Node\s+@key\(fields: "id"\)\s*\{/);
     const cooperative = schema.getType("Cooperative");
     expect(isObjectType(cooperative) && Object.keys(cooperative.getFields())).to.deep.equal(["id", "products", "participations", "ocopProductCount"]);
     const report = schema.getType("CollectiveEconomyReport");
-    expect(isObjectType(report) && Object.keys(report.getFields())).to.deep.equal(["from", "to", "tradePromotionProgramCount", "tradePromotionSupportedCooperativeCount", "ocopProductCount"]);
+    expect(isObjectType(report) && Object.keys(report.getFields())).to.deep.equal(["from", "to", "territory", "tradePromotionProgramCount", "tradePromotionSupportedCooperativeCount", "ocopProductCount"]);
     for (const scalar of ["Date", "DateTime", "Money"]) expect(schema.getType(scalar), scalar).to.not.equal(undefined);
   });
 });

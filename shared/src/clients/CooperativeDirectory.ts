@@ -33,6 +33,8 @@ export interface CooperativeSnapshot {
   sectorName: string;
   districtCode: string | null;
   districtName: string | null;
+  /** Commune of the head office (in the code system of its district: none after the reform); absent when unknown. */
+  communeCode?: string | null;
 }
 
 export interface CooperativeDirectory {

@@ -10,7 +10,7 @@ export class DirectoryUnavailableError extends Error {}
 
 const QUERY = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Cooperative { id status sector { code name } address { districtCode } district { name } }
+    ... on Cooperative { id status sector { code name } address { districtCode communeCode } district { name } }
   }
 }`;
 
@@ -21,7 +21,7 @@ interface EntityResult {
   id: string;
   status: string;
   sector: { code: string; name: string } | null;
-  address: { districtCode: string | null } | null;
+  address: { districtCode: string | null; communeCode: string | null } | null;
   district: { name: string } | null;
 }
 
@@ -93,6 +93,7 @@ export class HttpCooperativeDirectory implements CooperativeDirectory {
         sectorName: entity.sector.name,
         districtCode: entity.address?.districtCode ?? null,
         districtName: entity.district?.name ?? null,
+        communeCode: entity.address?.communeCode ?? null,
       });
     }
     return snapshots;

@@ -27,8 +27,12 @@ export const REPORT_FROM = "2021-01-01";
 export const REPORT_TO = "2021-06-30";
 export const FUNDED_IN_REPORT_PERIOD = 22;
 export const FUND_HISTORY_START = "2017-03-01";
-/** Same end as the registry's dataset (the last day of the pre-2025 administrative units). */
-export const DEFAULT_HORIZON = "2025-06-30";
+/**
+ * The end of the last full month before the demo's "today" (2026-12-03), so running loans have
+ * their repayments up to date instead of all looking overdue. A constant: the generator reads no
+ * clock, so the same seed always gives the same rows.
+ */
+export const DEFAULT_HORIZON = "2026-11-30";
 
 /** A cooperative the fund may lend to, from the registry's data. */
 export interface BorrowerCandidate {
@@ -214,7 +218,9 @@ const ORIGINATION_PLAN: ReadonlyArray<readonly [string, string, number]> = [
   ["2022-01-01", "2022-12-31", 26],
   ["2023-01-01", "2023-12-31", 26],
   ["2024-01-01", "2024-12-31", 26],
-  ["2025-01-01", "2025-05-15", 9],
+  ["2025-01-01", "2025-06-30", 12],
+  ["2025-07-01", "2025-12-31", 13],
+  ["2026-01-01", "2026-10-15", 20],
 ];
 
 /** Which sectors borrow: agriculture and fisheries first, as in Cà Mau. */

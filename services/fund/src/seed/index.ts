@@ -1,4 +1,4 @@
-import { generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry.js";
+import { generateRegistry } from "@camau/demo-data";
 import { DataSource } from "typeorm";
 import { borrowersFromRegistry } from "./borrowers";
 import { DEFAULT_FUND_SEED, generateFund } from "./generateFund";

@@ -25,7 +25,7 @@ export class TrainingClassFilter {
   @Matches(/^\d{3}$/, { each: true, message: "each district code is 3 digits" })
   districtCodes?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Commune codes." })
+  @Field(() => [String], { nullable: true, description: "Commune codes. A new commune-level unit (since 2025-07-01) also finds the classes held in each old commune that became (part of) it (a split commune under each of its successors)." })
   @IsOptional()
   @ArrayMaxSize(200)
   @Matches(/^\d{5}$/, { each: true, message: "each commune code is 5 digits" })

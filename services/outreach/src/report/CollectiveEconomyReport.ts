@@ -1,4 +1,4 @@
-import { DateScalar, SUBGRAPHS, registerLabelledEnum, labelledDescription } from "@camau/shared";
+import { DateScalar, SUBGRAPHS, registerLabelledEnum, labelledDescription, Territory } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { FIGURES, ReportFigure, requiredFigures } from "../domain/figures";
 import { PublishedFigure } from "../entities/PublishedFigure";
@@ -49,11 +49,11 @@ export const REQUIRED_FIGURES: readonly ReportFigure[] = requiredFigures(SUBGRAP
 export const REQUIRES_SELECTION = REQUIRED_FIGURES.map((f) => FIGURES[f].field).join(" ");
 
 /**
- * The report entity, owned by the registry and keyed by its period. This subgraph adds the
+ * The report entity, owned by the registry and keyed by its period and territory. This subgraph adds the
  * class counts and the comparison of published figures; the figures owned elsewhere are
  * declared @external (added below) so that `publishedFigures` can @require them.
  */
-@Directive('@key(fields: "from to")')
+@Directive('@key(fields: "from to territory")')
 @ObjectType({
   description:
     "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.",
@@ -64,6 +64,9 @@ export class CollectiveEconomyReport {
 
   @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
   to: string;
+
+  @Field(() => Territory, { description: "The territory every figure covers: by default the province as it was at the end of the period (OLD_CA_MAU before 2025-07-01, CA_MAU from then on)." })
+  territory: Territory;
 
   /** Values of the required figures, filled in by the gateway in the entity representation. */
   [field: string]: unknown;

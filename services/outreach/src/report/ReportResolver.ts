@@ -1,8 +1,8 @@
-import { isReportPeriod, OncePerRequest } from "@camau/shared";
+import { defaultTerritory, OncePerRequest, reportFromKey } from "@camau/shared";
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { OutreachContext } from "../context";
 import { compare, derivedFieldOf, FIGURES, ReportFigure } from "../domain/figures";
-import { periodKey } from "../loaders";
+import { periodKey, reportKey } from "../loaders";
 import { CollectiveEconomyReport, ComparisonStatus, PublishedFigureComparison, REQUIRED_FIGURES, REQUIRES_SELECTION } from "./CollectiveEconomyReport";
 
 const FIGURE_ORDER = Object.keys(FIGURES) as ReportFigure[];
@@ -22,25 +22,27 @@ export class ReportResolver {
       "Classes on state management of the collective economy for key commune officials whose first day falls within the period, cancelled classes excluded (số lớp bồi dưỡng nghiệp vụ quản lý nhà nước về KTTT).",
   })
   async stateManagementClassCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: OutreachContext): Promise<number> {
-    return (await ctx.loaders.classCountsByPeriod.load(periodKey(r.from, r.to))).stateManagement;
+    return (await ctx.loaders.classCountsByPeriod.load(reportKey(r))).stateManagement;
   }
 
   @FieldResolver(() => Int, {
     description: "Outreach and vocational classes (OUTREACH plus VOCATIONAL) whose first day falls within the period, cancelled classes excluded (số lớp tuyên truyền, truyền nghề).",
   })
   async outreachClassCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: OutreachContext): Promise<number> {
-    return (await ctx.loaders.classCountsByPeriod.load(periodKey(r.from, r.to))).outreach;
+    return (await ctx.loaders.classCountsByPeriod.load(reportKey(r))).outreach;
   }
 
   @Directive(`@requires(fields: "${REQUIRES_SELECTION}")`)
   @FieldResolver(() => [PublishedFigureComparison], {
     description:
-      "Every figure recorded as published for exactly this period, beside the value derived from the records and the difference. Derived values of figures owned by other subgraphs reach this field through @requires; a figure whose field takes arguments (trade promotion by province) is NOT_DERIVED here: read its `derivedField` in the same query.",
+      "Every figure recorded as published for exactly this period (for the province of the period: empty for another territory), beside the value derived from the records and the difference. Derived values of figures owned by other subgraphs reach this field through @requires; a figure whose field takes arguments (trade promotion by province) is NOT_DERIVED here: read its `derivedField` in the same query.",
   })
   async publishedFigures(@Root() r: CollectiveEconomyReport, @Ctx() ctx: OutreachContext): Promise<PublishedFigureComparison[]> {
+    // Published figures are the province's, as it was in the period: none for another territory.
+    if (r.territory !== defaultTerritory(r.to)) return [];
     const [published, counts] = await Promise.all([
       ctx.loaders.publishedFiguresByPeriod.load(periodKey(r.from, r.to)),
-      ctx.loaders.classCountsByPeriod.load(periodKey(r.from, r.to)),
+      ctx.loaders.classCountsByPeriod.load(reportKey(r)),
     ]);
     const local: Partial<Record<ReportFigure, number>> = {
       [ReportFigure.STATE_MANAGEMENT_CLASS_COUNT]: counts.stateManagement,
@@ -79,9 +81,9 @@ export class ReportResolver {
 export const reportReference = {
   CollectiveEconomyReport: {
     __resolveReference: (ref: Record<string, unknown> & { from: string; to: string }) => {
-      // Representations skip scalar parsing: a malformed period must not reach SQL.
-      if (!isReportPeriod(ref)) return null;
-      const report: CollectiveEconomyReport = { from: ref.from, to: ref.to };
+      // Representations skip scalar and enum parsing: a malformed key must not reach SQL.
+      const report: CollectiveEconomyReport | null = reportFromKey(ref);
+      if (!report) return null;
       for (const figure of REQUIRED_FIGURES) {
         const field = FIGURES[figure].field;
         if (field in ref) report[field] = ref[field];

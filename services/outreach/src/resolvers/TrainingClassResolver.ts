@@ -1,4 +1,4 @@
-import { BadUserInputError, CooperativeKey, isUuid, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { BadUserInputError, communeFilterSql, CooperativeKey, isUuid, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassOrderField } from "../domain/enums";
@@ -35,7 +35,10 @@ export class TrainingClassResolver {
     if (f.to) qb.andWhere("tc.start_date <= :to", { to: f.to });
     if (f.kinds?.length) qb.andWhere("tc.kind IN (:...kinds)", { kinds: f.kinds });
     if (f.districtCodes?.length) qb.andWhere("tc.district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
-    if (f.communeCodes?.length) qb.andWhere("tc.commune_code IN (:...communeCodes)", { communeCodes: f.communeCodes });
+    if (f.communeCodes?.length) {
+      const communes = communeFilterSql("tc", f.communeCodes);
+      qb.andWhere(communes.sql, communes.params);
+    }
     if (f.statuses?.length) qb.andWhere("tc.status IN (:...statuses)", { statuses: f.statuses });
     if ((orderBy?.length ?? 0) > 3) throw new BadUserInputError("orderBy takes at most 3 keys", [{ path: "orderBy", message: "at most 3 keys" }]);
     const keys: SortKey<TrainingClass>[] = (orderBy?.length ? orderBy : [{ field: TrainingClassOrderField.START_DATE, direction: "ASC" }]).map((o) => ({

@@ -1,6 +1,6 @@
 import { TrainingAudience, TrainingClassKind, TrainingClassStatus } from "../domain/enums";
 import { ReportFigure } from "../domain/figures";
-import { PRE_2025_DISTRICTS } from "../domain/places";
+import { PRE_2025_DISTRICTS } from "@camau/shared";
 import { dayOf, isoOf } from "@camau/shared";
 import { Random } from "@camau/shared";
 
@@ -119,7 +119,7 @@ function districtInTitle(districtCode: string): string {
   return committeeOf(districtCode).replace(/^UBND /, "");
 }
 
-/** A few communes of each district (GSO codes, as in the registry's reference data). */
+/** A few communes of each district (GSO codes of the reference data in @camau/shared; a test checks each lies in its district). */
 const COMMUNES: Record<string, readonly string[]> = {
   "964": ["32008", "32026", "32032", "32035", "32038"],
   "966": ["32044", "32047", "32053", "32056", "32062"],
@@ -127,9 +127,9 @@ const COMMUNES: Record<string, readonly string[]> = {
   "968": ["32095", "32098", "32104", "32110", "32122"],
   "969": ["32128", "32130", "32134", "32140", "32149"],
   "970": ["32152", "32155", "32167", "32179", "32185"],
-  "971": ["32197", "32200", "32206", "32215", "32218"],
-  "972": ["32221", "32224", "32227", "32236", "32239"],
-  "973": ["32242", "32251", "32252", "32254", "32257"],
+  "971": ["32197", "32200", "32206", "32191", "32203"],
+  "972": ["32221", "32224", "32227", "32215", "32218"],
+  "973": ["32242", "32236", "32239", "32245", "32248"],
 };
 
 /** Share of classes by district: where the cooperatives are. */

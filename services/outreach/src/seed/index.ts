@@ -1,3 +1,4 @@
+import { DEFAULT_SEED as DEFAULT_REGISTRY_SEED, generateRegistry } from "@camau/demo-data";
 import { DataSource, EntityManager } from "typeorm";
 import { CooperativePool, DEFAULT_SEED, EMPTY_POOL, generateOutreach, OutreachDataset } from "./generateOutreach";
 
@@ -14,18 +15,7 @@ const CHUNK = 500;
  * the class's first day. Falls back to no attendance when the generator cannot be loaded.
  */
 export async function registryCooperativePool(log: (line: string) => void, registry?: RegistryPoolSource): Promise<CooperativePool> {
-  let dataset: RegistryPoolSource;
-  if (registry) {
-    dataset = registry;
-  } else {
-    try {
-      const registrySeed = await import("@camau/registry/dist/src/seed/generateRegistry.js");
-      dataset = registrySeed.generateRegistry({ seed: registrySeed.DEFAULT_SEED, scale: 1 });
-    } catch (error) {
-      log(`outreach seed: the registry's demo generator could not be loaded (${(error as Error).message}); classes get no attending cooperatives`);
-      return EMPTY_POOL;
-    }
-  }
+  const dataset: RegistryPoolSource = registry ?? generateRegistry({ seed: DEFAULT_REGISTRY_SEED, scale: 1 });
   const history = new Map<string, { on: string; at: string; status: string }[]>();
   for (const e of dataset.events) {
     if (!e.statusAfter) continue;

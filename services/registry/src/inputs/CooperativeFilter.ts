@@ -10,13 +10,13 @@ export class CooperativeFilter {
   @MaxLength(200)
   search?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "District codes (mã huyện), e.g. ['966']." })
+  @Field(() => [String], { nullable: true, description: "District codes (mã huyện) of the pre-2025 tree, e.g. ['966']: cooperatives registered under them (history; addresses recorded since 2025-07-01 have no district)." })
   @IsOptional()
   @ArrayMaxSize(100)
   @Matches(/^\d{2,5}$/, { each: true, message: "each district code is 2–5 digits" })
   districtCodes?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Commune codes (mã xã)." })
+  @Field(() => [String], { nullable: true, description: "Commune codes (mã xã). A new commune-level unit (since 2025-07-01) also finds the cooperatives registered under each old commune that became (part of) it; an old commune split between new units is found under each of them. An old commune's code finds those registered under it." })
   @IsOptional()
   @ArrayMaxSize(200)
   @Matches(/^\d{2,5}$/, { each: true, message: "each commune code is 2–5 digits" })

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { INITIAL_ADMINISTRATIVE_UNITS as ADMINISTRATIVE_UNITS } from "../reference/initialAdministrativeUnits";
-import { SECTORS } from "../reference/sectors";
+import { INITIAL_ADMINISTRATIVE_UNITS as ADMINISTRATIVE_UNITS } from "@camau/shared";
+import { SECTORS } from "@camau/shared";
 import { VSIC_SECTOR_MAPPING } from "../reference/vsicSectorMapping";
 import { valuesList } from "./support/valuesList";
 

@@ -6,9 +6,9 @@ import {
   CA_MAU_PRE_2025_UNITS,
   CodeSystem,
   POST_2025_UNITS,
-} from "../reference/administrativeUnits";
-import { ADMINISTRATIVE_UNIT_SUCCESSION } from "../reference/administrativeUnitSuccession";
-import { INITIAL_ADMINISTRATIVE_UNITS, INITIAL_POST_2025_COMMUNES, INITIAL_PRE_2025_DISTRICTS } from "../reference/initialAdministrativeUnits";
+} from "@camau/shared";
+import { ADMINISTRATIVE_UNIT_SUCCESSION } from "@camau/shared";
+import { INITIAL_ADMINISTRATIVE_UNITS, INITIAL_POST_2025_COMMUNES, INITIAL_PRE_2025_DISTRICTS } from "@camau/shared";
 import { valuesList } from "./support/valuesList";
 
 type Recode = readonly [from: string, to: string];

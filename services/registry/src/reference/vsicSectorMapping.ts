@@ -1,4 +1,4 @@
-import { SectorCode } from "./sectors";
+import { SectorCode } from "@camau/shared";
 
 /**
  * VSIC 2018 (Decision 27/2018/QĐ-TTg) code prefixes → statistical sector. A business line belongs

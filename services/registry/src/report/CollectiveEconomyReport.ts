@@ -1,12 +1,12 @@
-import { DateScalar, Node } from "@camau/shared";
+import { DateScalar, Node, Territory } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { Rating } from "../domain/enums";
+import { AdministrativeLevel, Rating } from "../domain/enums";
 
 /**
- * The semi-annual (or any period's) report. An entity keyed by its period, so the fund,
- * trade-promotion and outreach subgraphs add their own figures to the same object.
+ * The semi-annual (or any period's) report. An entity keyed by its period and territory, so the
+ * fund, trade-promotion and outreach subgraphs add their own figures to the same object.
  */
-@Directive('@key(fields: "from to")')
+@Directive('@key(fields: "from to territory")')
 @ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.", implements: Node })
 export class CollectiveEconomyReport {
   @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
@@ -14,6 +14,27 @@ export class CollectiveEconomyReport {
 
   @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
   to: string;
+
+  @Field(() => Territory, { description: "The territory every figure covers: by default the province as it was at the end of the period (OLD_CA_MAU before 2025-07-01, CA_MAU from then on)." })
+  territory: Territory;
+}
+
+@ObjectType({ description: "A count of cooperatives for one administrative unit of the period: a district-level unit for periods ending before 2025-07-01, a new commune-level unit from then on." })
+export class AreaCount {
+  @Field({ description: "Official code of the unit (code system of the period)." })
+  unitCode: string;
+
+  @Field({ description: "Name of the unit." })
+  unitName: string;
+
+  @Field(() => AdministrativeLevel, { description: "DISTRICT before the reform, COMMUNE after." })
+  level: AdministrativeLevel;
+
+  @Field(() => Int, { description: "Cooperatives ACTIVE at the end of the period in this unit." })
+  cooperativeCount: number;
+
+  @Field(() => Int, { description: "Of those, how many whose latest rating is GOOD or FAIR (khá, mạnh)." })
+  goodOrFairCount: number;
 }
 
 @ObjectType({ description: "A count of cooperatives for one sector." })

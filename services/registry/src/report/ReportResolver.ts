@@ -1,14 +1,17 @@
-import { BadUserInputError, DateScalar, isReportPeriod, OncePerRequest, rollupTotals } from "@camau/shared";
+import { BadUserInputError, DateScalar, defaultTerritory, OncePerRequest, placeInTerritory, reportAreaOf, reportFromKey, RollupCell, rollupTotals, Territory, territorySql } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import { isGoodOrFair } from "../domain/classification";
-import { Rating } from "../domain/enums";
+import { AdministrativeLevel, Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
-import { CollectiveEconomyReport, DistrictCount, RatingBreakdown, SectorCount } from "./CollectiveEconomyReport";
-import { activeSnapshot } from "./activeSnapshot";
+import { AreaCount, CollectiveEconomyReport, DistrictCount, RatingBreakdown, SectorCount } from "./CollectiveEconomyReport";
+import { activeSnapshotIn } from "./activeSnapshot";
 import { reportId } from "./reportId";
 import { activeUnionsAt } from "./statusAsOf";
 
 const sum = (cells: { total: number }[]) => cells.reduce((total, cell) => total + cell.total, 0);
+
+/** Cells of the members' and groups' rollups are [district, commune]: those in the territory. */
+const inTerritory = (cells: RollupCell[], territory: Territory) => cells.filter(({ cell: [district, commune] }) => placeInTerritory(territory, district, commune));
 
 async function count(ctx: RegistryContext, sql: string, params: unknown[]): Promise<number> {
   const rows: { n: string }[] = await ctx.dataSource.query(sql, params);
@@ -23,9 +26,14 @@ export class ReportResolver {
   collectiveEconomyReport(
     @Arg("from", () => DateScalar, { description: "First day of the period (inclusive)." }) from: string,
     @Arg("to", () => DateScalar, { description: "Last day of the period (inclusive)." }) to: string,
+    @Arg("territory", () => Territory, {
+      nullable: true,
+      description: "The territory to cover; by default the province as it was at the end of the period (OLD_CA_MAU when `to` is before 2025-07-01, CA_MAU otherwise).",
+    })
+    territory?: Territory | null,
   ): CollectiveEconomyReport {
     if (from > to) throw new BadUserInputError("from must not be after to", [{ path: "from", message: "is after to" }]);
-    return { from, to };
+    return { from, to, territory: territory ?? defaultTerritory(to) };
   }
 
   @FieldResolver(() => ID, { description: "Stable identifier made from the report's key (its period): pass it to `node(id:)` to fetch the report again." })
@@ -35,65 +43,70 @@ export class ReportResolver {
 
   @FieldResolver(() => Int, { description: "Cooperatives ACTIVE at the end of the period (số HTX)." })
   async cooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    const { groups } = await activeSnapshot(ctx, r.to);
+    const { groups } = await activeSnapshotIn(ctx, r.to, r.territory);
     return groups.reduce((sum, g) => sum + g.count, 0);
   }
 
   @FieldResolver(() => Int, { description: "Cooperative groups operating at the end of the period (số tổ hợp tác)." })
   async cooperativeGroupCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return sum(await rollupTotals(ctx.dataSource, "operating_groups", r.to));
+    return sum(inTerritory(await rollupTotals(ctx.dataSource, "operating_groups", r.to), r.territory));
   }
 
   @FieldResolver(() => Int, { description: "Memberships in force at the end of the period in active cooperatives and operating groups (số thành viên)." })
   async memberCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return sum(await rollupTotals(ctx.dataSource, ["cooperative_members", "group_members"], r.to));
+    return sum(inTerritory(await rollupTotals(ctx.dataSource, ["cooperative_members", "group_members"], r.to), r.territory));
   }
 
   @FieldResolver(() => Int, { description: "Unions of cooperatives active at the end of the period (số liên hiệp HTX)." })
   unionCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return count(ctx, `SELECT count(*) AS n FROM (${activeUnionsAt("$1")}) u`, [r.to]);
+    const place = territorySql("u", r.territory, 2);
+    return count(ctx, `SELECT count(*) AS n FROM cooperative_union u WHERE u.id IN (${activeUnionsAt("$1")}) AND ${place.sql}`, [r.to, ...place.params]);
   }
 
   @FieldResolver(() => Int, { description: "Member cooperatives of those unions at the end of the period (HTX thành viên của liên hiệp)." })
   unionMemberCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    const place = territorySql("u", r.territory, 2);
     return count(
       ctx,
-      `SELECT count(DISTINCT um.cooperative_id) AS n FROM union_membership um
-        WHERE um.union_id IN (${activeUnionsAt("$1")})
+      `SELECT count(DISTINCT um.cooperative_id) AS n FROM union_membership um JOIN cooperative_union u ON u.id = um.union_id
+        WHERE um.union_id IN (${activeUnionsAt("$1")}) AND ${place.sql}
           AND um.joined_on <= $1::date AND (um.left_on IS NULL OR um.left_on > $1::date)`,
-      [r.to],
+      [r.to, ...place.params],
     );
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives founded within the period (HTX thành lập mới)." })
   newCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return count(ctx, `SELECT count(*) AS n FROM cooperative WHERE founded_on BETWEEN $1::date AND $2::date`, [r.from, r.to]);
+    const place = territorySql("c", r.territory, 3);
+    return count(ctx, `SELECT count(*) AS n FROM cooperative c WHERE c.founded_on BETWEEN $1::date AND $2::date AND ${place.sql}`, [r.from, r.to, ...place.params]);
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives dissolved within the period (HTX giải thể)." })
   dissolvedCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
+    const place = territorySql("c", r.territory, 3);
     return count(
       ctx,
-      `SELECT count(DISTINCT cooperative_id) AS n FROM cooperative_event
-        WHERE status_after = 'DISSOLVED' AND effective_on BETWEEN $1::date AND $2::date`,
-      [r.from, r.to],
+      `SELECT count(DISTINCT e.cooperative_id) AS n FROM cooperative_event e JOIN cooperative c ON c.id = e.cooperative_id
+        WHERE e.status_after = 'DISSOLVED' AND e.effective_on BETWEEN $1::date AND $2::date AND ${place.sql}`,
+      [r.from, r.to, ...place.params],
     );
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives admitted to the provincial Cooperative Alliance within the period (kết nạp thành viên mới)." })
   newAllianceMemberCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    return count(ctx, `SELECT count(*) AS n FROM cooperative WHERE alliance_joined_on BETWEEN $1::date AND $2::date`, [r.from, r.to]);
+    const place = territorySql("c", r.territory, 3);
+    return count(ctx, `SELECT count(*) AS n FROM cooperative c WHERE c.alliance_joined_on BETWEEN $1::date AND $2::date AND ${place.sql}`, [r.from, r.to, ...place.params]);
   }
 
   @FieldResolver(() => Int, { description: "Active new-model cooperatives at the end of the period (HTX kiểu mới)." })
   async newModelCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    const { groups } = await activeSnapshot(ctx, r.to);
+    const { groups } = await activeSnapshotIn(ctx, r.to, r.territory);
     return groups.filter((g) => g.isNewModel).reduce((sum, g) => sum + g.count, 0);
   }
 
   @FieldResolver(() => [SectorCount], { description: "Active cooperatives at the end of the period by sector, with how many are rated good or fair." })
   async bySector(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<SectorCount[]> {
-    const { groups, sectors } = await activeSnapshot(ctx, r.to);
+    const { groups, sectors } = await activeSnapshotIn(ctx, r.to, r.territory);
     return sectors.map((s) => {
       const of = groups.filter((g) => g.sectorCode === s.code);
       return {
@@ -107,7 +120,7 @@ export class ReportResolver {
 
   @FieldResolver(() => [DistrictCount], { description: "Active cooperatives at the end of the period by district of the head office." })
   async byDistrict(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<DistrictCount[]> {
-    const { groups, districtNames } = await activeSnapshot(ctx, r.to);
+    const { groups, districtNames } = await activeSnapshotIn(ctx, r.to, r.territory);
     const byCode = new Map<string, { n: number; good: number }>();
     for (const g of groups) {
       if (g.districtCode === null) continue;
@@ -121,9 +134,27 @@ export class ReportResolver {
       .map((code) => ({ districtCode: code, districtName: districtNames.get(code) ?? null, cooperativeCount: byCode.get(code)!.n, goodOrFairCount: byCode.get(code)!.good }));
   }
 
+  @FieldResolver(() => [AreaCount], {
+    description:
+      "Active cooperatives at the end of the period by the administrative unit of the period: district-level units when `to` is before 2025-07-01, the new commune-level units from then on (a cooperative registered under an old commune counts under its successor; under the first one of a commune split by the reform). Ordered by code.",
+  })
+  async byArea(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<AreaCount[]> {
+    const { groups } = await activeSnapshotIn(ctx, r.to, r.territory);
+    const byCode = new Map<string, AreaCount>();
+    for (const g of groups) {
+      const area = reportAreaOf(r.to, g.districtCode, g.communeCode);
+      if (!area) continue;
+      const tally = byCode.get(area.code) ?? { unitCode: area.code, unitName: area.name, level: area.level as AdministrativeLevel, cooperativeCount: 0, goodOrFairCount: 0 };
+      tally.cooperativeCount += g.count;
+      if (g.rating && isGoodOrFair(g.rating)) tally.goodOrFairCount += g.count;
+      byCode.set(area.code, tally);
+    }
+    return [...byCode.values()].sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
+  }
+
   @FieldResolver(() => RatingBreakdown, { description: "Active cooperatives at the end of the period by their latest rating." })
   async byRating(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<RatingBreakdown> {
-    const { groups } = await activeSnapshot(ctx, r.to);
+    const { groups } = await activeSnapshotIn(ctx, r.to, r.territory);
     const byRating = [Rating.GOOD, Rating.FAIR, Rating.AVERAGE, Rating.WEAK, null].map((rating) => ({
       rating,
       cooperativeCount: groups.filter((g) => g.rating === rating).reduce((sum, g) => sum + g.count, 0),
@@ -135,7 +166,7 @@ export class ReportResolver {
 
 export const reportReference = {
   CollectiveEconomyReport: {
-    // Representations skip scalar parsing: a malformed period must not reach SQL.
-    __resolveReference: (ref: { from: string; to: string }) => (isReportPeriod(ref) ? { from: ref.from, to: ref.to } : null),
+    // Representations skip scalar and enum parsing: a malformed key must not reach SQL.
+    __resolveReference: (ref: { from?: unknown; to?: unknown; territory?: unknown }) => reportFromKey(ref),
   },
 };

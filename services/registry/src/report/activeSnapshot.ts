@@ -1,4 +1,4 @@
-import { rollupTotals } from "@camau/shared";
+import { placeInTerritory, rollupTotals, Territory } from "@camau/shared";
 import { RegistryContext } from "../context";
 import { Rating } from "../domain/enums";
 
@@ -12,6 +12,7 @@ import { Rating } from "../domain/enums";
 export interface ActiveGroup {
   sectorCode: string;
   districtCode: string | null;
+  communeCode: string | null;
   rating: Rating | null;
   isNewModel: boolean;
   count: number;
@@ -26,6 +27,12 @@ export interface ActiveSnapshot {
 }
 
 const memo = new WeakMap<RegistryContext, Map<string, Promise<ActiveSnapshot>>>();
+
+/** The snapshot at a date, restricted to the cooperatives whose place lies in a territory. */
+export async function activeSnapshotIn(ctx: RegistryContext, date: string, territory: Territory): Promise<ActiveSnapshot> {
+  const snapshot = await activeSnapshot(ctx, date);
+  return { ...snapshot, groups: snapshot.groups.filter((g) => placeInTerritory(territory, g.districtCode, g.communeCode)) };
+}
 
 export function activeSnapshot(ctx: RegistryContext, date: string): Promise<ActiveSnapshot> {
   let byDate = memo.get(ctx);
@@ -55,10 +62,11 @@ async function load(ctx: RegistryContext, date: string): Promise<ActiveSnapshot>
     if (known === undefined || row.name < known) districtNames.set(row.code, row.name);
   }
   return {
-    // Cells as the migration's rollup_active_cooperatives builds them: sector, district, rating, new model.
-    groups: groups.map(({ cell: [sector, district, rating, newModel], total }) => ({
+    // Cells as the migration's rollup_active_cooperatives builds them: sector, district, rating, new model, commune.
+    groups: groups.map(({ cell: [sector, district, rating, newModel, commune], total }) => ({
       sectorCode: sector!,
       districtCode: district,
+      communeCode: commune ?? null,
       rating: rating as Rating | null,
       isNewModel: newModel === "true",
       count: total,

@@ -1,4 +1,4 @@
-import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
+import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, REFORM_DATE, reportAreaOf, requireUuid, toConnection } from "@camau/shared";
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { Address } from "../entities/Address";
@@ -57,6 +57,16 @@ export class CooperativeResolver {
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: "Commune of the head office, in the code system it was registered under." })
   commune(@Root() c: Cooperative, @Ctx() ctx: RegistryContext): Promise<AdministrativeUnit | null> {
     return ctx.loaders.unitByKey.load(unitKey(c.addressCodeSystem, c.communeCode));
+  }
+
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description:
+      "Where the head office is now: its commune-level unit since 2025-07-01. For an address recorded before the reform, the new unit its old commune became; for a commune the reform split, the first of its successors in the resolution's order (as the report's byArea counts it; `commune.successors` lists them all).",
+  })
+  currentCommune(@Root() c: Cooperative, @Ctx() ctx: RegistryContext): Promise<AdministrativeUnit | null> | null {
+    const area = reportAreaOf(REFORM_DATE, c.districtCode, c.communeCode);
+    return area ? ctx.loaders.unitByKey.load(unitKey("POST_2025", area.code)) : null;
   }
 
   @FieldResolver(() => Int, { description: "Members whose membership is in force today (số thành viên)." })

@@ -1,4 +1,4 @@
-import { BadUserInputError, isUuid, Page, paginate, PageArgs, SortKey } from "@camau/shared";
+import { BadUserInputError, communeFilterSql, isUuid, Page, paginate, PageArgs, SortKey } from "@camau/shared";
 import { DataSource } from "typeorm";
 import { searchWords, escapeLike } from "../domain/searchText";
 import { Cooperative } from "../entities/Cooperative";
@@ -21,7 +21,10 @@ export async function findCooperatives(ds: DataSource, filter: CooperativeFilter
     });
   }
   if (f.districtCodes?.length) qb.andWhere("c.district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
-  if (f.communeCodes?.length) qb.andWhere("c.commune_code IN (:...communeCodes)", { communeCodes: f.communeCodes });
+  if (f.communeCodes?.length) {
+    const communes = communeFilterSql("c", f.communeCodes);
+    qb.andWhere(communes.sql, communes.params);
+  }
   if (f.sectorCodes?.length) qb.andWhere("c.sector_code IN (:...sectorCodes)", { sectorCodes: f.sectorCodes });
   if (f.statuses?.length) qb.andWhere("c.status IN (:...statuses)", { statuses: f.statuses });
   if (f.foundedFrom) qb.andWhere("c.founded_on >= :foundedFrom", { foundedFrom: f.foundedFrom });

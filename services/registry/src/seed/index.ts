@@ -1,9 +1,9 @@
 import { DataSource } from "typeorm";
-import { DEFAULT_SEED, generateRegistry } from "./generateRegistry";
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { loadRegistry } from "./loadRegistry";
 
-export { ARTICLE_FIGURES, DATASET_END, DEFAULT_SEED, generateRegistry, REPORT_FROM, REPORT_TO } from "./generateRegistry";
-export type { RegistryDataset } from "./generateRegistry";
+export { ARTICLE_FIGURES, DATASET_END, DEFAULT_SEED, generateRegistry, REPORT_FROM, REPORT_TO } from "@camau/demo-data";
+export type { RegistryDataset } from "@camau/demo-data";
 export { loadRegistry } from "./loadRegistry";
 
 export interface SeedOptions {

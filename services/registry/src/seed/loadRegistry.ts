@@ -1,7 +1,7 @@
 import { BulkColumn, bulkInsert, deferRollups, rebuildRollups } from "@camau/shared";
 import { REGISTRY_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
-import { RegistryDataset } from "./generateRegistry";
+import { RegistryDataset } from "@camau/demo-data";
 
 /**
  * Writes a generated dataset into the registry's tables in one transaction: everything or

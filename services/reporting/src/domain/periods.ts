@@ -7,8 +7,9 @@ export interface Period {
   readonly to: string;
 }
 
-/** The date the province of Cà Mau took in old Bạc Liêu (the 2025 administrative reform). */
-export const REFORM_DATE = "2025-07-01";
+import { REFORM_DATE } from "@camau/shared";
+
+export { REFORM_DATE };
 
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split("-").map(Number);

@@ -1,4 +1,5 @@
-import { DEFAULT_SEED, generateRegistry } from "@camau/registry/dist/src/seed/generateRegistry";
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
+import { PRE_2025_DISTRICTS } from "@camau/shared";
 import { CandidateCooperative } from "./generateTrade";
 
 /** The part of a registry dataset the candidates are drawn from (any seed and scale: `npm run seed`). */
@@ -28,7 +29,10 @@ export function registryDemoCooperatives(registry: RegistryCooperativesAndEvents
     if (list) list.push({ on: e.effectiveOn, status: e.statusAfter });
     else statusEvents.set(e.cooperativeId, [{ on: e.effectiveOn, status: e.statusAfter }]);
   }
+  // Old Cà Mau's cooperatives: the demo catalogue and programs were drawn from them.
+  const caMauDistricts = new Set(PRE_2025_DISTRICTS.map((d) => d.code));
   return registry.cooperatives
+    .filter((c) => c.districtCode !== null && caMauDistricts.has(c.districtCode))
     .filter((c) => PRODUCING_SECTORS.has(c.sectorCode) && c.foundedOn <= ACTIVE_FROM)
     .filter((c) => (statusEvents.get(c.id) ?? []).every((e) => e.status === "ACTIVE" || e.on > ACTIVE_TO))
     .map((c) => ({ id: c.id, name: c.name, sectorCode: c.sectorCode, districtCode: c.districtCode ?? null }));

@@ -1,9 +1,29 @@
-import { canBeClassifiedForYear, CURRENT_SCHEME, ratingForScore } from "../domain/classification";
-import { CooperativeEventKind, GoverningLaw, GroupStatus, LegalStatus, MemberKind, MembershipType, Rating } from "../domain/enums";
-import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
-import { CommuneRef, PRE_2025_COMMUNES, PRE_2025_DISTRICTS } from "../reference/administrativeUnits";
-import { INITIAL_PRE_2025_DISTRICTS } from "../reference/initialAdministrativeUnits";
-import { SectorCode } from "../reference/sectors";
+import {
+  canBeClassifiedForYear,
+  CooperativeEventKind,
+  CURRENT_SCHEME,
+  GoverningLaw,
+  GroupStatus,
+  LegalStatus,
+  MemberKind,
+  MembershipType,
+  MIN_UNION_MEMBERS,
+  Rating,
+  ratingForScore,
+} from "./vocabulary";
+import {
+  BAC_LIEU_PRE_2025_DISTRICTS,
+  CommuneRef,
+  DistrictData,
+  INITIAL_PRE_2025_DISTRICTS,
+  newCommuneCodesOf,
+  placeNameOf,
+  POST_2025_COMMUNES,
+  PRE_2025_COMMUNES,
+  PRE_2025_DISTRICTS,
+  SectorCode,
+  Territory,
+} from "@camau/shared";
 import { addYears, dayOf, isoOf, yearOf } from "@camau/shared";
 import {
   AUSPICIOUS_NAMES,
@@ -43,8 +63,10 @@ export const DEFAULT_SEED = 962021;
 /** The report period whose figures the dataset reproduces. */
 export const REPORT_FROM = "2021-01-01";
 export const REPORT_TO = "2021-06-30";
-/** Last day of the dataset's history: the last day of the pre-2025 administrative units. */
+/** Last day of the pre-2025 administrative units: addresses recorded up to it use the old tree. */
 export const DATASET_END = "2025-06-30";
+/** Last day of the dataset's history: the end of the last full month before the demo's "today" (2026-12-03). */
+export const HISTORY_END = "2026-11-30";
 
 /** The provincial article's figures for the first half of 2021, which the demo data reproduces. */
 export const ARTICLE_FIGURES = {
@@ -76,8 +98,9 @@ export interface CooperativeRow {
   businessLines: string[];
   street: string | null;
   communeCode: string;
-  districtCode: string;
-  addressCodeSystem: "PRE_2025";
+  /** Null for an address recorded in the new units (no district level since the reform). */
+  districtCode: string | null;
+  addressCodeSystem: "PRE_2025" | "POST_2025";
   charterCapital: number;
   legalRepresentative: string;
   isNewModel: boolean;
@@ -112,7 +135,8 @@ export interface CooperativeGroupRow {
   id: string;
   name: string;
   communeCode: string;
-  districtCode: string;
+  /** Null for a group founded in the new units (its address is POST_2025). */
+  districtCode: string | null;
   sectorCode: SectorCode;
   foundedOn: string;
   certifiedOn: string | null;
@@ -184,6 +208,12 @@ export interface MemberPlan {
   capitalPerMember: number;
   /** Associate memberships exist from this day (registration under the 2023 law), if ever. */
   associatesFrom: number | null;
+  /** Label of the province's member streams ("" for old Cà Mau, whose streams keep their names). */
+  province: string;
+  /** Ceased after the pre-2025 history (dissolved in 2025-H2 or 2026): memberships end by then. */
+  closedOn: number | null;
+  /** Members who join after the pre-2025 history, up to the history's end. */
+  lateJoiners: number;
 }
 
 export interface RegistryDataset {
@@ -267,8 +297,76 @@ const HAMLET_STREAM_KEY = new Map(
     d.communes.map(([initialCode, name]) => [PRE_2025_COMMUNES.find((c) => c.districtCode === d.code && c.name === name)!.code, initialCode] as const),
   ),
 );
-const COMMUNES_BY_DISTRICT = new Map(PRE_2025_DISTRICTS.map((d) => [d.code, PRE_2025_COMMUNES.filter((c) => c.districtCode === d.code)]));
-const URBAN_COMMUNES_BY_DISTRICT = new Map([...COMMUNES_BY_DISTRICT].map(([code, list]) => [code, list.filter((c) => c.urban)]));
+
+/** What differs between the two provinces that formed the new Cà Mau. */
+interface ProvinceProfile {
+  territory: Territory;
+  /** Label of the province's random streams; old Cà Mau keeps the labels its figures were calibrated on. */
+  label: string;
+  placeName: string;
+  /** Size relative to old Cà Mau's. */
+  share: number;
+  /** First digits of the province's tax codes. */
+  taxPrefix: string;
+  /** First digits of the national ids of people born there. */
+  idPrefix: string;
+  districts: readonly DistrictData[];
+  communes: readonly CommuneRef[];
+  districtWeights: Readonly<Record<string, number>>;
+  affinity: Partial<Record<SectorCode, Record<string, number>>>;
+  /** District of the province's first union. */
+  unionDistrict: string;
+  hamletStream: (commune: CommuneRef) => string;
+}
+
+const communeRefs = (districts: readonly DistrictData[]): CommuneRef[] =>
+  districts.flatMap((d) => d.communes.map(([code, name]) => ({ code, name, districtCode: d.code, urban: name.startsWith("Phường") || name.startsWith("Thị trấn"), placeName: placeNameOf(name) })));
+
+/** The new units of a territory as places for addresses recorded after the reform (no district). */
+const newCommunesOf = (territory: Territory): CommuneRef[] => {
+  const codes = new Set(newCommuneCodesOf(territory));
+  return POST_2025_COMMUNES.filter(([code]) => codes.has(code)).map(([code, name, kind]) => ({ code, name, districtCode: "", urban: kind === "WARD", placeName: placeNameOf(name) }));
+};
+
+const CA_MAU_PROFILE: ProvinceProfile = {
+  territory: Territory.OLD_CA_MAU,
+  label: "",
+  placeName: "Cà Mau",
+  share: 1,
+  taxPrefix: "20",
+  idPrefix: "096",
+  districts: PRE_2025_DISTRICTS,
+  communes: PRE_2025_COMMUNES,
+  districtWeights: DISTRICT_WEIGHTS,
+  affinity: SECTOR_DISTRICT_AFFINITY,
+  unionDistrict: "964",
+  hamletStream: (c) => (c.districtCode ? String(HAMLET_STREAM_KEY.get(c.code)!) : `post-2025:${c.code}`),
+};
+
+/** Old Bạc Liêu: rice and shrimp inland, salt and fishing on the coast of Đông Hải and Bạc Liêu city. */
+const BAC_LIEU_PROFILE: ProvinceProfile = {
+  territory: Territory.OLD_BAC_LIEU,
+  label: "bac-lieu",
+  placeName: "Bạc Liêu",
+  share: 0.7,
+  taxPrefix: "19",
+  idPrefix: "095",
+  districts: BAC_LIEU_PRE_2025_DISTRICTS,
+  communes: communeRefs(BAC_LIEU_PRE_2025_DISTRICTS),
+  districtWeights: Object.fromEntries(BAC_LIEU_PRE_2025_DISTRICTS.map((d) => [d.code, d.code === "954" ? 12 : 14])),
+  affinity: {
+    SALT: { "954": 1.5, "960": 3, "959": 0.8 },
+    FISHERIES: { "960": 2, "959": 1.5, "954": 1.2 },
+    AGRICULTURE: { "956": 2, "957": 1.8, "958": 1.5, "961": 1.3 },
+    TRADE_SERVICES: { "954": 3 },
+    TRANSPORT: { "954": 3 },
+    CONSTRUCTION: { "954": 3 },
+    ENVIRONMENT: { "954": 3 },
+    PEOPLES_CREDIT_FUND: { "954": 4 },
+  },
+  unionDistrict: "954",
+  hamletStream: (c) => `bac-lieu:${c.districtCode ? c.code : `post-2025:${c.code}`}`,
+};
 
 /** Sectors whose cooperatives sit mostly in wards and townships. */
 const URBAN_SECTORS = new Set<SectorCode>(["TRADE_SERVICES", "TRANSPORT", "CONSTRUCTION", "ENVIRONMENT", "PEOPLES_CREDIT_FUND"]);
@@ -339,22 +437,38 @@ function roundTo(value: number, step: number): number {
   return Math.max(step, Math.round(value / step) * step);
 }
 
+/** Codes and names are unique across the new province, so the two provinces' generators share them. */
+interface UsedNames {
+  codes: Set<string>;
+  coopNames: Set<string>;
+  groupNames: Set<string>;
+}
+
 class RegistryDataGenerator {
   private readonly rng: Random;
   private readonly targets: ReturnType<typeof targetsFor>;
   private readonly hamlets = new Map<string, string[]>();
-  private readonly usedCodes = new Set<string>();
-  private readonly usedCoopNames = new Set<string>();
-  private readonly usedGroupNames = new Set<string>();
+  private readonly usedCodes: Set<string>;
+  private readonly usedCoopNames: Set<string>;
+  private readonly usedGroupNames: Set<string>;
   /** Next number to try after a base name, so numbering stays linear at large scales. */
   private readonly nextNumber = new Map<string, number>();
+  private readonly communesByDistrict: Map<string, CommuneRef[]>;
+  private readonly urbanCommunesByDistrict: Map<string, CommuneRef[]>;
 
   constructor(
     private readonly seed: number,
     private readonly scale: number,
+    private readonly profile: ProvinceProfile,
+    used: UsedNames,
   ) {
-    this.rng = new Random(seed, "registry");
-    this.targets = targetsFor(scale);
+    this.rng = profile.label ? new Random(seed, "registry", profile.label) : new Random(seed, "registry");
+    this.targets = targetsFor(scale * profile.share);
+    this.usedCodes = used.codes;
+    this.usedCoopNames = used.coopNames;
+    this.usedGroupNames = used.groupNames;
+    this.communesByDistrict = new Map(profile.districts.map((d) => [d.code, profile.communes.filter((c) => c.districtCode === d.code)]));
+    this.urbanCommunesByDistrict = new Map([...this.communesByDistrict].map(([code, list]) => [code, list.filter((c) => c.urban)]));
   }
 
   // --- small helpers ------------------------------------------------------------------------
@@ -373,9 +487,10 @@ class RegistryDataGenerator {
   }
 
   private hamletsOf(commune: CommuneRef): string[] {
-    let list = this.hamlets.get(commune.code);
+    const key = `${commune.districtCode}|${commune.code}`;
+    let list = this.hamlets.get(key);
     if (!list) {
-      const r = new Random(this.seed, "hamlets", HAMLET_STREAM_KEY.get(commune.code)!);
+      const r = new Random(this.seed, "hamlets", this.profile.hamletStream(commune));
       const numbered = r.int(commune.urban ? 3 : 0, commune.urban ? 9 : 6);
       const named = commune.urban ? r.int(0, 2) : r.int(4, 9);
       list = [
@@ -383,7 +498,7 @@ class RegistryDataGenerator {
         ...r.sample(HAMLET_NAMES, named),
       ];
       if (list.length === 0) list.push("1");
-      this.hamlets.set(commune.code, list);
+      this.hamlets.set(key, list);
     }
     return list;
   }
@@ -397,7 +512,7 @@ class RegistryDataGenerator {
   private newCode(): string {
     // Cà Mau's tax codes start with 20; the code is also the cooperative's tax code.
     for (;;) {
-      const code = `20${this.rng.digits(8)}`;
+      const code = `${this.profile.taxPrefix}${this.rng.digits(8)}`;
       if (!this.usedCodes.has(code)) {
         this.usedCodes.add(code);
         return code;
@@ -406,13 +521,13 @@ class RegistryDataGenerator {
   }
 
   private pickDistrict(sector: SectorCode): string {
-    const affinity = SECTOR_DISTRICT_AFFINITY[sector] ?? {};
-    return this.rng.weighted(PRE_2025_DISTRICTS.map((d) => [d.code, DISTRICT_WEIGHTS[d.code] * (affinity[d.code] ?? 1)] as const));
+    const affinity = this.profile.affinity[sector] ?? {};
+    return this.rng.weighted(this.profile.districts.map((d) => [d.code, this.profile.districtWeights[d.code] * (affinity[d.code] ?? 1)] as const));
   }
 
   private pickCommune(districtCode: string, preferUrban: boolean): CommuneRef {
-    const communes = COMMUNES_BY_DISTRICT.get(districtCode)!;
-    const urban = URBAN_COMMUNES_BY_DISTRICT.get(districtCode)!;
+    const communes = this.communesByDistrict.get(districtCode)!;
+    const urban = this.urbanCommunesByDistrict.get(districtCode)!;
     if (preferUrban && urban.length > 0 && this.rng.chance(0.7)) return this.rng.pick(urban);
     return this.rng.pick(communes);
   }
@@ -693,6 +808,9 @@ class RegistryDataGenerator {
         representative,
         capitalPerMember: roundTo(charterCapital / Math.max(foundingCount, p.countedAtT ? p.inForceAtT : p.lifetimeSize), 1e6),
         associatesFrom: null,
+        province: this.profile.label,
+        closedOn: null,
+        lateJoiners: 0,
       });
     });
 
@@ -748,9 +866,9 @@ class RegistryDataGenerator {
       let candidates = unionCandidates(founded, ["AGRICULTURE", "FISHERIES"]);
       if (candidates.length < memberCount) candidates = unionCandidates(founded, null);
       if (candidates.length < memberCount) continue; // only at tiny scales
-      const district = first ? "964" : rng.pick(PRE_2025_DISTRICTS).code;
+      const district = first ? this.profile.unionDistrict : rng.pick(this.profile.districts).code;
       const commune = this.pickCommune(district, true);
-      const placeName = first ? "Cà Mau" : commune.placeName;
+      const placeName = first ? this.profile.placeName : commune.placeName;
       const kind = rng.pick(["Nông nghiệp", "Thủy sản", "Tôm - Lúa", "Dịch vụ Nông nghiệp"]);
       let name = `Liên hiệp Hợp tác xã ${first ? "Nông nghiệp" : kind} ${placeName}`;
       if (this.usedCoopNames.has(name)) name = `${name} ${u + 1}`;
@@ -818,7 +936,7 @@ class RegistryDataGenerator {
         if (classifiedOn > END || (stop !== null && classifiedOn >= stop) || statusAt(p, classifiedOn) !== LegalStatus.ACTIVE) continue;
         if (rng.chance(0.05)) continue; // did not report that year
         const score = Math.max(15, Math.min(98, Math.round(qualities[i] + (year - FIRST_CLASSIFIED_YEAR) * 0.9 + rng.normal(0, 6))));
-        const rating = ratingForScore(score, CURRENT_SCHEME);
+        const rating = ratingForScore(score);
         classifications.push({ id: rng.uuid(), cooperativeId: coop.id, year, score, rating, scheme: CURRENT_SCHEME, classifiedOn: isoOf(classifiedOn) });
         pending[i].push({ day: classifiedOn, order: 2, kind: CooperativeEventKind.CLASSIFIED, statusAfter: null, details: { year, score, rating, scheme: CURRENT_SCHEME } });
       }
@@ -890,11 +1008,14 @@ class RegistryDataGenerator {
         representative: null,
         capitalPerMember: 0,
         associatesFrom: null,
+        province: this.profile.label,
+        closedOn: null,
+        lateJoiners: 0,
       });
     });
 
     const seed = this.seed;
-    return {
+    const dataset: RegistryDataset = {
       seed,
       scale: this.scale,
       cooperatives,
@@ -904,8 +1025,161 @@ class RegistryDataGenerator {
       unions,
       unionMemberships,
       memberPlans,
-      members: () => generateMembers(seed, memberPlans),
+      members: () => generateMembers(seed, memberPlans, this.profile.idPrefix),
     };
+    this.continueAfterReform(dataset);
+    return dataset;
+  }
+
+  /**
+   * The history after the pre-2025 units (2025-07-01 up to HISTORY_END), drawn after everything
+   * before it so the earlier rows stay as they were: some cooperatives and groups dissolve or are
+   * suspended, the 2025 classification, new members in organisations still running, and new
+   * cooperatives and groups registered in the new communes (addresses without a district).
+   */
+  private continueAfterReform(d: RegistryDataset): void {
+    const rng = this.rng;
+    const first = END + 1;
+    const last = dayOf(HISTORY_END);
+    const n = (x: number) => Math.max(0, Math.round(x * this.scale * this.profile.share));
+    const newCommunes = newCommunesOf(this.profile.territory);
+    const event = (cooperativeId: string, day: number, kind: CooperativeEventKind, statusAfter: LegalStatus | null, details: Record<string, unknown>, minute = 0) =>
+      d.events.push({
+        id: rng.uuid(),
+        cooperativeId,
+        kind,
+        effectiveOn: isoOf(day),
+        recordedAt: `${isoOf(day)}T15:${String(minute).padStart(2, "0")}:00+07:00`,
+        actorSubject: SEED_ACTOR.subject,
+        actorRole: SEED_ACTOR.role,
+        statusAfter,
+        details,
+      });
+    const planOf = new Map(d.memberPlans.map((p) => [p.orgId, p]));
+
+    // Existing cooperatives: most keep going; some are suspended, some dissolve.
+    const lastScore = new Map<string, number>();
+    for (const k of d.classifications) lastScore.set(k.cooperativeId, k.score);
+    const inUnion = new Set(d.unionMemberships.filter((m) => m.leftOn === null).map((m) => m.cooperativeId));
+    for (const coop of d.cooperatives) {
+      if (coop.status !== LegalStatus.ACTIVE) continue;
+      const plan = planOf.get(coop.id)!;
+      // Members of a union keep going (leaving a union is not part of the demo history).
+      const r = inUnion.has(coop.id) ? 1 : rng.next();
+      let stopped: number | null = null;
+      if (r < 0.05) {
+        const s = this.dayIn(first, last - 30);
+        event(coop.id, s, CooperativeEventKind.STATUS_CHANGED, LegalStatus.IN_DISSOLUTION, { status: { from: LegalStatus.ACTIVE, to: LegalStatus.IN_DISSOLUTION } });
+        coop.status = LegalStatus.IN_DISSOLUTION;
+        coop.statusSince = isoOf(s);
+        stopped = s;
+        const dissolved = s + rng.int(30, 150);
+        if (dissolved <= last) {
+          event(coop.id, dissolved, CooperativeEventKind.STATUS_CHANGED, LegalStatus.DISSOLVED, { status: { from: LegalStatus.IN_DISSOLUTION, to: LegalStatus.DISSOLVED } });
+          coop.status = LegalStatus.DISSOLVED;
+          coop.statusSince = isoOf(dissolved);
+          plan.closedOn = dissolved;
+        }
+      } else if (r < 0.08) {
+        const s = this.dayIn(first, last - 30);
+        event(coop.id, s, CooperativeEventKind.STATUS_CHANGED, LegalStatus.SUSPENDED, { status: { from: LegalStatus.ACTIVE, to: LegalStatus.SUSPENDED } });
+        coop.status = LegalStatus.SUSPENDED;
+        coop.statusSince = isoOf(s);
+        stopped = s;
+      }
+      // The 2025 classification, in the first quarter of 2026, for those operating all of 2025.
+      const classifiedOn = this.dayIn(dayOf("2026-01-05"), dayOf("2026-03-31"));
+      if (canBeClassifiedForYear(coop.foundedOn, 2025) && (stopped === null || stopped > classifiedOn) && !rng.chance(0.05)) {
+        const base = lastScore.get(coop.id) ?? rng.normal(60, 11) + SECTOR_SCORE_ADJUSTMENT[coop.sectorCode];
+        const score = Math.max(15, Math.min(98, Math.round(base + rng.normal(0.8, 5))));
+        const rating = ratingForScore(score);
+        d.classifications.push({ id: rng.uuid(), cooperativeId: coop.id, year: 2025, score, rating, scheme: CURRENT_SCHEME, classifiedOn: isoOf(classifiedOn) });
+        event(coop.id, classifiedOn, CooperativeEventKind.CLASSIFIED, null, { year: 2025, score, rating, scheme: CURRENT_SCHEME });
+      }
+      if (stopped === null) plan.lateJoiners = Math.round(Math.max(plan.inForceAtT, plan.lifetimeSize) * rng.float(0, 0.15));
+    }
+
+    // Existing groups: a few dissolve; the others take new members.
+    for (const group of d.groups) {
+      if (group.status !== GroupStatus.OPERATING) continue;
+      const plan = planOf.get(group.id)!;
+      if (rng.chance(0.06)) {
+        const day = this.dayIn(first, last);
+        group.status = GroupStatus.DISSOLVED;
+        group.dissolvedOn = isoOf(day);
+        plan.closedOn = day;
+      } else {
+        plan.lateJoiners = rng.chance(0.4) ? rng.int(1, 3) : 0;
+      }
+    }
+
+    // New cooperatives, registered at addresses in the new communes.
+    const foundings = n(32);
+    const stream = d.memberPlans.length;
+    for (let i = 0; i < foundings; i++) {
+      const founded = this.dayIn(first, last - 7);
+      const sector = rng.weighted(COOP_SECTOR_WEIGHTS.filter(([s]) => s !== "PEOPLES_CREDIT_FUND"));
+      const patterns = COOPERATIVE_NAME_PATTERNS.filter((pt) => pt.sector === sector && !pt.districts);
+      const pattern: CooperativeNamePattern = rng.weighted(patterns.map((pt) => [pt, pt.weight] as const));
+      const commune = URBAN_SECTORS.has(sector) && rng.chance(0.7) ? rng.pick(newCommunes.filter((c) => c.urban).concat(newCommunes.slice(0, 1))) : rng.pick(newCommunes);
+      const { name, place } = this.cooperativeName(pattern, commune);
+      const hamlet = rng.pick(this.hamletsOf(commune));
+      const male = rng.chance(0.8);
+      const representative = { fullName: personName(rng, male), male };
+      const charterCapital = this.charterCapital(sector);
+      const size = rng.int(7, 25);
+      const foundingCount = Math.min(size, rng.int(7, 12));
+      const id = rng.uuid();
+      const code = this.newCode();
+      const alliance = rng.chance(0.3) ? Math.min(last, founded + rng.int(10, 200)) : null;
+      d.cooperatives.push({
+        id,
+        code,
+        name,
+        foreignName: rng.chance(0.3) ? pattern.foreignName.replace("{P}", withoutDiacritics(place)) : null,
+        abbreviation: rng.chance(0.3) ? pattern.abbreviation.replace("{P}", place) : null,
+        status: LegalStatus.ACTIVE,
+        statusSince: isoOf(founded),
+        foundedOn: isoOf(founded),
+        governingLaw: GoverningLaw.LAW_2023,
+        sectorCode: sector,
+        businessLines: [rng.pick(pattern.primaryLines)],
+        street: commune.urban ? `Số ${rng.int(1, 320)} ${rng.pick(STREET_NAMES)}, ${this.hamletLabel(commune, hamlet, true)}` : this.hamletLabel(commune, hamlet, true),
+        communeCode: commune.code,
+        districtCode: null,
+        addressCodeSystem: "POST_2025",
+        charterCapital,
+        legalRepresentative: representative.fullName,
+        isNewModel: rng.chance(0.4),
+        allianceJoinedOn: alliance !== null ? isoOf(alliance) : null,
+        version: 1,
+      });
+      event(id, founded, CooperativeEventKind.FOUNDED, LegalStatus.ACTIVE, { code, name, governingLaw: GoverningLaw.LAW_2023, foundingOfficialMembers: foundingCount });
+      if (alliance !== null) event(id, alliance, CooperativeEventKind.JOINED_ALLIANCE, null, { allianceJoinedOn: { from: null, to: isoOf(alliance) } }, 1);
+      d.memberPlans.push({
+        orgId: id, isGroup: false, stream: stream + i, founded, joinLimit: last, end: null, aliveAtT: false, inForceAtT: size, lifetimeSize: size, foundingCount,
+        representative, capitalPerMember: roundTo(charterCapital / size, 1e6), associatesFrom: founded, province: `${this.profile.label}after-reform`, closedOn: null, lateJoiners: 0,
+      });
+    }
+
+    // New cooperative groups in the new communes.
+    for (let i = 0; i < n(70); i++) {
+      const founded = this.dayIn(first, last);
+      const pattern = rng.weighted(GROUP_PATTERN_WEIGHTS);
+      const commune = rng.pick(newCommunes);
+      const hamlet = rng.pick(this.hamletsOf(commune));
+      let name = `Tổ hợp tác ${pattern.activity} ${this.hamletLabel(commune, hamlet, false)}`;
+      const key = (x: string) => `${commune.code}|${x}`;
+      for (let k = 2; this.usedGroupNames.has(key(name)); k++) name = `Tổ hợp tác ${pattern.activity} ${this.hamletLabel(commune, hamlet, false)} số ${k}`;
+      this.usedGroupNames.add(key(name));
+      const id = rng.uuid();
+      d.groups.push({ id, name, communeCode: commune.code, districtCode: null, sectorCode: pattern.sector, foundedOn: isoOf(founded), certifiedOn: isoOf(Math.min(founded + rng.int(0, 20), last)), status: GroupStatus.OPERATING, dissolvedOn: null, version: 1 });
+      const size = rng.int(2, 12);
+      d.memberPlans.push({
+        orgId: id, isGroup: true, stream: stream + foundings + i, founded, joinLimit: last, end: null, aliveAtT: false, inForceAtT: size, lifetimeSize: size,
+        foundingCount: Math.min(size, rng.int(2, 5)), representative: null, capitalPerMember: 0, associatesFrom: null, province: `${this.profile.label}after-reform`, closedOn: null, lateJoiners: 0,
+      });
+    }
   }
 
   /** A name of the pattern for a place, unique in the province. */
@@ -946,6 +1220,8 @@ class RegistryDataGenerator {
 class PersonFactory {
   private readonly serials = new Map<string, number>();
 
+  constructor(private readonly idPrefix: string) {}
+
   person(r: Random, kind: MemberKind, joined: number, fixed?: { fullName: string; male: boolean }) {
     if (kind === MemberKind.ORGANISATION) {
       const pattern = r.pick(ORGANISATION_NAME_PATTERNS);
@@ -967,7 +1243,7 @@ class PersonFactory {
     this.serials.set(key, serial);
     return {
       fullName: kind === MemberKind.HOUSEHOLD ? `Hộ ${male ? "ông" : "bà"} ${name}` : name,
-      nationalId: `096${key}${String(serial % 1_000_000).padStart(6, "0")}`,
+      nationalId: `${this.idPrefix}${key}${String(serial % 1_000_000).padStart(6, "0")}`,
       dateOfBirth: isoOf(dob),
       phone: r.chance(0.92) ? `0900${r.digits(6)}` : null,
     };
@@ -981,13 +1257,49 @@ const ASSOCIATE_TYPES: ReadonlyArray<readonly [MembershipType, number]> = [
   [MembershipType.OFFICIAL, 78], [MembershipType.ASSOCIATE_WITH_CAPITAL, 12], [MembershipType.ASSOCIATE_WITHOUT_CAPITAL, 10],
 ];
 
-function* generateMembers(seed: number, plans: readonly MemberPlan[]): Generator<MemberRow> {
-  const people = new PersonFactory();
+/** Members of one province's organisations: the pre-2025 history first, then those who joined after it. */
+function* generateMembers(seed: number, plans: readonly MemberPlan[], idPrefix: string): Generator<MemberRow> {
+  const people = new PersonFactory(idPrefix);
   for (const plan of plans) yield* membersOf(seed, plan, people);
+  for (const plan of plans) if (plan.lateJoiners > 0) yield* lateMembersOf(seed, plan, people);
+}
+
+function memberStream(seed: number, plan: MemberPlan, ...labels: string[]): Random {
+  const kind = plan.isGroup ? "group-members" : "coop-members";
+  return plan.province ? new Random(seed, plan.province, ...labels, kind, plan.stream) : new Random(seed, ...labels, kind, plan.stream);
+}
+
+/** Joined after the pre-2025 history, up to its end (an organisation still running then). */
+function* lateMembersOf(seed: number, plan: MemberPlan, people: PersonFactory): Generator<MemberRow> {
+  const r = memberStream(seed, plan, "late");
+  const last = plan.closedOn !== null ? plan.closedOn - 1 : dayOf(HISTORY_END);
+  if (last <= END) return;
+  for (let i = 0; i < plan.lateJoiners; i++) {
+    const joined = r.int(END + 1, last);
+    const kind = r.weighted(plan.isGroup ? GROUP_KINDS : LATER_KINDS);
+    const membershipType = !plan.isGroup && plan.associatesFrom !== null ? r.weighted(ASSOCIATE_TYPES) : MembershipType.OFFICIAL;
+    const person = people.person(r, kind, joined);
+    const capital =
+      membershipType === MembershipType.ASSOCIATE_WITHOUT_CAPITAL ? 0 : plan.isGroup ? r.int(1, 10) * 1_000_000 : roundTo(plan.capitalPerMember * r.float(0.5, 1.6) * (kind === MemberKind.ORGANISATION ? 3 : 1), 1_000_000);
+    yield {
+      id: r.uuid(),
+      cooperativeId: plan.isGroup ? null : plan.orgId,
+      groupId: plan.isGroup ? plan.orgId : null,
+      kind,
+      fullName: person.fullName,
+      membershipType,
+      joinedOn: isoOf(joined),
+      leftOn: plan.closedOn !== null ? isoOf(plan.closedOn) : null,
+      capitalContributed: capital,
+      nationalId: person.nationalId,
+      dateOfBirth: person.dateOfBirth,
+      phone: person.phone,
+    };
+  }
 }
 
 function* membersOf(seed: number, plan: MemberPlan, people: PersonFactory): Generator<MemberRow> {
-  const r = new Random(seed, plan.isGroup ? "group-members" : "coop-members", plan.stream);
+  const r = memberStream(seed, plan);
   const { founded: F, joinLimit: J, end: E } = plan;
   const day = (from: number, to: number) => {
     if (from > to) throw new Error(`empty member date range ${isoOf(from)}..${isoOf(to)}`);
@@ -1012,6 +1324,8 @@ function* membersOf(seed: number, plan: MemberPlan, people: PersonFactory): Gene
         ? r.int(1, 10) * 1_000_000
         : roundTo(plan.capitalPerMember * r.float(0.5, 1.6) * (kind === MemberKind.ORGANISATION ? 3 : 1), 1_000_000);
     }
+    // An organisation that ceased after the pre-2025 history ends the memberships still in force.
+    const leftOn = plan.closedOn !== null && (left === null || left > plan.closedOn) ? plan.closedOn : left;
     return {
       id: r.uuid(),
       cooperativeId: plan.isGroup ? null : plan.orgId,
@@ -1020,7 +1334,7 @@ function* membersOf(seed: number, plan: MemberPlan, people: PersonFactory): Gene
       fullName: person.fullName,
       membershipType,
       joinedOn: isoOf(joined),
-      leftOn: left !== null ? isoOf(left) : null,
+      leftOn: leftOn !== null ? isoOf(leftOn) : null,
       capitalContributed: capital,
       nationalId: person.nationalId,
       dateOfBirth: person.dateOfBirth,
@@ -1065,5 +1379,25 @@ function* membersOf(seed: number, plan: MemberPlan, people: PersonFactory): Gene
 export function generateRegistry(options: GenerateOptions = {}): RegistryDataset {
   const scale = options.scale ?? 1;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, got ${scale}`);
-  return new RegistryDataGenerator(options.seed ?? DEFAULT_SEED, scale).generate();
+  const seed = options.seed ?? DEFAULT_SEED;
+  const used: UsedNames = { codes: new Set(), coopNames: new Set(), groupNames: new Set() };
+  // Old Cà Mau first, exactly as before Bạc Liêu joined the dataset (its figures are calibrated on
+  // its streams); then old Bạc Liêu, on streams of its own, sharing the codes and names in use.
+  const caMau = new RegistryDataGenerator(seed, scale, CA_MAU_PROFILE, used).generate();
+  const bacLieu = new RegistryDataGenerator(seed, scale, BAC_LIEU_PROFILE, used).generate();
+  return {
+    seed,
+    scale,
+    cooperatives: [...caMau.cooperatives, ...bacLieu.cooperatives],
+    events: [...caMau.events, ...bacLieu.events],
+    classifications: [...caMau.classifications, ...bacLieu.classifications],
+    groups: [...caMau.groups, ...bacLieu.groups],
+    unions: [...caMau.unions, ...bacLieu.unions],
+    unionMemberships: [...caMau.unionMemberships, ...bacLieu.unionMemberships],
+    memberPlans: [...caMau.memberPlans, ...bacLieu.memberPlans],
+    members: function* () {
+      yield* caMau.members();
+      yield* bacLieu.members();
+    },
+  };
 }

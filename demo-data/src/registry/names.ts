@@ -1,4 +1,4 @@
-import { SectorCode } from "../reference/sectors";
+import { SectorCode } from "@camau/shared";
 
 /**
  * Name parts for the demo dataset: Vietnamese personal names as they are common in the Mekong

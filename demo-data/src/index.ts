@@ -1,0 +1,2 @@
+export * from "./registry/generateRegistry";
+export * as registryVocabulary from "./registry/vocabulary";
