@@ -1,7 +1,6 @@
 import { GraphQLError } from "graphql";
 import { DataSource } from "typeorm";
-import { registerEnumType } from "type-graphql";
-import { Viewer } from "@camau/shared";
+import { registerLabelledEnum, Viewer } from "@camau/shared";
 import { Period, periodName } from "../domain/periods";
 import { defaultTerritory, Territory } from "../domain/territory";
 import { renderInWorker } from "../export/renderInWorker";
@@ -15,14 +14,14 @@ export enum ExportFormat {
   CHART_PNG = "CHART_PNG",
 }
 
-registerEnumType(ExportFormat, {
+registerLabelledEnum(ExportFormat, {
   name: "ReportExportFormat",
   description: "A file the report draft can be downloaded as.",
-  valuesConfig: {
-    DOCX: { description: "Word document (.docx) with the tables and the chart." },
-    PDF: { description: "PDF with an embedded font, the tables and the chart." },
-    MARKDOWN: { description: "The draft's Markdown text (.md)." },
-    CHART_PNG: { description: "The chart of the main series alone (.png)." },
+  labels: {
+    DOCX: { en: "Word document", vi: "Tệp Word (.docx)", detail: "with the tables and the chart" },
+    PDF: { en: "PDF", vi: "Tệp PDF", detail: "with an embedded font, the tables and the chart" },
+    MARKDOWN: { en: "Markdown text", vi: "Văn bản Markdown (.md)" },
+    CHART_PNG: { en: "Chart picture", vi: "Biểu đồ (.png)", detail: "the chart of the main series alone" },
   },
 });
 

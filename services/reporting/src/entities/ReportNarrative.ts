@@ -1,5 +1,5 @@
-import { DateScalar, DateTimeScalar } from "@camau/shared";
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar, DateTimeScalar, registerLabelledEnum } from "@camau/shared";
+import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from "typeorm";
 import { Territory } from "../domain/territory";
 
@@ -9,12 +9,12 @@ export enum NarrativeSection {
   NEXT_TASKS = "NEXT_TASKS",
 }
 
-registerEnumType(NarrativeSection, {
+registerLabelledEnum(NarrativeSection, {
   name: "NarrativeSection",
   description: "A section of the report that officers write (phần nhận định).",
-  valuesConfig: {
-    DIFFICULTIES: { description: "Difficulties and shortcomings (khó khăn, hạn chế)." },
-    NEXT_TASKS: { description: "Main tasks for the next period (nhiệm vụ trọng tâm kỳ tới)." },
+  labels: {
+    DIFFICULTIES: { en: "Difficulties and shortcomings", vi: "Khó khăn, hạn chế" },
+    NEXT_TASKS: { en: "Main tasks for the next period", vi: "Nhiệm vụ trọng tâm kỳ tới" },
   },
 });
 
