@@ -57,6 +57,7 @@ export enum TrainingClassOrderField {
   START_DATE = "START_DATE",
   END_DATE = "END_DATE",
   TITLE = "TITLE",
+  RELEVANCE = "RELEVANCE",
 }
 registerEnumType(TrainingClassOrderField, {
   name: "TrainingClassOrderField",
@@ -64,7 +65,8 @@ registerEnumType(TrainingClassOrderField, {
   valuesConfig: {
     START_DATE: { description: "First day of the class." },
     END_DATE: { description: "Last day of the class." },
-    TITLE: { description: "Title." },
+    TITLE: { description: "Title, in Vietnamese alphabetical order, case-insensitive." },
+    RELEVANCE: { description: "How well the item matches `filter.search`: whole words first, then word prefixes, then words inside words, then near spellings; ties by title in Vietnamese order. Default when searching; needs `filter.search`." },
   },
 });
 

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput, ConflictError, inTransaction, isUuid, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { badInput, ConflictError, inTransaction, inVietnameseOrder, isUuid, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
 import { EntityManager, In, IsNull } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
@@ -38,7 +38,7 @@ export class CooperativeUnionResolver {
   @Query(() => CooperativeUnionConnection, { description: "Unions of cooperatives by name, one page at a time." })
   async cooperativeUnions(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
     const qb = ctx.dataSource.getRepository(CooperativeUnion).createQueryBuilder("u");
-    return toConnection(await paginate(qb, page, [{ expression: "u.name", direction: "ASC", valueOf: (u) => u.name }], "u.id"));
+    return toConnection(await paginate(qb, page, [{ expression: inVietnameseOrder("u.name"), direction: "ASC", valueOf: (u) => u.name }], "u.id"));
   }
 
   @FieldResolver(() => Address, { description: "Head-office address." })

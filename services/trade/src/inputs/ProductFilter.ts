@@ -44,13 +44,15 @@ export class ProductFilter {
 export enum ProductOrderField {
   NAME = "NAME",
   REGISTERED_AT = "REGISTERED_AT",
+  RELEVANCE = "RELEVANCE",
 }
 registerEnumType(ProductOrderField, {
   name: "ProductOrderField",
   description: "Field to sort products by.",
   valuesConfig: {
-    NAME: { description: "Product name (tên sản phẩm)." },
+    NAME: { description: "Product name (tên sản phẩm), in Vietnamese alphabetical order, case-insensitive." },
     REGISTERED_AT: { description: "When the product was registered in the system." },
+    RELEVANCE: { description: "How well the item matches `filter.search`: whole words first, then word prefixes, then words inside words, then near spellings; ties by name in Vietnamese order. Default when searching; needs `filter.search`." },
   },
 });
 

@@ -22,7 +22,4 @@ export async function lockById<T extends ObjectLiteral>(manager: EntityManager, 
   return row;
 }
 
-/** Trims and NFC-normalises a name, collapsing runs of spaces. */
-export function cleanText(value: string): string {
-  return value.normalize("NFC").trim().replace(/\s+/g, " ");
-}
+export { cleanText } from "@camau/shared";
