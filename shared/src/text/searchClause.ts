@@ -7,8 +7,10 @@ const MAX_EDIT_LENGTH = 20;
 
 /** A search as SQL over one search document: the rows it finds and how well each matches. */
 export interface SearchClause {
-  /** Condition the rows must meet (every word found, exactly or nearly). */
-  where: string;
+  /** Condition of the rows that hold every word as typed (inside a word at least). */
+  exact: string;
+  /** Condition of the rows that hold every word as typed or near it (a typo away). */
+  tolerant: string;
   /** Relevance rank, an integer, smaller is better: per word 0 whole word, 1 word prefix, 2 inside a word, 3 near (a typo). */
   rank: string;
   params: Record<string, string | string[]>;
@@ -35,7 +37,8 @@ export function oneEditPatterns(word: string): string[] {
     if (w.length > MIN_FUZZY_LENGTH) spellings.add(w.slice(0, i) + w.slice(i + 1));
     if (i + 1 < w.length && w[i] !== w[i + 1]) spellings.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
   }
-  return [...spellings].map((s) => `%${s}%`);
+  // A pattern needs three letters in a row to give the trigram index something to look up.
+  return [...spellings].filter((s) => /[a-z0-9]{3}/.test(s)).map((s) => `%${s}%`);
 }
 
 /** Whether a word has something the database's normalisation keeps (a Latin letter or a digit once accents are off). */
@@ -48,14 +51,16 @@ function searchable(word: string): boolean {
  * fields. Each word is normalised by the same `search_text` in SQL (so "HTX" is "hop tac xa" on
  * both sides) and must be found in the document: inside it, or, for words of four letters or more,
  * near it: one edit away (LIKE patterns) or as a word at least 0.6 similar (pg_trgm's `<%`). All
- * of it is served by the document's trigram index. The SQL depends on the number of words (at
+ * of it is served by the document's trigram index; the near part costs about twenty index lookups
+ * per word, so `addSearch` uses it only when the exact condition finds nothing. The SQL depends on the number of words (at
  * most ten), never on the data. A search with no usable word finds nothing.
  */
 export function searchClause(document: string, search: string, parameterPrefix = "search"): SearchClause {
   const words = searchWords(search).filter(searchable);
-  if (words.length === 0) return { where: "false", rank: "0", params: {} };
+  if (words.length === 0) return { exact: "false", tolerant: "false", rank: "0", params: {} };
   const params: Record<string, string | string[]> = {};
-  const conditions: string[] = [];
+  const exact: string[] = [];
+  const tolerant: string[] = [];
   const tiers: string[] = [];
   words.forEach((word, i) => {
     const name = `${parameterPrefix}${i}`;
@@ -64,10 +69,11 @@ export function searchClause(document: string, search: string, parameterPrefix =
     const found = `${document} LIKE '%' || ${w} || '%'`;
     const near = oneEditPatterns(word);
     if (near.length) params[`${name}near`] = near;
-    conditions.push(word.length >= MIN_FUZZY_LENGTH ? `(${found} OR ${w} <% ${document}${near.length ? ` OR ${document} LIKE ANY(CAST(:${name}near AS text[]))` : ""})` : found);
+    exact.push(found);
+    tolerant.push(word.length >= MIN_FUZZY_LENGTH ? `(${found} OR ${w} <% ${document}${near.length ? ` OR ${document} LIKE ANY(CAST(:${name}near AS text[]))` : ""})` : found);
     tiers.push(
       `CASE WHEN strpos(' ' || ${document} || ' ', ' ' || ${w} || ' ') > 0 THEN 0 WHEN strpos(' ' || ${document}, ' ' || ${w}) > 0 THEN 1 WHEN strpos(${document}, ${w}) > 0 THEN 2 ELSE 3 END`,
     );
   });
-  return { where: conditions.join(" AND "), rank: `(${tiers.join(" + ")})`, params };
+  return { exact: exact.join(" AND "), tolerant: tolerant.join(" AND "), rank: `(${tiers.join(" + ")})`, params };
 }

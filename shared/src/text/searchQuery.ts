@@ -18,12 +18,16 @@ export function SearchRankColumn(): PropertyDecorator {
 }
 
 /**
- * Restricts a list query to the rows a search finds and selects each row's rank into `searchRank`.
- * Returns the relevance sort key (best first when ASC), for `relevanceOrder`.
+ * Restricts a list query (with its other filters already applied) to the rows a search finds and
+ * selects each row's rank into `searchRank`. Typo tolerance is the fallback: when the words as
+ * typed find nothing under the list's filters (one EXISTS statement, which stops at the first
+ * row), the near spellings count too, for every page of that search alike, since the check
+ * ignores the cursor. Returns the relevance sort key (best first when ASC), for `relevanceOrder`.
  */
-export function addSearch<T extends ObjectLiteral & Searchable>(qb: SelectQueryBuilder<T>, alias: string, search: string): SortKey<T> {
+export async function addSearch<T extends ObjectLiteral & Searchable>(qb: SelectQueryBuilder<T>, alias: string, search: string): Promise<SortKey<T>> {
   const clause = searchClause(`${alias}.search_document`, search);
-  qb.andWhere(`(${clause.where})`, clause.params);
+  const exactFindsSome = clause.exact !== "false" && (await qb.clone().andWhere(`(${clause.exact})`, clause.params).getExists());
+  qb.andWhere(`(${exactFindsSome ? clause.exact : clause.tolerant})`, clause.params);
   qb.addSelect(clause.rank, `${alias}_search_rank`);
   return { expression: clause.rank, direction: "ASC", valueOf: (row) => row.searchRank ?? 0 };
 }

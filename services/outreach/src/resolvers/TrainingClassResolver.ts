@@ -39,7 +39,8 @@ export class TrainingClassResolver {
     if (f.districtCodes?.length) qb.andWhere("tc.district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
     if (f.communeCodes?.length) qb.andWhere("tc.commune_code IN (:...communeCodes)", { communeCodes: f.communeCodes });
     if (f.statuses?.length) qb.andWhere("tc.status IN (:...statuses)", { statuses: f.statuses });
-    const relevance = f.search ? addSearch(qb, "tc", f.search) : undefined;
+    // After the other filters: the search checks whether its words as typed find anything among them.
+    const relevance = f.search ? await addSearch(qb, "tc", f.search) : undefined;
     if ((orderBy?.length ?? 0) > 3) throw new BadUserInputError("orderBy takes at most 3 keys", [{ path: "orderBy", message: "at most 3 keys" }]);
     const order = orderBy?.length ? orderBy : [{ field: relevance ? TrainingClassOrderField.RELEVANCE : TrainingClassOrderField.START_DATE, direction: "ASC" }];
     const keys: SortKey<TrainingClass>[] = order.flatMap((o) =>

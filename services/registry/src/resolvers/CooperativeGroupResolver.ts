@@ -32,10 +32,11 @@ export class CooperativeGroupResolver {
     @Ctx() ctx: RegistryContext,
   ) {
     const qb = ctx.dataSource.getRepository(CooperativeGroup).createQueryBuilder("g");
-    const relevance = filter?.search ? addSearch(qb, "g", filter.search) : undefined;
     if (filter?.districtCodes?.length) qb.andWhere("g.district_code IN (:...d)", { d: filter.districtCodes });
     if (filter?.sectorCodes?.length) qb.andWhere("g.sector_code IN (:...s)", { s: filter.sectorCodes });
     if (filter?.status) qb.andWhere("g.status = :status", { status: filter.status });
+    // After the other filters: the search checks whether its words as typed find anything among them.
+    const relevance = filter?.search ? await addSearch(qb, "g", filter.search) : undefined;
     const order = orderBy ?? { field: relevance ? CooperativeGroupOrderField.RELEVANCE : CooperativeGroupOrderField.NAME, direction: "ASC" };
     const keys = order.field === CooperativeGroupOrderField.RELEVANCE ? relevanceOrder(relevance, BY_NAME, order.direction as "ASC" | "DESC", "orderBy") : [{ ...BY_NAME, direction: order.direction as "ASC" | "DESC" }];
     return toConnection(await paginate(qb, page, keys, "g.id"));

@@ -16,7 +16,6 @@ const ORDER_COLUMNS: Record<Exclude<CooperativeOrderField, CooperativeOrderField
 export async function findCooperatives(ds: DataSource, filter: CooperativeFilter | null | undefined, orderBy: CooperativeOrder[] | null | undefined, page: PageArgs): Promise<Page<Cooperative>> {
   const qb = ds.getRepository(Cooperative).createQueryBuilder("c");
   const f = filter ?? {};
-  const relevance = f.search ? addSearch(qb, "c", f.search) : undefined;
   if (f.districtCodes?.length) qb.andWhere("c.district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
   if (f.communeCodes?.length) qb.andWhere("c.commune_code IN (:...communeCodes)", { communeCodes: f.communeCodes });
   if (f.sectorCodes?.length) qb.andWhere("c.sector_code IN (:...sectorCodes)", { sectorCodes: f.sectorCodes });
@@ -34,6 +33,8 @@ export async function findCooperatives(ds: DataSource, filter: CooperativeFilter
       { ratings: f.latestRatings },
     );
   }
+  // After the other filters: the search checks whether its words as typed find anything among them.
+  const relevance = f.search ? await addSearch(qb, "c", f.search) : undefined;
   if ((orderBy?.length ?? 0) > 4) throw new BadUserInputError("orderBy takes at most 4 keys", [{ path: "orderBy", message: "at most 4 keys" }]);
   const order = orderBy?.length ? orderBy : [{ field: relevance ? CooperativeOrderField.RELEVANCE : CooperativeOrderField.NAME, direction: "ASC" as const }];
   const keys: SortKey<Cooperative>[] = order.flatMap((o) =>

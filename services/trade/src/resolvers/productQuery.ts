@@ -20,7 +20,6 @@ export const STARS_IN_FORCE_SQL = `(SELECT c.stars FROM ocop_certification c
 export async function findProducts(ds: DataSource, filter: ProductFilter | null | undefined, orderBy: ProductOrder[] | null | undefined, page: PageArgs): Promise<Page<Product>> {
   const qb = ds.getRepository(Product).createQueryBuilder("p");
   const f = filter ?? {};
-  const relevance = f.search ? addSearch(qb, "p", f.search) : undefined;
   if (f.cooperativeIds?.length) qb.andWhere("p.cooperative_id IN (:...cooperativeIds)", { cooperativeIds: f.cooperativeIds.map((id) => id.toLowerCase()) });
   if (f.productGroups?.length) qb.andWhere("p.product_group IN (:...productGroups)", { productGroups: f.productGroups });
   if (f.branded != null) qb.andWhere(f.branded ? "p.brand_name IS NOT NULL" : "p.brand_name IS NULL");
@@ -29,6 +28,8 @@ export async function findProducts(ds: DataSource, filter: ProductFilter | null 
     if (f.minStars != null) qb.andWhere(`${STARS_IN_FORCE_SQL} >= :minStars`, { minStars: f.minStars });
     if (f.ocopRated != null) qb.andWhere(`${STARS_IN_FORCE_SQL} IS ${f.ocopRated ? "NOT " : ""}NULL`);
   }
+  // After the other filters: the search checks whether its words as typed find anything among them.
+  const relevance = f.search ? await addSearch(qb, "p", f.search) : undefined;
   if ((orderBy?.length ?? 0) > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
   const order = orderBy?.length ? orderBy : [{ field: relevance ? ProductOrderField.RELEVANCE : ProductOrderField.NAME, direction: "ASC" as const }];
   const keys: SortKey<Product>[] = order.flatMap((o) =>
