@@ -1,4 +1,4 @@
-import { inVietnameseOrder } from "@camau/shared";
+import { deferRollups, inVietnameseOrder } from "@camau/shared";
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** A registered organisation's search document: its kind, names, code and where it is, through search_text. */
@@ -57,6 +57,10 @@ export class VietnameseSortAndSearch1780000000001 implements MigrationInterface 
     await q.query(`CREATE INDEX administrative_unit_succession_old_code ON administrative_unit_succession (old_code)`);
     await q.query(`CREATE INDEX administrative_unit_succession_new_code ON administrative_unit_succession (new_code)`);
 
+    // Writing every document touches every row, which would make the report rollups' triggers
+    // refresh every cooperative and group (a lock each: out of shared memory at national scale).
+    // No figure depends on the documents, so the rollups skip this transaction's updates.
+    await deferRollups(q);
     for (const d of DOCUMENTS) {
       await q.query(`ALTER TABLE ${d.table} DROP COLUMN search_document`);
       await q.query(`ALTER TABLE ${d.table} ADD COLUMN search_document text`);
@@ -72,6 +76,7 @@ export class VietnameseSortAndSearch1780000000001 implements MigrationInterface 
       await q.query(`ALTER TABLE ${d.table} ALTER COLUMN search_document SET NOT NULL`);
       await q.query(`CREATE INDEX ${d.table}_search ON ${d.table} USING gin (search_document gin_trgm_ops)`);
     }
+    await q.query(`SELECT set_config('rollup.deferred', 'off', true)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
