@@ -2,7 +2,6 @@ import { expect } from "chai";
 import { canBeClassifiedForYear, isGoodOrFair, ratingForScore } from "../src/domain/classification";
 import { GoverningLaw, LegalStatus, MembershipType, Rating } from "../src/domain/enums";
 import { foundingMembersProblem } from "../src/domain/foundingRules";
-import { searchWords, escapeLike } from "../src/domain/searchText";
 import { canTransition, isTerminal } from "../src/domain/statusTransitions";
 
 describe("registry domain rules", () => {
@@ -58,13 +57,5 @@ describe("registry domain rules", () => {
       const types = [...officials(4), MembershipType.ASSOCIATE_WITH_CAPITAL, MembershipType.ASSOCIATE_WITHOUT_CAPITAL];
       expect(foundingMembersProblem(GoverningLaw.LAW_2023, types)).to.match(/got 4/);
     });
-  });
-
-  describe("search text", () => {
-    it("splits words and normalises NFD input to NFC", () => {
-      const nfd = "Hợp tác".normalize("NFD");
-      expect(searchWords(`  ${nfd}   xã `)).to.deep.equal(["Hợp", "tác", "xã"]);
-    });
-    it("escapes LIKE wildcards", () => expect(escapeLike("50%_a\\b")).to.equal("50\\%\\_a\\\\b"));
   });
 });

@@ -3,7 +3,6 @@ import { addMonths } from "../src/domain/dates";
 import { OcopLevel } from "../src/domain/enums";
 import { certificationInForce, certificationProblems, defaultExpiry, levelForStars, starsForScore, starsInForce } from "../src/domain/ocop";
 import { maximumSupport, shownProductsProblems, supportProblem } from "../src/domain/participation";
-import { searchWords, escapeLike } from "../src/domain/searchText";
 
 describe("trade domain rules", () => {
   describe("OCOP certification", () => {
@@ -106,10 +105,5 @@ describe("trade domain rules", () => {
         { path: "3", message: "is listed twice" },
       ]);
     });
-  });
-
-  it("splits searches into NFC words and escapes LIKE wildcards", () => {
-    expect(searchWords("  Mật   ong ".normalize("NFD"))).to.deep.equal(["Mật", "ong"]);
-    expect(escapeLike("100%_a\\")).to.equal("100\\%\\_a\\\\");
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
-import { SubgraphUnderTest } from "@camau/shared/testing";
+import { judgeSearch, SubgraphUnderTest } from "@camau/shared/testing";
 import { codes, paths, rowCounts, startTrade, tokens } from "./support";
 
 const REGISTER = `mutation ($input: RegisterProductInput!) {
@@ -240,7 +240,55 @@ describe("trade subgraph: products and OCOP certifications", function () {
         after = result.data.products.pageInfo.endCursor;
       }
       expect(seen).to.have.length(6);
-      expect([...seen].sort()).to.deep.equal(seen);
+      // Vietnamese alphabetical order: Đệm lác (Đ after D) before Khô cá.
+      expect([...seen].sort((a, b) => a.localeCompare(b, "vi"))).to.deep.equal(seen);
+      expect(seen.indexOf("Đệm lác Đầm Dơi")).to.be.lessThan(seen.indexOf("Khô cá đồng U Minh"));
+    });
+  });
+
+  describe("as a Vietnamese user expects", () => {
+    before(async () => {
+      for (const [name, brand] of [
+        ["Gạo lúa-tôm Tân Tiến", null],
+        ["Bánh phồng tôm HTX Cái Đôi Vàm", { name: "Cái Đôi Vàm", kind: "COLLECTIVE_MARK" }],
+      ] as const) {
+        const r = await trade.query(REGISTER, { input: { cooperativeId: coopB, name, productGroup: "FOOD", brand } }, tokens.officer());
+        expect(r.errors).to.equal(undefined);
+      }
+    });
+
+    const found = async (search: string, orderBy?: unknown) => {
+      const result = await trade.query(`query ($s: String, $o: [ProductOrder!]) { products(filter: { search: $s }, orderBy: $o, first: 100) { edges { node { name } } } }`, { s: search, o: orderBy });
+      expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
+      return [...new Set<string>(result.data!.products.edges.map((e: { node: { name: string } }) => e.node.name))];
+    };
+
+    it("finds the judged products: abbreviations, punctuation, typos", async () => {
+      const judged = [
+        { query: "mat ong", expected: ["Mật ong U Minh Hạ"] },
+        { query: "tinh dau trma", expected: ["Tinh dầu tràm U Minh Hạ"] },
+        { query: "lúa-tôm", expected: ["Gạo lúa-tôm Tân Tiến"] },
+        { query: "lua tom tan tien", expected: ["Gạo lúa-tôm Tân Tiến"] },
+        { query: "hop tac xa cai doi vam", expected: ["Bánh phồng tôm HTX Cái Đôi Vàm"] },
+        { query: "banh phong tom", expected: ["Bánh phồng tôm HTX Cái Đôi Vàm"] },
+        { query: "tom", expected: ["Tôm khô Rạch Gốc", "Gạo lúa-tôm Tân Tiến", "Bánh phồng tôm HTX Cái Đôi Vàm"] },
+        { query: "dem lac", expected: ["Đệm lác Đầm Dơi"] },
+        { query: "kho ca dong", expected: ["Khô cá đồng U Minh"] },
+      ];
+      const { results, precision } = await judgeSearch("products", judged, (q) => found(q));
+      for (const r of results) expect(r.recall, `recall of ${r.query}: found ${r.found}`).to.equal(1);
+      expect(precision).to.be.at.least(0.9);
+    });
+
+    it("ranks whole words before words that only contain the search, and sorts by name in Vietnamese order on request", async () => {
+      // "kho" is a whole word of "Khô cá đồng" and "Tôm khô".
+      const ranked = await found("kho");
+      expect(ranked.slice(0, 2).sort()).to.deep.equal(["Khô cá đồng U Minh", "Tôm khô Rạch Gốc"]);
+      const byName = await found("u minh", [{ field: "NAME" }]);
+      expect(byName).to.deep.equal(["Khô cá đồng U Minh", "Mật ong U Minh Hạ", "Tinh dầu tràm U Minh Hạ"]);
+      const all = await trade.query(`{ products(orderBy: [{ field: NAME }], first: 100) { edges { node { name } } } }`);
+      const names = [...new Set<string>(all.data!.products.edges.map((e: { node: { name: string } }) => e.node.name))];
+      expect(names).to.deep.equal(["Bánh phồng tôm HTX Cái Đôi Vàm", "Đệm lác Đầm Dơi", "Gạo lúa-tôm Tân Tiến", "Khô cá đồng U Minh", "Mật ong U Minh Hạ", "Tinh dầu tràm U Minh Hạ", "Tôm khô Rạch Gốc"]);
     });
   });
 });

@@ -9,3 +9,4 @@ export * from "./systemTool";
 export * from "./pgBouncer";
 export * from "./inMemoryCooperativeDirectory";
 export * from "./mochaHooks";
+export * from "./judgedSearch";

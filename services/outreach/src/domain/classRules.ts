@@ -31,7 +31,4 @@ export function refusal(action: "update" | "cancel" | "recordAttendance", status
   return null;
 }
 
-/** Normalises free text from a form: NFC, trimmed, inner runs of spaces collapsed. */
-export function cleanText(value: string): string {
-  return value.normalize("NFC").trim().replace(/\s+/g, " ");
-}
+export { cleanText } from "@camau/shared";

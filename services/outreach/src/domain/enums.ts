@@ -59,6 +59,7 @@ export enum TrainingClassOrderField {
   START_DATE = "START_DATE",
   END_DATE = "END_DATE",
   TITLE = "TITLE",
+  RELEVANCE = "RELEVANCE",
 }
 registerLabelledEnum(TrainingClassOrderField, {
   name: "TrainingClassOrderField",
@@ -66,7 +67,8 @@ registerLabelledEnum(TrainingClassOrderField, {
   labels: {
     START_DATE: { en: "Start date", vi: "Ngày bắt đầu", detail: "first day of the class" },
     END_DATE: { en: "End date", vi: "Ngày kết thúc", detail: "last day of the class" },
-    TITLE: { en: "Title", vi: "Tên lớp" },
+    TITLE: { en: "Title", vi: "Tên lớp", detail: "in Vietnamese alphabetical order, case-insensitive" },
+    RELEVANCE: { en: "Relevance", vi: "Mức độ phù hợp", detail: "how well the item matches `filter.search`: whole words first, then word prefixes, then words inside words, then near spellings; ties by title in Vietnamese order. Default when searching; needs `filter.search`" },
   },
 });
 

@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar, Node } from "@camau/shared";
+import { DateScalar, DateTimeScalar, Node, SearchRankColumn } from "@camau/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { TrainingAudience, TrainingClassKind, TrainingClassStatus } from "../domain/enums";
@@ -81,4 +81,8 @@ export class TrainingClass {
   @Field(() => DateTimeScalar, { description: "When the class was last changed." })
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
   updatedAt: Date;
+
+  /** Relevance to the search being answered (smaller is better); only set by a search. */
+  @SearchRankColumn()
+  searchRank?: number | null;
 }

@@ -1,11 +1,16 @@
 import { DateScalar } from "@camau/shared";
-import { ArrayMaxSize, IsOptional, Matches } from "class-validator";
+import { ArrayMaxSize, IsOptional, Matches, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { OrderDirection } from "@camau/shared";
 import { TrainingClassKind, TrainingClassOrderField, TrainingClassStatus } from "../domain/enums";
 
 @InputType({ description: "Filters of the class list; all given conditions must hold." })
 export class TrainingClassFilter {
+  @Field(() => String, { nullable: true, description: "Words to find in the title; case- and diacritic-insensitive, punctuation separates words, legal forms match their abbreviations (HTX = hợp tác xã), near spellings match. Results come by relevance unless `orderBy` says otherwise." })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: "Classes starting on or after this day (period start, inclusive)." })
   @IsOptional()
   from?: string | null;

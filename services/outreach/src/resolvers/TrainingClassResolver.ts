@@ -1,4 +1,4 @@
-import { BadUserInputError, communeFilterSql, CooperativeKey, isUuid, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { addSearch, BadUserInputError, communeFilterSql, CooperativeKey, inVietnameseOrder, isUuid, PageArgs, paginate, registryCooperative, relevanceOrder, requireUuid, SortKey, toConnection } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassOrderField } from "../domain/enums";
@@ -8,10 +8,12 @@ import { TrainingClassFilter, TrainingClassOrder } from "../inputs/TrainingClass
 import { TrainingClassConnection } from "./connections";
 import { Cooperative } from "../graphql/Cooperative";
 
-const ORDER_COLUMNS: Record<TrainingClassOrderField, { expression: string; valueOf: (c: TrainingClass) => string }> = {
+const BY_TITLE: SortKey<TrainingClass> = { expression: inVietnameseOrder("tc.title"), direction: "ASC", valueOf: (c) => c.title };
+
+const ORDER_COLUMNS: Record<Exclude<TrainingClassOrderField, TrainingClassOrderField.RELEVANCE>, { expression: string; valueOf: (c: TrainingClass) => string | number }> = {
   [TrainingClassOrderField.START_DATE]: { expression: "tc.start_date", valueOf: (c) => c.startDate },
   [TrainingClassOrderField.END_DATE]: { expression: "tc.end_date", valueOf: (c) => c.endDate },
-  [TrainingClassOrderField.TITLE]: { expression: "tc.title", valueOf: (c) => c.title },
+  [TrainingClassOrderField.TITLE]: BY_TITLE,
 };
 
 @Resolver(() => TrainingClass)
@@ -21,10 +23,10 @@ export class TrainingClassResolver {
     return ctx.loaders.trainingClassById.load(requireUuid(id, "id"));
   }
 
-  @Query(() => TrainingClassConnection, { description: "Classes, filtered and sorted, one page at a time (default: by first day, oldest first)." })
+  @Query(() => TrainingClassConnection, { description: "Classes, filtered and sorted, one page at a time (default: by first day, oldest first; by relevance when searching)." })
   async trainingClasses(
     @Arg("filter", () => TrainingClassFilter, { nullable: true, description: "Conditions the classes must meet." }) filter: TrainingClassFilter | null,
-    @Arg("orderBy", () => [TrainingClassOrder], { nullable: true, description: "Sort keys, first one first (default: first day ascending)." }) orderBy: TrainingClassOrder[] | null,
+    @Arg("orderBy", () => [TrainingClassOrder], { nullable: true, description: "Sort keys, first one first (default: first day ascending; RELEVANCE when `filter.search` is given)." }) orderBy: TrainingClassOrder[] | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: OutreachContext,
   ) {
@@ -40,11 +42,15 @@ export class TrainingClassResolver {
       qb.andWhere(communes.sql, communes.params);
     }
     if (f.statuses?.length) qb.andWhere("tc.status IN (:...statuses)", { statuses: f.statuses });
+    // After the other filters: the search checks whether its words as typed find anything among them.
+    const relevance = f.search ? await addSearch(qb, "tc", f.search) : undefined;
     if ((orderBy?.length ?? 0) > 3) throw new BadUserInputError("orderBy takes at most 3 keys", [{ path: "orderBy", message: "at most 3 keys" }]);
-    const keys: SortKey<TrainingClass>[] = (orderBy?.length ? orderBy : [{ field: TrainingClassOrderField.START_DATE, direction: "ASC" }]).map((o) => ({
-      ...ORDER_COLUMNS[o.field],
-      direction: o.direction as "ASC" | "DESC",
-    }));
+    const order = orderBy?.length ? orderBy : [{ field: relevance ? TrainingClassOrderField.RELEVANCE : TrainingClassOrderField.START_DATE, direction: "ASC" }];
+    const keys: SortKey<TrainingClass>[] = order.flatMap((o) =>
+      o.field === TrainingClassOrderField.RELEVANCE
+        ? relevanceOrder(relevance, BY_TITLE, o.direction as "ASC" | "DESC", "orderBy")
+        : [{ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }],
+    );
     return toConnection(await paginate(qb, page, keys, "tc.id"));
   }
 

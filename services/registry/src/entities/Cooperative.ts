@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
-import { DateScalar, Node } from "@camau/shared";
+import { DateScalar, Node, SearchRankColumn } from "@camau/shared";
 import { RegisteredOrganisation } from "./RegisteredOrganisation";
 
 @Directive('@key(fields: "id")')
@@ -27,4 +27,8 @@ export class Cooperative extends RegisteredOrganisation {
 
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
   updatedAt: Date;
+
+  /** Relevance to the search being answered (smaller is better); only set by a search. */
+  @SearchRankColumn()
+  searchRank?: number | null;
 }

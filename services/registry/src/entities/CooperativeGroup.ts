@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { DateScalar, Node } from "@camau/shared";
+import { DateScalar, Node, SearchRankColumn } from "@camau/shared";
 import { GroupStatus } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
@@ -44,4 +44,8 @@ export class CooperativeGroup {
   @Field(() => Int, { description: "Version for optimistic concurrency." })
   @VersionColumn()
   version: number;
+
+  /** Relevance to the search being answered (smaller is better); only set by a search. */
+  @SearchRankColumn()
+  searchRank?: number | null;
 }

@@ -5,7 +5,7 @@ import { LegalStatus, Rating } from "../domain/enums";
 
 @InputType({ description: "Filters of the cooperative list; all given conditions must hold." })
 export class CooperativeFilter {
-  @Field(() => String, { nullable: true, description: "Words to find in name, foreign name, abbreviation or code; case- and diacritic-insensitive ('hop tac xa u minh' finds 'Hợp tác xã U Minh')." })
+  @Field(() => String, { nullable: true, description: "Words to find in name, foreign name, abbreviation, code or location (commune and district, before and after the 2025 reform); case- and diacritic-insensitive, punctuation separates words, legal forms match their abbreviations (HTX = hợp tác xã), near spellings match ('htx nong nghep' finds 'Hợp tác xã Nông nghiệp …', 'huyen u minh' the cooperatives located there). Results come by relevance unless `orderBy` says otherwise." })
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
@@ -58,15 +58,17 @@ export enum CooperativeOrderField {
   CODE = "CODE",
   FOUNDED_ON = "FOUNDED_ON",
   CHARTER_CAPITAL = "CHARTER_CAPITAL",
+  RELEVANCE = "RELEVANCE",
 }
 registerLabelledEnum(CooperativeOrderField, {
   name: "CooperativeOrderField",
   description: "Field to sort cooperatives by.",
   labels: {
-    NAME: { en: "Name", vi: "Tên HTX", detail: "the registered name" },
+    NAME: { en: "Name", vi: "Tên HTX", detail: "the registered name, in Vietnamese alphabetical order (A Ă Â B C D Đ E Ê …), case-insensitive" },
     CODE: { en: "Code", vi: "Mã số HTX" },
     FOUNDED_ON: { en: "Founding date", vi: "Ngày thành lập" },
     CHARTER_CAPITAL: { en: "Charter capital", vi: "Vốn điều lệ" },
+    RELEVANCE: { en: "Relevance", vi: "Mức độ phù hợp", detail: "how well the item matches `filter.search`: whole words first, then word prefixes, then words inside words, then near spellings; ties by name in Vietnamese order. Default when searching; needs `filter.search`" },
   },
 });
 

@@ -1,4 +1,4 @@
-import { DateScalar, MoneyScalar } from "@camau/shared";
+import { DateScalar, MoneyScalar, OrderDirection, registerLabelledEnum } from "@camau/shared";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { GoverningLaw, GroupStatus } from "../domain/enums";
@@ -35,7 +35,7 @@ export class RegisterCooperativeGroupInput {
 
 @InputType({ description: "Filters of the cooperative-group list." })
 export class CooperativeGroupFilter {
-  @Field(() => String, { nullable: true, description: "Words to find in the name; case- and diacritic-insensitive." })
+  @Field(() => String, { nullable: true, description: "Words to find in the name or location (commune and district, before and after the 2025 reform); case- and diacritic-insensitive, punctuation separates words, legal forms match their abbreviations (THT = tổ hợp tác), near spellings match. Results come by relevance unless `orderBy` says otherwise." })
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
@@ -55,6 +55,28 @@ export class CooperativeGroupFilter {
   @Field(() => GroupStatus, { nullable: true, description: "Only groups with this status." })
   @IsOptional()
   status?: GroupStatus | null;
+}
+
+export enum CooperativeGroupOrderField {
+  NAME = "NAME",
+  RELEVANCE = "RELEVANCE",
+}
+registerLabelledEnum(CooperativeGroupOrderField, {
+  name: "CooperativeGroupOrderField",
+  description: "Field to sort cooperative groups by.",
+  labels: {
+    NAME: { en: "Name", vi: "Tên tổ hợp tác", detail: "in Vietnamese alphabetical order (A Ă Â B C D Đ E Ê …), case-insensitive" },
+    RELEVANCE: { en: "Relevance", vi: "Mức độ phù hợp", detail: "how well the group matches `filter.search`: whole words first, then word prefixes, then words inside words, then near spellings; ties by name in Vietnamese order. Default when searching; needs `filter.search`" },
+  },
+});
+
+@InputType({ description: "The sort order of the cooperative-group list." })
+export class CooperativeGroupOrder {
+  @Field(() => CooperativeGroupOrderField, { description: "Field to sort by." })
+  field: CooperativeGroupOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: "Direction (default ASC)." })
+  direction: OrderDirection;
 }
 
 @InputType({ description: "Registration of a union of cooperatives with its founding member cooperatives." })

@@ -1,15 +1,17 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { isUuid, PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
-import { escapeLike, searchWords } from "../domain/searchText";
+import { addSearch, inVietnameseOrder, isUuid, PageArgs, paginate, relevanceOrder, requireUuid, SortKey, toConnection } from "@camau/shared";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
 import { Sector } from "../entities/Sector";
-import { CooperativeGroupFilter } from "../inputs/GroupAndUnionInputs";
+import { CooperativeGroupFilter, CooperativeGroupOrder, CooperativeGroupOrderField } from "../inputs/GroupAndUnionInputs";
 import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
 import { MEMBER_READERS } from "../access";
 import { CooperativeGroupConnection, MemberConnection } from "./connections";
+
+const BY_NAME: SortKey<CooperativeGroup> = { expression: inVietnameseOrder("g.name"), direction: "ASC", valueOf: (g) => g.name };
+
 @Resolver(() => CooperativeGroup)
 export class CooperativeGroupResolver {
   @Query(() => CooperativeGroup, { nullable: true, description: "A cooperative group by id; null when there is none." })
@@ -17,18 +19,22 @@ export class CooperativeGroupResolver {
     return ctx.dataSource.getRepository(CooperativeGroup).findOneBy({ id: requireUuid(id, "id") });
   }
 
-  @Query(() => CooperativeGroupConnection, { description: "Cooperative groups by name, filtered, one page at a time." })
+  @Query(() => CooperativeGroupConnection, { description: "Cooperative groups, filtered, one page at a time (by name; by relevance when searching, unless `orderBy` says otherwise)." })
   async cooperativeGroups(
     @Arg("filter", () => CooperativeGroupFilter, { nullable: true, description: "Conditions the groups must meet." }) filter: CooperativeGroupFilter | null,
+    @Arg("orderBy", () => CooperativeGroupOrder, { nullable: true, description: "Sort order (default: RELEVANCE when `filter.search` is given, else NAME)." }) orderBy: CooperativeGroupOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RegistryContext,
   ) {
     const qb = ctx.dataSource.getRepository(CooperativeGroup).createQueryBuilder("g");
-    if (filter?.search) searchWords(filter.search).forEach((w, i) => qb.andWhere(`g.search_document LIKE '%' || search_key(:w${i}) || '%'`, { [`w${i}`]: escapeLike(w) }));
     if (filter?.districtCodes?.length) qb.andWhere("g.district_code IN (:...d)", { d: filter.districtCodes });
     if (filter?.sectorCodes?.length) qb.andWhere("g.sector_code IN (:...s)", { s: filter.sectorCodes });
     if (filter?.status) qb.andWhere("g.status = :status", { status: filter.status });
-    return toConnection(await paginate(qb, page, [{ expression: "g.name", direction: "ASC", valueOf: (g) => g.name }], "g.id"));
+    // After the other filters: the search checks whether its words as typed find anything among them.
+    const relevance = filter?.search ? await addSearch(qb, "g", filter.search) : undefined;
+    const order = orderBy ?? { field: relevance ? CooperativeGroupOrderField.RELEVANCE : CooperativeGroupOrderField.NAME, direction: "ASC" };
+    const keys = order.field === CooperativeGroupOrderField.RELEVANCE ? relevanceOrder(relevance, BY_NAME, order.direction as "ASC" | "DESC", "orderBy") : [{ ...BY_NAME, direction: order.direction as "ASC" | "DESC" }];
+    return toConnection(await paginate(qb, page, keys, "g.id"));
   }
 
   @FieldResolver(() => Sector, { description: "Sector of the group." })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { isUuid, PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
+import { inVietnameseOrder, isUuid, PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
 import { Address } from "../entities/Address";
 import { CooperativeUnion } from "../entities/CooperativeUnion";
 import { UnionMembership } from "../entities/UnionMembership";
@@ -15,7 +15,7 @@ export class CooperativeUnionResolver {
   @Query(() => CooperativeUnionConnection, { description: "Unions of cooperatives by name, one page at a time." })
   async cooperativeUnions(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
     const qb = ctx.dataSource.getRepository(CooperativeUnion).createQueryBuilder("u");
-    return toConnection(await paginate(qb, page, [{ expression: "u.name", direction: "ASC", valueOf: (u) => u.name }], "u.id"));
+    return toConnection(await paginate(qb, page, [{ expression: inVietnameseOrder("u.name"), direction: "ASC", valueOf: (u) => u.name }], "u.id"));
   }
 
   @FieldResolver(() => Address, { description: "Head-office address." })

@@ -1,25 +1,21 @@
-import { BadUserInputError, communeFilterSql, isUuid, Page, paginate, PageArgs, SortKey } from "@camau/shared";
+import { addSearch, BadUserInputError, communeFilterSql, inVietnameseOrder, isUuid, Page, paginate, PageArgs, relevanceOrder, SortKey } from "@camau/shared";
 import { DataSource } from "typeorm";
-import { searchWords, escapeLike } from "../domain/searchText";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeFilter, CooperativeOrder, CooperativeOrderField } from "../inputs/CooperativeFilter";
 
-const ORDER_COLUMNS: Record<CooperativeOrderField, { expression: string; valueOf: (c: Cooperative) => string | number }> = {
-  [CooperativeOrderField.NAME]: { expression: "c.name", valueOf: (c) => c.name },
+const BY_NAME: SortKey<Cooperative> = { expression: inVietnameseOrder("c.name"), direction: "ASC", valueOf: (c) => c.name };
+
+const ORDER_COLUMNS: Record<Exclude<CooperativeOrderField, CooperativeOrderField.RELEVANCE>, { expression: string; valueOf: (c: Cooperative) => string | number }> = {
+  [CooperativeOrderField.NAME]: BY_NAME,
   [CooperativeOrderField.CODE]: { expression: "c.code", valueOf: (c) => c.code },
   [CooperativeOrderField.FOUNDED_ON]: { expression: "c.founded_on", valueOf: (c) => c.foundedOn },
   [CooperativeOrderField.CHARTER_CAPITAL]: { expression: "c.charter_capital", valueOf: (c) => c.charterCapital },
 };
 
-/** One page of cooperatives matching a filter, in keyset order. */
+/** One page of cooperatives matching a filter, in keyset order (by relevance when searching, else by name, unless `orderBy` says otherwise). */
 export async function findCooperatives(ds: DataSource, filter: CooperativeFilter | null | undefined, orderBy: CooperativeOrder[] | null | undefined, page: PageArgs): Promise<Page<Cooperative>> {
   const qb = ds.getRepository(Cooperative).createQueryBuilder("c");
   const f = filter ?? {};
-  if (f.search) {
-    searchWords(f.search).forEach((word, i) => {
-      qb.andWhere(`c.search_document LIKE '%' || search_key(:w${i}) || '%'`, { [`w${i}`]: escapeLike(word) });
-    });
-  }
   if (f.districtCodes?.length) qb.andWhere("c.district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
   if (f.communeCodes?.length) {
     const communes = communeFilterSql("c", f.communeCodes);
@@ -40,11 +36,15 @@ export async function findCooperatives(ds: DataSource, filter: CooperativeFilter
       { ratings: f.latestRatings },
     );
   }
-  const keys: SortKey<Cooperative>[] = (orderBy?.length ? orderBy : [{ field: CooperativeOrderField.NAME, direction: "ASC" as const }]).map((o) => ({
-    ...ORDER_COLUMNS[o.field],
-    direction: o.direction as "ASC" | "DESC",
-  }));
-  if (keys.length > 4) throw new BadUserInputError("orderBy takes at most 4 keys", [{ path: "orderBy", message: "at most 4 keys" }]);
+  // After the other filters: the search checks whether its words as typed find anything among them.
+  const relevance = f.search ? await addSearch(qb, "c", f.search) : undefined;
+  if ((orderBy?.length ?? 0) > 4) throw new BadUserInputError("orderBy takes at most 4 keys", [{ path: "orderBy", message: "at most 4 keys" }]);
+  const order = orderBy?.length ? orderBy : [{ field: relevance ? CooperativeOrderField.RELEVANCE : CooperativeOrderField.NAME, direction: "ASC" as const }];
+  const keys: SortKey<Cooperative>[] = order.flatMap((o) =>
+    o.field === CooperativeOrderField.RELEVANCE
+      ? relevanceOrder(relevance, BY_NAME, o.direction, "orderBy")
+      : [{ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }],
+  );
   return paginate(qb, page, keys, "c.id");
 }
 

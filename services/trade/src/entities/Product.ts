@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { DateTimeScalar, Node } from "@camau/shared";
+import { DateTimeScalar, Node, SearchRankColumn } from "@camau/shared";
 import { MarkKind, OcopProductGroup } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
@@ -59,4 +59,8 @@ export class ProductBrand {
 
   @Field(() => String, { nullable: true, description: "Registration (certificate) number at the IP Office (số văn bằng bảo hộ), if registered." })
   registrationNumber: string | null;
+
+  /** Relevance to the search being answered (smaller is better); only set by a search. */
+  @SearchRankColumn()
+  searchRank?: number | null;
 }

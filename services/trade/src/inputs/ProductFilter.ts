@@ -44,13 +44,15 @@ export class ProductFilter {
 export enum ProductOrderField {
   NAME = "NAME",
   REGISTERED_AT = "REGISTERED_AT",
+  RELEVANCE = "RELEVANCE",
 }
 registerLabelledEnum(ProductOrderField, {
   name: "ProductOrderField",
   description: "Field to sort products by.",
   labels: {
-    NAME: { en: "Name", vi: "Tên sản phẩm" },
+    NAME: { en: "Name", vi: "Tên sản phẩm", detail: "in Vietnamese alphabetical order, case-insensitive" },
     REGISTERED_AT: { en: "Registration time", vi: "Thời điểm đăng ký", detail: "when the product was registered in the system" },
+    RELEVANCE: { en: "Relevance", vi: "Mức độ phù hợp", detail: "how well the item matches `filter.search`: whole words first, then word prefixes, then words inside words, then near spellings; ties by name in Vietnamese order. Default when searching; needs `filter.search`" },
   },
 });
 

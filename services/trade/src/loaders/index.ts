@@ -1,4 +1,4 @@
-import { groupLoader, nestedPageLoader, rowLoader } from "@camau/shared";
+import { groupLoader, inVietnameseOrder, nestedPageLoader, rowLoader } from "@camau/shared";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { certificationInForce } from "../domain/ocop";
@@ -77,7 +77,7 @@ export function createLoaders(ds: DataSource) {
     productsOfCooperative: nestedPageLoader<Product>(ds, {
       entity: Product,
       parentColumn: "cooperative_id",
-      sortKeys: [{ expression: "w.name", direction: "ASC", valueOf: (p) => p.name }],
+      sortKeys: [{ expression: inVietnameseOrder("w.name"), direction: "ASC", valueOf: (p) => p.name }],
     }),
   };
 }

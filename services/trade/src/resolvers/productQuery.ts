@@ -1,11 +1,12 @@
-import { BadUserInputError, Page, PageArgs, paginate, SortKey, todayInProvince } from "@camau/shared";
+import { addSearch, BadUserInputError, inVietnameseOrder, Page, PageArgs, paginate, relevanceOrder, SortKey, todayInProvince } from "@camau/shared";
 import { DataSource } from "typeorm";
-import { escapeLike, searchWords } from "../domain/searchText";
 import { Product } from "../entities/Product";
 import { ProductFilter, ProductOrder, ProductOrderField } from "../inputs/ProductFilter";
 
-const ORDER_COLUMNS: Record<ProductOrderField, { expression: string; valueOf: (p: Product) => string | number }> = {
-  [ProductOrderField.NAME]: { expression: "p.name", valueOf: (p) => p.name },
+const BY_NAME: SortKey<Product> = { expression: inVietnameseOrder("p.name"), direction: "ASC", valueOf: (p) => p.name };
+
+const ORDER_COLUMNS: Record<Exclude<ProductOrderField, ProductOrderField.RELEVANCE>, { expression: string; valueOf: (p: Product) => string | number }> = {
+  [ProductOrderField.NAME]: BY_NAME,
   [ProductOrderField.REGISTERED_AT]: { expression: "p.created_at", valueOf: (p) => p.createdAt.toISOString() },
 };
 
@@ -18,11 +19,6 @@ export const STARS_IN_FORCE_SQL = `(SELECT c.stars FROM ocop_certification c
 export async function findProducts(ds: DataSource, filter: ProductFilter | null | undefined, orderBy: ProductOrder[] | null | undefined, page: PageArgs): Promise<Page<Product>> {
   const qb = ds.getRepository(Product).createQueryBuilder("p");
   const f = filter ?? {};
-  if (f.search) {
-    searchWords(f.search).forEach((word, i) => {
-      qb.andWhere(`p.search_document LIKE '%' || search_key(:w${i}) || '%'`, { [`w${i}`]: escapeLike(word) });
-    });
-  }
   if (f.cooperativeIds?.length) qb.andWhere("p.cooperative_id IN (:...cooperativeIds)", { cooperativeIds: f.cooperativeIds.map((id) => id.toLowerCase()) });
   if (f.productGroups?.length) qb.andWhere("p.product_group IN (:...productGroups)", { productGroups: f.productGroups });
   if (f.branded != null) qb.andWhere(f.branded ? "p.brand_name IS NOT NULL" : "p.brand_name IS NULL");
@@ -31,10 +27,14 @@ export async function findProducts(ds: DataSource, filter: ProductFilter | null 
     if (f.minStars != null) qb.andWhere(`${STARS_IN_FORCE_SQL} >= :minStars`, { minStars: f.minStars });
     if (f.ocopRated != null) qb.andWhere(`${STARS_IN_FORCE_SQL} IS ${f.ocopRated ? "NOT " : ""}NULL`);
   }
-  const keys: SortKey<Product>[] = (orderBy?.length ? orderBy : [{ field: ProductOrderField.NAME, direction: "ASC" as const }]).map((o) => ({
-    ...ORDER_COLUMNS[o.field],
-    direction: o.direction as "ASC" | "DESC",
-  }));
-  if (keys.length > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
+  // After the other filters: the search checks whether its words as typed find anything among them.
+  const relevance = f.search ? await addSearch(qb, "p", f.search) : undefined;
+  if ((orderBy?.length ?? 0) > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
+  const order = orderBy?.length ? orderBy : [{ field: relevance ? ProductOrderField.RELEVANCE : ProductOrderField.NAME, direction: "ASC" as const }];
+  const keys: SortKey<Product>[] = order.flatMap((o) =>
+    o.field === ProductOrderField.RELEVANCE
+      ? relevanceOrder(relevance, BY_NAME, o.direction, "orderBy")
+      : [{ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }],
+  );
   return paginate(qb, page, keys, "p.id");
 }

@@ -1,13 +1,12 @@
-import { badInput, BadUserInputError, Page, PageArgs, paginate, SortKey } from "@camau/shared";
+import { badInput, BadUserInputError, escapeLike, inVietnameseOrder, Page, PageArgs, paginate, searchWords, SortKey } from "@camau/shared";
 import { DataSource } from "typeorm";
-import { escapeLike, searchWords } from "../domain/searchText";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { OrderDirection } from "@camau/shared";
 import { ProgramFilter, ProgramOrder, ProgramOrderField } from "../inputs/ProgramInputs";
 
 const ORDER_COLUMNS: Record<ProgramOrderField, { expression: string; valueOf: (p: TradePromotionProgram) => string | number }> = {
   [ProgramOrderField.STARTS_ON]: { expression: "p.starts_on", valueOf: (p) => p.startsOn },
-  [ProgramOrderField.NAME]: { expression: "p.name", valueOf: (p) => p.name },
+  [ProgramOrderField.NAME]: { expression: inVietnameseOrder("p.name"), valueOf: (p) => p.name },
 };
 
 /** One page of programs matching a filter, in keyset order (default: latest start first). */

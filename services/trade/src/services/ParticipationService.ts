@@ -7,7 +7,7 @@ import { Product } from "../entities/Product";
 import { policyOf, TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { RecordParticipationResultsInput, RegisterParticipationInput } from "../inputs/ParticipationInputs";
 import { assertCanActFor, assertCanGrantSupport } from "../access";
-import { cleanText } from "../domain/cleanText";
+import { cleanText } from "@camau/shared";
 
 /**
  * Cooperatives' participation in trade promotion programs: registration, support granted and results.

@@ -5,7 +5,7 @@ import { OcopCertification } from "../entities/OcopCertification";
 import { Product } from "../entities/Product";
 import { RecordOcopCertificationInput, RegisterProductInput, UpdateProductInput } from "../inputs/ProductInputs";
 import { assertCanActFor } from "../access";
-import { cleanText } from "../domain/cleanText";
+import { cleanText } from "@camau/shared";
 import { EntityManager } from "typeorm";
 
 async function assertNameFree(manager: EntityManager, cooperativeId: string, name: string, exceptId?: string): Promise<void> {

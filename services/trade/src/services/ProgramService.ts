@@ -2,7 +2,7 @@ import { badInput, changedFields, checkVersion, inTransaction, lockForChange, Mu
 import { supportProblem, SupportPolicyRule } from "../domain/participation";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { CreateProgramInput, SupportPolicyInput, UpdateProgramInput } from "../inputs/ProgramInputs";
-import { cleanText } from "../domain/cleanText";
+import { cleanText } from "@camau/shared";
 
 function policyRule(input: SupportPolicyInput): SupportPolicyRule {
   return { legalBasis: cleanText(input.legalBasis), percentage: input.percentage ?? null, capPerCooperative: input.capPerCooperative ?? null };

@@ -1,4 +1,0 @@
-/** Trims and NFC-normalises a name, collapsing runs of spaces. */
-export function cleanText(value: string): string {
-  return value.normalize("NFC").trim().replace(/\s+/g, " ");
-}
