@@ -52,3 +52,4 @@ export * from "./clients/HttpCooperativeDirectory";
 export * from "./graphql/textRules";
 export * from "./disclosure/smallCells";
 export * from "./graphql/oncePerRequest";
+export * from "./openData";

@@ -94,6 +94,7 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
       port: options.port,
       host: options.host,
       createContext: (viewer, dataSource) => module.createContext(viewer, dataSource),
+      openData: module.openData,
     });
     return {
       url: server.url,

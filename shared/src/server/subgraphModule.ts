@@ -2,6 +2,7 @@ import { BaseContext } from "@apollo/server";
 import { GraphQLSchema } from "graphql";
 import { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Viewer } from "../auth/viewer";
+import { OpenDataSource } from "../openData/datasetStream";
 
 /**
  * Everything the shared runner needs to know about one subgraph. A service's `subgraph.ts`
@@ -16,6 +17,8 @@ export interface SubgraphModule<TContext extends BaseContext> {
   buildSchema(): Promise<GraphQLSchema>;
   /** Per-request context: the viewer and fresh DataLoaders bound to the data source. */
   createContext(viewer: Viewer, dataSource: DataSource): TContext;
+  /** The open datasets it streams from its own database (shared/src/openData). */
+  openData?: readonly OpenDataSource[];
   /** Loads this subgraph's part of the demo dataset when its database holds no data. */
   seedIfEmpty?(dataSource: DataSource, log: (line: string) => void): Promise<void>;
 }
