@@ -9,15 +9,18 @@ import { AddressInfo } from "node:net";
 import type { RedisClientType } from "redis";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { anonymousMutationsPlugin } from "./anonymousMutations";
-import { createGatewayContext, GatewayContext } from "./context";
+import { createGatewayContext, GatewayContext, gatewayContextOf } from "./context";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
-import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
+import { createFairUse, fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
 import { bodyErrorHandler, lastErrorHandler, notFoundHandler } from "./httpErrors";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits";
 import { checkSubgraphs } from "./readiness";
+import { openDataRouter } from "./openData";
+import { catalogSettingsFromEnvironment } from "./openDataCatalog";
+import { cacheSettings } from "./cachePolicy";
 import { requestIdMiddleware } from "./requestId";
 import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache";
 import { sharedRedis } from "./redis";
@@ -104,6 +107,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const shutdown = new GracefulShutdown(httpServer, "gateway", options.shutdown);
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
+  const fairUseSettings = fairUseSettingsFromEnvironment(options.fairUse);
+  // One set of budgets for /graphql and the open-data downloads.
+  const fairUse = fairUseSettings.enabled ? createFairUse(fairUseSettings, redis) : undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createGatewayErrorFormatter({ hideSuggestions: limits.blockFieldSuggestions }),
@@ -114,7 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
+    plugins: [valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUse, limits.maxCost), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
@@ -139,6 +145,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get("/metrics", (_req, res) => {
     res.type("text/plain").send(gatewayMetricsText([...dataSources.values()].map((d) => d.breaker)));
   });
+  // Bulk downloads and their DCAT catalogue (openData.ts), anonymous, on the fair-use budgets.
+  const httpCache = cacheSettings();
+  app.use(
+    openDataRouter({
+      subgraphUrls,
+      gatewaySecret: secret,
+      fairUse,
+      catalog: catalogSettingsFromEnvironment(),
+      cacheControl: httpCache.enabled ? `public, max-age=${httpCache.maxAges.report}` : "no-cache",
+      timeoutMs: Math.min(timeoutMs, 5_000),
+      runPublicOperation: async (query, variables) => {
+        const contextValue = { ...gatewayContextOf(undefined, "open-data"), fairUseSpent: true };
+        const response = await server.executeOperation({ query, variables }, { contextValue });
+        if (response.body.kind !== "single") throw new Error("open data: unexpected incremental answer");
+        return response.body.singleResult as Awaited<ReturnType<Parameters<typeof openDataRouter>[0]["runPublicOperation"]>>;
+      },
+    }),
+  );
   // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
   // Plain JSON POSTs to /graphql never reach the middleware below: graphqlPost.ts answers them with

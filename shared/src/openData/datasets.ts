@@ -32,6 +32,8 @@ export interface OpenDataset {
   readonly description: { vi: string; en: string };
   readonly keywords: readonly string[];
   readonly columns: readonly OpenDataColumn[];
+  /** Holds figures in force on the day of the download (OCOP stars): the file changes at midnight too. */
+  readonly changesDaily?: boolean;
 }
 
 const c = (name: string, field = name): OpenDataColumn => ({ name, field });
@@ -91,6 +93,7 @@ export const OPEN_DATASETS: readonly OpenDataset[] = [
     },
     keywords: ["OCOP", "sản phẩm", "products", "Cà Mau"],
     columns: [c("id"), c("name"), c("cooperativeId", "cooperative.id"), c("productGroup"), c("ocopStars"), c("createdAt")],
+    changesDaily: true,
   },
   {
     name: "trade-promotion-programs",
