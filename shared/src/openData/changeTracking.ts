@@ -11,7 +11,8 @@ export async function createChangeTracking(q: QueryRunner, tables: readonly stri
   await q.query(`
     CREATE TABLE open_data_change (
       table_name text PRIMARY KEY,
-      changed_at timestamptz NOT NULL
+      -- A time, not data: the default marks it as such for whoever compares two loads of the same data.
+      changed_at timestamptz NOT NULL DEFAULT now()
     )`);
   await q.query(`
     CREATE FUNCTION open_data_touch() RETURNS trigger LANGUAGE plpgsql AS $$
