@@ -146,6 +146,7 @@ async function admitDownload(req: Request, res: Response, fairUse: FairUse | und
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     const retryAfter = (error.extensions.retryAfterSeconds as number | undefined) ?? 1;
+    for (const header of ["ETag", "Last-Modified", "Content-Disposition"]) res.removeHeader(header);
     res.set("Retry-After", String(retryAfter)).set("Cache-Control", "no-store");
     res.status(429).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code, retryAfterSeconds: retryAfter } }] });
     return undefined;
