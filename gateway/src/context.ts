@@ -11,6 +11,8 @@ export interface GatewayContext {
   requestId: string;
   /** The client's address (behind TRUST_PROXY proxies, from X-Forwarded-For): an anonymous client's fair-use budget. */
   clientAddress: string;
+  /** Set on operations the gateway runs for an open-data download, whose budget the download already spent. */
+  fairUseSpent?: boolean;
 }
 
 /**

@@ -154,14 +154,22 @@ function limiter(keyPrefix: string, points: number, duration: number, redis: Red
   return boundedBudget(new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix: `camau:fair-use:${keyPrefix}`, points, duration, insuranceLimiter: memory }), memory);
 }
 
-/** The Apollo plugin that spends and checks the budgets once the operation and its cost are known. */
-export function fairUsePlugin(
+/**
+ * The budgets themselves, shared by the GraphQL plugin and the open-data downloads: `admit`
+ * takes an expensive operation's slots (the client's and, for anonymous clients, the public's)
+ * and spends `cost`, or refuses with RATE_LIMITED having taken nothing; the caller gives the
+ * slots back with the returned function once the answer is sent.
+ */
+export interface FairUse {
+  readonly settings: FairUseSettings;
+  admit(key: string, anonymous: boolean, cost: number, expensive: boolean): Promise<() => Promise<void>>;
+}
+
+export function createFairUse(
   settings: FairUseSettings = fairUseSettingsFromEnvironment(),
-  maxCost = Number.POSITIVE_INFINITY,
   // The gateway's shared Redis client (REDIS_URL) by default; undefined keeps budgets in memory.
   redis: RedisClientType | undefined = sharedRedis(),
-): ApolloServerPlugin<GatewayContext> {
-  if (!settings.enabled) return {};
+): FairUse {
   const budget = limiter("cost", settings.costPerWindow, settings.windowSeconds, redis);
   // A slot is given back when the answer goes out; the duration only frees slots a crashed
   // replica never gave back.
@@ -172,54 +180,58 @@ export function fairUsePlugin(
   const anonymousSlots = limiter("anonymous-expensive", settings.maxConcurrentAnonymousExpensive, 60, redis);
   const ANONYMOUS = "all";
   return {
-    async requestDidStart({ contextValue }) {
-      let release: (() => Promise<unknown>) | undefined;
-      const take = async (pool: Budget, key: string, what: string) => {
+    settings,
+    async admit(key, anonymous, cost, expensive) {
+      let release = async () => undefined as void;
+      const take = async (pool: Budget, slotKey: string, what: string) => {
         try {
-          await pool.consume(key, 1);
+          await pool.consume(slotKey, 1);
         } catch (refusal) {
           if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          await pool.reward(key, 1); // the refused attempt holds no slot
+          await pool.reward(slotKey, 1); // the refused attempt holds no slot
           throw rateLimited(1000, what);
         }
         const previous = release;
         release = async () => {
-          await pool.reward(key, 1);
-          await previous?.();
+          await pool.reward(slotKey, 1);
+          await previous();
         };
       };
+      try {
+        // The slot first: an operation refused for want of one spends no budget.
+        if (expensive) {
+          await take(slots, key, `at most ${settings.maxConcurrentExpensive} expensive operations at once`);
+          if (anonymous) await take(anonymousSlots, ANONYMOUS, "the public's expensive operations are at their limit; sign in or retry");
+        }
+        await budget.consume(key, cost);
+      } catch (refusal) {
+        await release();
+        if (refusal instanceof RateLimiterRes) throw rateLimited(refusal.msBeforeNext, `query cost budget of ${settings.costPerWindow} per ${settings.windowSeconds} s spent`);
+        throw refusal;
+      }
+      return release;
+    },
+  };
+}
+
+/** The Apollo plugin that spends and checks the budgets once the operation and its cost are known. */
+export function fairUsePlugin(fairUse: FairUse | undefined, maxCost = Number.POSITIVE_INFINITY): ApolloServerPlugin<GatewayContext> {
+  if (!fairUse) return {};
+  const { settings } = fairUse;
+  return {
+    async requestDidStart({ contextValue }) {
+      let release: (() => Promise<unknown>) | undefined;
       return {
         async didResolveOperation({ document, schema, request, operationName }) {
-          const key = clientKeyOf(contextValue);
+          if (contextValue.fairUseSpent) return;
           const measured = operationCost(schema, document, request.variables, operationName);
           // Over the cost limit: the limit refuses it (costLimitPlugin); it spends no budget.
           if (measured > maxCost) return;
           const operations = aggregatesOf(schema, document);
           const aggregates = aggregateCount(operations.get(operationName ?? "") ?? [...operations.values()][0], settings.aggregateFields);
           const cost = Math.max(1, Math.ceil(measured)) + aggregates * settings.aggregateCost;
-          // The slot first: an operation refused for want of one spends no budget.
-          if (cost >= settings.expensiveCost || aggregates > 0) {
-            await take(slots, key, `at most ${settings.maxConcurrentExpensive} expensive operations at once`);
-            if (contextValue.viewer.role === Role.ANONYMOUS) {
-              try {
-                await take(anonymousSlots, ANONYMOUS, "the public's expensive operations are at their limit; sign in or retry");
-              } catch (refusal) {
-                const giveBack = release;
-                release = undefined;
-                await giveBack?.();
-                throw refusal;
-              }
-            }
-          }
-          try {
-            await budget.consume(key, cost);
-          } catch (refusal) {
-            const giveBack = release;
-            release = undefined;
-            await giveBack?.();
-            if (refusal instanceof RateLimiterRes) throw rateLimited(refusal.msBeforeNext, `query cost budget of ${settings.costPerWindow} per ${settings.windowSeconds} s spent`);
-            throw refusal;
-          }
+          const expensive = cost >= settings.expensiveCost || aggregates > 0;
+          release = await fairUse.admit(clientKeyOf(contextValue), contextValue.viewer.role === Role.ANONYMOUS, cost, expensive);
         },
         async willSendResponse() {
           const giveBack = release;

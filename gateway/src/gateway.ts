@@ -9,17 +9,20 @@ import { AddressInfo } from "node:net";
 import type { RedisClientType } from "redis";
 import { readSupergraph, subgraphTimeoutMs, subgraphUrl } from "./config";
 import { anonymousMutationsPlugin } from "./anonymousMutations";
-import { createGatewayContext, GatewayContext } from "./context";
+import { createGatewayContext, GatewayContext, gatewayContextOf } from "./context";
 import { corsHandler, corsOriginsFromEnvironment } from "./cors";
 import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
 import { reportDownloads } from "./reportDownloads";
-import { fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
+import { createFairUse, fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
 import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits";
 import { PUBLIC_SCHEMA_PATH, publicSchemaHandler } from "./publicSchema";
 import { checkSubgraphs } from "./readiness";
+import { openDataRouter } from "./openData";
+import { catalogSettingsFromEnvironment } from "./openDataCatalog";
+import { cacheSettings } from "./cachePolicy";
 import { requestIdMiddleware } from "./requestId";
 import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache";
 import { sharedRedis } from "./redis";
@@ -113,6 +116,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const shutdown = new GracefulShutdown(httpServer, "gateway", options.shutdown);
   const { plugins: limitPlugins, ...limitOptions } = apolloLimits(limits);
+  const fairUseSettings = fairUseSettingsFromEnvironment(options.fairUse);
+  // One set of budgets for /graphql and the open-data downloads.
+  const fairUse = fairUseSettings.enabled ? createFairUse(fairUseSettings, redis) : undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createGatewayErrorFormatter({ hideSuggestions: limits.blockFieldSuggestions }),
@@ -123,7 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
+    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUse, limits.maxCost), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
@@ -150,6 +156,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // The public schema (schema/api.graphql's text): what GraphiQL reads, introspection or not.
   app.get(PUBLIC_SCHEMA_PATH, publicSchemaHandler(supergraphSdl));
+  // Bulk downloads and their DCAT catalogue (openData.ts), anonymous, on the fair-use budgets.
+  const httpCache = cacheSettings();
+  app.use(
+    openDataRouter({
+      subgraphUrls,
+      gatewaySecret: secret,
+      fairUse,
+      catalog: catalogSettingsFromEnvironment(),
+      cacheControl: httpCache.enabled ? `public, max-age=${httpCache.maxAges.report}` : "no-cache",
+      timeoutMs: Math.min(timeoutMs, 5_000),
+      runPublicOperation: async (query, variables) => {
+        const contextValue = { ...gatewayContextOf(undefined, "open-data"), fairUseSpent: true };
+        const response = await server.executeOperation({ query, variables }, { contextValue });
+        if (response.body.kind !== "single") throw new Error("open data: unexpected incremental answer");
+        return response.body.singleResult as Awaited<ReturnType<Parameters<typeof openDataRouter>[0]["runPublicOperation"]>>;
+      },
+    }),
+  );
   // GraphiQL at /graphiql (and / redirecting to it), built offline by ui/; GRAPHIQL=false turns it off.
   if (graphiqlEnabled()) app.use(graphiqlRouter());
   // The written report as files (DOCX, PDF, Markdown, the chart), through the GraphQL pipeline.

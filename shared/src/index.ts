@@ -67,3 +67,4 @@ export * from "./reference/administrativeUnitSuccession";
 export * from "./reference/initialAdministrativeUnits";
 export * from "./reference/sectors";
 export * from "./reference/areas";
+export * from "./openData";

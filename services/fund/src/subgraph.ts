@@ -18,6 +18,8 @@ export function createFundSubgraph(options: FundSubgraphOptions = {}): SubgraphM
       entities: fundEntities,
       migrations: [path.join(__dirname, "migrations", "*.js")],
       buildSchema,
+      // No row-level dataset: its routes say only when its data last changed (the report figures).
+      openData: [],
       contextFactory,
       loadSeed: () => import("./seed/index.js"),
     },

@@ -4,6 +4,7 @@ import { CooperativeDirectory, SubgraphModule, subgraphUsingRegistry } from "@ca
 import { contextFactory, OutreachContext } from "./context";
 import { outreachEntities } from "./entities";
 import { buildSchema } from "./schema";
+import { outreachOpenData } from "./openData";
 
 export interface OutreachSubgraphOptions {
   /** Where cooperative ids are checked; by default the registry subgraph over HTTP (REGISTRY_URL). */
@@ -18,6 +19,7 @@ export function createOutreachSubgraph(options: OutreachSubgraphOptions = {}): S
       entities: outreachEntities,
       migrations: [path.join(__dirname, "migrations", "*.js")],
       buildSchema,
+      openData: outreachOpenData,
       contextFactory,
       loadSeed: () => import("./seed/index.js"),
     },

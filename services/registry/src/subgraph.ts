@@ -4,6 +4,7 @@ import { SubgraphModule } from "@camau/shared";
 import { createContext, RegistryContext } from "./context";
 import { registryEntities } from "./entities";
 import { buildSchema } from "./schema";
+import { registryOpenData } from "./openData";
 
 /** The registry subgraph as the shared runner sees it. */
 export const registrySubgraph: SubgraphModule<RegistryContext> = {
@@ -11,6 +12,7 @@ export const registrySubgraph: SubgraphModule<RegistryContext> = {
   entities: registryEntities,
   migrations: [path.join(__dirname, "migrations", "*.js")],
   buildSchema,
+  openData: registryOpenData,
   createContext,
   async seedIfEmpty(dataSource, log) {
     // Loaded lazily: production processes never load the demo generator.

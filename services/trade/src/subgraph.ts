@@ -4,6 +4,7 @@ import { CooperativeDirectory, SubgraphModule, subgraphUsingRegistry } from "@ca
 import { contextFactory, TradeContext } from "./context";
 import { tradeEntities } from "./entities";
 import { buildSchema } from "./schema";
+import { tradeOpenData } from "./openData";
 
 export interface TradeSubgraphOptions {
   /** Where cooperative ids are checked; by default the registry subgraph over HTTP (REGISTRY_URL). */
@@ -18,6 +19,7 @@ export function createTradeSubgraph(options: TradeSubgraphOptions = {}): Subgrap
       entities: tradeEntities,
       migrations: [path.join(__dirname, "migrations", "*.js")],
       buildSchema,
+      openData: tradeOpenData,
       contextFactory,
       loadSeed: () => import("./seed/index.js"),
     },

@@ -94,6 +94,7 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
       port: options.port,
       host: options.host,
       createContext: (viewer, dataSource, request) => module.createContext(viewer, dataSource, request),
+      openData: module.openData,
     });
     return {
       url: server.url,

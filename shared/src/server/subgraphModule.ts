@@ -2,6 +2,7 @@ import { BaseContext } from "@apollo/server";
 import { GraphQLSchema } from "graphql";
 import { DataSource, EntitySchema, MixedList } from "typeorm";
 import { Viewer } from "../auth/viewer";
+import { OpenDataSource } from "../openData/datasetStream";
 
 /** What of the incoming HTTP request a context may use. */
 export interface SubgraphRequest {
@@ -25,6 +26,8 @@ export interface SubgraphModule<TContext extends BaseContext> {
    * caller's behalf (and so sees exactly what the caller may see).
    */
   createContext(viewer: Viewer, dataSource: DataSource, request?: SubgraphRequest): TContext;
+  /** The open datasets it streams from its own database (shared/src/openData). */
+  openData?: readonly OpenDataSource[];
   /** Loads this subgraph's part of the demo dataset when its database holds no data. */
   seedIfEmpty?(dataSource: DataSource, log: (line: string) => void): Promise<void>;
 }

@@ -11,6 +11,8 @@ import { gatewaySecret } from "../config/secrets";
 import { SqlStatementCounter } from "../db/sqlStatementCounter";
 import { createErrorFormatter } from "../graphql/formatError";
 import { jsonErrorHandler, notFoundHandler } from "./errorResponses";
+import { OpenDataSource } from "../openData/datasetStream";
+import { openDataRoutes } from "../openData/subgraphRoutes";
 import { gatewaySecretGuard } from "./gatewaySecretGuard";
 import { GracefulShutdown } from "./gracefulShutdown";
 import { DatabasePools, mutationsOnPrimary, poolForRequest, READ_PRIMARY_HEADER } from "./readRouting";
@@ -27,6 +29,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (viewer: Viewer, dataSource: DataSource, request?: SubgraphRequest) => TContext;
   port: number;
   host?: string;
+  /** The open datasets this subgraph streams from its database (internal routes for the gateway); [] serves only when its data last changed. */
+  openData?: readonly OpenDataSource[];
 }
 
 export interface RunningServer {
@@ -126,6 +130,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       },
     }),
   );
+  if (options.openData) {
+    app.use("/open-data", gatewaySecretGuard(gatewaySecret()));
+    app.use(openDataRoutes(options.openData, pools));
+  }
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(options.name));
 

@@ -1,0 +1,16 @@
+import { createChangeTracking, dropChangeTracking } from "@camau/shared";
+import { MigrationInterface, QueryRunner } from "typeorm";
+import { REGISTRY_TRACKED_TABLES } from "../openData";
+
+/** When each table last changed (open_data_change), for the open-data downloads' ETag and Last-Modified. */
+export class OpenDataChanges1775000000000 implements MigrationInterface {
+  name = "OpenDataChanges1775000000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await createChangeTracking(q, REGISTRY_TRACKED_TABLES);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await dropChangeTracking(q, REGISTRY_TRACKED_TABLES);
+  }
+}

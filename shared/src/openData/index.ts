@@ -1,0 +1,5 @@
+export * from "./datasets";
+export * from "./rowFormat";
+export * from "./changeTracking";
+export * from "./datasetStream";
+export * from "./subgraphRoutes";
