@@ -128,7 +128,7 @@ describe("end to end: the province across the reform of 1 July 2025", function (
     const { all, ca, bl } = result.data!;
     expect([all.territory, ca.territory, bl.territory]).to.deep.equal(["CA_MAU", "OLD_CA_MAU", "OLD_BAC_LIEU"]);
     // Both old provinces have records of their own, so the sums below test the split.
-    for (const key of ["cooperativeCount", "cooperativeGroupCount", "memberCount", "newCooperativeCount", "tradePromotionSupportedCooperativeCount"]) {
+    for (const key of ["cooperativeCount", "cooperativeGroupCount", "memberCount", "newCooperativeCount", "tradePromotionSupportedCooperativeCount", "fundOutstandingPrincipal"]) {
       expect(Number(ca[key]), `OLD_CA_MAU ${key}`).to.be.greaterThan(0);
       expect(Number(bl[key]), `OLD_BAC_LIEU ${key}`).to.be.greaterThan(0);
     }
