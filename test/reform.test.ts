@@ -127,11 +127,31 @@ describe("end to end: the province across the reform of 1 July 2025", function (
     expect(result.errors).to.equal(undefined);
     const { all, ca, bl } = result.data!;
     expect([all.territory, ca.territory, bl.territory]).to.deep.equal(["CA_MAU", "OLD_CA_MAU", "OLD_BAC_LIEU"]);
-    expect(all.cooperativeCount).to.be.greaterThan(0);
+    // Both old provinces have records of their own, so the sums below test the split.
+    for (const key of ["cooperativeCount", "cooperativeGroupCount", "memberCount", "newCooperativeCount", "tradePromotionSupportedCooperativeCount", "fundOutstandingPrincipal"]) {
+      expect(Number(ca[key]), `OLD_CA_MAU ${key}`).to.be.greaterThan(0);
+      expect(Number(bl[key]), `OLD_BAC_LIEU ${key}`).to.be.greaterThan(0);
+    }
+    expect(bl.byArea.length).to.be.greaterThan(5);
     for (const key of [...ADDITIVE.filter((k) => !k.endsWith("ClassCount")), "tradePromotionSupportedCooperativeCount", "fundOutstandingPrincipal"]) {
       expect(Number(ca[key]) + Number(bl[key]), key).to.equal(Number(all[key]));
     }
     const units = (r: Record<string, any>) => r.byArea.map((a: { unitCode: string }) => a.unitCode);
     expect([...units(ca), ...units(bl)].sort()).to.deep.equal(units(all));
+  });
+
+  it("has a history in 2026-H1 for the new province: foundings, classes, programs and OCOP products", async () => {
+    const result = await graphql<{ collectiveEconomyReport: Record<string, number> }>(
+      `{ collectiveEconomyReport(from: "2026-01-01", to: "2026-06-30", territory: CA_MAU) {
+        newCooperativeCount newAllianceMemberCount stateManagementClassCount outreachClassCount tradePromotionProgramCount tradePromotionSupportedCooperativeCount ocopProductCount dissolvedCooperativeCount } }`,
+    );
+    expect(result.errors).to.equal(undefined);
+    const r = result.data!.collectiveEconomyReport;
+    for (const key of ["newCooperativeCount", "stateManagementClassCount", "outreachClassCount", "tradePromotionProgramCount", "tradePromotionSupportedCooperativeCount", "ocopProductCount"]) {
+      expect(r[key], key).to.be.greaterThan(0);
+    }
+    // Founded in the period: registered at addresses in the new communes.
+    const { rows } = await registryDb.query(`SELECT DISTINCT address_code_system FROM cooperative WHERE founded_on BETWEEN '2026-01-01' AND '2026-06-30'`);
+    expect(rows.map((x) => x.address_code_system)).to.deep.equal(["POST_2025"]);
   });
 });

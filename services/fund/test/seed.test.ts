@@ -1,5 +1,5 @@
 import { generateRegistry } from "@camau/demo-data";
-import { createDataSource } from "@camau/shared";
+import { BAC_LIEU_PRE_2025_DISTRICTS, createDataSource } from "@camau/shared";
 import { expect } from "chai";
 import { fundEntities } from "../src/entities";
 import { loanPositionsSql } from "../src/report/positionsSql";
@@ -38,6 +38,13 @@ describe("fund demo data", function () {
       expect(b!.activeSpans.some((s) => s.from <= a.submittedOn && (s.to === null || s.to > a.submittedOn)), `${a.cooperativeId} on ${a.submittedOn}`).to.equal(true);
       expect(a.borrower.sectorCode).to.equal(registry.cooperatives.find((c) => c.id === a.cooperativeId)!.sectorCode);
     }
+  });
+
+  it("lends to old Bạc Liêu's cooperatives from the merger on, under their old districts", () => {
+    const bacLieu = new Set(BAC_LIEU_PRE_2025_DISTRICTS.map((d) => d.code));
+    const theirs = dataset.applications.filter((a) => a.borrower.districtCode !== null && bacLieu.has(a.borrower.districtCode));
+    expect(dataset.loans.filter((l) => theirs.some((a) => a.id === l.applicationId)).length).to.be.greaterThan(5);
+    for (const a of theirs) expect(a.submittedOn >= "2025-07-01", a.id).to.equal(true);
   });
 
   it("has a history from 2017, loans of a few hundred million đồng, some repaid, some overdue, one written off", () => {

@@ -4,7 +4,7 @@ import { SubgraphUnderTest } from "@camau/shared/testing";
 import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { certificationInForce } from "../src/domain/ocop";
 import { supportProblem } from "../src/domain/participation";
-import { generateTrade, registryDemoCooperatives, seedIfEmpty, TRADE_SEED } from "../src/seed";
+import { generateTrade, registryDemoCooperatives, seedIfEmpty, TRADE_SEED, tradeDataset } from "../src/seed";
 import { DataSource } from "typeorm";
 import { tradeSubgraph } from "../src/subgraph";
 import { startTrade, TradeUnderTest } from "./support";
@@ -63,7 +63,7 @@ describe("trade subgraph on the demo dataset", function () {
     for (const name of names) expect(name.toLowerCase()).to.include("mật ong");
   });
 
-  it("uses cooperatives of the registry's demo data that are ACTIVE in 2021, fisheries and agriculture ones for crab, shrimp and honey", async () => {
+  it("uses cooperatives of the registry's demo data: ACTIVE in 2021 for the first years, ACTIVE at the end of the history for the later ones; fisheries and agriculture ones for crab, shrimp and honey", async () => {
     const registry = generateRegistry({ seed: DEFAULT_SEED, scale: 1 });
     const byId = new Map(registry.cooperatives.map((c) => [c.id, c]));
     const statusOn = (id: string, date: string) => {
@@ -73,26 +73,40 @@ describe("trade subgraph on the demo dataset", function () {
       }
       return status;
     };
+    const firstYears = generateTrade(registryDemoCooperatives(registry), TRADE_SEED);
+    const early = new Set([...firstYears.products, ...firstYears.participations].map((r) => r.cooperativeId));
     const { rows } = await db.query(`SELECT DISTINCT cooperative_id AS id FROM product UNION SELECT DISTINCT cooperative_id FROM participation`);
     expect(rows.length).to.be.greaterThan(20);
+    let later = 0;
     for (const { id } of rows) {
       expect(byId.has(id), id).to.equal(true);
-      expect(statusOn(id, "2021-01-01")).to.equal("ACTIVE");
-      expect(statusOn(id, "2021-12-31")).to.equal("ACTIVE");
+      if (early.has(id)) {
+        expect(statusOn(id, "2021-01-01")).to.equal("ACTIVE");
+        expect(statusOn(id, "2021-12-31")).to.equal("ACTIVE");
+      } else {
+        later++;
+        expect(statusOn(id, "2026-11-30"), id).to.equal("ACTIVE");
+      }
     }
+    // The history after the first years brings in other cooperatives, old Bạc Liêu's among them.
+    expect(later).to.be.greaterThan(5);
+    const { rows: bacLieu } = await db.query(`SELECT DISTINCT cooperative_id AS id FROM product`);
+    expect(bacLieu.some(({ id }) => byId.get(id)!.code.startsWith("19"))).to.equal(true);
     const makers = await db.query(`SELECT cooperative_id AS id, name FROM product WHERE name ~ '^(Cua|Tôm|Mật ong)'`);
     for (const { id, name } of makers.rows) {
       expect(["FISHERIES", "AGRICULTURE", "FORESTRY"], name).to.include(byId.get(id)!.sectorCode);
     }
   });
 
-  it("covers certifications from 2019 on and programs of 2020 and 2021 in several provinces, all within their policies", async () => {
+  it("covers certifications from 2019 on and programs of 2020, 2021, 2025 and 2026 in several provinces, all within their policies", async () => {
     const certs = await db.query(`SELECT min(certified_on)::text AS first, count(*) AS n, count(DISTINCT level) AS levels FROM ocop_certification`);
     expect(certs.rows[0].first >= "2019-01-01" && certs.rows[0].first < "2020-01-01").to.equal(true);
     const programs = await db.query(`SELECT DISTINCT extract(year FROM starts_on)::int AS year, province FROM trade_promotion_program`);
-    expect(new Set(programs.rows.map((r) => r.year))).to.deep.equal(new Set([2020, 2021]));
+    expect(new Set(programs.rows.map((r) => r.year))).to.deep.equal(new Set([2020, 2021, 2025, 2026]));
+    const last = await db.query(`SELECT max(certified_on)::text AS last FROM ocop_certification`);
+    expect(last.rows[0].last > "2026-01-01" && last.rows[0].last <= "2026-11-30").to.equal(true);
     expect(new Set(programs.rows.map((r) => r.province))).to.include.members(["Hà Nội", "TP. Hồ Chí Minh", "Cần Thơ", "Cà Mau"]);
-    const dataset = generateTrade(registryDemoCooperatives(), TRADE_SEED);
+    const dataset = tradeDataset(generateRegistry({ seed: DEFAULT_SEED, scale: 1 }), TRADE_SEED, 1);
     const programById = new Map(dataset.programs.map((p) => [p.id, p]));
     for (const p of dataset.participations) {
       const program = programById.get(p.programId)!;
@@ -104,8 +118,8 @@ describe("trade subgraph on the demo dataset", function () {
   });
 
   it("is deterministic and loads only into an empty database", async () => {
-    const a = generateTrade(registryDemoCooperatives(), TRADE_SEED);
-    const b = generateTrade(registryDemoCooperatives(), TRADE_SEED);
+    const a = tradeDataset(generateRegistry({ seed: DEFAULT_SEED, scale: 1 }), TRADE_SEED, 1);
+    const b = tradeDataset(generateRegistry({ seed: DEFAULT_SEED, scale: 1 }), TRADE_SEED, 1);
     expect(a).to.deep.equal(b);
     const { rows } = await db.query(`SELECT id FROM product ORDER BY id`);
     expect(rows.map((r) => r.id)).to.deep.equal(a.products.map((p) => p.id).sort());

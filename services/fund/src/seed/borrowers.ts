@@ -1,4 +1,4 @@
-import { PRE_2025_DISTRICTS, SECTORS } from "@camau/shared";
+import { BAC_LIEU_PRE_2025_DISTRICTS, PRE_2025_DISTRICTS, REFORM_DATE, SECTORS } from "@camau/shared";
 import type { RegistryDataset } from "@camau/demo-data";
 import { BorrowerCandidate } from "./generateFund";
 
@@ -8,11 +8,14 @@ import { BorrowerCandidate } from "./generateFund";
  * lends only to cooperatives that were ACTIVE when they applied and uses their real ids.
  */
 export function borrowersFromRegistry(registry: Pick<RegistryDataset, "cooperatives" | "events">): BorrowerCandidate[] {
-  // The demo history is drawn from old Cà Mau's cooperatives registered before the reform, the
-  // list its figures were calibrated on: Bạc Liêu's and the newly registered do not borrow in it.
-  const lenders = new Set(PRE_2025_DISTRICTS.map((d) => d.code));
+  // Old Cà Mau's cooperatives registered before the reform borrow over the whole history (its
+  // figures were calibrated on that list, which comes first in the registry's order); old Bạc
+  // Liêu's apply from the merger on, when the new province's fund took them in. Those registered
+  // since have addresses without a district, which the fund's borrower snapshot cannot place.
+  const caMau = new Set(PRE_2025_DISTRICTS.map((d) => d.code));
+  const bacLieu = new Set(BAC_LIEU_PRE_2025_DISTRICTS.map((d) => d.code));
   const sectorName = new Map(SECTORS.map((s) => [s.code, s.name]));
-  const districtName = new Map(PRE_2025_DISTRICTS.map((d) => [d.code, d.name]));
+  const districtName = new Map([...PRE_2025_DISTRICTS, ...BAC_LIEU_PRE_2025_DISTRICTS].map((d) => [d.code, d.name]));
   const history = new Map<string, { on: string; at: string; status: string }[]>();
   for (const e of registry.events) {
     if (!e.statusAfter) continue;
@@ -20,7 +23,8 @@ export function borrowersFromRegistry(registry: Pick<RegistryDataset, "cooperati
     list.push({ on: e.effectiveOn, at: e.recordedAt, status: e.statusAfter });
     history.set(e.cooperativeId, list);
   }
-  return registry.cooperatives.filter((c) => c.districtCode !== null && lenders.has(c.districtCode)).map((c) => {
+  const lenders = registry.cooperatives.filter((c) => c.districtCode !== null && (caMau.has(c.districtCode) || bacLieu.has(c.districtCode)));
+  return lenders.map((c): BorrowerCandidate => {
     const changes = (history.get(c.id) ?? []).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.at < b.at ? -1 : 1));
     const activeSpans: { from: string; to: string | null }[] = [];
     let open: string | null = null;
@@ -39,6 +43,7 @@ export function borrowersFromRegistry(registry: Pick<RegistryDataset, "cooperati
       districtCode: c.districtCode,
       districtName: districtName.get(c.districtCode!) ?? null,
       activeSpans,
+      ...(bacLieu.has(c.districtCode!) ? { lendsFrom: REFORM_DATE } : {}),
     };
   });
 }

@@ -43,6 +43,8 @@ export interface BorrowerCandidate {
   districtName: string | null;
   /** Periods in which it was ACTIVE: `to` is the first day it no longer was (null: still ACTIVE). */
   activeSpans: { from: string; to: string | null }[];
+  /** First day of applications the demo fund takes from it (old Bạc Liêu's: from the merger); any day when absent. */
+  lendsFrom?: string;
 }
 
 export interface FundGenerateOptions {
@@ -323,18 +325,19 @@ class FundGenerator {
   }
 
   private pickBorrower(r: Random, from: string, to: string, prefer: (b: BorrowerCandidate) => boolean): BorrowerCandidate {
+    const eligible = (b: BorrowerCandidate) => b.lendsFrom === undefined || from >= b.lendsFrom;
     if (this.scale > 1) {
       // Tens of thousands of borrowers: rejection sampling draws from the same weights as the
       // exact pick below without scanning every borrower for every loan.
       const maxWeight = Math.max(...Object.values(SECTOR_WEIGHTS), 0.5);
       for (let tries = 0; tries < 5000; tries++) {
         const b = this.borrowers[r.int(0, this.borrowers.length - 1)];
-        if (!activeThrough(b, from, to) || (tries < 4000 && !prefer(b))) continue;
+        if (!eligible(b) || !activeThrough(b, from, to) || (tries < 4000 && !prefer(b))) continue;
         const weight = (SECTOR_WEIGHTS[b.sectorCode] ?? 0.5) / (1 + 2 * (this.borrowerLoans.get(b.id) ?? 0));
         if (r.next() * maxWeight < weight) return b;
       }
     }
-    let pool = this.borrowers.filter((b) => activeThrough(b, from, to));
+    let pool = this.borrowers.filter((b) => eligible(b) && activeThrough(b, from, to));
     if (!pool.length) throw new Error(`no cooperative was ACTIVE from ${from} to ${to} to borrow`);
     const preferred = pool.filter(prefer);
     if (preferred.length) pool = preferred;

@@ -1,6 +1,6 @@
 import { TrainingAudience, TrainingClassKind, TrainingClassStatus } from "../domain/enums";
 import { ReportFigure } from "../domain/figures";
-import { PRE_2025_DISTRICTS } from "@camau/shared";
+import { BAC_LIEU_PRE_2025_DISTRICTS, POST_2025_COMMUNES, PRE_2025_DISTRICTS } from "@camau/shared";
 import { dayOf, isoOf } from "@camau/shared";
 import { Random } from "@camau/shared";
 
@@ -13,6 +13,10 @@ import { Random } from "@camau/shared";
  * plus two cancelled classes and two classes straddling the period's ends, which show the
  * counting rule without changing the figures. The article's eleven figures are recorded as the
  * published figures of that period.
+ *
+ * Then, on streams of their own (so the classes above stay as they were): old Bạc Liêu's classes
+ * in its districts up to 2025-06-30, and the new province's classes from 2025-07-01 to
+ * HISTORY_TO, placed in the new communes (no district).
  */
 
 export const DEFAULT_SEED = 962021;
@@ -20,6 +24,8 @@ export const REPORT_FROM = "2021-01-01";
 export const REPORT_TO = "2021-06-30";
 export const DATASET_FROM = "2019-01-01";
 export const DATASET_TO = "2025-06-30";
+/** Last day of the history: the end of the last full month before the demo's "today" (2026-12-03). */
+export const HISTORY_TO = "2026-11-30";
 
 /** What the article says the Alliance did in the first half of 2021 (the provincial article the demo data reproduces). */
 export const ARTICLE_CLASS_COUNTS = { stateManagement: 9, outreach: 56 } as const;
@@ -93,6 +99,8 @@ export interface OutreachDataset {
  */
 export interface CooperativePool {
   activeOn(date: string, districtCode: string): string[];
+  /** Those ACTIVE on a day whose place is now in a new commune (registered under it or its predecessors). */
+  activeInNewCommune?(date: string, communeCode: string): string[];
 }
 
 export const EMPTY_POOL: CooperativePool = { activeOn: () => [] };
@@ -110,8 +118,8 @@ const WOMEN = "Hội Liên hiệp Phụ nữ tỉnh Cà Mau";
 
 /** People's Committee of a district, as written on invitations: "UBND huyện U Minh". */
 function committeeOf(districtCode: string): string {
-  const name = PRE_2025_DISTRICTS.find((d) => d.code === districtCode)!.name;
-  return `UBND ${name.replace(/^Huyện/, "huyện").replace(/^Thành phố/, "thành phố")}`;
+  const name = [...PRE_2025_DISTRICTS, ...BAC_LIEU_PRE_2025_DISTRICTS].find((d) => d.code === districtCode)!.name;
+  return `UBND ${name.replace(/^Huyện/, "huyện").replace(/^Thành phố/, "thành phố").replace(/^Thị xã/, "thị xã")}`;
 }
 
 /** The district as it appears in a title: "huyện U Minh", "thành phố Cà Mau". */
@@ -217,6 +225,20 @@ function halfYears(rng: Random, scale = 1): HalfYearPlan[] {
   return plans;
 }
 
+/** Old Bạc Liêu's districts and their communes (every commune of the reference data). */
+const BAC_LIEU_COMMUNES: Record<string, readonly string[]> = Object.fromEntries(BAC_LIEU_PRE_2025_DISTRICTS.map((d) => [d.code, d.communes.map(([code]) => code)]));
+const BAC_LIEU_ALLIANCE = "Liên minh Hợp tác xã tỉnh Bạc Liêu";
+const BAC_LIEU_DPI = "Sở Kế hoạch và Đầu tư tỉnh Bạc Liêu";
+/** From 1 March 2025 the departments of planning and finance merged (Sở Tài chính). */
+const FINANCE = "Sở Tài chính tỉnh Cà Mau";
+
+/** A place of a class after the reform: a new commune, its People's Committee and its name in a title. */
+function newCommunePlace(rng: Random): { communeCode: string; committee: string; where: string } {
+  const [communeCode, name] = rng.pick(POST_2025_COMMUNES);
+  const where = name.replace(/^Xã/, "xã").replace(/^Phường/, "phường");
+  return { communeCode, committee: `UBND ${where}`, where };
+}
+
 class OutreachDataGenerator {
   private readonly rng: Random;
 
@@ -248,8 +270,81 @@ class OutreachDataGenerator {
     classes.push(this.heldClass(n++, TrainingClassKind.OUTREACH, dayOf("2020-12-28"), dayOf("2021-01-08"), true));
     const inReport = classes.findIndex((c) => c.kind === TrainingClassKind.OUTREACH && c.status === TrainingClassStatus.HELD && c.startDate >= REPORT_FROM && c.startDate <= REPORT_TO);
     classes[inReport] = this.heldClass(n++, TrainingClassKind.OUTREACH, dayOf("2021-06-28"), dayOf("2021-07-03"), true);
+    classes.push(...this.bacLieuClasses(), ...this.classesAfterReform());
     classes.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : 1));
     return { classes, publishedFigures: this.publishedFigures() };
+  }
+
+  /** Old Bạc Liêu's classes, 2019 to 2025-06-30, by its own Alliance, in its districts. */
+  private bacLieuClasses(): TrainingClassRow[] {
+    const rng = new Random(this.seed, "outreach", "bac-lieu");
+    const classes: TrainingClassRow[] = [];
+    let n = 0;
+    for (const plan of halfYears(rng, 1)) {
+      const count = Math.round((plan.stateManagement + plan.outreach) * 0.6) * this.scale;
+      for (let i = 0; i < count; i++) {
+        const kind = i < Math.round(plan.stateManagement * 0.6) * this.scale ? TrainingClassKind.STATE_MANAGEMENT : rng.chance(0.6) ? TrainingClassKind.OUTREACH : TrainingClassKind.VOCATIONAL;
+        const c = this.heldClass(`bac-lieu:${n++}`, kind, rng.day(plan.from, plan.to), plan.to);
+        const districtCode = rng.pick(BAC_LIEU_PRE_2025_DISTRICTS).code;
+        const committee = committeeOf(districtCode);
+        const swap = (x: string) => (x === ALLIANCE ? BAC_LIEU_ALLIANCE : x === DPI ? BAC_LIEU_DPI : x.startsWith("UBND ") ? committee : x.replace("tỉnh Cà Mau", "tỉnh Bạc Liêu"));
+        classes.push({
+          ...c,
+          title: c.title.replace(/(tại|cấp xã) .*?( năm \d{4})?$/, (_, lead: string, year?: string) => `${lead} ${districtInTitle(districtCode)}${year ?? ""}`),
+          organiser: swap(c.organiser),
+          coOrganisers: c.coOrganisers.map(swap),
+          districtCode,
+          communeCode: rng.pick(BAC_LIEU_COMMUNES[districtCode]),
+          cooperativeIds: this.attending(rng, c.startDate, districtCode, c.audience, c.participantCount ?? 0),
+        });
+      }
+    }
+    return classes;
+  }
+
+  /** The new province's classes from 2025-07-01 to HISTORY_TO, in the new communes (no district level). */
+  private classesAfterReform(): TrainingClassRow[] {
+    const rng = new Random(this.seed, "outreach", "after-reform");
+    const classes: TrainingClassRow[] = [];
+    const last = dayOf(HISTORY_TO);
+    let n = 0;
+    for (const [from, to] of [["2025-07-01", "2025-12-31"], ["2026-01-01", "2026-06-30"], ["2026-07-01", "2026-12-31"]] as const) {
+      const start = dayOf(from);
+      const end = Math.min(dayOf(to), last);
+      // Both old provinces' classes, in a half-year that may be cut short by HISTORY_TO.
+      const share = (end - start + 1) / (dayOf(to) - start + 1);
+      const stateManagement = Math.round(rng.int(8, 16) * share) * this.scale;
+      const outreach = Math.round(rng.int(60, 100) * share) * this.scale;
+      const cancelled = rng.int(0, 3) * this.scale;
+      for (let i = 0; i < stateManagement + outreach + cancelled; i++) {
+        const kind = i < stateManagement ? TrainingClassKind.STATE_MANAGEMENT : rng.chance(0.6) ? TrainingClassKind.OUTREACH : TrainingClassKind.VOCATIONAL;
+        const day = rng.day(start, end);
+        const c = this.heldClass(`after-reform:${n++}`, kind, day, last);
+        const place = newCommunePlace(rng);
+        const swap = (x: string) => (x.startsWith("UBND ") ? place.committee : x === DPI ? FINANCE : x);
+        const title = c.title.replace(/(tại|cấp xã) .*?( năm \d{4})?$/, (_, lead: string, year?: string) => `${lead} ${place.where}${year ?? ""}`);
+        const row: TrainingClassRow = {
+          ...c,
+          title,
+          organiser: swap(c.organiser),
+          coOrganisers: c.coOrganisers.map(swap),
+          districtCode: null,
+          communeCode: place.communeCode,
+          cooperativeIds: this.attendingInCommune(rng, c.startDate, place.communeCode, c.audience, c.participantCount ?? 0),
+        };
+        if (i >= stateManagement + outreach) {
+          classes.push({ ...row, participantCount: null, status: TrainingClassStatus.CANCELLED, cancelledOn: isoOf(day - rng.int(1, 10)), cancellationReason: rng.pick(CANCELLATION_REASONS.slice(1)), cooperativeIds: [] });
+        } else classes.push(row);
+      }
+    }
+    return classes;
+  }
+
+  private attendingInCommune(rng: Random, date: string, communeCode: string, audience: TrainingAudience, participants: number): string[] {
+    const candidates = this.pool.activeInNewCommune?.(date, communeCode) ?? [];
+    if (!candidates.length || audience === TrainingAudience.COMMUNE_OFFICIALS) return [];
+    const wanted = audience === TrainingAudience.PUBLIC ? rng.int(0, 3) : rng.int(2, 8);
+    return rng.sample(candidates, Math.min(wanted, candidates.length, participants)).sort();
   }
 
   private district(rng: Random): string {
@@ -262,7 +357,7 @@ class OutreachDataGenerator {
   }
 
   /** A class held from `start`; its last day is at most `lastEnd`, or exactly `lastEnd` when `straddles`. */
-  private heldClass(n: number, kind: TrainingClassKind, start: number, lastEnd: number, straddles = false): TrainingClassRow {
+  private heldClass(n: number | string, kind: TrainingClassKind, start: number, lastEnd: number, straddles = false): TrainingClassRow {
     const rng = new Random(this.seed, "class", n);
     const id = rng.uuid();
     const districtCode = this.district(rng);
@@ -321,7 +416,7 @@ class OutreachDataGenerator {
     };
   }
 
-  private cancelledClass(n: number, kind: TrainingClassKind, start: number): TrainingClassRow {
+  private cancelledClass(n: number | string, kind: TrainingClassKind, start: number): TrainingClassRow {
     const held = this.heldClass(n, kind, start, start + 30);
     const rng = new Random(this.seed, "cancel", n);
     return {

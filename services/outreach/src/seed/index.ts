@@ -1,4 +1,5 @@
 import { DEFAULT_SEED as DEFAULT_REGISTRY_SEED, generateRegistry } from "@camau/demo-data";
+import { successorCodes } from "@camau/shared";
 import { DataSource, EntityManager } from "typeorm";
 import { CooperativePool, DEFAULT_SEED, EMPTY_POOL, generateOutreach, OutreachDataset } from "./generateOutreach";
 
@@ -25,11 +26,16 @@ export async function registryCooperativePool(log: (line: string) => void, regis
   }
   for (const list of history.values()) list.sort((a, b) => (a.on === b.on ? (a.at < b.at ? -1 : 1) : a.on < b.on ? -1 : 1));
   const byDistrict = new Map<string, string[]>();
+  // Where each cooperative is now: its new commune, or its old commune's successors.
+  const byNewCommune = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, id: string) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+  };
   for (const c of dataset.cooperatives) {
-    if (!c.districtCode) continue;
-    const list = byDistrict.get(c.districtCode);
-    if (list) list.push(c.id);
-    else byDistrict.set(c.districtCode, [c.id]);
+    for (const code of c.districtCode ? successorCodes(c.communeCode) : [c.communeCode]) add(byNewCommune, code, c.id);
+    if (c.districtCode) add(byDistrict, c.districtCode, c.id);
   }
   const activeOn = (id: string, date: string) => {
     let status: string | null = null;
@@ -48,12 +54,18 @@ export async function registryCooperativePool(log: (line: string) => void, regis
       if (!ids) answered.set(key, (ids = (byDistrict.get(districtCode) ?? []).filter((id) => activeOn(id, date))));
       return ids;
     },
+    activeInNewCommune: (date, communeCode) => {
+      const key = `${date}|new:${communeCode}`;
+      let ids = answered.get(key);
+      if (!ids) answered.set(key, (ids = (byNewCommune.get(communeCode) ?? []).filter((id) => activeOn(id, date))));
+      return ids;
+    },
   };
 }
 
 /** The part of a registry dataset the pool is built from (any seed and scale: `npm run seed`). */
 export interface RegistryPoolSource {
-  cooperatives: ReadonlyArray<{ id: string; districtCode: string | null }>;
+  cooperatives: ReadonlyArray<{ id: string; districtCode: string | null; communeCode: string }>;
   events: ReadonlyArray<{ cooperativeId: string; effectiveOn: string; recordedAt: string; statusAfter: string | null }>;
 }
 

@@ -1,7 +1,7 @@
 import { AgreementKind, BudgetSource, MarkKind, OcopLevel, OcopProductGroup, ProgramKind } from "../domain/enums";
 import { certificationInForce, defaultExpiry, levelForStars, OCOP_STAR_BANDS } from "../domain/ocop";
 import { maximumSupport } from "../domain/participation";
-import { COUNTERPARTIES, PRODUCT_KINDS, ProductKind, PROGRAM_PLANS } from "./catalogue";
+import { COUNTERPARTIES, PRODUCT_KINDS, ProductKind, PROGRAM_PLANS, ProgramPlan } from "./catalogue";
 import { Random } from "@camau/shared";
 
 /**
@@ -97,7 +97,7 @@ export interface TradeDataset {
   agreements: AgreementRow[];
 }
 
-/** Last day a demo certification may carry: the registry's demo history ends in mid-2025. */
+/** Last day of the first demo certifications' renewals (the history after it: continueTrade.ts). */
 const LAST_CERTIFICATION = "2024-12-31";
 const SEED_SUBJECT = "seed";
 
@@ -184,6 +184,26 @@ export function generateTrade(cooperatives: readonly CandidateCooperative[], see
     });
   }
 
+  const programs: ProgramRow[] = [];
+  const participations: ParticipationRow[] = [];
+  const agreements: AgreementRow[] = [];
+  holdPrograms(rng, PROGRAM_PLANS, products, certifications, scale, { programs, participations, agreements });
+  return { products, certifications, programs, participations, agreements };
+}
+
+/**
+ * Holds the programs of the plans (each `scale` times) with participants drawn from the makers of
+ * the products, appending programs, participations and agreements to `out`.
+ */
+export function holdPrograms(
+  rng: Random,
+  plans: readonly ProgramPlan[],
+  products: readonly ProductRow[],
+  certifications: readonly CertificationRow[],
+  scale: number,
+  out: Pick<TradeDataset, "programs" | "participations" | "agreements">,
+): void {
+  const { programs, participations, agreements } = out;
   // --- programs and who took part. --------------------------------------------------------------
   const productsOf = new Map<string, ProductRow[]>();
   for (const p of products) {
@@ -199,10 +219,7 @@ export function generateTrade(cooperatives: readonly CandidateCooperative[], see
   }
   const makers = [...productsOf.keys()];
 
-  const programs: ProgramRow[] = [];
-  const participations: ParticipationRow[] = [];
-  const agreements: AgreementRow[] = [];
-  for (const plan of PROGRAM_PLANS) {
+  for (const plan of plans) {
     /** Products a cooperative may show there: OCOP-rated on the first day or branded, when the plan asks for it. */
     const showable = (cooperativeId: string) =>
       (productsOf.get(cooperativeId) ?? []).filter(
@@ -269,10 +286,10 @@ export function generateTrade(cooperatives: readonly CandidateCooperative[], see
       });
     }
   }
-  return { products, certifications, programs, participations, agreements };
 }
 
-function makeProduct(rng: Random, kind: ProductKind, maker: CandidateCooperative, name: string): ProductRow {
+
+export function makeProduct(rng: Random, kind: ProductKind, maker: CandidateCooperative, name: string): ProductRow {
   let brandName: string | null = null;
   let markKind: MarkKind | null = null;
   let markRegistrationNumber: string | null = null;

@@ -4,7 +4,9 @@ import { Participation, ParticipationProduct, TradeAgreement } from "../entities
 import { Product } from "../entities/Product";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { generateTrade, TRADE_SEED, TradeDataset } from "./generateTrade";
-import { registryDemoCooperatives, RegistryCooperativesAndEvents } from "./registryCooperatives";
+import { registryCooperativesNow, registryDemoCooperatives, RegistryCooperativesAndEvents } from "./registryCooperatives";
+import { continueTrade } from "./continueTrade";
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 
 export { generateTrade, TRADE_SEED } from "./generateTrade";
 export type { TradeDataset } from "./generateTrade";
@@ -22,7 +24,7 @@ export async function seedIfEmpty(dataSource: DataSource, log: (line: string) =>
   const [{ present }] = await dataSource.query("SELECT EXISTS (SELECT 1 FROM product) AS present");
   if (present) return;
   const started = Date.now();
-  const dataset = generateTrade(registryDemoCooperatives(), TRADE_SEED);
+  const dataset = tradeDataset(generateRegistry({ seed: DEFAULT_SEED, scale: 1 }), TRADE_SEED, 1);
   const loaded = await loadTrade(dataSource, dataset);
   if (loaded) {
     log(
@@ -44,11 +46,16 @@ export async function seedTradeAtScale(
   options: { scale: number; seed?: string; registry?: RegistryCooperativesAndEvents },
 ): Promise<void> {
   const started = Date.now();
-  const dataset = generateTrade(registryDemoCooperatives(options.registry), options.seed ?? TRADE_SEED, options.scale);
+  const dataset = tradeDataset(options.registry ?? generateRegistry({ seed: DEFAULT_SEED, scale: 1 }), options.seed ?? TRADE_SEED, options.scale);
   log(`trade seed: generated ${dataset.products.length.toLocaleString("en-US")} products, ${dataset.certifications.length.toLocaleString("en-US")} OCOP certifications, ${dataset.programs.length} programs, ${dataset.participations.length.toLocaleString("en-US")} participations`);
   const loaded = await loadTrade(dataSource, dataset);
   if (!loaded) throw new Error("trade seed: the trade database already holds products");
   log(`trade seed: loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The whole demo history: the first years from old Cà Mau's cooperatives, then continued to the present by the new province's. */
+export function tradeDataset(registry: RegistryCooperativesAndEvents, seed: string, scale: number): TradeDataset {
+  return continueTrade(generateTrade(registryDemoCooperatives(registry), seed, scale), registryCooperativesNow(registry), seed, scale);
 }
 
 /** Inserts a dataset in one transaction; returns false when another process seeded first. */

@@ -37,3 +37,23 @@ export function registryDemoCooperatives(registry: RegistryCooperativesAndEvents
     .filter((c) => (statusEvents.get(c.id) ?? []).every((e) => e.status === "ACTIVE" || e.on > ACTIVE_TO))
     .map((c) => ({ id: c.id, name: c.name, sectorCode: c.sectorCode, districtCode: c.districtCode ?? null }));
 }
+
+/** Last day of the demo history (continueTrade.ts). */
+const HISTORY_TO = "2026-11-30";
+
+/**
+ * Cooperatives of the new province (both old provinces', those registered after the reform too)
+ * that are ACTIVE at the end of the demo history, in producing sectors: the makers and
+ * participants of 2025 and 2026.
+ */
+export function registryCooperativesNow(registry: RegistryCooperativesAndEvents): CandidateCooperative[] {
+  const lastStatus = new Map<string, { on: string; status: string }>();
+  for (const e of registry.events) {
+    if (e.statusAfter === null || e.effectiveOn > HISTORY_TO) continue;
+    const seen = lastStatus.get(e.cooperativeId);
+    if (!seen || seen.on <= e.effectiveOn) lastStatus.set(e.cooperativeId, { on: e.effectiveOn, status: e.statusAfter });
+  }
+  return registry.cooperatives
+    .filter((c) => PRODUCING_SECTORS.has(c.sectorCode) && lastStatus.get(c.id)?.status === "ACTIVE")
+    .map((c) => ({ id: c.id, name: c.name, sectorCode: c.sectorCode, districtCode: c.districtCode ?? null }));
+}
