@@ -1,0 +1,153 @@
+import { dropRollupTriggerSql, rollupTriggerSql } from "@camau/shared";
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+/**
+ * The fund portfolio as of a date (fundPortfolio) as a dated rollup, so reading it costs about one
+ * row per cell whatever the number of loans: figure `portfolio`, cells
+ * (measure, sector code, sector name, district code, district name, debt group).
+ *
+ * A loan's position only changes on its recorded dates (signing, tranches, repayments, schedules
+ * in force, instalments falling due, closing, write-off) and, between two of them, on the dates its
+ * days past due cross a threshold: the oldest unpaid instalment's date + 1 (overdue), + 31 (PAR30)
+ * and + each debt group's minimum days past due. The contribution evaluates the position on those
+ * dates by the rules of loanPositionsSql and emits each measure's changes (+ in the new cell, − in
+ * the old one); a test compares both on many dates. The thresholds are data: changing them
+ * rebuilds the figure.
+ *
+ * Measures: loans (signed, the group's existence), n (outstanding > 0), overdue, outstanding,
+ * outstanding_positive, par30, par30_loans, disbursed, disbursed_loans; and, with no debt group,
+ * repaid (principal repaid) and written_off (principal written off).
+ */
+export class PortfolioRollup1732000000000 implements MigrationInterface {
+  name = "PortfolioRollup1732000000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE FUNCTION rollup_portfolio(owners uuid[])
+      RETURNS TABLE (owner_id uuid, cell text[], day date, delta bigint)
+      LANGUAGE sql STABLE AS $$
+        WITH l AS (
+          SELECT id, signed_on, coalesce(least(closed_on, written_off_on), 'infinity'::date) AS ended_on,
+                 written_off_on, coalesce(written_off_principal, 0) AS written_off_principal,
+                 borrower_sector_code AS sc, borrower_sector_name AS sn, borrower_district_code AS dc, borrower_district_name AS dn
+            FROM loan WHERE id = ANY (owners)
+        ), recorded AS (
+          -- Dates on which something recorded about the loan changes (none counts before signing).
+          SELECT DISTINCT l.id, greatest(e.day, l.signed_on) AS day
+            FROM l CROSS JOIN LATERAL (
+              SELECT l.signed_on UNION ALL SELECT l.ended_on WHERE l.ended_on <> 'infinity'
+              UNION ALL SELECT disbursed_on FROM disbursement WHERE loan_id = l.id
+              UNION ALL SELECT paid_on FROM repayment WHERE loan_id = l.id
+              UNION ALL SELECT effective_from FROM loan_schedule WHERE loan_id = l.id
+              UNION ALL SELECT due_date FROM schedule_installment WHERE loan_id = l.id
+            ) e (day)
+        ), base AS (
+          -- The recorded position from each such date until the next one.
+          SELECT r.id, r.day, lead(r.day) OVER (PARTITION BY r.id ORDER BY r.day) AS next_day,
+                 r.day >= l.ended_on AS ended, d.amount AS disbursed, d.amount - p.principal AS balance, o.oldest_unpaid
+            FROM recorded r JOIN l ON l.id = r.id
+           CROSS JOIN LATERAL (SELECT coalesce(sum(amount), 0) AS amount FROM disbursement WHERE loan_id = r.id AND disbursed_on <= r.day) d
+           CROSS JOIN LATERAL (
+             SELECT coalesce(sum(principal_part), 0) AS principal, coalesce(sum(interest_part), 0) AS interest
+               FROM repayment WHERE loan_id = r.id AND paid_on <= r.day
+           ) p
+           CROSS JOIN LATERAL (
+             SELECT min(i.due_date) AS oldest_unpaid FROM schedule_installment i
+              WHERE i.schedule_id = (SELECT s.id FROM loan_schedule s WHERE s.loan_id = r.id AND s.effective_from <= r.day ORDER BY s.version DESC LIMIT 1)
+                AND i.due_date <= r.day AND (i.principal_to_date > p.principal OR i.interest_to_date > p.interest)
+           ) o
+        ), crossing AS (
+          SELECT 1 AS after_days UNION SELECT 31 UNION SELECT min_days_past_due FROM debt_group_threshold
+        ), points AS (
+          -- Each recorded position, and again on each date its days past due cross a threshold before the next.
+          SELECT b.id, b.day AS at, b.ended, b.disbursed, b.balance, b.oldest_unpaid FROM base b
+          UNION ALL
+          SELECT b.id, b.oldest_unpaid + c.after_days, b.ended, b.disbursed, b.balance, b.oldest_unpaid
+            FROM base b JOIN crossing c
+              ON NOT b.ended AND b.oldest_unpaid + c.after_days > b.day AND (b.next_day IS NULL OR b.oldest_unpaid + c.after_days < b.next_day)
+        ), positions AS (
+          SELECT x.id, x.at, lead(x.at) OVER (PARTITION BY x.id ORDER BY x.at) AS until, x.disbursed, x.outstanding, x.dpd,
+                 CASE WHEN x.ended THEN NULL
+                      ELSE (SELECT max(t.debt_group) FROM debt_group_threshold t WHERE t.min_days_past_due <= x.dpd) END AS debt_group,
+                 NOT x.ended AND x.oldest_unpaid < x.at AS overdue
+            FROM (
+              SELECT p.*, CASE WHEN p.ended THEN 0 ELSE p.balance END AS outstanding,
+                     CASE WHEN p.ended OR p.oldest_unpaid IS NULL THEN 0 ELSE p.at - p.oldest_unpaid END AS dpd
+                FROM points p
+            ) x
+        ), measured AS (
+          -- Each position's measures hold from its date (+) until the next position's (−).
+          SELECT p.id, ARRAY[m.measure, l.sc, l.sn, l.dc, l.dn, p.debt_group::text] AS cell, s.day, s.sign * m.value AS delta
+            FROM positions p JOIN l ON l.id = p.id
+           CROSS JOIN LATERAL (VALUES
+             ('loans', 1),
+             ('n', (p.outstanding > 0)::int),
+             ('overdue', (p.overdue AND p.outstanding > 0)::int),
+             ('outstanding', p.outstanding),
+             ('outstanding_positive', greatest(p.outstanding, 0)),
+             ('par30', CASE WHEN p.dpd > 30 THEN p.outstanding ELSE 0 END),
+             ('par30_loans', (p.dpd > 30 AND p.outstanding > 0)::int),
+             ('disbursed', p.disbursed),
+             ('disbursed_loans', (p.disbursed > 0)::int)
+           ) m (measure, value)
+           CROSS JOIN LATERAL (VALUES (p.at, 1), (p.until, -1)) s (day, sign)
+           WHERE m.value <> 0 AND s.day IS NOT NULL
+          UNION ALL
+          SELECT r.loan_id, ARRAY['repaid', l.sc, l.sn, l.dc, l.dn, NULL], r.paid_on, r.principal_part
+            FROM repayment r JOIN l ON l.id = r.loan_id
+          UNION ALL
+          SELECT l.id, ARRAY['written_off', l.sc, l.sn, l.dc, l.dn, NULL], l.written_off_on, l.written_off_principal
+            FROM l WHERE l.written_off_on IS NOT NULL
+        )
+        SELECT id, cell, day, sum(delta)::bigint FROM measured GROUP BY id, cell, day HAVING sum(delta) <> 0
+      $$`);
+
+    // Loans and everything their position is made of; the rollup triggers already on loan,
+    // disbursement and repayment are replaced by ones that refresh both figures.
+    for (const table of ["loan", "disbursement", "repayment"]) {
+      for (const sql of dropRollupTriggerSql(table)) await q.query(sql);
+    }
+    for (const sql of [
+      ...rollupTriggerSql("loan", { outstanding_principal: "id", portfolio: "id" }),
+      ...rollupTriggerSql("disbursement", { outstanding_principal: "loan_id", portfolio: "loan_id" }),
+      ...rollupTriggerSql("repayment", { outstanding_principal: "loan_id", portfolio: "loan_id" }),
+      ...rollupTriggerSql("loan_schedule", { portfolio: "loan_id" }),
+      ...rollupTriggerSql("schedule_installment", { portfolio: "loan_id" }),
+    ]) {
+      await q.query(sql);
+    }
+
+    // New thresholds move loans between debt groups on other dates: every loan's contribution changes.
+    await q.query(`
+      CREATE FUNCTION portfolio_thresholds_changed() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF current_setting('rollup.deferred', true) IS DISTINCT FROM 'on' THEN
+          PERFORM rollup_rebuild('portfolio', ARRAY(SELECT id FROM loan));
+        END IF;
+        RETURN NULL;
+      END $fn$`);
+    await q.query(`CREATE TRIGGER debt_group_threshold_portfolio AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON debt_group_threshold FOR EACH STATEMENT EXECUTE FUNCTION portfolio_thresholds_changed()`);
+
+    await q.query(`SELECT rollup_rebuild('portfolio', ARRAY(SELECT id FROM loan))`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER IF EXISTS debt_group_threshold_portfolio ON debt_group_threshold`);
+    await q.query(`DROP FUNCTION IF EXISTS portfolio_thresholds_changed()`);
+    for (const table of ["loan", "disbursement", "repayment", "loan_schedule", "schedule_installment"]) {
+      for (const sql of dropRollupTriggerSql(table)) await q.query(sql);
+    }
+    for (const sql of [
+      ...rollupTriggerSql("loan", { outstanding_principal: "id" }),
+      ...rollupTriggerSql("disbursement", { outstanding_principal: "loan_id" }),
+      ...rollupTriggerSql("repayment", { outstanding_principal: "loan_id" }),
+    ]) {
+      await q.query(sql);
+    }
+    for (const table of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) {
+      await q.query(`DELETE FROM ${table} WHERE figure = 'portfolio'`);
+    }
+    await q.query(`DROP FUNCTION IF EXISTS rollup_portfolio(uuid[])`);
+  }
+}
