@@ -22,6 +22,9 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
   name = "PortfolioRollup1732000000000";
 
   async up(q: QueryRunner): Promise<void> {
+    // The first instalment of a schedule whose total due to date exceeds what has been paid.
+    await q.query(`CREATE INDEX schedule_installment_principal_to_date ON schedule_installment (schedule_id, principal_to_date, number) INCLUDE (due_date)`);
+    await q.query(`CREATE INDEX schedule_installment_interest_to_date ON schedule_installment (schedule_id, interest_to_date, number) INCLUDE (due_date)`);
     await q.query(`
       CREATE FUNCTION rollup_portfolio(owners uuid[])
       RETURNS TABLE (owner_id uuid, cell text[], day date, delta bigint)
@@ -32,30 +35,38 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
                  borrower_sector_code AS sc, borrower_sector_name AS sn, borrower_district_code AS dc, borrower_district_name AS dn
             FROM loan WHERE id = ANY (owners)
         ), recorded AS (
-          -- Dates on which something recorded about the loan changes (none counts before signing).
-          SELECT DISTINCT l.id, greatest(e.day, l.signed_on) AS day
+          -- What changes on each date something is recorded about the loan (nothing counts before signing).
+          SELECT l.id, greatest(e.day, l.signed_on) AS day, sum(e.disbursed) AS disbursed, sum(e.principal) AS principal,
+                 sum(e.interest) AS interest, max(e.version) AS version
             FROM l CROSS JOIN LATERAL (
-              SELECT l.signed_on UNION ALL SELECT l.ended_on WHERE l.ended_on <> 'infinity'
-              UNION ALL SELECT disbursed_on FROM disbursement WHERE loan_id = l.id
-              UNION ALL SELECT paid_on FROM repayment WHERE loan_id = l.id
-              UNION ALL SELECT effective_from FROM loan_schedule WHERE loan_id = l.id
-              UNION ALL SELECT due_date FROM schedule_installment WHERE loan_id = l.id
-            ) e (day)
+              SELECT l.signed_on, 0::bigint, 0::bigint, 0::bigint, NULL::int
+              UNION ALL SELECT l.ended_on, 0, 0, 0, NULL WHERE l.ended_on <> 'infinity'
+              UNION ALL SELECT disbursed_on, amount, 0, 0, NULL FROM disbursement WHERE loan_id = l.id
+              UNION ALL SELECT paid_on, 0, principal_part, interest_part, NULL FROM repayment WHERE loan_id = l.id
+              UNION ALL SELECT effective_from, 0, 0, 0, version FROM loan_schedule WHERE loan_id = l.id
+              UNION ALL SELECT due_date, 0, 0, 0, NULL FROM schedule_installment WHERE loan_id = l.id
+            ) e (day, disbursed, principal, interest, version)
+           GROUP BY l.id, 2
+        ), running AS (
+          -- The totals to date and the schedule in force (the latest version in effect) from each such date until the next one.
+          SELECT id, day, lead(day) OVER w AS next_day, sum(disbursed) OVER w AS disbursed, sum(principal) OVER w AS principal,
+                 sum(interest) OVER w AS interest, max(version) OVER w AS version
+            FROM recorded WINDOW w AS (PARTITION BY id ORDER BY day)
         ), base AS (
-          -- The recorded position from each such date until the next one.
-          SELECT r.id, r.day, lead(r.day) OVER (PARTITION BY r.id ORDER BY r.day) AS next_day,
-                 r.day >= l.ended_on AS ended, d.amount AS disbursed, d.amount - p.principal AS balance, o.oldest_unpaid
-            FROM recorded r JOIN l ON l.id = r.id
-           CROSS JOIN LATERAL (SELECT coalesce(sum(amount), 0) AS amount FROM disbursement WHERE loan_id = r.id AND disbursed_on <= r.day) d
-           CROSS JOIN LATERAL (
-             SELECT coalesce(sum(principal_part), 0) AS principal, coalesce(sum(interest_part), 0) AS interest
-               FROM repayment WHERE loan_id = r.id AND paid_on <= r.day
-           ) p
-           CROSS JOIN LATERAL (
-             SELECT min(i.due_date) AS oldest_unpaid FROM schedule_installment i
-              WHERE i.schedule_id = (SELECT s.id FROM loan_schedule s WHERE s.loan_id = r.id AND s.effective_from <= r.day ORDER BY s.version DESC LIMIT 1)
-                AND i.due_date <= r.day AND (i.principal_to_date > p.principal OR i.interest_to_date > p.interest)
-           ) o
+          -- Running totals due only grow along a schedule, so its first instalment not covered by the
+          -- payments is found by an index on either total (the oldest unpaid, if already due).
+          SELECT r.id, r.day, r.next_day, r.day >= l.ended_on AS ended, r.disbursed, r.disbursed - r.principal AS balance,
+                 CASE WHEN least(up.due_date, ui.due_date) <= r.day THEN least(up.due_date, ui.due_date) END AS oldest_unpaid
+            FROM running r JOIN l ON l.id = r.id
+            LEFT JOIN loan_schedule s ON s.loan_id = r.id AND s.version = r.version
+            LEFT JOIN LATERAL (
+              SELECT i.due_date FROM schedule_installment i WHERE i.schedule_id = s.id AND i.principal_to_date > r.principal
+               ORDER BY i.principal_to_date, i.number LIMIT 1
+            ) up ON TRUE
+            LEFT JOIN LATERAL (
+              SELECT i.due_date FROM schedule_installment i WHERE i.schedule_id = s.id AND i.interest_to_date > r.interest
+               ORDER BY i.interest_to_date, i.number LIMIT 1
+            ) ui ON TRUE
         ), crossing AS (
           SELECT 1 AS after_days UNION SELECT 31 UNION SELECT min_days_past_due FROM debt_group_threshold
         ), points AS (
@@ -149,5 +160,7 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
       await q.query(`DELETE FROM ${table} WHERE figure = 'portfolio'`);
     }
     await q.query(`DROP FUNCTION IF EXISTS rollup_portfolio(uuid[])`);
+    await q.query(`DROP INDEX IF EXISTS schedule_installment_interest_to_date`);
+    await q.query(`DROP INDEX IF EXISTS schedule_installment_principal_to_date`);
   }
 }
