@@ -49,8 +49,8 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
            GROUP BY l.id, 2
         ), running AS (
           -- The totals to date and the schedule in force (the latest version in effect) from each such date until the next one.
-          SELECT id, day, lead(day) OVER w AS next_day, sum(disbursed) OVER w AS disbursed, sum(principal) OVER w AS principal,
-                 sum(interest) OVER w AS interest, max(version) OVER w AS version
+          SELECT id, day, lead(day) OVER w AS next_day, (sum(disbursed) OVER w)::bigint AS disbursed, (sum(principal) OVER w)::bigint AS principal,
+                 (sum(interest) OVER w)::bigint AS interest, max(version) OVER w AS version
             FROM recorded WINDOW w AS (PARTITION BY id ORDER BY day)
         ), base AS (
           -- Running totals due only grow along a schedule, so its first instalment not covered by the
@@ -77,40 +77,49 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
             FROM base b JOIN crossing c
               ON NOT b.ended AND b.oldest_unpaid + c.after_days > b.day AND (b.next_day IS NULL OR b.oldest_unpaid + c.after_days < b.next_day)
         ), positions AS (
-          SELECT x.id, x.at, lead(x.at) OVER (PARTITION BY x.id ORDER BY x.at) AS until, x.disbursed, x.outstanding, x.dpd,
-                 CASE WHEN x.ended THEN NULL
-                      ELSE (SELECT max(t.debt_group) FROM debt_group_threshold t WHERE t.min_days_past_due <= x.dpd) END AS debt_group,
-                 NOT x.ended AND x.oldest_unpaid < x.at AS overdue
+          SELECT y.*, lag(y.vals) OVER w AS prev_vals, lag(y.debt_group) OVER w AS prev_group,
+                 lag(y.at) OVER w IS NOT NULL AND lag(y.debt_group) OVER w IS NOT DISTINCT FROM y.debt_group AS same_cell
             FROM (
-              SELECT p.*, CASE WHEN p.ended THEN 0 ELSE p.balance END AS outstanding,
-                     CASE WHEN p.ended OR p.oldest_unpaid IS NULL THEN 0 ELSE p.at - p.oldest_unpaid END AS dpd
-                FROM points p
-            ) x
+              SELECT x.id, x.at, g.debt_group,
+                     -- In the order of the measure names below.
+                     ARRAY[1, (x.outstanding > 0)::int, (x.overdue AND x.outstanding > 0)::int, x.outstanding, greatest(x.outstanding, 0),
+                           CASE WHEN x.dpd > 30 THEN x.outstanding ELSE 0 END, (x.dpd > 30 AND x.outstanding > 0)::int,
+                           x.disbursed, (x.disbursed > 0)::int]::bigint[] AS vals
+                FROM (
+                  SELECT p.id, p.at, p.disbursed, CASE WHEN p.ended THEN 0 ELSE p.balance END AS outstanding,
+                         CASE WHEN p.ended OR p.oldest_unpaid IS NULL THEN 0 ELSE p.at - p.oldest_unpaid END AS dpd,
+                         p.ended, coalesce(NOT p.ended AND p.oldest_unpaid < p.at, false) AS overdue
+                    FROM points p
+                ) x
+               CROSS JOIN LATERAL (
+                 SELECT CASE WHEN x.ended THEN NULL ELSE (SELECT max(t.debt_group) FROM debt_group_threshold t WHERE t.min_days_past_due <= x.dpd) END AS debt_group
+               ) g
+            ) y
+          WINDOW w AS (PARTITION BY y.id ORDER BY y.at)
         ), measured AS (
-          -- Each position's measures hold from its date (+) until the next position's (−).
-          SELECT p.id, ARRAY[m.measure, l.sc, l.sn, l.dc, l.dn, p.debt_group::text] AS cell, s.day, s.sign * m.value AS delta
+          -- Each position's change of each measure: in its cell when the debt group is the previous
+          -- position's, else + the new value in the new cell and − the previous value in the old one.
+          SELECT p.id, ARRAY[m.measure, l.sc, l.sn, l.dc, l.dn, e.debt_group::text] AS cell, p.at AS day, e.delta
             FROM positions p JOIN l ON l.id = p.id
+           CROSS JOIN LATERAL unnest(
+             ARRAY['loans', 'n', 'overdue', 'outstanding', 'outstanding_positive', 'par30', 'par30_loans', 'disbursed', 'disbursed_loans'],
+             p.vals, p.prev_vals
+           ) m (measure, value, prev)
            CROSS JOIN LATERAL (VALUES
-             ('loans', 1),
-             ('n', (p.outstanding > 0)::int),
-             ('overdue', (p.overdue AND p.outstanding > 0)::int),
-             ('outstanding', p.outstanding),
-             ('outstanding_positive', greatest(p.outstanding, 0)),
-             ('par30', CASE WHEN p.dpd > 30 THEN p.outstanding ELSE 0 END),
-             ('par30_loans', (p.dpd > 30 AND p.outstanding > 0)::int),
-             ('disbursed', p.disbursed),
-             ('disbursed_loans', (p.disbursed > 0)::int)
-           ) m (measure, value)
-           CROSS JOIN LATERAL (VALUES (p.at, 1), (p.until, -1)) s (day, sign)
-           WHERE m.value <> 0 AND s.day IS NOT NULL
+             (p.debt_group, m.value - CASE WHEN p.same_cell THEN coalesce(m.prev, 0) ELSE 0 END),
+             (p.prev_group, CASE WHEN p.same_cell THEN 0 ELSE -coalesce(m.prev, 0) END)
+           ) e (debt_group, delta)
+           WHERE e.delta <> 0
           UNION ALL
-          SELECT r.loan_id, ARRAY['repaid', l.sc, l.sn, l.dc, l.dn, NULL], r.paid_on, r.principal_part
+          SELECT r.loan_id, ARRAY['repaid', l.sc, l.sn, l.dc, l.dn, NULL], r.paid_on, sum(r.principal_part)
             FROM repayment r JOIN l ON l.id = r.loan_id
+           GROUP BY r.loan_id, l.sc, l.sn, l.dc, l.dn, r.paid_on
           UNION ALL
           SELECT l.id, ARRAY['written_off', l.sc, l.sn, l.dc, l.dn, NULL], l.written_off_on, l.written_off_principal
             FROM l WHERE l.written_off_on IS NOT NULL
         )
-        SELECT id, cell, day, sum(delta)::bigint FROM measured GROUP BY id, cell, day HAVING sum(delta) <> 0
+        -- One row per loan, cell and day already (positions have distinct dates).
+        SELECT id, cell, day, delta::bigint FROM measured WHERE delta <> 0
       $$`);
 
     // Loans and everything their position is made of; the rollup triggers already on loan,
