@@ -6,10 +6,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { setTimeout as delay } from "node:timers/promises";
 import type { RunningStack, startStack as StartStack } from "../../dist/scripts/stack";
-import type { startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
+import type { postmasterPid as PostmasterPid, startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
 import type { holdsData as HoldsData, seedAll as SeedAll } from "../../dist/scripts/lib/seedAll";
 import { Operation, operations, Samples, seededRandom } from "./operations";
-import { childPidsMatching, cpuSecondsOf, memoryOf } from "./procStats";
+import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./procStats";
 
 /**
  * `npm run bench -- [--scale N] [--duration S] [--connections C] [--only list,search] [--no-peer] [--label L]`
@@ -27,7 +27,7 @@ const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack } = require(path.join(REPO_ROOT, "dist/scripts/stack.js")) as { startStack: typeof StartStack };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres };
+const { postmasterPid, startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres; postmasterPid: typeof PostmasterPid };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { holdsData, seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/seedAll.js")) as { seedAll: typeof SeedAll; holdsData: typeof HoldsData };
 
@@ -58,6 +58,19 @@ interface Measurement {
   sqlBySubgraph: Record<string, number>;
   /** CPU seconds per request of the gateway process (ours or peer), from /proc. */
   gatewayCpuMsPerRequest?: number;
+  /**
+   * Where the time goes: CPU milliseconds per request of the gateway, of each subgraph and of
+   * PostgreSQL (the postmaster and all its backends), from /proc over the same rounds.
+   */
+  cpuMsPerRequest: Record<string, number>;
+}
+
+/** The CPU column of the output: the gateway, the subgraphs that worked, PostgreSQL. */
+function cpuSummary(cpu: Record<string, number>): string {
+  return Object.entries(cpu)
+    .filter(([name, ms]) => name === "gateway" || name === "postgres" || ms >= 0.01)
+    .map(([name, ms]) => `${name === "gateway" ? "gw" : name === "postgres" ? "pg" : name} ${ms}`)
+    .join(" ");
 }
 
 function parseOptions() {
@@ -288,6 +301,12 @@ async function main(): Promise<void> {
     });
     say(`[bench] stack ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const gatewayPids = childPidsMatching(process.pid, path.join("gateway", "dist", "src", "main.js"));
+    const postgresPid = postmasterPid(dataDir);
+    /** CPU seconds so far of each subgraph and of PostgreSQL (the same processes serve every gateway). */
+    const backendCpu = (): Record<string, number | undefined> => ({
+      ...Object.fromEntries(stack!.subgraphs.map((s) => [s.name, cpuSecondsOf(s.pid)])),
+      postgres: treeCpuSecondsOf(postgresPid),
+    });
 
     if (options.targets.has("peer")) {
       peer = spawn(process.execPath, [path.join(__dirname, "hiveGateway.js")], {
@@ -360,14 +379,22 @@ async function main(): Promise<void> {
       non2xx: number;
       sql: Record<string, number>;
       cpuSeconds: number | undefined;
+      /** CPU seconds of each subgraph and of PostgreSQL over the rounds (NaN when a reading failed). */
+      backendCpuSeconds: Record<string, number>;
     }
     const measureRound = async (target: Target, picker: () => { body: string; officer: boolean }, tally: Tally, connections: number) => {
       const before = await sqlCounters(stack!);
       const cpuBefore = cpuOf(target.name);
+      const backendBefore = backendCpu();
       const { result, latencies, graphqlErrors } = await load(target.url, target.headers, picker, officer, connections, options.duration / options.rounds);
       tally.graphqlErrors += graphqlErrors;
       const after = await sqlCounters(stack!);
       const cpuAfter = cpuOf(target.name);
+      const backendAfter = backendCpu();
+      for (const [name, after] of Object.entries(backendAfter)) {
+        const before = backendBefore[name];
+        tally.backendCpuSeconds[name] = (tally.backendCpuSeconds[name] ?? 0) + (after !== undefined && before !== undefined ? after - before : NaN);
+      }
       for (const latency of latencies) tally.latencies.push(latency);
       tally.seconds += result.duration;
       tally.errors += result.errors + result.timeouts;
@@ -378,7 +405,7 @@ async function main(): Promise<void> {
     /** Runs the targets of one operation in interleaved rounds, so a noisy moment of the machine falls on all of them alike. */
     const compare = async (opName: string, opTargets: Target[], makePicker: () => () => { body: string; officer: boolean }, connections: number) => {
       const pickers = new Map(opTargets.map((t) => [t.name, makePicker()]));
-      const tallies = new Map<string, Tally>(opTargets.map((t) => [t.name, { latencies: [], graphqlErrors: 0, seconds: 0, errors: 0, non2xx: 0, sql: {}, cpuSeconds: 0 }]));
+      const tallies = new Map<string, Tally>(opTargets.map((t) => [t.name, { latencies: [], graphqlErrors: 0, seconds: 0, errors: 0, non2xx: 0, sql: {}, cpuSeconds: 0, backendCpuSeconds: {} }]));
       if (options.warmup > 0) for (const target of opTargets) await load(target.url, target.headers, pickers.get(target.name)!, officer, connections, options.warmup);
       for (let round = 0; round < options.rounds; round++) {
         for (const target of round % 2 === 0 ? opTargets : [...opTargets].reverse()) await measureRound(target, pickers.get(target.name)!, tallies.get(target.name)!, connections);
@@ -409,11 +436,14 @@ async function main(): Promise<void> {
           sqlStatementsPerRequest: round2(Object.values(sqlBySubgraph).reduce((x, y) => x + y, 0)),
           sqlBySubgraph,
           gatewayCpuMsPerRequest: t.cpuSeconds !== undefined && ok && gatewayPidsOf(target.name).length ? round2((t.cpuSeconds * 1000) / ok) : undefined,
+          cpuMsPerRequest: {},
         };
+        if (m.gatewayCpuMsPerRequest !== undefined) m.cpuMsPerRequest.gateway = m.gatewayCpuMsPerRequest;
+        for (const [name, seconds] of Object.entries(t.backendCpuSeconds)) if (ok && Number.isFinite(seconds)) m.cpuMsPerRequest[name] = round2((seconds * 1000) / ok);
         results.push(m);
         say(
           `  ${opName.padEnd(16)} ${target.name.padEnd(7)} ${pad(m.requestsPerSecond, 8)} req/s  p50 ${pad(m.latencyMs.p50, 6)}  p95 ${pad(m.latencyMs.p95, 6)}  p99 ${pad(m.latencyMs.p99, 6)} ms  ` +
-            `SQL/req ${pad(m.sqlStatementsPerRequest, 6)}  c=${connections}${m.errors || m.non2xx || m.graphqlErrors ? `  errors ${m.errors} non-2xx ${m.non2xx} GraphQL errors ${m.graphqlErrors}` : ""}`,
+            `SQL/req ${pad(m.sqlStatementsPerRequest, 6)}  CPU ms/req ${cpuSummary(m.cpuMsPerRequest)}  c=${connections}${m.errors || m.non2xx || m.graphqlErrors ? `  errors ${m.errors} non-2xx ${m.non2xx} GraphQL errors ${m.graphqlErrors}` : ""}`,
         );
       }
     };
@@ -493,7 +523,7 @@ function ratios(results: readonly Measurement[], variantName?: string) {
 function printTable(results: readonly Measurement[], memory: Record<string, unknown>, variantName?: string): void {
   const r = ratios(results, variantName);
   say("");
-  say(`${"operation".padEnd(16)} ${"target".padEnd(10)} ${pad("c", 2)} ${pad("req/s", 8)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("SQL/req", 8)} ${pad("gw CPU ms/req", 13)} ${pad("errors", 6)}  ratio`);
+  say(`${"operation".padEnd(16)} ${"target".padEnd(10)} ${pad("c", 2)} ${pad("req/s", 8)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("SQL/req", 8)} ${pad("errors", 6)}  ${"CPU ms/req (gateway, subgraphs, PostgreSQL)".padEnd(44)}  ratio`);
   for (const m of results) {
     const ratio = r[m.operation];
     const note =
@@ -505,7 +535,7 @@ function printTable(results: readonly Measurement[], memory: Record<string, unkn
             ? `${variantName}/direct p50 ${ratio.p50VariantOverDirect}`
             : "";
     say(
-      `${m.operation.padEnd(16)} ${m.target.padEnd(10)} ${pad(m.connections, 2)} ${pad(m.requestsPerSecond, 8)} ${pad(m.latencyMs.p50, 7)} ${pad(m.latencyMs.p95, 7)} ${pad(m.latencyMs.p99, 7)} ${pad(m.sqlStatementsPerRequest, 8)} ${pad(m.gatewayCpuMsPerRequest ?? "", 13)} ${pad(m.errors + m.non2xx + m.graphqlErrors, 6)}  ${note}`,
+      `${m.operation.padEnd(16)} ${m.target.padEnd(10)} ${pad(m.connections, 2)} ${pad(m.requestsPerSecond, 8)} ${pad(m.latencyMs.p50, 7)} ${pad(m.latencyMs.p95, 7)} ${pad(m.latencyMs.p99, 7)} ${pad(m.sqlStatementsPerRequest, 8)} ${pad(m.errors + m.non2xx + m.graphqlErrors, 6)}  ${cpuSummary(m.cpuMsPerRequest).padEnd(44)}  ${note}`,
     );
   }
   say(`memory (RSS MiB, current/peak): ${JSON.stringify(memory)}`);

@@ -25,6 +25,24 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * CPU time (user + system) of a process and all its descendants so far, in seconds, including
+ * the descendants that have ended (cutime and cstime count the children a process has waited
+ * for): PostgreSQL's postmaster and its backends, which come and go with connections.
+ */
+export function treeCpuSecondsOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime, stime, cutime, cstime: fields 14 to 17 of stat.
+    const own = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+    return childPidsMatching(pid, "").reduce((sum, child) => sum + (treeCpuSecondsOf(child) ?? 0), own);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Children of a process whose command line contains `fragment` (e.g. the gateway's main.js). */
 export function childPidsMatching(parentPid: number, fragment: string): number[] {
   const found: number[] = [];

@@ -9,6 +9,8 @@ interface Row {
   latencyMs: { p50: number; p95: number; p99: number };
   sqlStatementsPerRequest: number;
   gatewayCpuMsPerRequest?: number;
+  /** Gateway, each subgraph and PostgreSQL (results from before it existed lack it). */
+  cpuMsPerRequest?: Record<string, number>;
   errors: number;
   non2xx: number;
   graphqlErrors?: number;
@@ -23,7 +25,7 @@ const data = JSON.parse(readFileSync(file, "utf8")) as {
 };
 const variantName = data.settings?.variantName ?? undefined;
 const ops = only ? new Set(only.split(",")) : undefined;
-const lines = ["| operation | target | conns | req/s | p50 ms | p95 ms | p99 ms | SQL/req | gateway CPU ms/req | errors | ratio |", "|---|---|---|---|---|---|---|---|---|---|---|"];
+const lines = ["| operation | target | conns | req/s | p50 ms | p95 ms | p99 ms | SQL/req | CPU ms/req: gateway | subgraphs | PostgreSQL | errors | ratio |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|"];
 for (const r of data.results) {
   if (ops && !ops.has(r.operation)) continue;
   const ratio = data.ratios[r.operation] ?? {};
@@ -36,6 +38,11 @@ for (const r of data.results) {
           ? `${variantName}/direct p50 **${ratio.p50VariantOverDirect}**`
           : "";
   const errors = r.errors + r.non2xx + (r.graphqlErrors ?? 0);
-  lines.push(`| ${r.operation} | ${r.target} | ${r.connections ?? 8} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.sqlStatementsPerRequest} | ${r.gatewayCpuMsPerRequest ?? ""} | ${errors} | ${note} |`);
+  const cpu = r.cpuMsPerRequest ?? {};
+  const subgraphs = Object.entries(cpu)
+    .filter(([name, ms]) => name !== "gateway" && name !== "postgres" && ms >= 0.01)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(", ");
+  lines.push(`| ${r.operation} | ${r.target} | ${r.connections ?? 8} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.sqlStatementsPerRequest} | ${r.gatewayCpuMsPerRequest ?? ""} | ${subgraphs} | ${cpu.postgres ?? ""} | ${errors} | ${note} |`);
 }
 process.stdout.write(`${lines.join("\n")}\n\nMemory (RSS MiB, current and peak): \`${JSON.stringify(data.memoryMiB)}\`\n`);
