@@ -17,8 +17,9 @@ import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./p
  * Starts PostgreSQL on the benchmark's own data folder for the scale (.data/bench/scale-N,
  * seeded with `seedAll` when it holds no data yet), every subgraph and our gateway (as
  * `npm start` runs them, on ports of their own), and @graphql-hive/gateway on the same
- * subgraphs and the same supergraph file. Then, for each operation of the mix and for the mix:
- * autocannon against our gateway, against the peer and, for operations one subgraph serves
+ * subgraphs and the same supergraph file, once with its default runtime (peer) and once with Hive
+ * Router's Rust query planner (peer-rust). Then, for each operation of the mix and for the mix:
+ * autocannon against our gateway, against the peers and, for operations one subgraph serves
  * alone, against that subgraph directly (with the gateway secret). Prints a table and writes
  * bench/results/<date>-scale-N[-label].json. Load goes to 127.0.0.1 only, bounded in time.
  */
@@ -34,7 +35,7 @@ const { holdsData, seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/se
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Target {
-  /** ours, peer (@graphql-hive/gateway), direct (the subgraph itself), ours-xN (our gateway in N cluster workers). */
+  /** ours, peer (@graphql-hive/gateway), peer-rust (the same with its Rust query planner), direct (the subgraph itself), ours-xN (our gateway in N cluster workers). */
   name: string;
   url: string;
   /** Extra headers (the direct path sends the gateway secret itself). */
@@ -83,7 +84,7 @@ function parseOptions() {
       connections: { type: "string", default: "8" },
       "heavy-connections": { type: "string", default: "2" },
       only: { type: "string" },
-      targets: { type: "string", default: "ours,peer,direct" },
+      targets: { type: "string", default: "ours,peer,peer-rust,direct" },
       label: { type: "string" },
       "pg-port": { type: "string", default: "54350" },
       "base-port": { type: "string", default: "4100" },
@@ -97,7 +98,7 @@ function parseOptions() {
     strict: true,
   });
   if (values.help) {
-    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-name NAME]");
+    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,peer-rust,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-name NAME]");
     process.exit(0);
   }
   const scale = Number(values.scale);
@@ -256,9 +257,11 @@ async function main(): Promise<void> {
   const postgres = await startPersistentPostgres(dataDir, options.pgPort, () => undefined);
   let stack: RunningStack | undefined;
   let peer: ChildProcess | undefined;
+  let rustPeer: ChildProcess | undefined;
   let clustered: ChildProcess | undefined;
   const stopAll = async () => {
     peer?.kill("SIGTERM");
+    rustPeer?.kill("SIGTERM");
     clustered?.kill("SIGTERM");
     await stack?.stop();
     await postgres.stop();
@@ -280,6 +283,7 @@ async function main(): Promise<void> {
     const ports = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, options.basePort + (s.port - 4000)]));
     const gatewayPort = options.basePort;
     const peerPort = options.basePort + 10;
+    const rustPeerPort = options.basePort + 11;
     const host = "127.0.0.1";
     // The same supergraph file for both gateways, with the subgraph URLs of this run.
     let supergraph = readFileSync(path.join(REPO_ROOT, "gateway", "supergraph.graphql"), "utf8");
@@ -308,14 +312,22 @@ async function main(): Promise<void> {
       postgres: treeCpuSecondsOf(postgresPid),
     });
 
-    if (options.targets.has("peer")) {
-      peer = spawn(process.execPath, [path.join(__dirname, "hiveGateway.js")], {
-        env: { ...process.env, PORT: String(peerPort), HOST: host, SUPERGRAPH_PATH: supergraphPath },
+    const startPeer = async (name: string, port: number, env: Record<string, string>): Promise<ChildProcess> => {
+      const child = spawn(process.execPath, [path.join(__dirname, "hiveGateway.js")], {
+        env: { ...process.env, ...env, PORT: String(port), HOST: host, SUPERGRAPH_PATH: supergraphPath },
         stdio: ["ignore", "pipe", "pipe"],
       });
-      peer.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[hive-gateway] ${chunk}`));
-      await waitForGraphql(`http://${host}:${peerPort}/graphql`, peer, 60_000);
+      child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+      await waitForGraphql(`http://${host}:${port}/graphql`, child, 60_000);
+      return child;
+    };
+    if (options.targets.has("peer")) {
+      peer = await startPeer("hive-gateway", peerPort, {});
       say(`[bench] peer gateway (@graphql-hive/gateway) ready`);
+    }
+    if (options.targets.has("peer-rust")) {
+      rustPeer = await startPeer("hive-gateway-rust", rustPeerPort, { HIVE_ROUTER_RUNTIME: "true" });
+      say(`[bench] peer-rust gateway (@graphql-hive/gateway with @graphql-hive/router-runtime) ready`);
     }
 
     if (options.variantMain && !existsSync(options.variantMain)) throw new Error(`--variant-main ${options.variantMain} does not exist`);
@@ -350,9 +362,10 @@ async function main(): Promise<void> {
     if (options.targets.has("ours")) targets.push({ name: "ours", url: stack.gatewayUrl, headers: {} });
     if (clustered) targets.push({ name: options.variantName, url: `http://${host}:${options.basePort + 20}/graphql`, headers: {} });
     if (peer) targets.push({ name: "peer", url: `http://${host}:${peerPort}/graphql`, headers: {} });
+    if (rustPeer) targets.push({ name: "peer-rust", url: `http://${host}:${rustPeerPort}/graphql`, headers: {} });
     /** The processes of a gateway target (a cluster's primary and its workers). */
     const gatewayPidsOf = (target: string): number[] =>
-      target === "ours" ? gatewayPids.slice(0, 1) : target === "peer" && peer?.pid ? [peer.pid] : target === options.variantName && clustered?.pid ? [clustered.pid, ...childPidsMatching(clustered.pid, "clusterGateway.js")] : [];
+      target === "ours" ? gatewayPids.slice(0, 1) : target === "peer" && peer?.pid ? [peer.pid] : target === "peer-rust" && rustPeer?.pid ? [rustPeer.pid] : target === options.variantName && clustered?.pid ? [clustered.pid, ...childPidsMatching(clustered.pid, "clusterGateway.js")] : [];
     const cpuOf = (target: string): number | undefined => {
       const pids = gatewayPidsOf(target);
       if (!pids.length) return undefined;
@@ -460,6 +473,7 @@ async function main(): Promise<void> {
     const memory = {
       ours: memoryOf(gatewayPids[0]),
       peer: memoryOf(peer?.pid),
+      "peer-rust": memoryOf(rustPeer?.pid),
       ...(clustered?.pid
         ? { [options.variantName]: [clustered.pid, ...childPidsMatching(clustered.pid, "clusterGateway.js")].map((pid) => memoryOf(pid)) }
         : {}),
@@ -504,12 +518,15 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function ratios(results: readonly Measurement[], variantName?: string) {
   const find = (op: string, target: string) => results.find((r) => r.operation === op && r.target === target);
-  const out: Record<string, { throughputOursOverPeer?: number; p50PeerOverOurs?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }> = {};
+  const out: Record<string, { throughputOursOverPeer?: number; p50PeerOverOurs?: number; throughputOursOverRustPeer?: number; p50RustPeerOverOurs?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }> = {};
   for (const op of new Set(results.map((r) => r.operation))) {
     const ours = find(op, "ours");
     const peer = find(op, "peer");
+    const rustPeer = find(op, "peer-rust");
     const direct = find(op, "direct");
     out[op] = {
+      throughputOursOverRustPeer: ours && rustPeer && rustPeer.requestsPerSecond ? round2(ours.requestsPerSecond / rustPeer.requestsPerSecond) : undefined,
+      p50RustPeerOverOurs: ours && rustPeer && ours.latencyMs.p50 ? round2(rustPeer.latencyMs.p50 / ours.latencyMs.p50) : undefined,
       throughputOursOverPeer: ours && peer && peer.requestsPerSecond ? round2(ours.requestsPerSecond / peer.requestsPerSecond) : undefined,
       p50PeerOverOurs: ours && peer && ours.latencyMs.p50 ? round2(peer.latencyMs.p50 / ours.latencyMs.p50) : undefined,
       p50GatewayOverDirect: ours && direct && direct.latencyMs.p50 ? round2(ours.latencyMs.p50 / Math.max(direct.latencyMs.p50, 1)) : undefined,
@@ -527,8 +544,11 @@ function printTable(results: readonly Measurement[], memory: Record<string, unkn
   for (const m of results) {
     const ratio = r[m.operation];
     const note =
-      m.target === "ours" && ratio.throughputOursOverPeer !== undefined
-        ? `ours/peer req/s ${ratio.throughputOursOverPeer}`
+      m.target === "ours" && (ratio.throughputOursOverPeer !== undefined || ratio.throughputOursOverRustPeer !== undefined)
+        ? [
+            ratio.throughputOursOverPeer !== undefined ? `ours/peer req/s ${ratio.throughputOursOverPeer}` : "",
+            ratio.throughputOursOverRustPeer !== undefined ? `ours/peer-rust req/s ${ratio.throughputOursOverRustPeer}` : "",
+          ].filter(Boolean).join(", ")
         : m.target === "direct" && ratio.p50GatewayOverDirect !== undefined
           ? `gateway/direct p50 ${ratio.p50GatewayOverDirect}`
           : m.target === variantName && ratio.p50VariantOverDirect !== undefined

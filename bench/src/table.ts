@@ -19,7 +19,7 @@ const [file, only] = process.argv.slice(2);
 if (!file) throw new Error("usage: node bench/dist/src/table.js <results.json> [op,op]");
 const data = JSON.parse(readFileSync(file, "utf8")) as {
   results: Row[];
-  ratios: Record<string, { throughputOursOverPeer?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }>;
+  ratios: Record<string, { throughputOursOverPeer?: number; throughputOursOverRustPeer?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }>;
   settings?: { variantName?: string | null };
   memoryMiB: unknown;
 };
@@ -30,8 +30,11 @@ for (const r of data.results) {
   if (ops && !ops.has(r.operation)) continue;
   const ratio = data.ratios[r.operation] ?? {};
   const note =
-    r.target === "ours" && ratio.throughputOursOverPeer !== undefined
-      ? `ours/peer req/s **${ratio.throughputOursOverPeer}**`
+    r.target === "ours" && (ratio.throughputOursOverPeer !== undefined || ratio.throughputOursOverRustPeer !== undefined)
+      ? [
+          ratio.throughputOursOverPeer !== undefined ? `ours/peer req/s **${ratio.throughputOursOverPeer}**` : "",
+          ratio.throughputOursOverRustPeer !== undefined ? `ours/peer-rust req/s **${ratio.throughputOursOverRustPeer}**` : "",
+        ].filter(Boolean).join(", ")
       : r.target === "direct" && ratio.p50GatewayOverDirect !== undefined
         ? `gateway/direct p50 **${ratio.p50GatewayOverDirect}**`
         : r.target === variantName && ratio.p50VariantOverDirect !== undefined
