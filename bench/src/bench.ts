@@ -455,7 +455,7 @@ async function main(): Promise<void> {
         for (const [name, seconds] of Object.entries(t.backendCpuSeconds)) if (ok && Number.isFinite(seconds)) m.cpuMsPerRequest[name] = round2((seconds * 1000) / ok);
         results.push(m);
         say(
-          `  ${opName.padEnd(16)} ${target.name.padEnd(7)} ${pad(m.requestsPerSecond, 8)} req/s  p50 ${pad(m.latencyMs.p50, 6)}  p95 ${pad(m.latencyMs.p95, 6)}  p99 ${pad(m.latencyMs.p99, 6)} ms  ` +
+          `  ${opName.padEnd(16)} ${target.name.padEnd(9)} ${pad(m.requestsPerSecond, 8)} req/s  p50 ${pad(m.latencyMs.p50, 6)}  p95 ${pad(m.latencyMs.p95, 6)}  p99 ${pad(m.latencyMs.p99, 6)} ms  ` +
             `SQL/req ${pad(m.sqlStatementsPerRequest, 6)}  CPU ms/req ${cpuSummary(m.cpuMsPerRequest)}  c=${connections}${m.errors || m.non2xx || m.graphqlErrors ? `  errors ${m.errors} non-2xx ${m.non2xx} GraphQL errors ${m.graphqlErrors}` : ""}`,
         );
       }

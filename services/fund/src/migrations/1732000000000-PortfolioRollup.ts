@@ -137,17 +137,23 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
       await q.query(sql);
     }
 
-    // New thresholds move loans between debt groups on other dates: every loan's contribution changes.
+    // New thresholds move loans between debt groups on other dates: every loan's contribution
+    // changes. Rebuilt once per transaction, at commit (a deferred trigger), however many
+    // thresholds it changed and in how many statements.
     await q.query(`
       CREATE FUNCTION portfolio_thresholds_changed() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
       BEGIN
-        IF current_setting('rollup.deferred', true) IS DISTINCT FROM 'on' THEN
+        IF current_setting('rollup.deferred', true) IS DISTINCT FROM 'on'
+           AND current_setting('rollup.portfolio_rebuilt', true) IS DISTINCT FROM 'on' THEN
+          PERFORM set_config('rollup.portfolio_rebuilt', 'on', true);
           PERFORM rollup_rebuild('portfolio', ARRAY(SELECT id FROM loan));
         END IF;
         RETURN NULL;
       END $fn$`);
-    await q.query(`CREATE TRIGGER debt_group_threshold_portfolio AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON debt_group_threshold FOR EACH STATEMENT EXECUTE FUNCTION portfolio_thresholds_changed()`);
+    await q.query(`
+      CREATE CONSTRAINT TRIGGER debt_group_threshold_portfolio AFTER INSERT OR UPDATE OR DELETE ON debt_group_threshold
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION portfolio_thresholds_changed()`);
 
     await q.query(`SELECT rollup_rebuild('portfolio', ARRAY(SELECT id FROM loan))`);
   }
