@@ -31,7 +31,8 @@ const MEASURES = ["n", "overdue", "outstanding", "outstanding_positive", "par30"
 /** The same from the rollup's cells. */
 const ROLLUP_SQL = `
   SELECT t.cell[2] AS sector_code, min(t.cell[3]) AS sector_name, t.cell[4] AS district_code, min(t.cell[5]) AS district_name, t.cell[6]::int AS debt_group,
-         ${MEASURES.map((m) => `coalesce(sum(t.total) FILTER (WHERE t.cell[1] = '${m}'), 0) AS ${m}`).join(", ")}
+         ${MEASURES.filter((m) => m !== "outstanding_positive").map((m) => `coalesce(sum(t.total) FILTER (WHERE t.cell[1] = '${m}'), 0) AS ${m}`).join(", ")},
+         coalesce(sum(t.total) FILTER (WHERE t.cell[1] = 'outstanding'), 0) - coalesce(sum(t.total) FILTER (WHERE t.cell[1] = 'outstanding_negative'), 0) AS outstanding_positive
     FROM (SELECT cell, total FROM rollup_totals_for_test($1::date)) t
    WHERE t.cell[1] <> ALL (ARRAY['repaid', 'written_off'])
    GROUP BY 1, 3, 5`;

@@ -15,8 +15,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * rebuilds the figure.
  *
  * Measures: loans (signed, the group's existence), n (outstanding > 0), overdue, outstanding,
- * outstanding_positive, par30, par30_loans, disbursed, disbursed_loans; and, with no debt group,
- * repaid (principal repaid) and written_off (principal written off).
+ * outstanding_negative (overpaid loans' balance, almost always 0 so almost never a row), par30,
+ * par30_loans, disbursed, disbursed_loans; and, with no debt group, repaid (principal repaid) and
+ * written_off (principal written off).
  */
 export class PortfolioRollup1732000000000 implements MigrationInterface {
   name = "PortfolioRollup1732000000000";
@@ -82,7 +83,7 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
             FROM (
               SELECT x.id, x.at, g.debt_group,
                      -- In the order of the measure names below.
-                     ARRAY[1, (x.outstanding > 0)::int, (x.overdue AND x.outstanding > 0)::int, x.outstanding, greatest(x.outstanding, 0),
+                     ARRAY[1, (x.outstanding > 0)::int, (x.overdue AND x.outstanding > 0)::int, x.outstanding, least(x.outstanding, 0),
                            CASE WHEN x.dpd > 30 THEN x.outstanding ELSE 0 END, (x.dpd > 30 AND x.outstanding > 0)::int,
                            x.disbursed, (x.disbursed > 0)::int]::bigint[] AS vals
                 FROM (
@@ -102,7 +103,7 @@ export class PortfolioRollup1732000000000 implements MigrationInterface {
           SELECT p.id, ARRAY[m.measure, l.sc, l.sn, l.dc, l.dn, e.debt_group::text] AS cell, p.at AS day, e.delta
             FROM positions p JOIN l ON l.id = p.id
            CROSS JOIN LATERAL unnest(
-             ARRAY['loans', 'n', 'overdue', 'outstanding', 'outstanding_positive', 'par30', 'par30_loans', 'disbursed', 'disbursed_loans'],
+             ARRAY['loans', 'n', 'overdue', 'outstanding', 'outstanding_negative', 'par30', 'par30_loans', 'disbursed', 'disbursed_loans'],
              p.vals, p.prev_vals
            ) m (measure, value, prev)
            CROSS JOIN LATERAL (VALUES

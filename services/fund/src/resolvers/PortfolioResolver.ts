@@ -46,7 +46,6 @@ const GROUP_MEASURES: Record<string, keyof Omit<PositionGroup, "sectorCode" | "s
   n: "n",
   overdue: "overdue",
   outstanding: "outstanding",
-  outstanding_positive: "outstandingPositive",
   par30: "par30",
   disbursed: "disbursed",
   par30_loans: "par30Loans",
@@ -66,7 +65,7 @@ function positionGroups(cells: RollupCell[]): { groups: PositionGroup[]; repaid:
     const [measure, sectorCode, sectorName, districtCode, districtName, debtGroup] = cell;
     if (measure === "repaid") repaid += total;
     else if (measure === "written_off") writtenOff += total;
-    if (measure !== "loans" && !(measure! in GROUP_MEASURES)) continue;
+    if (measure !== "loans" && measure !== "outstanding_negative" && !(measure! in GROUP_MEASURES)) continue;
     const key = JSON.stringify([sectorCode, districtCode, debtGroup]);
     let group = byKey.get(key);
     if (!group) {
@@ -75,7 +74,10 @@ function positionGroups(cells: RollupCell[]): { groups: PositionGroup[]; repaid:
     }
     group.sectorName = minText([group.sectorName, sectorName])!;
     group.districtName = minText([group.districtName, districtName]);
-    if (measure !== "loans") group[GROUP_MEASURES[measure!]] += total;
+    // Outstanding of the loans with outstanding > 0 = all outstanding − the overpaid ones' (< 0).
+    if (measure === "outstanding") group.outstandingPositive += total;
+    else if (measure === "outstanding_negative") group.outstandingPositive -= total;
+    if (measure !== "loans" && measure !== "outstanding_negative") group[GROUP_MEASURES[measure!]] += total;
   }
   return { groups: [...byKey.values()], repaid, writtenOff };
 }
