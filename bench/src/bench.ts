@@ -7,10 +7,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { setTimeout as delay } from "node:timers/promises";
 import type { RunningStack, startStack as StartStack } from "../../dist/scripts/stack";
-import type { startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
+import type { postmasterPid as PostmasterPid, startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
 import type { holdsData as HoldsData, seedAll as SeedAll } from "../../dist/scripts/lib/seedAll";
 import { Operation, operations, Samples, seededRandom } from "./operations";
-import { childPidsMatching, cpuSecondsOf, memoryOf } from "./procStats";
+import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./procStats";
 
 /**
  * `npm run bench -- [--scale N] [--duration S] [--connections C] [--only list,search] [--no-peer] [--label L]`
@@ -18,8 +18,9 @@ import { childPidsMatching, cpuSecondsOf, memoryOf } from "./procStats";
  * Starts PostgreSQL on the benchmark's own data folder for the scale (.data/bench/scale-N,
  * seeded with `seedAll` when it holds no data yet), every subgraph and our gateway (as
  * `npm start` runs them, on ports of their own), and @graphql-hive/gateway on the same
- * subgraphs and the same supergraph file. Then, for each operation of the mix and for the mix:
- * autocannon against our gateway, against the peer and, for operations one subgraph serves
+ * subgraphs and the same supergraph file, once with its default runtime (peer) and once with Hive
+ * Router's Rust query planner (peer-rust). Then, for each operation of the mix and for the mix:
+ * autocannon against our gateway, against the peers and, for operations one subgraph serves
  * alone, against that subgraph directly (with the gateway secret). Prints a table and writes
  * bench/results/<date>-scale-N[-label].json. Load goes to 127.0.0.1 only, bounded in time.
  */
@@ -28,14 +29,14 @@ const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack } = require(path.join(REPO_ROOT, "dist/scripts/stack.js")) as { startStack: typeof StartStack };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres };
+const { postmasterPid, startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres; postmasterPid: typeof PostmasterPid };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { holdsData, seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/seedAll.js")) as { seedAll: typeof SeedAll; holdsData: typeof HoldsData };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Target {
-  /** ours, peer (@graphql-hive/gateway), direct (the subgraph itself), ours-xN (our gateway in N cluster workers). */
+  /** ours, peer (@graphql-hive/gateway), peer-rust (the same with its Rust query planner), direct (the subgraph itself), ours-xN (our gateway in N cluster workers). */
   name: string;
   url: string;
   /** Extra headers (the direct path sends the gateway secret itself). */
@@ -59,6 +60,19 @@ interface Measurement {
   sqlBySubgraph: Record<string, number>;
   /** CPU seconds per request of the gateway process (ours or peer), from /proc. */
   gatewayCpuMsPerRequest?: number;
+  /**
+   * Where the time goes: CPU milliseconds per request of the gateway, of each subgraph and of
+   * PostgreSQL (the postmaster and all its backends), from /proc over the same rounds.
+   */
+  cpuMsPerRequest: Record<string, number>;
+}
+
+/** The CPU column of the output: the gateway, the subgraphs that worked, PostgreSQL. */
+function cpuSummary(cpu: Record<string, number>): string {
+  return Object.entries(cpu)
+    .filter(([name, ms]) => name === "gateway" || name === "postgres" || ms >= 0.01)
+    .map(([name, ms]) => `${name === "gateway" ? "gw" : name === "postgres" ? "pg" : name} ${ms}`)
+    .join(" ");
 }
 
 function parseOptions() {
@@ -71,7 +85,7 @@ function parseOptions() {
       connections: { type: "string", default: "8" },
       "heavy-connections": { type: "string", default: "2" },
       only: { type: "string" },
-      targets: { type: "string", default: "ours,peer,direct" },
+      targets: { type: "string", default: "ours,peer,peer-rust,direct" },
       label: { type: "string" },
       "pg-port": { type: "string", default: "54350" },
       "base-port": { type: "string", default: "4100" },
@@ -85,7 +99,7 @@ function parseOptions() {
     strict: true,
   });
   if (values.help) {
-    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-name NAME]");
+    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,peer-rust,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-name NAME]");
     process.exit(0);
   }
   const scale = Number(values.scale);
@@ -244,9 +258,11 @@ async function main(): Promise<void> {
   const postgres = await startPersistentPostgres(dataDir, options.pgPort, () => undefined);
   let stack: RunningStack | undefined;
   let peer: ChildProcess | undefined;
+  let rustPeer: ChildProcess | undefined;
   let clustered: ChildProcess | undefined;
   const stopAll = async () => {
     peer?.kill("SIGTERM");
+    rustPeer?.kill("SIGTERM");
     clustered?.kill("SIGTERM");
     await stack?.stop();
     await postgres.stop();
@@ -268,6 +284,7 @@ async function main(): Promise<void> {
     const ports = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, options.basePort + (s.port - 4000)]));
     const gatewayPort = options.basePort;
     const peerPort = options.basePort + 10;
+    const rustPeerPort = options.basePort + 11;
     const host = "127.0.0.1";
     // The same supergraph file for both gateways, with the subgraph URLs of this run.
     let supergraph = readFileSync(path.join(REPO_ROOT, "gateway", "supergraph.graphql"), "utf8");
@@ -289,15 +306,29 @@ async function main(): Promise<void> {
     });
     say(`[bench] stack ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const gatewayPids = childPidsMatching(process.pid, path.join("gateway", "dist", "src", "main.js"));
+    const postgresPid = postmasterPid(dataDir);
+    /** CPU seconds so far of each subgraph and of PostgreSQL (the same processes serve every gateway). */
+    const backendCpu = (): Record<string, number | undefined> => ({
+      ...Object.fromEntries(stack!.subgraphs.map((s) => [s.name, cpuSecondsOf(s.pid)])),
+      postgres: treeCpuSecondsOf(postgresPid),
+    });
 
-    if (options.targets.has("peer")) {
-      peer = spawn(process.execPath, [path.join(__dirname, "hiveGateway.js")], {
-        env: { ...process.env, PORT: String(peerPort), HOST: host, SUPERGRAPH_PATH: supergraphPath },
+    const startPeer = async (name: string, port: number, env: Record<string, string>): Promise<ChildProcess> => {
+      const child = spawn(process.execPath, [path.join(__dirname, "hiveGateway.js")], {
+        env: { ...process.env, ...env, PORT: String(port), HOST: host, SUPERGRAPH_PATH: supergraphPath },
         stdio: ["ignore", "pipe", "pipe"],
       });
-      peer.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[hive-gateway] ${chunk}`));
-      await waitForGraphql(`http://${host}:${peerPort}/graphql`, peer, 60_000);
+      child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+      await waitForGraphql(`http://${host}:${port}/graphql`, child, 60_000);
+      return child;
+    };
+    if (options.targets.has("peer")) {
+      peer = await startPeer("hive-gateway", peerPort, {});
       say(`[bench] peer gateway (@graphql-hive/gateway) ready`);
+    }
+    if (options.targets.has("peer-rust")) {
+      rustPeer = await startPeer("hive-gateway-rust", rustPeerPort, { HIVE_ROUTER_RUNTIME: "true" });
+      say(`[bench] peer-rust gateway (@graphql-hive/gateway with @graphql-hive/router-runtime) ready`);
     }
 
     if (options.variantMain && !existsSync(options.variantMain)) throw new Error(`--variant-main ${options.variantMain} does not exist`);
@@ -332,9 +363,10 @@ async function main(): Promise<void> {
     if (options.targets.has("ours")) targets.push({ name: "ours", url: stack.gatewayUrl, headers: {} });
     if (clustered) targets.push({ name: options.variantName, url: `http://${host}:${options.basePort + 20}/graphql`, headers: {} });
     if (peer) targets.push({ name: "peer", url: `http://${host}:${peerPort}/graphql`, headers: {} });
+    if (rustPeer) targets.push({ name: "peer-rust", url: `http://${host}:${rustPeerPort}/graphql`, headers: {} });
     /** The processes of a gateway target (a cluster's primary and its workers). */
     const gatewayPidsOf = (target: string): number[] =>
-      target === "ours" ? gatewayPids.slice(0, 1) : target === "peer" && peer?.pid ? [peer.pid] : target === options.variantName && clustered?.pid ? [clustered.pid, ...childPidsMatching(clustered.pid, "clusterGateway.js")] : [];
+      target === "ours" ? gatewayPids.slice(0, 1) : target === "peer" && peer?.pid ? [peer.pid] : target === "peer-rust" && rustPeer?.pid ? [rustPeer.pid] : target === options.variantName && clustered?.pid ? [clustered.pid, ...childPidsMatching(clustered.pid, "clusterGateway.js")] : [];
     const cpuOf = (target: string): number | undefined => {
       const pids = gatewayPidsOf(target);
       if (!pids.length) return undefined;
@@ -361,14 +393,22 @@ async function main(): Promise<void> {
       non2xx: number;
       sql: Record<string, number>;
       cpuSeconds: number | undefined;
+      /** CPU seconds of each subgraph and of PostgreSQL over the rounds (NaN when a reading failed). */
+      backendCpuSeconds: Record<string, number>;
     }
     const measureRound = async (target: Target, picker: () => { body: string; officer: boolean }, tally: Tally, connections: number) => {
       const before = await sqlCounters(stack!);
       const cpuBefore = cpuOf(target.name);
+      const backendBefore = backendCpu();
       const { result, latencies, graphqlErrors } = await load(target.url, target.headers, picker, officer, connections, options.duration / options.rounds);
       tally.graphqlErrors += graphqlErrors;
       const after = await sqlCounters(stack!);
       const cpuAfter = cpuOf(target.name);
+      const backendAfter = backendCpu();
+      for (const [name, after] of Object.entries(backendAfter)) {
+        const before = backendBefore[name];
+        tally.backendCpuSeconds[name] = (tally.backendCpuSeconds[name] ?? 0) + (after !== undefined && before !== undefined ? after - before : NaN);
+      }
       for (const latency of latencies) tally.latencies.push(latency);
       tally.seconds += result.duration;
       tally.errors += result.errors + result.timeouts;
@@ -379,7 +419,7 @@ async function main(): Promise<void> {
     /** Runs the targets of one operation in interleaved rounds, so a noisy moment of the machine falls on all of them alike. */
     const compare = async (opName: string, opTargets: Target[], makePicker: () => () => { body: string; officer: boolean }, connections: number) => {
       const pickers = new Map(opTargets.map((t) => [t.name, makePicker()]));
-      const tallies = new Map<string, Tally>(opTargets.map((t) => [t.name, { latencies: [], graphqlErrors: 0, seconds: 0, errors: 0, non2xx: 0, sql: {}, cpuSeconds: 0 }]));
+      const tallies = new Map<string, Tally>(opTargets.map((t) => [t.name, { latencies: [], graphqlErrors: 0, seconds: 0, errors: 0, non2xx: 0, sql: {}, cpuSeconds: 0, backendCpuSeconds: {} }]));
       if (options.warmup > 0) for (const target of opTargets) await load(target.url, target.headers, pickers.get(target.name)!, officer, connections, options.warmup);
       for (let round = 0; round < options.rounds; round++) {
         for (const target of round % 2 === 0 ? opTargets : [...opTargets].reverse()) await measureRound(target, pickers.get(target.name)!, tallies.get(target.name)!, connections);
@@ -410,11 +450,14 @@ async function main(): Promise<void> {
           sqlStatementsPerRequest: round2(Object.values(sqlBySubgraph).reduce((x, y) => x + y, 0)),
           sqlBySubgraph,
           gatewayCpuMsPerRequest: t.cpuSeconds !== undefined && ok && gatewayPidsOf(target.name).length ? round2((t.cpuSeconds * 1000) / ok) : undefined,
+          cpuMsPerRequest: {},
         };
+        if (m.gatewayCpuMsPerRequest !== undefined) m.cpuMsPerRequest.gateway = m.gatewayCpuMsPerRequest;
+        for (const [name, seconds] of Object.entries(t.backendCpuSeconds)) if (ok && Number.isFinite(seconds)) m.cpuMsPerRequest[name] = round2((seconds * 1000) / ok);
         results.push(m);
         say(
-          `  ${opName.padEnd(16)} ${target.name.padEnd(7)} ${pad(m.requestsPerSecond, 8)} req/s  p50 ${pad(m.latencyMs.p50, 6)}  p95 ${pad(m.latencyMs.p95, 6)}  p99 ${pad(m.latencyMs.p99, 6)} ms  ` +
-            `SQL/req ${pad(m.sqlStatementsPerRequest, 6)}  c=${connections}${m.errors || m.non2xx || m.graphqlErrors ? `  errors ${m.errors} non-2xx ${m.non2xx} GraphQL errors ${m.graphqlErrors}` : ""}`,
+          `  ${opName.padEnd(16)} ${target.name.padEnd(9)} ${pad(m.requestsPerSecond, 8)} req/s  p50 ${pad(m.latencyMs.p50, 6)}  p95 ${pad(m.latencyMs.p95, 6)}  p99 ${pad(m.latencyMs.p99, 6)} ms  ` +
+            `SQL/req ${pad(m.sqlStatementsPerRequest, 6)}  CPU ms/req ${cpuSummary(m.cpuMsPerRequest)}  c=${connections}${m.errors || m.non2xx || m.graphqlErrors ? `  errors ${m.errors} non-2xx ${m.non2xx} GraphQL errors ${m.graphqlErrors}` : ""}`,
         );
       }
     };
@@ -431,6 +474,7 @@ async function main(): Promise<void> {
     const memory = {
       ours: memoryOf(gatewayPids[0]),
       peer: memoryOf(peer?.pid),
+      "peer-rust": memoryOf(rustPeer?.pid),
       ...(clustered?.pid
         ? { [options.variantName]: [clustered.pid, ...childPidsMatching(clustered.pid, "clusterGateway.js")].map((pid) => memoryOf(pid)) }
         : {}),
@@ -475,12 +519,15 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function ratios(results: readonly Measurement[], variantName?: string) {
   const find = (op: string, target: string) => results.find((r) => r.operation === op && r.target === target);
-  const out: Record<string, { throughputOursOverPeer?: number; p50PeerOverOurs?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }> = {};
+  const out: Record<string, { throughputOursOverPeer?: number; p50PeerOverOurs?: number; throughputOursOverRustPeer?: number; p50RustPeerOverOurs?: number; p50GatewayOverDirect?: number; p50VariantOverDirect?: number }> = {};
   for (const op of new Set(results.map((r) => r.operation))) {
     const ours = find(op, "ours");
     const peer = find(op, "peer");
+    const rustPeer = find(op, "peer-rust");
     const direct = find(op, "direct");
     out[op] = {
+      throughputOursOverRustPeer: ours && rustPeer && rustPeer.requestsPerSecond ? round2(ours.requestsPerSecond / rustPeer.requestsPerSecond) : undefined,
+      p50RustPeerOverOurs: ours && rustPeer && ours.latencyMs.p50 ? round2(rustPeer.latencyMs.p50 / ours.latencyMs.p50) : undefined,
       throughputOursOverPeer: ours && peer && peer.requestsPerSecond ? round2(ours.requestsPerSecond / peer.requestsPerSecond) : undefined,
       p50PeerOverOurs: ours && peer && ours.latencyMs.p50 ? round2(peer.latencyMs.p50 / ours.latencyMs.p50) : undefined,
       p50GatewayOverDirect: ours && direct && direct.latencyMs.p50 ? round2(ours.latencyMs.p50 / Math.max(direct.latencyMs.p50, 1)) : undefined,
@@ -494,19 +541,22 @@ function ratios(results: readonly Measurement[], variantName?: string) {
 function printTable(results: readonly Measurement[], memory: Record<string, unknown>, variantName?: string): void {
   const r = ratios(results, variantName);
   say("");
-  say(`${"operation".padEnd(16)} ${"target".padEnd(10)} ${pad("c", 2)} ${pad("req/s", 8)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("SQL/req", 8)} ${pad("gw CPU ms/req", 13)} ${pad("errors", 6)}  ratio`);
+  say(`${"operation".padEnd(16)} ${"target".padEnd(10)} ${pad("c", 2)} ${pad("req/s", 8)} ${pad("p50", 7)} ${pad("p95", 7)} ${pad("p99", 7)} ${pad("SQL/req", 8)} ${pad("errors", 6)}  ${"CPU ms/req (gateway, subgraphs, PostgreSQL)".padEnd(44)}  ratio`);
   for (const m of results) {
     const ratio = r[m.operation];
     const note =
-      m.target === "ours" && ratio.throughputOursOverPeer !== undefined
-        ? `ours/peer req/s ${ratio.throughputOursOverPeer}`
+      m.target === "ours" && (ratio.throughputOursOverPeer !== undefined || ratio.throughputOursOverRustPeer !== undefined)
+        ? [
+            ratio.throughputOursOverPeer !== undefined ? `ours/peer req/s ${ratio.throughputOursOverPeer}` : "",
+            ratio.throughputOursOverRustPeer !== undefined ? `ours/peer-rust req/s ${ratio.throughputOursOverRustPeer}` : "",
+          ].filter(Boolean).join(", ")
         : m.target === "direct" && ratio.p50GatewayOverDirect !== undefined
           ? `gateway/direct p50 ${ratio.p50GatewayOverDirect}`
           : m.target === variantName && ratio.p50VariantOverDirect !== undefined
             ? `${variantName}/direct p50 ${ratio.p50VariantOverDirect}`
             : "";
     say(
-      `${m.operation.padEnd(16)} ${m.target.padEnd(10)} ${pad(m.connections, 2)} ${pad(m.requestsPerSecond, 8)} ${pad(m.latencyMs.p50, 7)} ${pad(m.latencyMs.p95, 7)} ${pad(m.latencyMs.p99, 7)} ${pad(m.sqlStatementsPerRequest, 8)} ${pad(m.gatewayCpuMsPerRequest ?? "", 13)} ${pad(m.errors + m.non2xx + m.graphqlErrors, 6)}  ${note}`,
+      `${m.operation.padEnd(16)} ${m.target.padEnd(10)} ${pad(m.connections, 2)} ${pad(m.requestsPerSecond, 8)} ${pad(m.latencyMs.p50, 7)} ${pad(m.latencyMs.p95, 7)} ${pad(m.latencyMs.p99, 7)} ${pad(m.sqlStatementsPerRequest, 8)} ${pad(m.errors + m.non2xx + m.graphqlErrors, 6)}  ${cpuSummary(m.cpuMsPerRequest).padEnd(44)}  ${note}`,
     );
   }
   say(`memory (RSS MiB, current/peak): ${JSON.stringify(memory)}`);

@@ -25,6 +25,38 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * CPU time (user + system) of a process and all its descendants so far, in seconds, including
+ * the descendants that have ended (cutime and cstime count the children a process has waited
+ * for): PostgreSQL's postmaster and its backends, which come and go with connections. A child
+ * reaped while the tree is read would be missed (or counted twice), so the reading is repeated
+ * until the parent's count of ended children is the same before and after it.
+ */
+export function treeCpuSecondsOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = cpuTimesOf(pid);
+    if (!before) return undefined;
+    const children = childPidsMatching(pid, "").reduce((sum, child) => sum + (treeCpuSecondsOf(child) ?? 0), 0);
+    const after = cpuTimesOf(pid);
+    if (!after) return undefined;
+    if (after.ended === before.ended) return after.own + after.ended + children;
+  }
+  return undefined;
+}
+
+/** A process's own CPU seconds and those of its ended children it has waited for, from /proc/<pid>/stat. */
+function cpuTimesOf(pid: number): { own: number; ended: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime, stime, cutime, cstime: fields 14 to 17 of stat.
+    return { own: (Number(fields[11]) + Number(fields[12])) / 100, ended: (Number(fields[13]) + Number(fields[14])) / 100 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Children of a process whose command line contains `fragment` (e.g. the gateway's main.js). */
 export function childPidsMatching(parentPid: number, fragment: string): number[] {
   const found: number[] = [];

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 
-function postmasterPid(dataDir: string): number | undefined {
+/** The postmaster's process id from its data directory, if it is running or left its pid file. */
+export function postmasterPid(dataDir: string): number | undefined {
   const file = path.join(dataDir, "postmaster.pid");
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, "utf8").split("\n")[0]);

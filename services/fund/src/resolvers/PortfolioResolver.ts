@@ -1,8 +1,7 @@
-import { DateScalar, DisclosedColumn, MoneyScalar, Viewer, withholdSmallCells } from "@camau/shared";
+import { DateScalar, DisclosedColumn, MoneyScalar, RollupCell, Viewer, rollupTotals, withholdSmallCells } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { DebtGroupSlice, DistrictSlice, FundPortfolio, SectorSlice } from "../graphql/objects";
-import { loanPositionsSql } from "../report/positionsSql";
 
 interface Totals {
   loansOutstanding: number;
@@ -42,11 +41,51 @@ interface Portfolio {
 
 const portfolioMemo = new WeakMap<FundContext, Map<string, Promise<Portfolio>>>();
 
+/** The measures of the `portfolio` rollup (migration PortfolioRollup) kept per group of loans. */
+const GROUP_MEASURES: Record<string, keyof Omit<PositionGroup, "sectorCode" | "sectorName" | "districtCode" | "districtName" | "debtGroup">> = {
+  n: "n",
+  overdue: "overdue",
+  outstanding: "outstanding",
+  par30: "par30",
+  disbursed: "disbursed",
+  par30_loans: "par30Loans",
+  disbursed_loans: "disbursedLoans",
+};
+
 /**
- * Every loan's position as of the date, computed ONCE per request and date: grouped by
- * sector, district and debt group in one statement, from which the headline figures and the three
- * breakdowns are summed. The positions scan every repayment and instalment, seconds at national
- * scale; each figure used to run it again.
+ * The rollup's cells (measure, sector code, sector name, district code, district name, debt group)
+ * summed into groups of loans by sector code, district code and debt group, named by the smallest
+ * name recorded in the group; a group exists while it holds a signed loan (measure `loans`).
+ */
+function positionGroups(cells: RollupCell[]): { groups: PositionGroup[]; repaid: number; writtenOff: number } {
+  const byKey = new Map<string, PositionGroup>();
+  let repaid = 0;
+  let writtenOff = 0;
+  for (const { cell, total } of cells) {
+    const [measure, sectorCode, sectorName, districtCode, districtName, debtGroup] = cell;
+    if (measure === "repaid") repaid += total;
+    else if (measure === "written_off") writtenOff += total;
+    if (measure !== "loans" && measure !== "outstanding_negative" && !(measure! in GROUP_MEASURES)) continue;
+    const key = JSON.stringify([sectorCode, districtCode, debtGroup]);
+    let group = byKey.get(key);
+    if (!group) {
+      group = { sectorCode: sectorCode!, sectorName: sectorName!, districtCode, districtName, debtGroup: debtGroup === null ? null : Number(debtGroup), n: 0, overdue: 0, outstanding: 0, outstandingPositive: 0, par30: 0, disbursed: 0, par30Loans: 0, disbursedLoans: 0 };
+      byKey.set(key, group);
+    }
+    group.sectorName = minText([group.sectorName, sectorName])!;
+    group.districtName = minText([group.districtName, districtName]);
+    // Outstanding of the loans with outstanding > 0 = all outstanding − the overpaid ones' (< 0).
+    if (measure === "outstanding") group.outstandingPositive += total;
+    else if (measure === "outstanding_negative") group.outstandingPositive -= total;
+    if (measure !== "loans" && measure !== "outstanding_negative") group[GROUP_MEASURES[measure!]] += total;
+  }
+  return { groups: [...byKey.values()], repaid, writtenOff };
+}
+
+/**
+ * The portfolio as of the date, read ONCE per request and date from the `portfolio` dated rollup
+ * (about one row per cell whatever the number of loans), from which the headline figures and the
+ * three breakdowns are summed.
  */
 function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
   let byDate = portfolioMemo.get(ctx);
@@ -54,43 +93,11 @@ function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
   let found = byDate.get(asOf);
   if (!found) {
     found = (async () => {
-      const [rows, [sums], thresholds] = await Promise.all([
-        ctx.dataSource.query(
-          `SELECT p.sector_code, min(p.sector_name) AS sector_name, p.district_code, min(p.district_name) AS district_name, p.debt_group,
-                  count(*) FILTER (WHERE p.outstanding > 0) AS n,
-                  count(*) FILTER (WHERE p.status = 'OVERDUE' AND p.outstanding > 0) AS overdue,
-                  coalesce(sum(p.outstanding), 0) AS outstanding,
-                  coalesce(sum(p.outstanding) FILTER (WHERE p.outstanding > 0), 0) AS outstanding_positive,
-                  coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS par30,
-                  coalesce(sum(p.disbursed), 0) AS disbursed,
-                  count(*) FILTER (WHERE p.dpd > 30 AND p.outstanding > 0) AS par30_loans,
-                  count(*) FILTER (WHERE p.disbursed > 0) AS disbursed_loans
-             FROM (${loanPositionsSql("$1::date")}) p
-            GROUP BY p.sector_code, p.district_code, p.debt_group`,
-          [asOf],
-        ) as Promise<Record<string, string | number | null>[]>,
-        ctx.dataSource.query(
-          `SELECT (SELECT coalesce(sum(r.principal_part), 0) FROM repayment r WHERE r.paid_on <= $1::date) AS repaid,
-                  (SELECT coalesce(sum(l.written_off_principal), 0) FROM loan l WHERE l.written_off_on <= $1::date) AS written_off`,
-          [asOf],
-        ) as Promise<{ repaid: string; written_off: string }[]>,
+      const [cells, thresholds] = await Promise.all([
+        rollupTotals(ctx.dataSource, "portfolio", asOf),
         ctx.dataSource.query(`SELECT debt_group, name FROM debt_group_threshold ORDER BY debt_group`) as Promise<{ debt_group: number; name: string }[]>,
       ]);
-      const groups: PositionGroup[] = rows.map((r) => ({
-        sectorCode: r.sector_code as string,
-        sectorName: r.sector_name as string,
-        districtCode: r.district_code as string | null,
-        districtName: r.district_name as string | null,
-        debtGroup: r.debt_group === null ? null : Number(r.debt_group),
-        n: Number(r.n),
-        overdue: Number(r.overdue),
-        outstanding: Number(r.outstanding),
-        outstandingPositive: Number(r.outstanding_positive),
-        par30: Number(r.par30),
-        disbursed: Number(r.disbursed),
-        par30Loans: Number(r.par30_loans),
-        disbursedLoans: Number(r.disbursed_loans),
-      }));
+      const { groups, repaid, writtenOff } = positionGroups(cells);
       const sum = (pick: (g: PositionGroup) => number) => groups.reduce((total, g) => total + pick(g), 0);
       return {
         groups,
@@ -99,8 +106,8 @@ function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
           loansOutstanding: sum((g) => g.n),
           principalOutstanding: sum((g) => g.outstanding),
           disbursedToDate: sum((g) => g.disbursed),
-          principalRepaidToDate: Number(sums.repaid),
-          writtenOffToDate: Number(sums.written_off),
+          principalRepaidToDate: repaid,
+          writtenOffToDate: writtenOff,
           overdueLoanCount: sum((g) => g.overdue),
           par30Principal: sum((g) => g.par30),
         },

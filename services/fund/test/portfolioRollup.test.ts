@@ -1,0 +1,133 @@
+import { expect } from "chai";
+import { loanPositionsSql } from "../src/report/positionsSql";
+import { FundUnderTest, startFund, tokens } from "./support";
+
+/**
+ * fundPortfolio reads the `portfolio` dated rollup kept by triggers: per group of loans (sector,
+ * district, debt group) its figures must equal those of every loan's position computed from the
+ * ledger, on any date, after the bulk load, after any write and after the thresholds change.
+ */
+const DATES = [
+  ...Array.from({ length: 11 }, (_, i) => [`${2017 + i}-03-31`, `${2017 + i}-06-30`, `${2017 + i}-09-30`, `${2017 + i}-12-31`]).flat(),
+  "2017-01-01", "2019-02-28", "2020-07-15", "2021-03-17", "2022-11-02", "2024-07-04", "2025-05-20", "2031-01-01",
+];
+
+/** The groups and totals as the ledger gives them (every loan's position on the date). */
+const LEDGER_SQL = `
+  SELECT p.sector_code, min(p.sector_name) AS sector_name, p.district_code, min(p.district_name) AS district_name, p.debt_group,
+         count(*) FILTER (WHERE p.outstanding > 0) AS n,
+         count(*) FILTER (WHERE p.status = 'OVERDUE' AND p.outstanding > 0) AS overdue,
+         coalesce(sum(p.outstanding), 0) AS outstanding,
+         coalesce(sum(p.outstanding) FILTER (WHERE p.outstanding > 0), 0) AS outstanding_positive,
+         coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS par30,
+         coalesce(sum(p.disbursed), 0) AS disbursed,
+         count(*) FILTER (WHERE p.dpd > 30 AND p.outstanding > 0) AS par30_loans,
+         count(*) FILTER (WHERE p.disbursed > 0) AS disbursed_loans
+    FROM (${loanPositionsSql("$1::date")}) p
+   GROUP BY p.sector_code, p.district_code, p.debt_group`;
+
+const MEASURES = ["n", "overdue", "outstanding", "outstanding_positive", "par30", "disbursed", "par30_loans", "disbursed_loans"];
+
+/** The same from the rollup's cells. */
+const ROLLUP_SQL = `
+  SELECT t.cell[2] AS sector_code, min(t.cell[3]) AS sector_name, t.cell[4] AS district_code, min(t.cell[5]) AS district_name, t.cell[6]::int AS debt_group,
+         ${MEASURES.filter((m) => m !== "outstanding_positive").map((m) => `coalesce(sum(t.total) FILTER (WHERE t.cell[1] = '${m}'), 0) AS ${m}`).join(", ")},
+         coalesce(sum(t.total) FILTER (WHERE t.cell[1] = 'outstanding'), 0) - coalesce(sum(t.total) FILTER (WHERE t.cell[1] = 'outstanding_negative'), 0) AS outstanding_positive
+    FROM (SELECT cell, total FROM rollup_totals_for_test($1::date)) t
+   WHERE t.cell[1] <> ALL (ARRAY['repaid', 'written_off'])
+   GROUP BY 1, 3, 5`;
+
+type Row = Record<string, string | number | null>;
+const keyOf = (r: Row) => JSON.stringify([r.sector_code, r.district_code, r.debt_group === null ? null : Number(r.debt_group)]);
+function normalise(rows: Row[]): Record<string, Row> {
+  return Object.fromEntries(
+    rows.map((r) => [keyOf(r), { sector_name: r.sector_name, district_name: r.district_name, ...Object.fromEntries(MEASURES.map((m) => [m, Number(r[m])])) }]),
+  );
+}
+
+describe("fund: portfolio rollup equals the ledger", function () {
+  this.timeout(600_000);
+  let t: FundUnderTest;
+
+  before(async () => {
+    t = await startFund([], { seed: true });
+    // The rollup's read (shared ROLLUP_TOTALS_SQL) as a function, so a test query can group its cells.
+    const { ROLLUP_TOTALS_SQL } = await import("@camau/shared");
+    await t.db.query(`CREATE FUNCTION rollup_totals_for_test(p_date date) RETURNS TABLE (cell text[], total numeric) LANGUAGE sql STABLE AS $$
+      ${ROLLUP_TOTALS_SQL.replace(/\$1::text\[\]/g, "ARRAY['portfolio']").replace(/\$2::date/g, "p_date")} $$`);
+  });
+  after(() => t?.stop());
+
+  async function expectEqualsLedger(dates: string[]) {
+    for (const date of dates) {
+      const { rows: ledger } = await t.db.query(LEDGER_SQL, [date]);
+      const { rows: rollup } = await t.db.query(ROLLUP_SQL, [date]);
+      const { rows: sums } = await t.db.query(`SELECT coalesce(sum(total) FILTER (WHERE cell[1] = 'repaid'), 0) AS repaid, coalesce(sum(total) FILTER (WHERE cell[1] = 'written_off'), 0) AS written_off FROM rollup_totals_for_test($1::date)`, [date]);
+      const { rows: ledgerSums } = await t.db.query(`SELECT (SELECT coalesce(sum(principal_part), 0) FROM repayment WHERE paid_on <= $1::date) AS repaid, (SELECT coalesce(sum(written_off_principal), 0) FROM loan WHERE written_off_on <= $1::date) AS written_off`, [date]);
+      expect(normalise(rollup), `groups on ${date}`).to.deep.equal(normalise(ledger));
+      expect({ repaid: Number(sums[0].repaid), writtenOff: Number(sums[0].written_off) }, `repaid and written off on ${date}`).to.deep.equal({
+        repaid: Number(ledgerSums[0].repaid),
+        writtenOff: Number(ledgerSums[0].written_off),
+      });
+    }
+  }
+
+  it("on the demo data loaded in bulk, with loans in every debt group", async () => {
+    const { rows } = await t.db.query(`SELECT count(DISTINCT coalesce(cell[6], 'none')) AS groups FROM rollup_delta WHERE figure = 'portfolio' AND cell[1] = 'loans'`);
+    expect(Number(rows[0].groups), "debt groups 1-5 and none (closed)").to.equal(6);
+    await expectEqualsLedger(DATES);
+  });
+
+  it("through the API: fundPortfolio's headline figures are the ledger's", async () => {
+    const date = "2023-06-30";
+    const res = await t.fund.query(`{ fundPortfolio(asOf: "${date}") { loansOutstanding principalOutstanding disbursedToDate principalRepaidToDate writtenOffToDate overdueLoanCount par30Principal byDebtGroup { debtGroup loanCount } } }`, {}, tokens.admin());
+    expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
+    const { rows } = await t.db.query(
+      `SELECT count(*) FILTER (WHERE outstanding > 0) AS n, coalesce(sum(outstanding), 0) AS outstanding, coalesce(sum(disbursed), 0) AS disbursed,
+              count(*) FILTER (WHERE status = 'OVERDUE' AND outstanding > 0) AS overdue, coalesce(sum(outstanding) FILTER (WHERE dpd > 30), 0) AS par30
+         FROM (${loanPositionsSql("$1::date")}) p`,
+      [date],
+    );
+    const p = res.data!.fundPortfolio;
+    expect([p.loansOutstanding, p.principalOutstanding, p.disbursedToDate, p.overdueLoanCount, p.par30Principal]).to.deep.equal(
+      [rows[0].n, rows[0].outstanding, rows[0].disbursed, rows[0].overdue, rows[0].par30].map(Number),
+    );
+    expect(p.byDebtGroup.map((g: { debtGroup: number }) => g.debtGroup)).to.deep.equal([1, 2, 3, 4, 5]);
+  });
+
+  it("after backdated repayments, removed tranches, restructurings, write-offs and closings written in SQL", async () => {
+    const { rows: loans } = await t.db.query(`SELECT id, signed_on FROM loan WHERE lifecycle IN ('ACTIVE', 'RESTRUCTURED') ORDER BY contract_number LIMIT 5`);
+    const [a, b, c, d, e] = loans;
+    await t.db.query(
+      `INSERT INTO repayment (loan_id, paid_on, amount, overdue_interest_part, interest_part, principal_part, idempotency_key, recorded_by)
+       VALUES ($1, $2::date + 40, 5000000, 0, 1000000, 4000000, 'portfolio-rollup-test-1', 'test')`,
+      [a.id, a.signed_on],
+    );
+    await t.db.query(`DELETE FROM disbursement WHERE id = (SELECT id FROM disbursement WHERE loan_id = $1 ORDER BY tranche_number DESC LIMIT 1)`, [b.id]);
+    await t.db.query(`UPDATE loan SET lifecycle = 'WRITTEN_OFF', written_off_on = signed_on + 500, written_off_principal = 1234567, written_off_by = 'test', write_off_reason = 'test' WHERE id = $1`, [c.id]);
+    await t.db.query(`UPDATE loan SET lifecycle = 'CLOSED', closed_on = signed_on + 300 WHERE id = $1`, [d.id]);
+    await t.db.query(`UPDATE repayment SET paid_on = paid_on - 20 WHERE loan_id = (SELECT id FROM loan WHERE lifecycle = 'ACTIVE' ORDER BY contract_number DESC LIMIT 1)`);
+    // A backdated restructuring: a new schedule from day 200, six monthly instalments of a sixth of the principal.
+    await t.db.query(
+      `INSERT INTO loan_restructuring (loan_id, effective_on, remaining_months, grace_months, annual_interest_rate, reason, decided_by)
+       VALUES ($1, $2::date + 200, 6, 0, 7.5, 'test', 'test')`,
+      [e.id, e.signed_on],
+    );
+    const { rows: schedule } = await t.db.query(
+      `INSERT INTO loan_schedule (loan_id, version, effective_from, reason, annual_interest_rate)
+       SELECT $1, max(version) + 1, $2::date + 200, 'RESTRUCTURE', 7.5 FROM loan_schedule WHERE loan_id = $1 RETURNING id`,
+      [e.id, e.signed_on],
+    );
+    await t.db.query(
+      `INSERT INTO schedule_installment (schedule_id, loan_id, number, due_date, principal, interest)
+       SELECT $1, $2, n, $3::date + 200 + 30 * n, (SELECT principal FROM loan WHERE id = $2) / 6, 100000 FROM generate_series(1, 6) n`,
+      [schedule[0].id, e.id, e.signed_on],
+    );
+    await expectEqualsLedger(DATES);
+  });
+
+  it("after the debt-group thresholds change", async () => {
+    await t.db.query(`UPDATE debt_group_threshold SET min_days_past_due = min_days_past_due + 17 WHERE debt_group IN (3, 4)`);
+    await expectEqualsLedger(DATES);
+  });
+});
