@@ -29,7 +29,7 @@ import { documentMemo } from "./documentMemo";
  *
  * - `private, no-store` when the request carries an Authorization header (whatever it asks);
  * - `no-store` for mutations and subscriptions, responses with errors, operations selecting a
- *   field that is not public (cachePolicy.ts), introspection (`__schema`, `__type`), and everything
+ *   field that is not public (the subgraphs' `@cacheControl` hints, read by cachePolicy.ts), introspection (`__schema`, `__type`), and everything
  *   when HTTP_CACHE=false;
  * - otherwise `public, max-age=N`, N the smallest max-age of the selected fields' tiers.
  *
@@ -173,8 +173,8 @@ function addVary(current: string | undefined, name: string): string {
  * The Apollo Server plugins of HTTP caching: this policy, and Apollo's built-in cache-control
  * plugin switched off (it would otherwise act on subgraphs' Cache-Control headers).
  */
-export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): ApolloServerPlugin[] {
-  const settings = cacheSettings(overrides);
+export function cacheControlPlugins(supergraphSdl: string, overrides: Partial<CacheSettings> = {}): ApolloServerPlugin[] {
+  const settings = cacheSettings(supergraphSdl, overrides);
   // The policy walk ran on every answer; without variables in @skip/@include its decision depends
   // only on the schema, the document and the operation, so it is kept per document. (Variables are
   // valid here: an answer without errors has passed the gateway's variable coercion.)

@@ -1,5 +1,5 @@
-import { CooperativeKey, DateScalar, isUuid, PageArgs, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, toConnection, CacheHint } from "@camau/shared";
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { todayInVietnam } from "../domain/dates";
 import { FundSummary } from "../graphql/objects";
@@ -13,18 +13,21 @@ import { Cooperative } from "../graphql/Cooperative";
  */
 @Resolver(() => Cooperative)
 export class CooperativeFundResolver {
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => LoanApplicationConnection, { nullable: true, description: "Its applications to the development fund, latest first (hồ sơ vay vốn Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async loanApplications(@Root() c: CooperativeKey, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
     return toConnection(await ctx.loaders.applicationsOfCooperative.load({ parentId: c.id, args: page }));
   }
 
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => LoanConnection, { nullable: true, description: "Its loans from the development fund, latest signed first (khoản vay Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async loans(@Root() c: CooperativeKey, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
     return toConnection(await ctx.loaders.loansOfCooperative.load({ parentId: c.id, args: page }));
   }
 
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => FundSummary, { nullable: true, description: "Its outstanding principal, live loans and overdue amount with the fund as of a date (dư nợ tại Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async fundSummary(
     @Root() c: CooperativeKey,

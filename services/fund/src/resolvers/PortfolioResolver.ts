@@ -1,5 +1,5 @@
-import { DateScalar, DisclosedColumn, MoneyScalar, Viewer, withholdSmallCells } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import { DateScalar, DisclosedColumn, MoneyScalar, Viewer, withholdSmallCells, CacheHint } from "@camau/shared";
+import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { DebtGroupSlice, DistrictSlice, FundPortfolio, SectorSlice } from "../graphql/objects";
 import { loanPositionsSql } from "../report/positionsSql";
@@ -166,6 +166,7 @@ function minText(values: ReadonlyArray<string | null>): string | null {
 
 @Resolver(() => FundPortfolio)
 export class PortfolioResolver {
+  @Directive(CacheHint.report)
   @Query(() => FundPortfolio, { description: "The fund's portfolio as of a date (danh mục cho vay): public aggregate figures, no individual loans." })
   fundPortfolio(@Arg("asOf", () => DateScalar, { description: "The date (end of day)." }) asOf: string): FundPortfolio {
     return { asOf };

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, paginate, PageArgs, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { BadUserInputError, ConflictError, inTransaction, InvalidInput, NotFoundError, paginate, PageArgs, recordAudit, requireUuid, Role, toConnection, CacheHint } from "@camau/shared";
+import { Arg, Args, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
 import { OutreachContext } from "../context";
 import { cleanText, todayInVietnam } from "../domain/classRules";
 import { FIGURES } from "../domain/figures";
@@ -14,11 +14,13 @@ function refuse(problems: InvalidInput[]): void {
 
 @Resolver(() => PublishedFigure)
 export class PublishedFigureResolver {
+  @Directive(CacheHint.report)
   @Query(() => PublishedFigure, { nullable: true, description: "A published figure by id; null when there is none." })
   publishedFigure(@Arg("id", () => ID, { description: "Published figure id (UUID)." }) id: string, @Ctx() ctx: OutreachContext): Promise<PublishedFigure | null> {
     return ctx.dataSource.getRepository(PublishedFigure).findOneBy({ id: requireUuid(id, "id") });
   }
 
+  @Directive(CacheHint.report)
   @Query(() => PublishedFigureConnection, { description: "Published figures as recorded, by period (latest first), then figure. Compare them with the derived ones through `collectiveEconomyReport(from, to) { publishedFigures }`." })
   async publishedFigures(
     @Arg("filter", () => PublishedFigureFilter, { nullable: true, description: "Conditions the figures must meet." }) filter: PublishedFigureFilter | null,

@@ -1,5 +1,5 @@
-import { BadUserInputError, CooperativeKey, isUuid, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError, CooperativeKey, isUuid, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassOrderField } from "../domain/enums";
 import { codeSystemOn, districtByCode } from "../domain/places";
@@ -16,11 +16,13 @@ const ORDER_COLUMNS: Record<TrainingClassOrderField, { expression: string; value
 
 @Resolver(() => TrainingClass)
 export class TrainingClassResolver {
+  @Directive(CacheHint.public)
   @Query(() => TrainingClass, { nullable: true, description: "A class by id; null when there is none." })
   trainingClass(@Arg("id", () => ID, { description: "Class id (UUID)." }) id: string, @Ctx() ctx: OutreachContext): Promise<TrainingClass | null> {
     return ctx.loaders.trainingClassById.load(requireUuid(id, "id"));
   }
 
+  @Directive(CacheHint.public)
   @Query(() => TrainingClassConnection, { description: "Classes, filtered and sorted, one page at a time (default: by first day, oldest first)." })
   async trainingClasses(
     @Arg("filter", () => TrainingClassFilter, { nullable: true, description: "Conditions the classes must meet." }) filter: TrainingClassFilter | null,

@@ -1,4 +1,4 @@
-import { DateScalar, Node } from "@camau/shared";
+import { DateScalar, Node, CacheHint } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Rating } from "../domain/enums";
 
@@ -7,6 +7,7 @@ import { Rating } from "../domain/enums";
  * trade-promotion and outreach subgraphs add their own figures to the same object.
  */
 @Directive('@key(fields: "from to")')
+@Directive(CacheHint.report)
 @ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.", implements: Node })
 export class CollectiveEconomyReport {
   @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
@@ -16,6 +17,7 @@ export class CollectiveEconomyReport {
   to: string;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one sector." })
 export class SectorCount {
   @Field({ description: "Sector code." })
@@ -31,6 +33,7 @@ export class SectorCount {
   goodOrFairCount: number;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one district." })
 export class DistrictCount {
   @Field({ description: "District code (pre-2025 tree)." })
@@ -46,6 +49,7 @@ export class DistrictCount {
   goodOrFairCount: number;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one rating of their latest classification." })
 export class RatingCount {
   @Field(() => Rating, { nullable: true, description: "The rating; null for cooperatives not yet rated." })
@@ -55,6 +59,7 @@ export class RatingCount {
   cooperativeCount: number;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "Cooperatives by the rating of their latest classification approved by the end of the period." })
 export class RatingBreakdown {
   @Field(() => [RatingCount], { description: "One row per rating (and one for not rated)." })

@@ -1,5 +1,5 @@
-import { BadUserInputError, DateScalar, isReportPeriod, OncePerRequest, rollupTotals } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { BadUserInputError, DateScalar, isReportPeriod, OncePerRequest, rollupTotals, CacheHint } from "@camau/shared";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import { isGoodOrFair } from "../domain/classification";
 import { Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
@@ -19,6 +19,7 @@ async function count(ctx: RegistryContext, sql: string, params: unknown[]): Prom
 @UseMiddleware(OncePerRequest)
 @Resolver(() => CollectiveEconomyReport)
 export class ReportResolver {
+  @Directive(CacheHint.report)
   @Query(() => CollectiveEconomyReport, { description: "The collective-economy report for a period, e.g. 2021-01-01 to 2021-06-30 for the first half of 2021." })
   collectiveEconomyReport(
     @Arg("from", () => DateScalar, { description: "First day of the period (inclusive)." }) from: string,

@@ -1,5 +1,5 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { inTransaction, isUuid, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection, CacheHint } from "@camau/shared";
 import { GroupStatus } from "../domain/enums";
 import { escapeLike, searchWords } from "../domain/searchText";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -18,11 +18,13 @@ import { CooperativeGroupPayload } from "./payloads";
 
 @Resolver(() => CooperativeGroup)
 export class CooperativeGroupResolver {
+  @Directive(CacheHint.public)
   @Query(() => CooperativeGroup, { nullable: true, description: "A cooperative group by id; null when there is none." })
   cooperativeGroup(@Arg("id", () => ID, { description: "Group id (UUID)." }) id: string, @Ctx() ctx: RegistryContext): Promise<CooperativeGroup | null> {
     return ctx.dataSource.getRepository(CooperativeGroup).findOneBy({ id: requireUuid(id, "id") });
   }
 
+  @Directive(CacheHint.public)
   @Query(() => CooperativeGroupConnection, { description: "Cooperative groups by name, filtered, one page at a time." })
   async cooperativeGroups(
     @Arg("filter", () => CooperativeGroupFilter, { nullable: true, description: "Conditions the groups must meet." }) filter: CooperativeGroupFilter | null,
@@ -52,6 +54,7 @@ export class CooperativeGroupResolver {
     return ctx.loaders.memberCountByGroup.load(g.id);
   }
 
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => MemberConnection, { nullable: true, description: "Members of the cooperation contract (officers and fund staff only; null with a FORBIDDEN error for others)." })
   async members(@Root() g: CooperativeGroup, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
     assertCanListMembersOf(ctx.viewer, null);

@@ -1,5 +1,5 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { badInput, ConflictError, inTransaction, isUuid, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection } from "@camau/shared";
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { badInput, ConflictError, inTransaction, isUuid, NotFoundError, PageArgs, paginate, recordAudit, requireUuid, Role, toConnection, CacheHint } from "@camau/shared";
 import { EntityManager, In, IsNull } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
 import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
@@ -30,11 +30,13 @@ async function joinableCooperatives(manager: EntityManager, ids: string[], path:
 
 @Resolver(() => CooperativeUnion)
 export class CooperativeUnionResolver {
+  @Directive(CacheHint.public)
   @Query(() => CooperativeUnion, { nullable: true, description: "A union of cooperatives by id; null when there is none." })
   cooperativeUnion(@Arg("id", () => ID, { description: "Union id (UUID)." }) id: string, @Ctx() ctx: RegistryContext): Promise<CooperativeUnion | null> {
     return ctx.dataSource.getRepository(CooperativeUnion).findOneBy({ id: requireUuid(id, "id") });
   }
 
+  @Directive(CacheHint.public)
   @Query(() => CooperativeUnionConnection, { description: "Unions of cooperatives by name, one page at a time." })
   async cooperativeUnions(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
     const qb = ctx.dataSource.getRepository(CooperativeUnion).createQueryBuilder("u");

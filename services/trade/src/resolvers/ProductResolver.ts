@@ -1,5 +1,5 @@
-import { CooperativeKey, DateScalar, isUuid, PageArgs, registryCooperative, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, registryCooperative, toConnection, CacheHint } from "@camau/shared";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
 import { todayInVietnam } from "../domain/dates";
 import { OcopCertification } from "../entities/OcopCertification";
@@ -11,11 +11,13 @@ import { Cooperative } from "../graphql/Cooperative";
 
 @Resolver(() => Product)
 export class ProductResolver {
+  @Directive(CacheHint.public)
   @Query(() => Product, { nullable: true, description: "A product by id; null when there is none." })
   product(@Arg("id", () => ID, { description: "Product id (UUID)." }) id: string, @Ctx() ctx: TradeContext): Promise<Product | null> | null {
     return isUuid(id) ? ctx.loaders.productById.load(id.toLowerCase()) : null;
   }
 
+  @Directive(CacheHint.public)
   @Query(() => ProductConnection, { description: "Products of cooperatives (sản phẩm), filtered and sorted, one page at a time; public." })
   async products(
     @Arg("filter", () => ProductFilter, { nullable: true, description: "Conditions the products must meet." }) filter: ProductFilter | null,
