@@ -20,7 +20,7 @@ import { apolloLimits, RequestLimits, requestLimits } from "./limits";
 import { PUBLIC_SCHEMA_PATH, publicSchemaHandler } from "./publicSchema";
 import { checkSubgraphs } from "./readiness";
 import { requestIdMiddleware } from "./requestId";
-import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache";
+import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugins } from "./responseCache";
 import { sharedRedis } from "./redis";
 import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
 import { gatewayMetricsText } from "./metrics";
@@ -122,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins(supergraphSdl)],
+    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUseSettingsFromEnvironment(options.fairUse), limits.maxCost, redis), ...responseCachePlugins(responseCacheOptions, caches.responses), ...cacheControlPlugins(supergraphSdl)],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);
