@@ -34,8 +34,9 @@ import { documentMemo } from "./documentMemo";
  * - otherwise `public, max-age=N`, N the smallest max-age of the selected fields' tiers.
  *
  * Responses also carry `Vary: Authorization, Origin` (the CORS headers depend on the Origin). The same plugin serves POST and GET (persisted
- * queries by hash), so a CDN may cache a GET of public data. Apollo's own cache-control plugin
- * (@cacheControl hints, subgraphs' Cache-Control) is switched off so that one policy decides.
+ * queries by hash), so a CDN may cache a GET of public data. Apollo's own cache-control plugin is
+ * switched off so that one policy decides: it would read the same hints by laxer rules (a field
+ * without a hint inheriting its parent's) and merge the subgraphs' Cache-Control headers.
  */
 export type CacheDecision = { cacheable: true; maxAge: number } | { cacheable: false; reason: string };
 

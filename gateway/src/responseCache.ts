@@ -67,8 +67,16 @@ export function responseCachePlugins(options: ResponseCacheOptions, cache: KeyVa
   if (options.ttlMs <= 0) return [];
   // Whole seconds, as the stores count them: an answer may be served up to a second past the TTL.
   const maxAge = Math.ceil(options.ttlMs / 1000);
-  const cacheable = async ({ operation, contextValue }: GraphQLRequestContext<GatewayContext>): Promise<boolean> =>
-    operation?.operation === "query" && !contextValue.authorization && onlyCacheableRootFields(operation, options.fields);
+  // Asked by four hooks per request: decided once.
+  const decided = new WeakMap<object, boolean>();
+  const cacheable = async ({ request, operation, contextValue }: GraphQLRequestContext<GatewayContext>): Promise<boolean> => {
+    let verdict = decided.get(request);
+    if (verdict === undefined) {
+      verdict = operation?.operation === "query" && !contextValue.authorization && onlyCacheableRootFields(operation, options.fields);
+      decided.set(request, verdict);
+    }
+    return verdict;
+  };
   const policy: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
