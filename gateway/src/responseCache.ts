@@ -62,6 +62,9 @@ function onlyCacheableRootFields(operation: OperationDefinitionNode, fields: Rea
  * policy (the gateway's Cache-Control header is decided apart, by cacheControlPlugin.ts, and Apollo's
  * own cache-control plugin is off, so this policy serves the response cache only). A third hook
  * marks answers `x-response-cache: hit|miss` (Apollo adds `age` to hits).
+ *
+ * Measured against the hand-written cache it replaced (docs/performance.md): the same speed within
+ * a loaded machine's noise, 0.38-0.63 ms of gateway CPU per hit either way (ratios 0.89-1.20).
  */
 export function responseCachePlugins(options: ResponseCacheOptions, cache: KeyValueCache<string>): ApolloServerPlugin<GatewayContext>[] {
   if (options.ttlMs <= 0) return [];
