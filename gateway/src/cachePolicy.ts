@@ -25,6 +25,9 @@ import { DirectiveNode, Kind, parse } from "graphql";
  */
 export type CacheTier = "reference" | "report" | "public" | "inherit" | "restricted";
 
+/** Schema coordinate (`Type.field`, `Type.*`) -> tier; a coordinate not in it is not public. */
+export type CachePolicy = Readonly<Record<string, CacheTier>>;
+
 const TIER_OF_SECONDS = new Map<number, CacheTier>(Object.entries(CACHE_TIER_SECONDS).map(([tier, seconds]) => [seconds, tier as CacheTier]));
 
 /** The tier a `@cacheControl` hint declares; a max-age that is no tier is a mistake in a subgraph. */
@@ -41,7 +44,7 @@ function tierOfHint(hint: DirectiveNode, coordinate: string): CacheTier {
 }
 
 /** The policy table of a supergraph, from the `@cacheControl` hints composition kept in it. */
-export function cachePolicyOf(supergraphSdl: string): Readonly<Record<string, CacheTier>> {
+export function cachePolicyOf(supergraphSdl: string): CachePolicy {
   const policy: Record<string, CacheTier> = {};
   const hintOf = (node: { readonly directives?: readonly DirectiveNode[] }) => node.directives?.find((d) => d.name.value === "cacheControl");
   for (const definition of parse(supergraphSdl).definitions) {
@@ -71,7 +74,6 @@ export interface CacheSettings {
   /** HTTP_CACHE (default true): false makes every GraphQL response `no-store`. */
   enabled: boolean;
   maxAges: CacheMaxAges;
-  policy: Readonly<Record<string, CacheTier>>;
 }
 
 function nonNegative(name: string, fallback: number): number {
@@ -80,8 +82,8 @@ function nonNegative(name: string, fallback: number): number {
   return value;
 }
 
-/** The settings of a supergraph's policy from the environment (see the table above), overridable per call (tests). */
-export function cacheSettings(supergraphSdl: string, overrides: Partial<CacheSettings> = {}): CacheSettings {
+/** The settings from the environment (see the table above), overridable per call (tests). */
+export function cacheSettings(overrides: Partial<CacheSettings> = {}): CacheSettings {
   return {
     enabled: overrides.enabled ?? envBool("HTTP_CACHE", true),
     maxAges: overrides.maxAges ?? {
@@ -89,6 +91,5 @@ export function cacheSettings(supergraphSdl: string, overrides: Partial<CacheSet
       report: nonNegative("CACHE_MAX_AGE_REPORT", DEFAULT_CACHE_MAX_AGES.report),
       public: nonNegative("CACHE_MAX_AGE_PUBLIC", DEFAULT_CACHE_MAX_AGES.public),
     },
-    policy: overrides.policy ?? cachePolicyOf(supergraphSdl),
   };
 }
