@@ -21,7 +21,7 @@ import {
   typeFromAST,
   visit,
 } from "graphql";
-import { CacheSettings, cacheSettings, CacheTier } from "./cachePolicy";
+import { CachePolicy, cachePolicyOf, CacheSettings, cacheSettings, CacheTier } from "./cachePolicy";
 import { documentMemo } from "./documentMemo";
 
 /**
@@ -29,13 +29,14 @@ import { documentMemo } from "./documentMemo";
  *
  * - `private, no-store` when the request carries an Authorization header (whatever it asks);
  * - `no-store` for mutations and subscriptions, responses with errors, operations selecting a
- *   field that is not public (cachePolicy.ts), introspection (`__schema`, `__type`), and everything
+ *   field that is not public (the subgraphs' `@cacheControl` hints, read by cachePolicy.ts), introspection (`__schema`, `__type`), and everything
  *   when HTTP_CACHE=false;
  * - otherwise `public, max-age=N`, N the smallest max-age of the selected fields' tiers.
  *
  * Responses also carry `Vary: Authorization, Origin` (the CORS headers depend on the Origin). The same plugin serves POST and GET (persisted
- * queries by hash), so a CDN may cache a GET of public data. Apollo's own cache-control plugin
- * (@cacheControl hints, subgraphs' Cache-Control) is switched off so that one policy decides.
+ * queries by hash), so a CDN may cache a GET of public data. Apollo's own cache-control plugin is
+ * switched off so that one policy decides: it would read the same hints by laxer rules (a field
+ * without a hint inheriting its parent's) and merge the subgraphs' Cache-Control headers.
  */
 export type CacheDecision = { cacheable: true; maxAge: number } | { cacheable: false; reason: string };
 
@@ -45,7 +46,7 @@ export const PRIVATE_NO_STORE = "private, no-store";
 export const VARY_ON = ["Authorization", "Origin"] as const;
 
 /** Tier of one field: the exact coordinate, else the type's wildcard, else not public. */
-function tierOf(policy: Readonly<Record<string, CacheTier>>, typeName: string, fieldName: string): CacheTier {
+function tierOf(policy: CachePolicy, typeName: string, fieldName: string): CacheTier {
   return policy[`${typeName}.${fieldName}`] ?? policy[`${typeName}.*`] ?? "restricted";
 }
 
@@ -59,7 +60,7 @@ class NotCacheable extends Error {}
 export function cacheDecisionOf(
   schema: GraphQLSchema,
   document: DocumentNode,
-  settings: Pick<CacheSettings, "maxAges" | "policy">,
+  settings: Pick<CacheSettings, "maxAges"> & { policy: CachePolicy },
   request: { operationName?: string | null; variables?: Record<string, unknown> | null } = {},
 ): CacheDecision {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -173,8 +174,8 @@ function addVary(current: string | undefined, name: string): string {
  * The Apollo Server plugins of HTTP caching: this policy, and Apollo's built-in cache-control
  * plugin switched off (it would otherwise act on subgraphs' Cache-Control headers).
  */
-export function cacheControlPlugins(overrides: Partial<CacheSettings> = {}): ApolloServerPlugin[] {
-  const settings = cacheSettings(overrides);
+export function cacheControlPlugins(supergraphSdl: string, overrides: Partial<CacheSettings> & { policy?: CachePolicy } = {}): ApolloServerPlugin[] {
+  const settings = { ...cacheSettings(overrides), policy: overrides.policy ?? cachePolicyOf(supergraphSdl) };
   // The policy walk ran on every answer; without variables in @skip/@include its decision depends
   // only on the schema, the document and the operation, so it is kept per document. (Variables are
   // valid here: an answer without errors has passed the gateway's variable coercion.)

@@ -1,149 +1,65 @@
-import { envBool, envInt } from "@camau/shared";
+import { CACHE_TIER_SECONDS, envBool, envInt } from "@camau/shared";
+import { DirectiveNode, Kind, parse } from "graphql";
 
 /**
- * HTTP caching of public data: which fields of the API schema are public, and for how
- * long a shared cache (a CDN in front of the open-data portal) may keep an answer made only of them.
- * The gateway's cache-control plugin (cacheControlPlugin.ts) reads this table; anything not listed
- * here is not public, so a field added to the schema is uncacheable until someone lists it.
+ * HTTP caching of public data: which fields of the API are public, and for how long a shared
+ * cache (a CDN in front of the open-data portal) may keep an answer made only of them. The
+ * subgraphs declare it beside their types and fields with `@cacheControl` hints (see
+ * CacheHint in @camau/shared), composition carries the hints into the supergraph, and this module
+ * reads them back into a table the gateway's cache-control plugin (cacheControlPlugin.ts) walks.
  *
- * Each entry maps a schema coordinate, `Type.field` or `Type.*` (every field of the type), to a tier:
+ * The table maps a schema coordinate, `Type.field` or `Type.*` (a hint on the type: every field
+ * of it), to a tier:
  *
- * | tier | max-age (env, default) | for |
- * |---|---|---|
- * | `reference` | CACHE_MAX_AGE_REFERENCE, 3600 s | administrative units, sectors: change with reforms only |
- * | `report` | CACHE_MAX_AGE_REPORT, 300 s | the semi-annual report, published figures, the fund's portfolio |
- * | `public` | CACHE_MAX_AGE_PUBLIC, 60 s | lists and profiles the registry, trade and outreach change daily |
- * | `inherit` | none of its own | values inside any public answer (page info) |
- * | `restricted` | not cacheable | a field of a wildcarded type that needs a role or holds personal data |
+ * | tier | hint | max-age (env, default) | for |
+ * |---|---|---|---|
+ * | `reference` | maxAge: 3600 | CACHE_MAX_AGE_REFERENCE, 3600 s | administrative units, sectors: change with reforms only |
+ * | `report` | maxAge: 300 | CACHE_MAX_AGE_REPORT, 300 s | the semi-annual report, published figures, the fund's portfolio |
+ * | `public` | maxAge: 60 | CACHE_MAX_AGE_PUBLIC, 60 s | lists and profiles the registry, trade and outreach change daily |
+ * | `inherit` | inheritMaxAge: true | none of its own | values inside any public answer (page info) |
+ * | `restricted` | maxAge: 0, or no hint | not cacheable | a field that needs a role or holds personal data |
  *
  * An answer's max-age is the smallest over its fields. `HTTP_CACHE=false` turns public caching off
- * (every GraphQL response is then `no-store`).
- *
- * How the restricted fields were found: every read in services/*\/src/resolvers that consults the
- * viewer (the access.ts rules of each subgraph: assertCanListMembersOf, assertCanReadLoansOf,
- * listScope, assertCanReadResults, canReadPersonalData, the audit logs' ADMIN check). Those fields
- * are either left out of this table or listed as `restricted` under a wildcard.
+ * (every GraphQL response is then `no-store`). A field without a hint of its own or on its type is
+ * not public, so a field added to the schema is uncacheable until its subgraph declares it public.
  */
 export type CacheTier = "reference" | "report" | "public" | "inherit" | "restricted";
 
-export const CACHE_POLICY: Readonly<Record<string, CacheTier>> = {
-  // --- the semi-annual report (registry, outreach, trade, fund; no viewer-dependent reads) ---
-  "Query.collectiveEconomyReport": "report",
-  "CollectiveEconomyReport.*": "report",
-  "DistrictCount.*": "report",
-  "SectorCount.*": "report",
-  "RatingBreakdown.*": "report",
-  "RatingCount.*": "report",
-  "PublishedFigureComparison.*": "report",
-  // published figures (outreach: "Reading is public"; writes are OFFICER/ADMIN)
-  "Query.publishedFigures": "report",
-  "Query.publishedFigure": "report",
-  "PublishedFigureConnection.*": "report",
-  "PublishedFigureEdge.*": "report",
-  "PublishedFigure.*": "report",
-  // the fund's portfolio: aggregate figures, no individual loans (fund PortfolioResolver: public)
-  "Query.fundPortfolio": "report",
-  "FundPortfolio.*": "report",
-  "DebtGroupSlice.*": "report",
-  "SectorSlice.*": "report",
-  "DistrictSlice.*": "report",
+/** Schema coordinate (`Type.field`, `Type.*`) -> tier; a coordinate not in it is not public. */
+export type CachePolicy = Readonly<Record<string, CacheTier>>;
 
-  // --- reference data for filters (registry ReferenceDataResolver: no checks) ---
-  "Query.administrativeUnits": "reference",
-  "AdministrativeUnit.*": "reference",
-  "Query.sectors": "reference",
-  "Sector.*": "reference",
-  "Query.vsicSectorMappings": "reference",
-  "VsicSectorMapping.*": "reference",
-  // labels of enum values (every subgraph, from the tables beside its enums; no checks)
-  "Query.enumLabels": "reference",
-  "EnumLabels.*": "reference",
-  "EnumValueLabel.*": "reference",
+const TIER_OF_SECONDS = new Map<number, CacheTier>(Object.entries(CACHE_TIER_SECONDS).map(([tier, seconds]) => [seconds, tier as CacheTier]));
 
-  // --- cooperatives (registry, extended by trade, outreach and fund) ---
-  "Query.cooperatives": "public",
-  "Query.cooperative": "public",
-  "Query.cooperativeByCode": "public",
-  "CooperativeConnection.*": "public",
-  "CooperativeEdge.*": "public",
-  "Cooperative.*": "public",
-  // registry: officers, fund staff and the cooperative's own manager (assertCanListMembersOf);
-  // members are natural persons (names, capital; national ID, birth date, phone for officers).
-  "Cooperative.members": "restricted",
-  // fund: fund staff, officers and the borrower's own manager (assertCanReadLoansOf).
-  "Cooperative.loans": "restricted",
-  "Cooperative.loanApplications": "restricted",
-  "Cooperative.fundSummary": "restricted",
-  "Address.*": "public",
-  "Classification.*": "public",
-  // history: what happened and when is public; who recorded it (a staff login and role) and the
-  // free-form before/after details (member ids, changed names) are not offered to shared caches.
-  "CooperativeEventConnection.*": "public",
-  "CooperativeEventEdge.*": "public",
-  "CooperativeEvent.id": "public",
-  "CooperativeEvent.kind": "public",
-  "CooperativeEvent.effectiveOn": "public",
-  "CooperativeEvent.recordedAt": "public",
-  "CooperativeEvent.statusAfter": "public",
-  // groups and unions (registry)
-  "Query.cooperativeGroups": "public",
-  "Query.cooperativeGroup": "public",
-  "CooperativeGroupConnection.*": "public",
-  "CooperativeGroupEdge.*": "public",
-  "CooperativeGroup.*": "public",
-  "CooperativeGroup.members": "restricted", // assertCanListMembersOf(viewer, null): officers and fund staff
-  "Query.cooperativeUnions": "public",
-  "Query.cooperativeUnion": "public",
-  "CooperativeUnionConnection.*": "public",
-  "CooperativeUnionEdge.*": "public",
-  "CooperativeUnion.*": "public",
-  "UnionMembership.*": "public",
+/** The tier a `@cacheControl` hint declares; a max-age that is no tier is a mistake in a subgraph. */
+function tierOfHint(hint: DirectiveNode, coordinate: string): CacheTier {
+  const argument = (name: string) => hint.arguments?.find((a) => a.name.value === name)?.value;
+  const inherit = argument("inheritMaxAge");
+  if (inherit?.kind === Kind.BOOLEAN && inherit.value) return "inherit";
+  const maxAge = argument("maxAge");
+  const seconds = maxAge?.kind === Kind.INT ? Number(maxAge.value) : undefined;
+  if (seconds === 0) return "restricted";
+  const tier = seconds === undefined ? undefined : TIER_OF_SECONDS.get(seconds);
+  if (!tier) throw new Error(`@cacheControl on ${coordinate}: maxAge must be 0 or a tier's ${[...TIER_OF_SECONDS.keys()].join(", ")} seconds (or inheritMaxAge: true)`);
+  return tier;
+}
 
-  // --- products and OCOP (trade: "public") ---
-  "Query.products": "public",
-  "Query.product": "public",
-  "ProductConnection.*": "public",
-  "ProductEdge.*": "public",
-  "Product.*": "public",
-  "ProductBrand.*": "public",
-  "OcopCertification.*": "public",
-
-  // --- trade promotion programs (trade: "public") ---
-  "Query.tradePromotionPrograms": "public",
-  "Query.tradePromotionProgram": "public",
-  "TradePromotionProgramConnection.*": "public",
-  "TradePromotionProgramEdge.*": "public",
-  "TradePromotionProgram.*": "public",
-  "SupportPolicy.*": "public",
-  "Query.participation": "public",
-  "ParticipationConnection.*": "public",
-  "ParticipationEdge.*": "public",
-  "Participation.*": "public",
-  // trade: officers, fund staff and the cooperative's own manager (assertCanReadResults).
-  "Participation.salesRevenue": "restricted",
-  "Participation.agreements": "restricted",
-
-  // --- training classes (outreach: reading is public) ---
-  "Query.trainingClasses": "public",
-  "Query.trainingClass": "public",
-  "TrainingClassConnection.*": "public",
-  "TrainingClassEdge.*": "public",
-  "TrainingClass.*": "public",
-
-  // --- the fund's public configuration (ProductResolver: "Public"; changed by CONFIGURERS) ---
-  "Query.loanProducts": "public",
-  "Query.loanProduct": "public",
-  "LoanProduct.*": "public",
-  "Query.debtGroupThresholds": "public",
-  "DebtGroupThreshold.*": "public",
-
-  // --- values inside any public answer ---
-  "PageInfo.*": "inherit",
-};
-
-// Never public, whatever is added above: Member, Loan*, Repayment*, Disbursement, AuditEntry*,
-// TradeAgreement, FundSummary, every Mutation field, and Query.loan*, Query.loans,
-// Query.loanApplication(s), Query.registryAuditLog, Query.outreachAuditLog (not listed, so not public).
+/** The policy table of a supergraph, from the `@cacheControl` hints composition kept in it. */
+export function cachePolicyOf(supergraphSdl: string): CachePolicy {
+  const policy: Record<string, CacheTier> = {};
+  const hintOf = (node: { readonly directives?: readonly DirectiveNode[] }) => node.directives?.find((d) => d.name.value === "cacheControl");
+  for (const definition of parse(supergraphSdl).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const typeName = definition.name.value;
+    const typeHint = hintOf(definition);
+    if (typeHint) policy[`${typeName}.*`] = tierOfHint(typeHint, typeName);
+    for (const field of definition.fields ?? []) {
+      const coordinate = `${typeName}.${field.name.value}`;
+      const fieldHint = hintOf(field);
+      if (fieldHint) policy[coordinate] = tierOfHint(fieldHint, coordinate);
+    }
+  }
+  return policy;
+}
 
 /** Seconds per tier; a tier at 0 makes answers touching it uncacheable. */
 export interface CacheMaxAges {
@@ -152,13 +68,12 @@ export interface CacheMaxAges {
   public: number;
 }
 
-export const DEFAULT_CACHE_MAX_AGES: Readonly<CacheMaxAges> = { reference: 3600, report: 300, public: 60 };
+export const DEFAULT_CACHE_MAX_AGES: Readonly<CacheMaxAges> = CACHE_TIER_SECONDS;
 
 export interface CacheSettings {
   /** HTTP_CACHE (default true): false makes every GraphQL response `no-store`. */
   enabled: boolean;
   maxAges: CacheMaxAges;
-  policy: Readonly<Record<string, CacheTier>>;
 }
 
 function nonNegative(name: string, fallback: number): number {
@@ -176,6 +91,5 @@ export function cacheSettings(overrides: Partial<CacheSettings> = {}): CacheSett
       report: nonNegative("CACHE_MAX_AGE_REPORT", DEFAULT_CACHE_MAX_AGES.report),
       public: nonNegative("CACHE_MAX_AGE_PUBLIC", DEFAULT_CACHE_MAX_AGES.public),
     },
-    policy: overrides.policy ?? CACHE_POLICY,
   };
 }

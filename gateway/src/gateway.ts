@@ -24,7 +24,7 @@ import { openDataRouter } from "./openData";
 import { catalogSettingsFromEnvironment } from "./openDataCatalog";
 import { cacheSettings } from "./cachePolicy";
 import { requestIdMiddleware } from "./requestId";
-import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugin } from "./responseCache";
+import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugins } from "./responseCache";
 import { sharedRedis } from "./redis";
 import { createSharedCaches, PERSISTED_QUERY_TTL_SECONDS } from "./sharedCaches";
 import { gatewayMetricsText } from "./metrics";
@@ -129,7 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUse, limits.maxCost), responseCachePlugin(responseCacheOptions, caches.responses), ...cacheControlPlugins()],
+    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUse, limits.maxCost), ...responseCachePlugins(responseCacheOptions, caches.responses), ...cacheControlPlugins(supergraphSdl)],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);

@@ -14,3 +14,5 @@ export * from "./subgraphBreaker";
 export * from "./fairUse";
 export * from "./cors";
 export * from "./publicSchema";
+export { cachePolicyOf } from "./cachePolicy";
+export { cacheDecisionOf } from "./cacheControlPlugin";

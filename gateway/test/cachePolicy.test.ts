@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { buildSchema, GraphQLSchema, isObjectType, parse } from "graphql";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CACHE_POLICY, CacheTier } from "../src/cachePolicy";
+import { cachePolicyOf, CacheTier } from "../src/cachePolicy";
 import { cacheControlHeaderOf, cacheDecisionOf } from "../src/cacheControlPlugin";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
@@ -117,8 +117,9 @@ describe("gateway: HTTP cache policy walker", () => {
   });
 });
 
-describe("gateway: the HTTP cache policy against the API schema", () => {
+describe("gateway: the HTTP cache policy the subgraphs declare, against the API schema", () => {
   const api = buildSchema(readFileSync(path.join(REPO, "schema", "api.graphql"), "utf8"));
+  const CACHE_POLICY = cachePolicyOf(readFileSync(path.join(REPO, "gateway", "supergraph.graphql"), "utf8"));
   const tier = (type: string, field: string): CacheTier => CACHE_POLICY[`${type}.${field}`] ?? CACHE_POLICY[`${type}.*`] ?? "restricted";
 
   it("names only types and fields that exist", () => {

@@ -3,13 +3,15 @@ import { expect } from "chai";
 import { buildSchema, getNamedType, isObjectType } from "graphql";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CACHE_POLICY } from "../src/cachePolicy";
+import { cachePolicyOf } from "../src/cachePolicy";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const api = buildSchema(readFileSync(path.join(REPO, "schema", "api.graphql"), "utf8"), { assumeValidSDL: true });
+/** The public fields as the gateway derives them from the subgraphs' cache hints. */
+const CACHE_POLICY = cachePolicyOf(readFileSync(path.join(REPO, "gateway", "supergraph.graphql"), "utf8"));
 
 /**
- * The tier the gateway's list of public fields gives a schema coordinate (the exact entry, else the
+ * The tier the public fields (from the cache hints) give a schema coordinate (the exact entry, else the
  * type's wildcard); undefined: not public. That list was made from every read that consults the viewer.
  */
 const tierOf = (type: string, field: string) => CACHE_POLICY[`${type}.${field}`] ?? CACHE_POLICY[`${type}.*`];

@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { expect } from "chai";
 import { GatewayContext } from "../src/context";
-import { responseCachePlugin } from "../src/responseCache";
+import { responseCachePlugins } from "../src/responseCache";
 
 /** A stand-in schema with one cacheable aggregate and one other field, counting resolver calls. */
 function serverWith(ttlMs: number) {
@@ -10,7 +10,7 @@ function serverWith(ttlMs: number) {
   const server = new ApolloServer<GatewayContext>({
     typeDefs: "type Query { collectiveEconomyReport(to: String): Int other: Int }",
     resolvers: { Query: { collectiveEconomyReport: () => ++calls.report, other: () => ++calls.other } },
-    plugins: [responseCachePlugin({ ttlMs, maxEntries: 2, fields: new Set(["collectiveEconomyReport"]) }, new InMemoryLRUCache<string>({ max: 2 }))],
+    plugins: [...responseCachePlugins({ ttlMs, maxEntries: 2, fields: new Set(["collectiveEconomyReport"]) }, new InMemoryLRUCache<string>({ max: 2 }))],
   });
   return { server, calls };
 }

@@ -26,6 +26,7 @@ export * from "./graphql/scalars";
 export * from "./graphql/reportPeriod";
 export * from "./graphql/registryCooperative";
 export * from "./graphql/pagination";
+export * from "./graphql/cacheHints";
 export * from "./graphql/nestedPages";
 export * from "./graphql/ordering";
 export * from "./graphql/loaders";

@@ -30,7 +30,8 @@ describe("trade subgraph schema", () => {
     const sdl = printSubgraphSchema(schema);
     expect(sdl).to.match(/type Cooperative\s+@key\(fields: "id"\)\s*\{/);
     expect(sdl).to.match(/type CollectiveEconomyReport\s+@key\(fields: "from to territory"\)\s*\{/);
-    expect(sdl).to.match(/type Product implements Node\s+@key\(fields: "id"\)\s*\{/);
+    // (its own type also carries its cache hint)
+    expect(sdl).to.match(/type Product implements Node\s+@key\(fields: "id"\)\s+@cacheControl\(maxAge: 60\)\s*\{/);
     const cooperative = schema.getType("Cooperative");
     expect(isObjectType(cooperative) && Object.keys(cooperative.getFields())).to.deep.equal(["id", "products", "participations", "ocopProductCount"]);
     const report = schema.getType("CollectiveEconomyReport");

@@ -4,12 +4,13 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLScalarType, GraphQLSchema, parse } from "graphql";
 import { buildSchema, BuildSchemaOptions, createResolversMap, getMetadataStorage } from "type-graphql";
 import { RoleAuthChecker } from "../auth/authChecker";
+import { CACHE_CONTROL_DEFINITION, CACHE_CONTROL_LINK } from "./cacheHints";
 import { enumLabelsSchema } from "./enumLabelsSchema";
 import { validateInput } from "./validateInput";
 
 /** Federation 2 directives the subgraphs use. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective"])';
 
 /**
  * Every mutation must declare its roles with @Authorized: type-graphql runs that check before it
@@ -88,7 +89,7 @@ export async function buildFederatedSchema(
   for (const [typeName, resolver] of Object.entries(labels.resolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as Record<string, unknown>), ...resolver };
   }
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}\n${labels.typeDefs}`);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${CACHE_CONTROL_LINK}\n${CACHE_CONTROL_DEFINITION}\n${printSchemaWithDirectives(schema)}\n${labels.typeDefs}`);
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
   protectedFieldsBySchema.set(subgraph, collectProtectedFields(options.resolvers, schema));
   return subgraph;

@@ -1,3 +1,4 @@
+import { CacheHint } from "./cacheHints";
 import { GraphQLSchema, isEnumType } from "graphql";
 import { enumLabelTable } from "./enumLabels";
 
@@ -29,14 +30,14 @@ export function enumLabelsSchema(schema: GraphQLSchema, servesRootField: boolean
   }
   const typeDefs = `
 ${gqlString("How clients show the API's enum values: one list of labels per enum, in English and Vietnamese. The values' descriptions begin with the same labels: \"English (Tiếng Việt)\".")}
-type EnumLabels @key(fields: "id") {
+type EnumLabels @key(fields: "id") ${CacheHint.reference} {
   ${gqlString(`Always "${ENUM_LABELS_ID}": the labels are those of the schema they come with.`)}
   id: ID!
 ${fields.join("\n")}
 }
 
 ${gqlString("The labels of one enum value.")}
-type EnumValueLabel @shareable {
+type EnumValueLabel @shareable ${CacheHint.reference} {
   ${gqlString("The value, as the API spells it.")}
   value: String!
   ${gqlString("English label.")}
@@ -48,7 +49,7 @@ ${
   servesRootField
     ? `extend type Query {
   ${gqlString("The English and Vietnamese labels of every enum value of the API, one list per enum (e.g. `enumLabels { loanStatus { value en vi } }`). Public.")}
-  enumLabels: EnumLabels!
+  enumLabels: EnumLabels! ${CacheHint.reference}
 }`
     : ""
 }`;

@@ -1,3 +1,4 @@
+import { CacheHint } from "./cacheHints";
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { ObjectLiteral, SelectQueryBuilder, Brackets } from "typeorm";
@@ -24,6 +25,7 @@ export class PageArgs {
 
 // Every subgraph declares the same PageInfo, so the supergraph must allow it in several places.
 @Directive("@shareable")
+@Directive(CacheHint.inherit)
 @ObjectType({ description: "Where a page stands in its list (Relay PageInfo)." })
 export class PageInfo {
   @Field({ description: "Whether more items follow this page." })
@@ -62,8 +64,15 @@ export interface ConnectionShape<T> {
  * Declares `<Name>Connection` and `<Name>Edge` object types for a node type (Relay connection).
  * `totalCount` is a method so that the COUNT query runs only when it is selected.
  */
-export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string, cacheHint?: string) {
+  // A public node type makes a public page of it (its cache hint, from cacheHints.ts); the
+  // decorator is applied by hand because a directive cannot be made conditional otherwise.
+  const hinted = (target: Function) => {
+    if (cacheHint) Directive(cacheHint)(target);
+  };
+
   @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @hinted
   class Edge {
     @Field({ description: "Opaque cursor of this item, for `after` / `before`." })
     cursor: string;
@@ -73,6 +82,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${what} items (Relay connection).` })
+  @hinted
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge], { description: "The items of this page, in order." })
     edges: Edge[];

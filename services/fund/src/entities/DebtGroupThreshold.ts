@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { CacheHint } from "@camau/shared";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, VersionColumn } from "typeorm";
 
 /** Configurable data: the days-past-due thresholds of the State Bank's debt groups 1–5. */
+@Directive(CacheHint.public)
 @ObjectType({ description: "A debt group (nhóm nợ) of the State Bank classification and the days past due from which a loan falls in it." })
 @Entity("debt_group_threshold")
 export class DebtGroupThreshold {

@@ -1,4 +1,4 @@
-import { DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
+import { DateTimeScalar, MoneyScalar, Node, bigintTransformer, CacheHint } from "@camau/shared";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { LoanProductKind, RepaymentMethod } from "../domain/enums";
@@ -6,6 +6,7 @@ import { numericTransformer } from "./transformers";
 
 /** A loan product is configuration data: the fund changes its terms without a deployment. */
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.public)
 @ObjectType({ description: "A loan product of the fund (sản phẩm cho vay): the terms an application is made and appraised against.", implements: Node })
 @Entity("loan_product")
 export class LoanProduct {

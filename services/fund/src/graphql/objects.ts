@@ -1,5 +1,5 @@
-import { DateScalar, MoneyScalar } from "@camau/shared";
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { DateScalar, MoneyScalar, CacheHint } from "@camau/shared";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { InstallmentStatus, LoanStatus, ScheduleReason } from "../domain/enums";
 
 @ObjectType({ description: "A loan's account as of a date (tình hình dư nợ của khoản vay tại một ngày)." })
@@ -143,6 +143,7 @@ export class FundSummary {
   worstDebtGroup: number | null;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "Outstanding loans in one debt group (dư nợ theo nhóm nợ)." })
 export class DebtGroupSlice {
   @Field(() => Int, { description: "Debt group 1–5." })
@@ -161,6 +162,7 @@ export class DebtGroupSlice {
   suppressed: boolean;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "The fund's loans to borrowers of one sector (theo lĩnh vực), by the sector recorded at application." })
 export class SectorSlice {
   @Field({ description: "Sector code." })
@@ -185,6 +187,7 @@ export class SectorSlice {
   suppressed: boolean;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "The fund's loans to borrowers of one district (theo huyện), by the district recorded at application." })
 export class DistrictSlice {
   @Field(() => String, { nullable: true, description: "District code (pre-2025 tree); null for addresses without one." })
@@ -209,6 +212,7 @@ export class DistrictSlice {
   suppressed: boolean;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "The fund's portfolio as of a date (danh mục cho vay của Quỹ); public figures, no individual loans. Every figure is an aggregate computed from the records." })
 export class FundPortfolio {
   @Field(() => DateScalar, { description: "The date (end of day)." })

@@ -1,5 +1,5 @@
-import { CooperativeKey, DateScalar, isUuid, PageArgs, toConnection, todayInProvince } from "@camau/shared";
-import { Authorized, Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, toConnection, todayInProvince, CacheHint } from "@camau/shared";
+import { Authorized, Arg, Args, Ctx, FieldResolver, Resolver, Root, Directive } from "type-graphql";
 import { FundContext } from "../context";
 import { FundSummary } from "../graphql/objects";
 import { assertCanReadLoansOf, LOAN_READERS_OR_MANAGER } from "../access";
@@ -13,6 +13,7 @@ import { Cooperative } from "../graphql/Cooperative";
 @Resolver(() => Cooperative)
 export class CooperativeFundResolver {
   @Authorized(...LOAN_READERS_OR_MANAGER)
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => LoanApplicationConnection, { nullable: true, description: "Its applications to the development fund, latest first (hồ sơ vay vốn Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async loanApplications(@Root() c: CooperativeKey, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
@@ -20,6 +21,7 @@ export class CooperativeFundResolver {
   }
 
   @Authorized(...LOAN_READERS_OR_MANAGER)
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => LoanConnection, { nullable: true, description: "Its loans from the development fund, latest signed first (khoản vay Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async loans(@Root() c: CooperativeKey, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: FundContext) {
     assertCanReadLoansOf(ctx.viewer, c.id.toLowerCase());
@@ -27,6 +29,7 @@ export class CooperativeFundResolver {
   }
 
   @Authorized(...LOAN_READERS_OR_MANAGER)
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => FundSummary, { nullable: true, description: "Its outstanding principal, live loans and overdue amount with the fund as of a date (dư nợ tại Quỹ). Fund staff, officers and its own manager; null with an error for anyone else." })
   async fundSummary(
     @Root() c: CooperativeKey,

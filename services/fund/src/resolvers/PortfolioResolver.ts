@@ -1,5 +1,5 @@
-import { DateScalar, DisclosedColumn, MoneyScalar, RollupCell, Viewer, rollupTotals, withholdSmallCells } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import { DateScalar, DisclosedColumn, MoneyScalar, RollupCell, Viewer, rollupTotals, withholdSmallCells, CacheHint } from "@camau/shared";
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Directive } from "type-graphql";
 import { FundContext } from "../context";
 import { DebtGroupSlice, DistrictSlice, FundPortfolio, SectorSlice } from "../graphql/objects";
 
@@ -173,6 +173,7 @@ function minText(values: ReadonlyArray<string | null>): string | null {
 
 @Resolver(() => FundPortfolio)
 export class PortfolioResolver {
+  @Directive(CacheHint.report)
   @Query(() => FundPortfolio, { description: "The fund's portfolio as of a date (danh mục cho vay): public aggregate figures, no individual loans." })
   fundPortfolio(@Arg("asOf", () => DateScalar, { description: "The date (end of day)." }) asOf: string): FundPortfolio {
     return { asOf };

@@ -1,4 +1,4 @@
-import { Connection } from "@camau/shared";
+import { CacheHint, Connection } from "@camau/shared";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { Repayment } from "../entities/Repayment";

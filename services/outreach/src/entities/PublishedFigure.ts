@@ -1,9 +1,10 @@
-import { DateScalar, DateTimeScalar, Node } from "@camau/shared";
+import { DateScalar, DateTimeScalar, Node, CacheHint } from "@camau/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { ReportFigure } from "../domain/figures";
 
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.report)
 @ObjectType({
   implements: Node,
   description:

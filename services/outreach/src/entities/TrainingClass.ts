@@ -1,9 +1,10 @@
-import { DateScalar, DateTimeScalar, Node, SearchRankColumn } from "@camau/shared";
+import { DateScalar, DateTimeScalar, Node, SearchRankColumn, CacheHint } from "@camau/shared";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
 import { TrainingAudience, TrainingClassKind, TrainingClassStatus } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.public)
 @ObjectType({
   implements: Node,
   description:

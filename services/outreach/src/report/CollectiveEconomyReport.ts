@@ -1,4 +1,4 @@
-import { DateScalar, SUBGRAPHS, registerLabelledEnum, labelledDescription, Territory } from "@camau/shared";
+import { DateScalar, SUBGRAPHS, registerLabelledEnum, labelledDescription, Territory, CacheHint } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { FIGURES, ReportFigure, requiredFigures } from "../domain/figures";
 import { PublishedFigure } from "../entities/PublishedFigure";
@@ -18,6 +18,7 @@ registerLabelledEnum(ComparisonStatus, {
   },
 });
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A published figure beside the figure derived from the records (so sánh số liệu công bố với số liệu hệ thống)." })
 export class PublishedFigureComparison {
   @Field(() => PublishedFigure, { description: "The published figure as recorded: report, publisher, period, value." })

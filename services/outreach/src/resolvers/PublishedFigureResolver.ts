@@ -1,5 +1,5 @@
-import { PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { PageArgs, paginate, requireUuid, toConnection, CacheHint } from "@camau/shared";
+import { Arg, Args, Ctx, ID, Query, Resolver, Directive } from "type-graphql";
 import { OutreachContext } from "../context";
 import { cleanText } from "../domain/classRules";
 import { PublishedFigure } from "../entities/PublishedFigure";
@@ -7,11 +7,13 @@ import { PublishedFigureFilter } from "../inputs/PublishedFigureInputs";
 import { PublishedFigureConnection } from "./connections";
 @Resolver(() => PublishedFigure)
 export class PublishedFigureResolver {
+  @Directive(CacheHint.report)
   @Query(() => PublishedFigure, { nullable: true, description: "A published figure by id; null when there is none." })
   publishedFigure(@Arg("id", () => ID, { description: "Published figure id (UUID)." }) id: string, @Ctx() ctx: OutreachContext): Promise<PublishedFigure | null> {
     return ctx.dataSource.getRepository(PublishedFigure).findOneBy({ id: requireUuid(id, "id") });
   }
 
+  @Directive(CacheHint.report)
   @Query(() => PublishedFigureConnection, { description: "Published figures as recorded, by period (latest first), then figure. Compare them with the derived ones through `collectiveEconomyReport(from, to) { publishedFigures }`." })
   async publishedFigures(
     @Arg("filter", () => PublishedFigureFilter, { nullable: true, description: "Conditions the figures must meet." }) filter: PublishedFigureFilter | null,

@@ -1,5 +1,5 @@
-import { addSearch, BadUserInputError, communeFilterSql, CooperativeKey, inVietnameseOrder, isUuid, PageArgs, paginate, registryCooperative, relevanceOrder, requireUuid, SortKey, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { addSearch, BadUserInputError, communeFilterSql, CooperativeKey, inVietnameseOrder, isUuid, PageArgs, paginate, registryCooperative, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassOrderField } from "../domain/enums";
 import { codeSystemOn, districtByCode } from "../domain/places";
@@ -18,11 +18,13 @@ const ORDER_COLUMNS: Record<Exclude<TrainingClassOrderField, TrainingClassOrderF
 
 @Resolver(() => TrainingClass)
 export class TrainingClassResolver {
+  @Directive(CacheHint.public)
   @Query(() => TrainingClass, { nullable: true, description: "A class by id; null when there is none." })
   trainingClass(@Arg("id", () => ID, { description: "Class id (UUID)." }) id: string, @Ctx() ctx: OutreachContext): Promise<TrainingClass | null> {
     return ctx.loaders.trainingClassById.load(requireUuid(id, "id"));
   }
 
+  @Directive(CacheHint.public)
   @Query(() => TrainingClassConnection, { description: "Classes, filtered and sorted, one page at a time (default: by first day, oldest first; by relevance when searching)." })
   async trainingClasses(
     @Arg("filter", () => TrainingClassFilter, { nullable: true, description: "Conditions the classes must meet." }) filter: TrainingClassFilter | null,

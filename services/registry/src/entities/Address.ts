@@ -1,9 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { CacheHint } from "@camau/shared";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 /**
  * A head-office address. It keeps the administrative units it was registered under (code
  * system PRE_2025 for the old province → district → commune tree), so historical reports stay right.
  */
+@Directive(CacheHint.public)
 @ObjectType({ description: "Head-office address (địa chỉ trụ sở), with the administrative units it was registered under." })
 export class Address {
   @Field(() => String, { nullable: true, description: "Street, house number, hamlet (số nhà, đường, ấp)." })

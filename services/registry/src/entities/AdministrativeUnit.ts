@@ -1,9 +1,10 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar, Node } from "@camau/shared";
+import { DateScalar, Node, CacheHint } from "@camau/shared";
 import { AdministrativeLevel } from "../domain/enums";
 
 /** Versioned reference data: a unit exists in one code system between valid-from and valid-to. */
+@Directive(CacheHint.reference)
 @ObjectType({ description: "An administrative unit (đơn vị hành chính), versioned: valid between two dates in one code system.", implements: Node })
 @Entity("administrative_unit")
 @Index(["codeSystem", "code"], { unique: true })

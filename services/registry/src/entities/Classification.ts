@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar, Node } from "@camau/shared";
+import { DateScalar, Node, CacheHint } from "@camau/shared";
 import { Rating } from "../domain/enums";
 
+@Directive(CacheHint.public)
 @ObjectType({ description: "Annual classification of a cooperative (xếp loại HTX hằng năm) on the 100-point scale.", implements: Node })
 @Entity("classification")
 @Index(["cooperativeId", "year"], { unique: true })

@@ -1,9 +1,10 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
-import { DateScalar, Node, SearchRankColumn } from "@camau/shared";
+import { DateScalar, Node, SearchRankColumn, CacheHint } from "@camau/shared";
 import { RegisteredOrganisation } from "./RegisteredOrganisation";
 
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.public)
 @ObjectType({ description: "A cooperative (hợp tác xã, HTX): a legal person registered under the Law on Cooperatives.", implements: Node })
 @Entity("cooperative")
 export class Cooperative extends RegisteredOrganisation {

@@ -1,9 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { DateScalar, Node, SearchRankColumn } from "@camau/shared";
+import { DateScalar, Node, SearchRankColumn, CacheHint } from "@camau/shared";
 import { GroupStatus } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.public)
 @ObjectType({ description: "A cooperative group (tổ hợp tác, THT): a cooperation contract of at least 2 members, certified by the commune People's Committee.", implements: Node })
 @Entity("cooperative_group")
 export class CooperativeGroup {

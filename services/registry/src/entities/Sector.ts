@@ -1,7 +1,8 @@
-import { Node } from "@camau/shared";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Node, CacheHint } from "@camau/shared";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
+@Directive(CacheHint.reference)
 @ObjectType({ description: "A statistical sector (lĩnh vực) of the collective economy, e.g. agriculture (nông nghiệp).", implements: Node })
 @Entity("sector")
 export class Sector {

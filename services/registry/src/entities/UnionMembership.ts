@@ -1,8 +1,9 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@camau/shared";
+import { DateScalar, CacheHint } from "@camau/shared";
 import { CooperativeUnion } from "./CooperativeUnion";
 
+@Directive(CacheHint.public)
 @ObjectType({ description: "A cooperative's membership of a union (HTX thành viên của liên hiệp), with its dates." })
 @Entity("union_membership")
 @Index(["cooperativeId"])

@@ -1,7 +1,9 @@
-import { Field, ObjectType } from "type-graphql";
+import { CacheHint } from "@camau/shared";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 /** Which sector a VSIC code belongs to, by longest matching prefix: configurable data, not code. */
+@Directive(CacheHint.reference)
 @ObjectType({ description: "Maps VSIC business-line codes starting with a prefix to a sector (longest prefix wins)." })
 @Entity("vsic_sector_mapping")
 export class VsicSectorMapping {

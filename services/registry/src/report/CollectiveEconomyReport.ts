@@ -1,4 +1,4 @@
-import { DateScalar, Node, Territory } from "@camau/shared";
+import { DateScalar, Node, Territory, CacheHint } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { AdministrativeLevel, Rating } from "../domain/enums";
 
@@ -19,6 +19,7 @@ export class CollectiveEconomyReport {
   territory: Territory;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one administrative unit of the period: a district-level unit for periods ending before 2025-07-01, a new commune-level unit from then on." })
 export class AreaCount {
   @Field({ description: "Official code of the unit (code system of the period)." })
@@ -37,6 +38,7 @@ export class AreaCount {
   goodOrFairCount: number;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one sector." })
 export class SectorCount {
   @Field({ description: "Sector code." })
@@ -52,6 +54,7 @@ export class SectorCount {
   goodOrFairCount: number;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one district." })
 export class DistrictCount {
   @Field({ description: "District code (pre-2025 tree)." })
@@ -67,6 +70,7 @@ export class DistrictCount {
   goodOrFairCount: number;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one rating of their latest classification." })
 export class RatingCount {
   @Field(() => Rating, { nullable: true, description: "The rating; null for cooperatives not yet rated." })
@@ -76,6 +80,7 @@ export class RatingCount {
   cooperativeCount: number;
 }
 
+@Directive(CacheHint.report)
 @ObjectType({ description: "Cooperatives by the rating of their latest classification approved by the end of the period." })
 export class RatingBreakdown {
   @Field(() => [RatingCount], { description: "One row per rating (and one for not rated)." })

@@ -1,5 +1,5 @@
-import { BadUserInputError, DateScalar, defaultTerritory, OncePerRequest, placeInTerritory, reportAreaOf, reportFromKey, RollupCell, rollupTotals, Territory, territorySql } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { BadUserInputError, DateScalar, defaultTerritory, OncePerRequest, placeInTerritory, reportAreaOf, reportFromKey, RollupCell, rollupTotals, Territory, territorySql, CacheHint } from "@camau/shared";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware, Directive } from "type-graphql";
 import { isGoodOrFair } from "../domain/classification";
 import { AdministrativeLevel, Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
@@ -22,6 +22,7 @@ async function count(ctx: RegistryContext, sql: string, params: unknown[]): Prom
 @UseMiddleware(OncePerRequest)
 @Resolver(() => CollectiveEconomyReport)
 export class ReportResolver {
+  @Directive(CacheHint.report)
   @Query(() => CollectiveEconomyReport, { description: "The collective-economy report for a period, e.g. 2021-01-01 to 2021-06-30 for the first half of 2021." })
   collectiveEconomyReport(
     @Arg("from", () => DateScalar, { description: "First day of the period (inclusive)." }) from: string,

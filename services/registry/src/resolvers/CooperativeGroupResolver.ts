@@ -1,5 +1,5 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { addSearch, inVietnameseOrder, isUuid, PageArgs, paginate, relevanceOrder, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
+import { addSearch, inVietnameseOrder, isUuid, PageArgs, paginate, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
@@ -14,11 +14,13 @@ const BY_NAME: SortKey<CooperativeGroup> = { expression: inVietnameseOrder("g.na
 
 @Resolver(() => CooperativeGroup)
 export class CooperativeGroupResolver {
+  @Directive(CacheHint.public)
   @Query(() => CooperativeGroup, { nullable: true, description: "A cooperative group by id; null when there is none." })
   cooperativeGroup(@Arg("id", () => ID, { description: "Group id (UUID)." }) id: string, @Ctx() ctx: RegistryContext): Promise<CooperativeGroup | null> {
     return ctx.dataSource.getRepository(CooperativeGroup).findOneBy({ id: requireUuid(id, "id") });
   }
 
+  @Directive(CacheHint.public)
   @Query(() => CooperativeGroupConnection, { description: "Cooperative groups, filtered, one page at a time (by name; by relevance when searching, unless `orderBy` says otherwise)." })
   async cooperativeGroups(
     @Arg("filter", () => CooperativeGroupFilter, { nullable: true, description: "Conditions the groups must meet." }) filter: CooperativeGroupFilter | null,
@@ -53,6 +55,7 @@ export class CooperativeGroupResolver {
   }
 
   @Authorized(...MEMBER_READERS)
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => MemberConnection, { nullable: true, description: "Members of the cooperation contract (officers and fund staff only; null with a FORBIDDEN error for others)." })
   async members(@Root() g: CooperativeGroup, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
     const qb = ctx.dataSource.getRepository(Member).createQueryBuilder("m").where("m.group_id = :id", { id: g.id });

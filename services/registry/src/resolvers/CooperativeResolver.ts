@@ -1,5 +1,5 @@
-import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, REFORM_DATE, reportAreaOf, requireUuid, toConnection } from "@camau/shared";
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, REFORM_DATE, reportAreaOf, requireUuid, toConnection, CacheHint } from "@camau/shared";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { Address } from "../entities/Address";
 import { Classification } from "../entities/Classification";
@@ -16,17 +16,20 @@ import { cooperativeOrNull, findCooperatives } from "./cooperativeQuery";
 
 @Resolver(() => Cooperative)
 export class CooperativeResolver {
+  @Directive(CacheHint.public)
   @Query(() => Cooperative, { nullable: true, description: "A cooperative by id; null when there is none." })
   cooperative(@Arg("id", () => ID, { description: "Cooperative id (UUID)." }) id: string, @Ctx() ctx: RegistryContext): Promise<Cooperative | null> {
     return cooperativeOrNull(ctx.dataSource, requireUuid(id, "id"));
   }
 
+  @Directive(CacheHint.public)
   @Query(() => Cooperative, { nullable: true, description: "A cooperative by its 10-digit code (mã số HTX); null when there is none." })
   cooperativeByCode(@Arg("code", { description: "Cooperative code, 10 digits." }) code: string, @Ctx() ctx: RegistryContext): Promise<Cooperative | null> {
     if (!/^\d{10}$/.test(code)) throw new BadUserInputError("code must be 10 digits", [{ path: "code", message: "must be 10 digits" }]);
     return ctx.dataSource.getRepository(Cooperative).findOneBy({ code });
   }
 
+  @Directive(CacheHint.public)
   @Query(() => CooperativeConnection, { description: "Cooperatives, filtered and sorted, one page at a time." })
   async cooperatives(
     @Arg("filter", () => CooperativeFilter, { nullable: true, description: "Conditions the cooperatives must meet." }) filter: CooperativeFilter | null,
@@ -75,6 +78,7 @@ export class CooperativeResolver {
   }
 
   @Authorized(...MEMBER_READERS_OR_MANAGER)
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => MemberConnection, { nullable: true, description: "Members, oldest membership first. Officers, fund staff and the cooperative's own manager only (null with a FORBIDDEN error for others)." })
   async members(
     @Root() c: Cooperative,

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { inVietnameseOrder, isUuid, PageArgs, paginate, requireUuid, toConnection } from "@camau/shared";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from "type-graphql";
+import { inVietnameseOrder, isUuid, PageArgs, paginate, requireUuid, toConnection, CacheHint } from "@camau/shared";
 import { Address } from "../entities/Address";
 import { CooperativeUnion } from "../entities/CooperativeUnion";
 import { UnionMembership } from "../entities/UnionMembership";
@@ -7,11 +7,13 @@ import { RegistryContext } from "../context";
 import { CooperativeUnionConnection } from "./connections";
 @Resolver(() => CooperativeUnion)
 export class CooperativeUnionResolver {
+  @Directive(CacheHint.public)
   @Query(() => CooperativeUnion, { nullable: true, description: "A union of cooperatives by id; null when there is none." })
   cooperativeUnion(@Arg("id", () => ID, { description: "Union id (UUID)." }) id: string, @Ctx() ctx: RegistryContext): Promise<CooperativeUnion | null> {
     return ctx.dataSource.getRepository(CooperativeUnion).findOneBy({ id: requireUuid(id, "id") });
   }
 
+  @Directive(CacheHint.public)
   @Query(() => CooperativeUnionConnection, { description: "Unions of cooperatives by name, one page at a time." })
   async cooperativeUnions(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RegistryContext) {
     const qb = ctx.dataSource.getRepository(CooperativeUnion).createQueryBuilder("u");

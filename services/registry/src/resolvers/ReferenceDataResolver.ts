@@ -1,5 +1,5 @@
-import { DateScalar } from "@camau/shared";
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { DateScalar, CacheHint } from "@camau/shared";
+import { Arg, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { AdministrativeLevel } from "../domain/enums";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { Sector } from "../entities/Sector";
@@ -9,6 +9,7 @@ import { RegistryContext } from "../context";
 /** Reference data: small, bounded lists (a province's units, a dozen sectors), so plain lists. */
 @Resolver()
 export class ReferenceDataResolver {
+  @Directive(CacheHint.reference)
   @Query(() => [AdministrativeUnit], { description: "Administrative units valid on a date (default today), optionally of one level or under one parent." })
   administrativeUnits(
     @Arg("level", () => AdministrativeLevel, { nullable: true, description: "Only units of this level." }) level: AdministrativeLevel | null,
@@ -26,11 +27,13 @@ export class ReferenceDataResolver {
     return qb.orderBy("u.code").getMany();
   }
 
+  @Directive(CacheHint.reference)
   @Query(() => [Sector], { description: "Statistical sectors in report order." })
   sectors(@Ctx() ctx: RegistryContext): Promise<Sector[]> {
     return ctx.dataSource.getRepository(Sector).find({ order: { sortOrder: "ASC" } });
   }
 
+  @Directive(CacheHint.reference)
   @Query(() => [VsicSectorMapping], { description: "The VSIC-prefix-to-sector mapping (longest prefix wins)." })
   vsicSectorMappings(@Ctx() ctx: RegistryContext): Promise<VsicSectorMapping[]> {
     return ctx.dataSource.getRepository(VsicSectorMapping).find({ order: { vsicPrefix: "ASC" } });

@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar, DateTimeScalar } from "@camau/shared";
+import { DateScalar, DateTimeScalar, CacheHint } from "@camau/shared";
 import { OcopLevel } from "../domain/enums";
 
+@Directive(CacheHint.public)
 @ObjectType({ description: "An OCOP certification (chứng nhận sản phẩm OCOP): the stars a council awarded a product, by decision, for 36 months." })
 @Entity("ocop_certification")
 @Index(["productId", "certifiedOn"])

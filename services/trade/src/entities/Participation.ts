@@ -1,9 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
+import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer, CacheHint } from "@camau/shared";
 import { AgreementKind } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.public)
 @ObjectType({ description: "A cooperative's participation in a trade promotion program (HTX tham gia chương trình xúc tiến thương mại): what it showed, the support it received and what it sold and signed.", implements: Node })
 @Entity("participation")
 @Index(["programId", "cooperativeId"], { unique: true })

@@ -1,9 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { DateTimeScalar, Node, SearchRankColumn } from "@camau/shared";
+import { DateTimeScalar, Node, SearchRankColumn, CacheHint } from "@camau/shared";
 import { MarkKind, OcopProductGroup } from "../domain/enums";
 
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.public)
 @ObjectType({ description: "A product (sản phẩm) a cooperative makes and sells, with its OCOP ratings (sản phẩm OCOP) and brand.", implements: Node })
 @Entity("product")
 @Index(["cooperativeId"])
@@ -49,6 +50,7 @@ export class Product {
   updatedAt: Date;
 }
 
+@Directive(CacheHint.public)
 @ObjectType({ description: "The brand or mark a product is sold under (nhãn hiệu, nhãn hiệu tập thể, chỉ dẫn địa lý)." })
 export class ProductBrand {
   @Field({ description: "Brand or mark as written on the packaging." })

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer } from "@camau/shared";
+import { DateScalar, DateTimeScalar, MoneyScalar, Node, bigintTransformer, CacheHint } from "@camau/shared";
 import { BudgetSource, ProgramKind } from "../domain/enums";
 
 /** numeric columns come back from pg as strings. */
@@ -9,6 +9,7 @@ const numericTransformer = {
   from: (value: string | null) => (value === null || value === undefined ? value : Number(value)),
 };
 
+@Directive(CacheHint.public)
 @ObjectType({ description: "A program's support policy (chính sách hỗ trợ): the legal basis, the share of eligible costs covered and the cap per cooperative." })
 export class SupportPolicy {
   @Field({ description: "Legal basis of the support (căn cứ pháp lý), e.g. a provincial resolution or decision number." })
@@ -22,6 +23,7 @@ export class SupportPolicy {
 }
 
 @Directive('@key(fields: "id")')
+@Directive(CacheHint.public)
 @ObjectType({ description: "A trade promotion program or event (chương trình xúc tiến thương mại): a fair, trade-connection conference, product week, retail listing or e-commerce campaign.", implements: Node })
 @Entity("trade_promotion_program")
 @Index(["startsOn"])

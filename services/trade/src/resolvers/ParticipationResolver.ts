@@ -1,5 +1,5 @@
-import { CooperativeKey, isUuid, MoneyScalar, NotFoundError, registryCooperative } from "@camau/shared";
-import { Authorized, Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { CooperativeKey, isUuid, MoneyScalar, NotFoundError, registryCooperative, CacheHint } from "@camau/shared";
+import { Authorized, Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from "type-graphql";
 import { TradeContext } from "../context";
 import { Participation, TradeAgreement } from "../entities/Participation";
 import { Product } from "../entities/Product";
@@ -9,6 +9,7 @@ import { Cooperative } from "../graphql/Cooperative";
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
+  @Directive(CacheHint.public)
   @Query(() => Participation, { nullable: true, description: "A participation by id; null when there is none." })
   async participation(@Arg("id", () => ID, { description: "Participation id (UUID)." }) id: string, @Ctx() ctx: TradeContext): Promise<Participation | null> {
     if (!isUuid(id)) return null;
@@ -35,6 +36,7 @@ export class ParticipationResolver {
   }
 
   @Authorized(...RESULT_READERS_OR_MANAGER)
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => MoneyScalar, {
     nullable: true,
     description: "On-site sales revenue in đồng (doanh thu bán hàng tại chỗ); null until results are recorded. Officers, fund staff and the cooperative's own manager only.",
@@ -45,6 +47,7 @@ export class ParticipationResolver {
   }
 
   @Authorized(...RESULT_READERS_OR_MANAGER)
+  @Directive(CacheHint.restricted)
   @FieldResolver(() => [TradeAgreement], { description: "Contracts and MOUs signed at the program (hợp đồng, biên bản ghi nhớ). Officers, fund staff and the cooperative's own manager only." })
   agreements(@Root() p: Participation, @Ctx() ctx: TradeContext): Promise<TradeAgreement[]> {
     assertCanReadResults(ctx.viewer, p.cooperativeId);

@@ -1,5 +1,5 @@
-import { CooperativeKey, DateScalar, isUuid, PageArgs, registryCooperative, toConnection, todayInProvince } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { CooperativeKey, DateScalar, isUuid, PageArgs, registryCooperative, toConnection, todayInProvince, CacheHint } from "@camau/shared";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
 import { TradeContext } from "../context";
 import { OcopCertification } from "../entities/OcopCertification";
 import { Product, ProductBrand } from "../entities/Product";
@@ -10,11 +10,13 @@ import { Cooperative } from "../graphql/Cooperative";
 
 @Resolver(() => Product)
 export class ProductResolver {
+  @Directive(CacheHint.public)
   @Query(() => Product, { nullable: true, description: "A product by id; null when there is none." })
   product(@Arg("id", () => ID, { description: "Product id (UUID)." }) id: string, @Ctx() ctx: TradeContext): Promise<Product | null> | null {
     return isUuid(id) ? ctx.loaders.productById.load(id.toLowerCase()) : null;
   }
 
+  @Directive(CacheHint.public)
   @Query(() => ProductConnection, { description: "Products of cooperatives (sản phẩm), filtered and sorted, one page at a time; public." })
   async products(
     @Arg("filter", () => ProductFilter, { nullable: true, description: "Conditions the products must meet." }) filter: ProductFilter | null,

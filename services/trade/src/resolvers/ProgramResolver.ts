@@ -1,5 +1,5 @@
-import { isUuid, PageArgs, toConnection } from "@camau/shared";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { isUuid, PageArgs, toConnection, CacheHint } from "@camau/shared";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { TradeContext } from "../context";
 import { policyOf, SupportPolicy, TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { ProgramFilter, ProgramOrder } from "../inputs/ProgramInputs";
@@ -8,11 +8,13 @@ import { findPrograms } from "./programQuery";
 
 @Resolver(() => TradePromotionProgram)
 export class ProgramResolver {
+  @Directive(CacheHint.public)
   @Query(() => TradePromotionProgram, { nullable: true, description: "A trade promotion program by id; null when there is none." })
   tradePromotionProgram(@Arg("id", () => ID, { description: "Program id (UUID)." }) id: string, @Ctx() ctx: TradeContext): Promise<TradePromotionProgram | null> | null {
     return isUuid(id) ? ctx.loaders.programById.load(id.toLowerCase()) : null;
   }
 
+  @Directive(CacheHint.public)
   @Query(() => TradePromotionProgramConnection, { description: "Trade promotion programs (chương trình xúc tiến thương mại), filtered and sorted, one page at a time; public." })
   async tradePromotionPrograms(
     @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
