@@ -24,6 +24,7 @@ WORKDIR /app
 # The manifests first, so the dependency layer is reused while only source files change.
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
+COPY demo-data/package.json demo-data/
 COPY services/registry/package.json services/registry/
 COPY services/fund/package.json services/fund/
 COPY services/trade/package.json services/trade/
@@ -45,6 +46,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/shared/package.json shared/
+COPY --from=build /app/demo-data/package.json demo-data/
 COPY --from=build /app/services/registry/package.json services/registry/
 COPY --from=build /app/services/fund/package.json services/fund/
 COPY --from=build /app/services/trade/package.json services/trade/
@@ -60,6 +62,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
       -w shared -w services/registry -w services/fund -w services/trade -w services/outreach -w services/reporting -w gateway -w ui \
     && npm cache clean --force
 COPY --from=build /app/shared/dist shared/dist
+COPY --from=build /app/demo-data/dist demo-data/dist
 COPY --from=build /app/services/registry/dist services/registry/dist
 COPY --from=build /app/services/fund/dist services/fund/dist
 COPY --from=build /app/services/trade/dist services/trade/dist

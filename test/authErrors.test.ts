@@ -81,7 +81,8 @@ function pathTo(schema: GraphQLSchema, typeName: string, isProtected: (type: str
     for (const field of Object.values(type.getFields())) {
       const target = getNamedType(field.type);
       if (!isObjectType(target) || required(field.args).length || isProtected(type.name, field.name)) continue;
-      const step = field.args.some((a) => a.name === "first") ? `${field.name}(first: 3)` : field.name;
+      // A page of 100 at the root, so that some object on it has the nested records the field sits under.
+      const step = field.args.some((a) => a.name === "first") ? `${field.name}(first: ${through.length ? 3 : 100})` : field.name;
       if (target.name === typeName) return [...through, step];
       if (seen.has(target.name) || through.length >= 5) continue;
       seen.add(target.name);

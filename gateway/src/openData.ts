@@ -10,6 +10,9 @@ import { clientAddressOf, FairUse } from "./fairUse";
 import { CatalogSettings, openDataCatalog } from "./openDataCatalog";
 import { FIRST_RECORD_QUERY, halfYears, lastCompleteHalfYear, reportQuery } from "./reportFigures";
 
+/** The subgraphs whose records make the report's figures (the reporting subgraph only writes them up). */
+const REPORT_FIGURE_SOURCES = ["registry", "fund", "trade", "outreach"];
+
 /** Runs an operation as the public, its fair-use budget already spent by the download. */
 export type PublicOperation = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: Record<string, any> | null; errors?: readonly { message: string }[] }>;
 
@@ -55,7 +58,7 @@ export function openDataRouter(options: OpenDataRouterOptions): Router {
   /** The dataset's latest change: its own tables', or, for the report's figures, every subgraph's. */
   const latestChangeOf = async (dataset: OpenDataset): Promise<Date | null> => {
     if (dataset.source !== "gateway") return changedAtFrom(internal(dataset.source, `/open-data/${dataset.name}/changes`));
-    const all = await Promise.all([...options.subgraphUrls.keys()].map((name) => changedAtFrom(internal(name, "/open-data/changes"))));
+    const all = await Promise.all(REPORT_FIGURE_SOURCES.map((name) => changedAtFrom(internal(name, "/open-data/changes"))));
     return all.reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
   };
   const wrap = (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
