@@ -7,6 +7,7 @@ import { AdministrativeLevel, Rating } from "../domain/enums";
  * fund, trade-promotion and outreach subgraphs add their own figures to the same object.
  */
 @Directive('@key(fields: "from to territory")')
+@Directive(CacheHint.report)
 @ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.", implements: Node })
 export class CollectiveEconomyReport {
   @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
