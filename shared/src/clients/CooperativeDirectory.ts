@@ -40,8 +40,12 @@ export interface CooperativeSnapshot {
 export interface CooperativeDirectory {
   /** The cooperative as the registry knows it now, or null when it does not exist. */
   find(id: string): Promise<CooperativeSnapshot | null>;
-  /** Several at once (one registry call); the ones that exist, by lower-case id. */
-  findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>>;
+  /**
+   * Several at once (one registry call); the ones that exist, by lower-case id. A check that
+   * decides a write reads the registry's primary (the default); a public read (`forWrite: false`)
+   * may read a replica, so it keeps answering while the primary is down.
+   */
+  findAll(ids: readonly string[], options?: { forWrite?: boolean }): Promise<Map<string, CooperativeSnapshot>>;
 }
 
 /**

@@ -56,22 +56,22 @@ export class HttpCooperativeDirectory implements CooperativeDirectory {
     return (await this.findAll([id])).get(id.toLowerCase()) ?? null;
   }
 
-  async findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>> {
+  async findAll(ids: readonly string[], { forWrite = true }: { forWrite?: boolean } = {}): Promise<Map<string, CooperativeSnapshot>> {
     const found = new Map<string, CooperativeSnapshot>();
     for (let start = 0; start < ids.length; start += BATCH) {
-      for (const snapshot of await this.ask(ids.slice(start, start + BATCH))) found.set(snapshot.id, snapshot);
+      for (const snapshot of await this.ask(ids.slice(start, start + BATCH), forWrite)) found.set(snapshot.id, snapshot);
     }
     return found;
   }
 
-  private async ask(ids: readonly string[]): Promise<CooperativeSnapshot[]> {
+  private async ask(ids: readonly string[], forWrite: boolean): Promise<CooperativeSnapshot[]> {
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: "POST",
-        // The check decides a write: it reads the registry's primary, never a replica that may
-        // not have a cooperative registered or suspended a moment ago yet.
-        headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: this.secret, [READ_PRIMARY_HEADER]: "true" },
+        // A check that decides a write reads the registry's primary, never a replica that may
+        // not have a cooperative registered or suspended a moment ago yet; public reads may use one.
+        headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: this.secret, ...(forWrite ? { [READ_PRIMARY_HEADER]: "true" } : {}) },
         body: JSON.stringify({ query: QUERY, variables: { representations: ids.map((id) => ({ __typename: "Cooperative", id })) } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

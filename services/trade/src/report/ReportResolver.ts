@@ -11,12 +11,12 @@ async function count(ctx: TradeContext, sql: string, params: unknown[]): Promise
 /**
  * Cooperatives (ids) whose head office lies in a territory. Trade stores only cooperative ids, so
  * their places come from the registry (one call for the whole list, through the same directory
- * the writes check ids with).
+ * the writes check ids with, reading a replica when there is one: a public read must not need the primary).
  */
 async function inTerritory(ctx: TradeContext, ids: string[], territory: Territory): Promise<string[]> {
   // Every cooperative of the registry lies in the province: no call needed for all of it.
   if (!ids.length || territory === Territory.CA_MAU) return ids;
-  const found = await ctx.directory.findAll(ids);
+  const found = await ctx.directory.findAll(ids, { forWrite: false });
   return ids.filter((id) => {
     const place = found.get(id.toLowerCase());
     return place !== undefined && placeInTerritory(territory, place.districtCode, place.communeCode ?? null);
