@@ -10,7 +10,7 @@ import { LoanResolver } from "./resolvers/LoanResolver";
 import { PortfolioResolver } from "./resolvers/PortfolioResolver";
 import { ProductMutationResolver } from "./resolvers/ProductMutationResolver";
 import { ProductResolver } from "./resolvers/ProductResolver";
-import { nodeReferences } from "./graphql/nodeReferences";
+import { nodeReferences } from "./resolvers/nodeReferences";
 import { Cooperative } from "./graphql/Cooperative";
 
 /** The fund's federated schema. Needs no database: `npm run compose` prints it. */

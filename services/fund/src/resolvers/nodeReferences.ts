@@ -1,8 +1,8 @@
 import { isUuid } from "@camau/shared";
 import { FundContext } from "../context";
-import { ApplicationResolver } from "../resolvers/ApplicationResolver";
-import { LoanResolver } from "../resolvers/LoanResolver";
-import { ProductResolver } from "../resolvers/ProductResolver";
+import { ApplicationResolver } from "./ApplicationResolver";
+import { LoanResolver } from "./LoanResolver";
+import { ProductResolver } from "./ProductResolver";
 
 /**
  * The fund's node types as entities (`node(id:)` hands the gateway `{ __typename, id }`): each
