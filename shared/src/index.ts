@@ -22,6 +22,7 @@ export * from "./mutations/lockForChange";
 export * from "./mutations/MutationService";
 export * from "./graphql/errors";
 export * from "./calendar/provinceDates";
+export * from "./calendar/isoDates";
 export * from "./graphql/scalars";
 export * from "./graphql/reportPeriod";
 export * from "./graphql/registryCooperative";

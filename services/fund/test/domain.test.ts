@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { addMonths, daysBetween } from "../src/domain/dates";
+import { addMonths, daysBetween } from "@camau/shared";
 import { debtGroupBandsProblem, debtGroupFor, STATE_BANK_DEBT_GROUPS } from "../src/domain/debtGroups";
 import { ApplicationStatus, LoanStatus, RepaymentMethod } from "../src/domain/enums";
 import { accruedPenalty, allocateRepayment, installmentStandings, LedgerLoan, positionAsOf } from "../src/domain/ledger";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { addMonths } from "../src/domain/dates";
+import { addMonths } from "@camau/shared";
 import { OcopLevel } from "../src/domain/enums";
 import { certificationInForce, certificationProblems, defaultExpiry, levelForStars, starsForScore, starsInForce } from "../src/domain/ocop";
 import { maximumSupport, shownProductsProblems, supportProblem } from "../src/domain/participation";

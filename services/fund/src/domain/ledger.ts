@@ -1,4 +1,4 @@
-import { addDays, daysBetween, minDate } from "./dates";
+import { addDays, daysBetween, minDate } from "@camau/shared";
 import { InstallmentStatus } from "./enums";
 import { DomainError, divideRounded, sum } from "./money";
 import { Installment } from "./schedule";

@@ -1,4 +1,4 @@
-import { addMonths } from "./dates";
+import { addMonths } from "@camau/shared";
 import { RepaymentMethod } from "./enums";
 import { assertMoney, DomainError, monthlyInterest, sum } from "./money";
 

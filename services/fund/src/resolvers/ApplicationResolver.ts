@@ -1,4 +1,4 @@
-import { BadUserInputError, CooperativeKey, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection } from "@camau/shared";
+import { BadUserInputError, CooperativeKey, PageArgs, paginate, registryCooperative, requireUuid, SortKey, sortKeysOf, toConnection } from "@camau/shared";
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { Loan } from "../entities/Loan";
@@ -9,7 +9,7 @@ import { listScope, LOAN_READERS_OR_MANAGER, visibleOrNull } from "../access";
 import { LoanApplicationConnection } from "./connections";
 import { Cooperative } from "../graphql/Cooperative";
 
-const ORDER_COLUMNS: Record<LoanApplicationOrderField, { expression: string; valueOf: (a: LoanApplication) => string | number }> = {
+const ORDER_COLUMNS: Record<LoanApplicationOrderField, Omit<SortKey<LoanApplication>, "direction">> = {
   [LoanApplicationOrderField.SUBMITTED_ON]: { expression: "a.submitted_on", valueOf: (a) => a.submittedOn },
   [LoanApplicationOrderField.REQUESTED_AMOUNT]: { expression: "a.requested_amount", valueOf: (a) => a.requestedAmount },
 };
@@ -41,9 +41,7 @@ export class ApplicationResolver {
     if (f.productIds?.length) qb.andWhere("a.product_id IN (:...productIds)", { productIds: f.productIds.map((id) => id.toLowerCase()) });
     if (f.submittedFrom) qb.andWhere("a.submitted_on >= :submittedFrom", { submittedFrom: f.submittedFrom });
     if (f.submittedTo) qb.andWhere("a.submitted_on <= :submittedTo", { submittedTo: f.submittedTo });
-    const orders = orderBy?.length ? orderBy : [{ field: LoanApplicationOrderField.SUBMITTED_ON, direction: "DESC" }];
-    if (orders.length > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
-    const keys: SortKey<LoanApplication>[] = orders.map((o) => ({ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }));
+    const keys = sortKeysOf(orderBy, ORDER_COLUMNS, [{ field: LoanApplicationOrderField.SUBMITTED_ON, direction: "DESC" }], 2);
     return toConnection(await paginate(qb, page, keys, "a.id"));
   }
 

@@ -14,7 +14,7 @@ export class LoanMutationResolver {
       "Disburses a tranche (giải ngân) (FUND_OFFICER). The loan row is locked while the total is checked, so of concurrent tranches that together exceed the contract amount one succeeds and the other gets CONFLICT. The same idempotency key again returns the first result.",
   })
   disburseLoan(@Arg("input", () => DisburseLoanInput, { description: "The tranche." }) input: DisburseLoanInput, @Ctx() ctx: FundContext): Promise<DisbursementPayload> {
-    return new LoanService(ctx).disburse(input);
+    return new LoanService(ctx).disburseLoan(input);
   }
 
   @Authorized(...FUND_OFFICERS)
@@ -23,7 +23,7 @@ export class LoanMutationResolver {
       "Records a repayment (thu nợ) (FUND_OFFICER), split into overdue interest, then interest due, then principal; the loan closes when nothing is owed any more. The same idempotency key again returns the first result.",
   })
   recordLoanRepayment(@Arg("input", () => RecordLoanRepaymentInput, { description: "The repayment." }) input: RecordLoanRepaymentInput, @Ctx() ctx: FundContext): Promise<RepaymentPayload> {
-    return new LoanService(ctx).recordRepayment(input);
+    return new LoanService(ctx).recordLoanRepayment(input);
   }
 
   @Authorized(...FUND_APPROVERS)
@@ -32,12 +32,12 @@ export class LoanMutationResolver {
       "Restructures a loan's repayment terms (cơ cấu lại thời hạn trả nợ) (FUND_APPROVER): instalments due by the effective date keep what was paid, unpaid interest moves into the first new instalment, and the remaining principal is spread over the new term.",
   })
   restructureLoan(@Arg("input", () => RestructureLoanInput, { description: "The new terms." }) input: RestructureLoanInput, @Ctx() ctx: FundContext): Promise<RestructureLoanPayload> {
-    return new LoanService(ctx).restructure(input);
+    return new LoanService(ctx).restructureLoan(input);
   }
 
   @Authorized(...FUND_APPROVERS)
   @Mutation(() => LoanPayload, { description: "Writes off the outstanding principal of a loan as a loss (xử lý rủi ro, xóa nợ) (FUND_APPROVER)." })
-  async writeOffLoan(@Arg("input", () => WriteOffLoanInput, { description: "Date and reason." }) input: WriteOffLoanInput, @Ctx() ctx: FundContext): Promise<LoanPayload> {
-    return { loan: await new LoanService(ctx).writeOff(input) };
+  writeOffLoan(@Arg("input", () => WriteOffLoanInput, { description: "Date and reason." }) input: WriteOffLoanInput, @Ctx() ctx: FundContext): Promise<LoanPayload> {
+    return new LoanService(ctx).writeOffLoan(input);
   }
 }

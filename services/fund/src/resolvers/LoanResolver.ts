@@ -1,4 +1,4 @@
-import { BadUserInputError, CooperativeKey, DateScalar, PageArgs, paginate, registryCooperative, requireUuid, SortKey, toConnection, todayInProvince } from "@camau/shared";
+import { BadUserInputError, CooperativeKey, DateScalar, PageArgs, paginate, registryCooperative, requireUuid, SortKey, sortKeysOf, toConnection, todayInProvince } from "@camau/shared";
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { FundContext } from "../context";
 import { LoanStatus } from "../domain/enums";
@@ -19,7 +19,7 @@ import { Cooperative } from "../graphql/Cooperative";
 
 const NOT_DISBURSED = "9999-12-31";
 
-const ORDER_COLUMNS: Record<LoanOrderField, { expression: string; valueOf: (l: Loan) => string | number }> = {
+const ORDER_COLUMNS: Record<LoanOrderField, Omit<SortKey<Loan>, "direction">> = {
   [LoanOrderField.SIGNED_ON]: { expression: "l.signed_on", valueOf: (l) => l.signedOn },
   [LoanOrderField.FIRST_DISBURSED_ON]: { expression: `coalesce(l.first_disbursed_on, '${NOT_DISBURSED}'::date)`, valueOf: (l) => l.firstDisbursedOn ?? NOT_DISBURSED },
   [LoanOrderField.PRINCIPAL]: { expression: "l.principal", valueOf: (l) => l.principal },
@@ -79,9 +79,7 @@ export class LoanResolver {
         minDaysPastDue: f.minDaysPastDue ?? 0,
       });
     }
-    const orders = orderBy?.length ? orderBy : [{ field: LoanOrderField.SIGNED_ON, direction: "DESC" }];
-    if (orders.length > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
-    const keys: SortKey<Loan>[] = orders.map((o) => ({ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }));
+    const keys = sortKeysOf(orderBy, ORDER_COLUMNS, [{ field: LoanOrderField.SIGNED_ON, direction: "DESC" }], 2);
     return toConnection(await paginate(qb, page, keys, "l.id"));
   }
 

@@ -10,6 +10,11 @@ import { LoanProduct } from "../entities/LoanProduct";
 import { ApplicationVersionInput, AppraiseLoanApplicationInput, ApproveLoanApplicationInput, RejectLoanApplicationInput, SignLoanContractInput, SubmitLoanApplicationInput, WithdrawLoanApplicationInput } from "../inputs/ApplicationInputs";
 import { checkRate, mutation } from "./domainErrors";
 
+/** An application after a change. */
+export interface ApplicationChanged {
+  application: LoanApplication;
+}
+
 /** A signed contract: the application it came from and the new loan. */
 export interface SignedContract {
   application: LoanApplication;
@@ -37,7 +42,7 @@ async function nextContractNumber(manager: EntityManager, year: number): Promise
  * the audit entry. Resolvers translate GraphQL arguments into one call of it.
  */
 export class LoanApplicationService extends MutationService<FundRequest> {
-  async submit(input: SubmitLoanApplicationInput): Promise<LoanApplication> {
+  async submitLoanApplication(input: SubmitLoanApplicationInput): Promise<ApplicationChanged> {
     const cooperativeId = input.cooperativeId.toLowerCase();
     assertCanApplyFor(this.viewer, cooperativeId);
     const submittedOn = pastOrToday(input.submittedOn, "input.submittedOn");
@@ -77,22 +82,22 @@ export class LoanApplicationService extends MutationService<FundRequest> {
         }),
       );
       await recordAudit(manager, this.viewer, { operation: "submitLoanApplication", entityType: "LoanApplication", entityId: application.id, after: application });
-      return application;
+      return { application };
     });
   }
 
-  async startAppraisal(input: ApplicationVersionInput): Promise<LoanApplication> {
+  async startLoanAppraisal(input: ApplicationVersionInput): Promise<ApplicationChanged> {
     return mutation(this.dataSource, async (manager) => {
       const application = await this.lockFor(manager, input, ApplicationAction.START_APPRAISAL);
       const before = { ...application };
       application.status = ApplicationStatus.UNDER_APPRAISAL;
       application.appraisalStartedBy = this.viewer.subject;
       application.appraisalStartedAt = new Date();
-      return await this.saveAndAudit(manager, "startLoanAppraisal", before, application);
+      return this.saveAndAudit(manager, "startLoanAppraisal", before, application);
     });
   }
 
-  async appraise(input: AppraiseLoanApplicationInput): Promise<LoanApplication> {
+  async appraiseLoanApplication(input: AppraiseLoanApplicationInput): Promise<ApplicationChanged> {
     return mutation(this.dataSource, async (manager) => {
       const application = await this.lockFor(manager, input, ApplicationAction.APPRAISE);
       const before = { ...application };
@@ -104,11 +109,11 @@ export class LoanApplicationService extends MutationService<FundRequest> {
       application.appraisalRecommendation = input.recommendation;
       application.recommendedAmount = recommended;
       application.appraisalNotes = input.notes.normalize("NFC");
-      return await this.saveAndAudit(manager, "appraiseLoanApplication", before, application);
+      return this.saveAndAudit(manager, "appraiseLoanApplication", before, application);
     });
   }
 
-  async approve(input: ApproveLoanApplicationInput): Promise<LoanApplication> {
+  async approveLoanApplication(input: ApproveLoanApplicationInput): Promise<ApplicationChanged> {
     const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
     if (input.approvedAnnualInterestRate != null) checkRate(input.approvedAnnualInterestRate, "input.approvedAnnualInterestRate");
     return mutation(this.dataSource, async (manager) => {
@@ -130,11 +135,11 @@ export class LoanApplicationService extends MutationService<FundRequest> {
       application.approvedTermMonths = input.approvedTermMonths;
       application.approvedAnnualRate = input.approvedAnnualInterestRate ?? product.annualInterestRate;
       application.decisionReason = input.reason?.normalize("NFC") ?? null;
-      return await this.saveAndAudit(manager, "approveLoanApplication", before, application);
+      return this.saveAndAudit(manager, "approveLoanApplication", before, application);
     });
   }
 
-  async reject(input: RejectLoanApplicationInput): Promise<LoanApplication> {
+  async rejectLoanApplication(input: RejectLoanApplicationInput): Promise<ApplicationChanged> {
     const decidedOn = pastOrToday(input.decidedOn, "input.decidedOn");
     return mutation(this.dataSource, async (manager) => {
       const application = await this.lockFor(manager, input, ApplicationAction.REJECT);
@@ -147,11 +152,11 @@ export class LoanApplicationService extends MutationService<FundRequest> {
       application.decidedAt = new Date();
       application.decidedOn = decidedOn;
       application.decisionReason = input.reason.normalize("NFC");
-      return await this.saveAndAudit(manager, "rejectLoanApplication", before, application);
+      return this.saveAndAudit(manager, "rejectLoanApplication", before, application);
     });
   }
 
-  async withdraw(input: WithdrawLoanApplicationInput): Promise<LoanApplication> {
+  async withdrawLoanApplication(input: WithdrawLoanApplicationInput): Promise<ApplicationChanged> {
     return mutation(this.dataSource, async (manager) => {
       const application = await lockForChange(manager, LoanApplication, input.applicationId, "Loan application");
       assertCanApplyFor(this.viewer, application.cooperativeId);
@@ -162,11 +167,11 @@ export class LoanApplicationService extends MutationService<FundRequest> {
       application.withdrawnBy = this.viewer.subject;
       application.withdrawnAt = new Date();
       application.withdrawalReason = input.reason?.normalize("NFC") ?? null;
-      return await this.saveAndAudit(manager, "withdrawLoanApplication", before, application);
+      return this.saveAndAudit(manager, "withdrawLoanApplication", before, application);
     });
   }
 
-  async signContract(input: SignLoanContractInput): Promise<SignedContract> {
+  async signLoanContract(input: SignLoanContractInput): Promise<SignedContract> {
     const signedOn = pastOrToday(input.signedOn, "input.signedOn");
     return mutation(this.dataSource, async (manager) => {
       const application = await this.lockFor(manager, input, ApplicationAction.SIGN_CONTRACT);
@@ -223,10 +228,10 @@ export class LoanApplicationService extends MutationService<FundRequest> {
   }
 
   /** Saves a changed application and records the fields that changed, in the same transaction. */
-  private async saveAndAudit(manager: EntityManager, operation: string, before: object, application: LoanApplication): Promise<LoanApplication> {
+  private async saveAndAudit(manager: EntityManager, operation: string, before: object, application: LoanApplication): Promise<ApplicationChanged> {
     const saved = await manager.getRepository(LoanApplication).save(application);
     const change = changedFields(before, saved);
     await recordAudit(manager, this.viewer, { operation, entityType: "LoanApplication", entityId: saved.id, before: change.before, after: change.after });
-    return saved;
+    return { application: saved };
   }
 }

@@ -16,7 +16,7 @@ function multiplierPercent(value: number, path: string): number {
  * transaction with its audit entry; resolvers translate GraphQL arguments into one call of it.
  */
 export class LoanProductService extends MutationService {
-  async create(input: CreateLoanProductInput): Promise<LoanProduct> {
+  async createLoanProduct(input: CreateLoanProductInput): Promise<{ product: LoanProduct }> {
     checkRate(input.annualInterestRate, "input.annualInterestRate");
     if (input.graceMonths >= input.maxTermMonths) throw badInput("input.graceMonths", "must be shorter than the maximum term");
     const overdueInterestPercent = multiplierPercent(input.overdueInterestMultiplier, "input.overdueInterestMultiplier");
@@ -39,11 +39,11 @@ export class LoanProductService extends MutationService {
         }),
       );
       await recordAudit(manager, this.viewer, { operation: "createLoanProduct", entityType: "LoanProduct", entityId: product.id, after: product });
-      return product;
+      return { product };
     });
   }
 
-  async update(input: UpdateLoanProductInput): Promise<LoanProduct> {
+  async updateLoanProduct(input: UpdateLoanProductInput): Promise<{ product: LoanProduct }> {
     if (input.annualInterestRate != null) checkRate(input.annualInterestRate, "input.annualInterestRate");
     const overdue = input.overdueInterestMultiplier != null ? multiplierPercent(input.overdueInterestMultiplier, "input.overdueInterestMultiplier") : null;
     return inTransaction(this.dataSource, async (manager) => {
@@ -63,11 +63,11 @@ export class LoanProductService extends MutationService {
       const saved = await repository.save(product);
       const change = changedFields(before, saved);
       await recordAudit(manager, this.viewer, { operation: "updateLoanProduct", entityType: "LoanProduct", entityId: saved.id, before: change.before, after: change.after });
-      return saved;
+      return { product: saved };
     });
   }
 
-  async configureDebtGroupThresholds(input: ConfigureDebtGroupsInput): Promise<DebtGroupThreshold[]> {
+  async configureDebtGroupThresholds(input: ConfigureDebtGroupsInput): Promise<{ thresholds: DebtGroupThreshold[] }> {
     const problem = debtGroupBandsProblem(input.thresholds);
     if (problem) throw badInput("input.thresholds", problem);
     return inTransaction(this.dataSource, async (manager) => {
@@ -84,7 +84,7 @@ export class LoanProductService extends MutationService {
         before: { thresholds: before },
         after: { thresholds: thresholds.map((r) => ({ debtGroup: r.debtGroup, minDaysPastDue: r.minDaysPastDue, version: r.version })) },
       });
-      return thresholds;
+      return { thresholds };
     });
   }
 }

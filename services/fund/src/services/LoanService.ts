@@ -1,5 +1,5 @@
 import { badInput, changedFields, checkVersion, ConflictError, lockForChange, MutationService, pastOrToday, recordAudit, Viewer } from "@camau/shared";
-import { EntityManager } from "typeorm";
+import { EntityManager, EntityTarget } from "typeorm";
 import { LoanStatus, ScheduleReason } from "../domain/enums";
 import { allocateRepayment, LedgerLoan, positionAsOf, scheduleAt } from "../domain/ledger";
 import { ledgerFrom } from "../domain/ledgerFromRows";
@@ -55,6 +55,35 @@ async function writeSchedule(manager: EntityManager, loan: Loan, ledger: LedgerL
     .execute();
 }
 
+/** What a tranche and a repayment have in common: money moved on a loan under an idempotency key. */
+interface MoneyMovement {
+  loanId: string;
+  amount: number;
+  idempotencyKey: string;
+}
+
+/**
+ * Locks the loan a money movement is for (SELECT … FOR UPDATE: a concurrent movement of this loan
+ * waits here until we commit) and finds the movement its idempotency key recorded before, if any.
+ * A key used before is a replay only for the same loan, amount and date (when the date is given):
+ * anything else under that key is a CONFLICT, so a key never pays or records twice.
+ */
+async function lockForMovement<M extends MoneyMovement>(
+  manager: EntityManager,
+  entity: EntityTarget<M>,
+  input: MoneyMovement,
+  date: { given: string | null | undefined; of: (movement: M) => string },
+  what: string,
+): Promise<{ loan: Loan; previous: M | null }> {
+  const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
+  const previous = await manager.getRepository(entity).findOneBy({ idempotencyKey: input.idempotencyKey } as never);
+  if (previous) {
+    const same = previous.loanId === loan.id && previous.amount === input.amount && (date.given == null || date.of(previous) === date.given);
+    if (!same) throw new ConflictError(`Idempotency key ${input.idempotencyKey} was already used for a different ${what}`);
+  }
+  return { loan, previous };
+}
+
 function assertLoanAction(loan: Loan, action: LoanAction): void {
   const problem = loanActionProblem(action, loan.lifecycle);
   if (problem) throw new ConflictError(`Loan ${loan.contractNumber}: ${problem}`);
@@ -83,17 +112,11 @@ async function saveLoanAndAudit(manager: EntityManager, viewer: Viewer, operatio
  * translate GraphQL arguments into one call of it.
  */
 export class LoanService extends MutationService {
-  async disburse(input: DisburseLoanInput): Promise<DisbursementResult> {
+  async disburseLoan(input: DisburseLoanInput): Promise<DisbursementResult> {
     const disbursedOn = pastOrToday(input.disbursedOn, "input.disbursedOn");
     return mutation(this.dataSource, async (manager) => {
-      // SELECT … FOR UPDATE: a concurrent disbursement of this loan waits here until we commit.
-      const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
-      const previous = await manager.getRepository(Disbursement).findOneBy({ idempotencyKey: input.idempotencyKey });
-      if (previous) {
-        const same = previous.loanId === loan.id && previous.amount === input.amount && (input.disbursedOn == null || previous.disbursedOn === input.disbursedOn);
-        if (!same) throw new ConflictError(`Idempotency key ${input.idempotencyKey} was already used for a different disbursement`);
-        return { disbursement: previous, loan, replayed: true };
-      }
+      const { loan, previous } = await lockForMovement(manager, Disbursement, input, { given: input.disbursedOn, of: (d) => d.disbursedOn }, "disbursement");
+      if (previous) return { disbursement: previous, loan, replayed: true };
       assertLoanAction(loan, LoanAction.DISBURSE);
       notBeforeLatestEvent(loan, disbursedOn, "input.disbursedOn");
       const ledger = await ledgerInTransaction(manager, loan);
@@ -129,16 +152,11 @@ export class LoanService extends MutationService {
     });
   }
 
-  async recordRepayment(input: RecordLoanRepaymentInput): Promise<RepaymentResult> {
+  async recordLoanRepayment(input: RecordLoanRepaymentInput): Promise<RepaymentResult> {
     const paidOn = pastOrToday(input.paidOn, "input.paidOn");
     return mutation(this.dataSource, async (manager) => {
-      const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
-      const previous = await manager.getRepository(Repayment).findOneBy({ idempotencyKey: input.idempotencyKey });
-      if (previous) {
-        const same = previous.loanId === loan.id && previous.amount === input.amount && (input.paidOn == null || previous.paidOn === input.paidOn);
-        if (!same) throw new ConflictError(`Idempotency key ${input.idempotencyKey} was already used for a different repayment`);
-        return { repayment: previous, loan, replayed: true };
-      }
+      const { loan, previous } = await lockForMovement(manager, Repayment, input, { given: input.paidOn, of: (r) => r.paidOn }, "repayment");
+      if (previous) return { repayment: previous, loan, replayed: true };
       assertLoanAction(loan, LoanAction.REPAY);
       if (!loan.firstDisbursedOn) throw new ConflictError(`Loan ${loan.contractNumber} has not been disbursed: nothing is owed yet`);
       notBeforeLatestEvent(loan, paidOn, "input.paidOn");
@@ -167,7 +185,7 @@ export class LoanService extends MutationService {
     });
   }
 
-  async restructure(input: RestructureLoanInput): Promise<RestructuringResult> {
+  async restructureLoan(input: RestructureLoanInput): Promise<RestructuringResult> {
     const effectiveOn = pastOrToday(input.effectiveOn, "input.effectiveOn");
     if (input.annualInterestRate != null) checkRate(input.annualInterestRate, "input.annualInterestRate");
     asInput("input.graceMonths", () => validateTerms({ termMonths: input.remainingTermMonths, graceMonths: input.graceMonths }));
@@ -212,7 +230,7 @@ export class LoanService extends MutationService {
     });
   }
 
-  async writeOff(input: WriteOffLoanInput): Promise<Loan> {
+  async writeOffLoan(input: WriteOffLoanInput): Promise<{ loan: Loan }> {
     const writtenOffOn = pastOrToday(input.writtenOffOn, "input.writtenOffOn");
     return mutation(this.dataSource, async (manager) => {
       const loan = await lockForChange(manager, Loan, input.loanId, "Loan");
@@ -228,7 +246,7 @@ export class LoanService extends MutationService {
       loan.writtenOffBy = this.viewer.subject;
       loan.writeOffReason = input.reason.normalize("NFC");
       loan.lastEventOn = writtenOffOn;
-      return saveLoanAndAudit(manager, this.viewer, "writeOffLoan", before, loan);
+      return { loan: await saveLoanAndAudit(manager, this.viewer, "writeOffLoan", before, loan) };
     });
   }
 }

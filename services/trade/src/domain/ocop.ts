@@ -1,5 +1,4 @@
-import type { InvalidInput } from "@camau/shared";
-import { addMonths } from "./dates";
+import { addMonths, type InvalidInput } from "@camau/shared";
 import { OcopLevel } from "./enums";
 
 /**

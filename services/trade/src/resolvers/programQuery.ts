@@ -1,10 +1,9 @@
-import { badInput, BadUserInputError, escapeLike, inVietnameseOrder, Page, PageArgs, paginate, searchWords, SortKey } from "@camau/shared";
+import { badInput, escapeLike, inVietnameseOrder, OrderDirection, Page, PageArgs, paginate, searchWords, SortKey, sortKeysOf } from "@camau/shared";
 import { DataSource } from "typeorm";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
-import { OrderDirection } from "@camau/shared";
 import { ProgramFilter, ProgramOrder, ProgramOrderField } from "../inputs/ProgramInputs";
 
-const ORDER_COLUMNS: Record<ProgramOrderField, { expression: string; valueOf: (p: TradePromotionProgram) => string | number }> = {
+const ORDER_COLUMNS: Record<ProgramOrderField, Omit<SortKey<TradePromotionProgram>, "direction">> = {
   [ProgramOrderField.STARTS_ON]: { expression: "p.starts_on", valueOf: (p) => p.startsOn },
   [ProgramOrderField.NAME]: { expression: inVietnameseOrder("p.name"), valueOf: (p) => p.name },
 };
@@ -24,10 +23,5 @@ export async function findPrograms(ds: DataSource, filter: ProgramFilter | null 
       qb.andWhere(`p.search_document LIKE '%' || search_key(:w${i}) || '%'`, { [`w${i}`]: escapeLike(word) });
     });
   }
-  const keys: SortKey<TradePromotionProgram>[] = (orderBy?.length ? orderBy : [{ field: ProgramOrderField.STARTS_ON, direction: OrderDirection.DESC }]).map((o) => ({
-    ...ORDER_COLUMNS[o.field],
-    direction: o.direction as "ASC" | "DESC",
-  }));
-  if (keys.length > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
-  return paginate(qb, page, keys, "p.id");
+  return paginate(qb, page, sortKeysOf(orderBy, ORDER_COLUMNS, [{ field: ProgramOrderField.STARTS_ON, direction: OrderDirection.DESC }], 2), "p.id");
 }
