@@ -27,6 +27,7 @@ export * from "./graphql/scalars";
 export * from "./graphql/reportPeriod";
 export * from "./graphql/registryCooperative";
 export * from "./graphql/pagination";
+export * from "./graphql/changePayload";
 export * from "./graphql/cacheHints";
 export * from "./graphql/nestedPages";
 export * from "./graphql/ordering";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { loanPositionsSql } from "../src/report/positionsSql";
-import { FundUnderTest, startFund } from "./support";
+import { backdateLedgerChanges, FundUnderTest, startFund } from "./support";
 
 /**
  * The report's fundOutstandingPrincipal comes from a dated rollup kept by triggers: it
@@ -39,17 +39,7 @@ describe("fund: outstanding principal rollup equals the ledger", function () {
   });
 
   it("after backdated repayments, removed tranches, write-offs and closings written in SQL", async () => {
-    const { rows: loans } = await t.db.query(`SELECT id, signed_on FROM loan WHERE lifecycle IN ('ACTIVE', 'RESTRUCTURED') ORDER BY contract_number LIMIT 4`);
-    const [a, b, c, d] = loans;
-    await t.db.query(
-      `INSERT INTO repayment (loan_id, paid_on, amount, overdue_interest_part, interest_part, principal_part, idempotency_key, recorded_by)
-       VALUES ($1, $2::date + 40, 5000000, 0, 1000000, 4000000, 'rollup-test-1', 'test')`,
-      [a.id, a.signed_on],
-    );
-    await t.db.query(`DELETE FROM disbursement WHERE id = (SELECT id FROM disbursement WHERE loan_id = $1 ORDER BY tranche_number DESC LIMIT 1)`, [b.id]);
-    await t.db.query(`UPDATE loan SET lifecycle = 'WRITTEN_OFF', written_off_on = signed_on + 500, written_off_principal = 0, written_off_by = 'test', write_off_reason = 'test' WHERE id = $1`, [c.id]);
-    await t.db.query(`UPDATE loan SET lifecycle = 'CLOSED', closed_on = signed_on + 300 WHERE id = $1`, [d.id]);
-    await t.db.query(`UPDATE repayment SET paid_on = paid_on - 20 WHERE loan_id = (SELECT id FROM loan WHERE lifecycle = 'ACTIVE' ORDER BY contract_number DESC LIMIT 1)`);
+    await backdateLedgerChanges(t.db, 0);
     await expectEqualsLedger(DATES);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { loanPositionsSql } from "../src/report/positionsSql";
-import { FundUnderTest, startFund, tokens } from "./support";
+import { backdateLedgerChanges, FundUnderTest, startFund, tokens } from "./support";
 
 /**
  * fundPortfolio reads the `portfolio` dated rollup kept by triggers: per group of loans (sector,
@@ -96,17 +96,7 @@ describe("fund: portfolio rollup equals the ledger", function () {
   });
 
   it("after backdated repayments, removed tranches, restructurings, write-offs and closings written in SQL", async () => {
-    const { rows: loans } = await t.db.query(`SELECT id, signed_on FROM loan WHERE lifecycle IN ('ACTIVE', 'RESTRUCTURED') ORDER BY contract_number LIMIT 5`);
-    const [a, b, c, d, e] = loans;
-    await t.db.query(
-      `INSERT INTO repayment (loan_id, paid_on, amount, overdue_interest_part, interest_part, principal_part, idempotency_key, recorded_by)
-       VALUES ($1, $2::date + 40, 5000000, 0, 1000000, 4000000, 'portfolio-rollup-test-1', 'test')`,
-      [a.id, a.signed_on],
-    );
-    await t.db.query(`DELETE FROM disbursement WHERE id = (SELECT id FROM disbursement WHERE loan_id = $1 ORDER BY tranche_number DESC LIMIT 1)`, [b.id]);
-    await t.db.query(`UPDATE loan SET lifecycle = 'WRITTEN_OFF', written_off_on = signed_on + 500, written_off_principal = 1234567, written_off_by = 'test', write_off_reason = 'test' WHERE id = $1`, [c.id]);
-    await t.db.query(`UPDATE loan SET lifecycle = 'CLOSED', closed_on = signed_on + 300 WHERE id = $1`, [d.id]);
-    await t.db.query(`UPDATE repayment SET paid_on = paid_on - 20 WHERE loan_id = (SELECT id FROM loan WHERE lifecycle = 'ACTIVE' ORDER BY contract_number DESC LIMIT 1)`);
+    const e = (await backdateLedgerChanges(t.db, 1234567))[4];
     // A backdated restructuring: a new schedule from day 200, six monthly instalments of a sixth of the principal.
     await t.db.query(
       `INSERT INTO loan_restructuring (loan_id, effective_on, remaining_months, grace_months, annual_interest_rate, reason, decided_by)

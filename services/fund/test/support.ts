@@ -44,6 +44,28 @@ export async function startFund(cooperatives: CooperativeSnapshot[] = [], option
   };
 }
 
+/**
+ * Changes the ledger behind the API's back, as backdated corrections in SQL would, for the rollups
+ * kept by triggers to follow: among the live loans by contract number, the first gets a repayment
+ * 40 days after signing, the second loses its last tranche, the third is written off
+ * (`writtenOffPrincipal`), the fourth is closed; the last ACTIVE loan's repayments move 20 days
+ * earlier. Returns the first five live loans, the fifth untouched for a test's own change.
+ */
+export async function backdateLedgerChanges(db: Client, writtenOffPrincipal: number): Promise<{ id: string; signed_on: string }[]> {
+  const { rows: loans } = await db.query(`SELECT id, signed_on FROM loan WHERE lifecycle IN ('ACTIVE', 'RESTRUCTURED') ORDER BY contract_number LIMIT 5`);
+  const [a, b, c, d] = loans;
+  await db.query(
+    `INSERT INTO repayment (loan_id, paid_on, amount, overdue_interest_part, interest_part, principal_part, idempotency_key, recorded_by)
+     VALUES ($1, $2::date + 40, 5000000, 0, 1000000, 4000000, 'backdated-test-1', 'test')`,
+    [a.id, a.signed_on],
+  );
+  await db.query(`DELETE FROM disbursement WHERE id = (SELECT id FROM disbursement WHERE loan_id = $1 ORDER BY tranche_number DESC LIMIT 1)`, [b.id]);
+  await db.query(`UPDATE loan SET lifecycle = 'WRITTEN_OFF', written_off_on = signed_on + 500, written_off_principal = $2, written_off_by = 'test', write_off_reason = 'test' WHERE id = $1`, [c.id, writtenOffPrincipal]);
+  await db.query(`UPDATE loan SET lifecycle = 'CLOSED', closed_on = signed_on + 300 WHERE id = $1`, [d.id]);
+  await db.query(`UPDATE repayment SET paid_on = paid_on - 20 WHERE loan_id = (SELECT id FROM loan WHERE lifecycle = 'ACTIVE' ORDER BY contract_number DESC LIMIT 1)`);
+  return loans;
+}
+
 /** Row counts of every fund table, the audit log's included: a refused mutation must leave them all unchanged. */
 export async function rowCounts(db: Client): Promise<Record<string, number>> {
   const tables = ["loan_product", "debt_group_threshold", "loan_application", "loan", "disbursement", "repayment", "loan_schedule", "schedule_installment", "loan_restructuring", "contract_counter", "audit_entry"];

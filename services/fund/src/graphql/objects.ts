@@ -1,5 +1,5 @@
 import { DateScalar, MoneyScalar, CacheHint } from "@camau/shared";
-import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
+import { ClassType, Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { InstallmentStatus, LoanStatus, ScheduleReason } from "../domain/enums";
 
 @ObjectType({ description: "A loan's account as of a date (tình hình dư nợ của khoản vay tại một ngày)." })
@@ -143,6 +143,9 @@ export class FundSummary {
   worstDebtGroup: number | null;
 }
 
+/** Why a figure of a public breakdown may be null. */
+const SUPPRESSED = "True when a figure of this row is withheld from the public: it sums fewer than 3 loans (or is withheld so that such a figure cannot be recovered from the totals). Staff see every figure.";
+
 @Directive(CacheHint.report)
 @ObjectType({ description: "Outstanding loans in one debt group (dư nợ theo nhóm nợ)." })
 export class DebtGroupSlice {
@@ -158,63 +161,96 @@ export class DebtGroupSlice {
   @Field(() => MoneyScalar, { nullable: true, description: "Their outstanding principal; null for the public when withheld (`suppressed`)." })
   principalOutstanding: number | null;
 
-  @Field({ description: "True when a figure of this row is withheld from the public: it sums fewer than 3 loans (or is withheld so that such a figure cannot be recovered from the totals). Staff see every figure." })
+  @Field({ description: SUPPRESSED })
   suppressed: boolean;
 }
 
-@Directive(CacheHint.report)
-@ObjectType({ description: "The fund's loans to borrowers of one sector (theo lĩnh vực), by the sector recorded at application." })
-export class SectorSlice {
+/** The figures of the portfolio's breakdowns by the borrower's sector or district. */
+interface SliceFigures {
+  loanCount: number | null;
+  principalOutstanding: number | null;
+  par30Principal: number | null;
+  disbursedToDate: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Declares a breakdown of the portfolio (`name`): the fields of `Key` that name its group of
+ * borrowers (`of`, e.g. "sector"), then the figures every breakdown carries.
+ */
+function PortfolioSlice<K extends object>(Key: ClassType<K>, name: string, description: string, of: string) {
+  @Directive(CacheHint.report)
+  @ObjectType(name, { description })
+  class Slice extends (Key as ClassType<object>) implements SliceFigures {
+    @Field(() => Int, { nullable: true, description: "Loans with outstanding principal; null for the public when withheld (`suppressed`)." })
+    loanCount: number | null;
+
+    @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal; null for the public when withheld (`suppressed`)." })
+    principalOutstanding: number | null;
+
+    @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal of loans more than 30 days past due; null for the public when it sums fewer than 3 loans (`suppressed`)." })
+    par30Principal: number | null;
+
+    @Field(() => MoneyScalar, { nullable: true, description: `Disbursed to date to borrowers of the ${of}; null for the public when it sums fewer than 3 loans (\`suppressed\`).` })
+    disbursedToDate: number | null;
+
+    @Field({ description: SUPPRESSED })
+    suppressed: boolean;
+  }
+  return Slice as unknown as ClassType<K & SliceFigures>;
+}
+
+// Declared only for SectorSlice to inherit its fields first: no field returns it, so the schema has no such type.
+@ObjectType()
+export class SectorSliceKey {
   @Field({ description: "Sector code." })
   sectorCode: string;
 
   @Field({ description: "Sector name (Vietnamese)." })
   sectorName: string;
-
-  @Field(() => Int, { nullable: true, description: "Loans with outstanding principal; null for the public when withheld (`suppressed`)." })
-  loanCount: number | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal; null for the public when withheld (`suppressed`)." })
-  principalOutstanding: number | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal of loans more than 30 days past due; null for the public when it sums fewer than 3 loans (`suppressed`)." })
-  par30Principal: number | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "Disbursed to date to borrowers of the sector; null for the public when it sums fewer than 3 loans (`suppressed`)." })
-  disbursedToDate: number | null;
-
-  @Field({ description: "True when a figure of this row is withheld from the public: it sums fewer than 3 loans (or is withheld so that such a figure cannot be recovered from the totals). Staff see every figure." })
-  suppressed: boolean;
 }
 
-@Directive(CacheHint.report)
-@ObjectType({ description: "The fund's loans to borrowers of one district (theo huyện), by the district recorded at application." })
-export class DistrictSlice {
+export const SectorSlice = PortfolioSlice(SectorSliceKey, "SectorSlice", "The fund's loans to borrowers of one sector (theo lĩnh vực), by the sector recorded at application.", "sector");
+export type SectorSlice = InstanceType<typeof SectorSlice>;
+
+// Declared only for DistrictSlice to inherit its fields first: no field returns it, so the schema has no such type.
+@ObjectType()
+export class DistrictSliceKey {
   @Field(() => String, { nullable: true, description: "District code (pre-2025 tree); null for addresses without one." })
   districtCode: string | null;
 
   @Field(() => String, { nullable: true, description: "District name." })
   districtName: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Loans with outstanding principal; null for the public when withheld (`suppressed`)." })
-  loanCount: number | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal; null for the public when withheld (`suppressed`)." })
-  principalOutstanding: number | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "Outstanding principal of loans more than 30 days past due; null for the public when it sums fewer than 3 loans (`suppressed`)." })
-  par30Principal: number | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "Disbursed to date to borrowers of the district; null for the public when it sums fewer than 3 loans (`suppressed`)." })
-  disbursedToDate: number | null;
-
-  @Field({ description: "True when a figure of this row is withheld from the public: it sums fewer than 3 loans (or is withheld so that such a figure cannot be recovered from the totals). Staff see every figure." })
-  suppressed: boolean;
 }
+
+export const DistrictSlice = PortfolioSlice(DistrictSliceKey, "DistrictSlice", "The fund's loans to borrowers of one district (theo huyện), by the district recorded at application.", "district");
+export type DistrictSlice = InstanceType<typeof DistrictSlice>;
 
 @Directive(CacheHint.report)
 @ObjectType({ description: "The fund's portfolio as of a date (danh mục cho vay của Quỹ); public figures, no individual loans. Every figure is an aggregate computed from the records." })
 export class FundPortfolio {
   @Field(() => DateScalar, { description: "The date (end of day)." })
   asOf: string;
+
+  // The headline figures: each is read from the portfolio's totals when a query selects it (PortfolioResolver).
+  @Field(() => Int, { description: "Loans with outstanding principal (số khoản vay còn dư nợ)." })
+  loansOutstanding: Promise<number>;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal (dư nợ gốc), written-off loans excluded." })
+  principalOutstanding: Promise<number>;
+
+  @Field(() => MoneyScalar, { description: "Disbursed since the fund began, up to the date (lũy kế giải ngân)." })
+  disbursedToDate: Promise<number>;
+
+  @Field(() => MoneyScalar, { description: "Principal repaid up to the date (lũy kế thu nợ gốc)." })
+  principalRepaidToDate: Promise<number>;
+
+  @Field(() => MoneyScalar, { description: "Principal written off up to the date (lũy kế xóa nợ)." })
+  writtenOffToDate: Promise<number>;
+
+  @Field(() => Int, { description: "Loans with something past due (số khoản vay quá hạn)." })
+  overdueLoanCount: Promise<number>;
+
+  @Field(() => MoneyScalar, { description: "Outstanding principal of loans more than 30 days past due (PAR30)." })
+  par30Principal: Promise<number>;
 }

@@ -1,6 +1,7 @@
 import { DateScalar, MoneyScalar } from "@camau/shared";
 import { IsInt, IsOptional, IsPositive, IsUUID, Length, Max, MaxLength, Min } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { VersionReadField } from "./common";
 import { AppraisalRecommendation } from "../domain/enums";
 
 @InputType({ description: "An application for a loan (hồ sơ đề nghị vay vốn)." })
@@ -47,9 +48,7 @@ export class ApplicationVersionInput {
   @IsUUID()
   applicationId: string;
 
-  @Field(() => Int, { description: "The version you read; a different current version is a CONFLICT." })
-  @IsInt()
-  @Min(1)
+  @VersionReadField()
   version: number;
 }
 

@@ -1,12 +1,11 @@
 import { DateScalar, MoneyScalar } from "@camau/shared";
-import { IsInt, IsOptional, IsPositive, IsUUID, Length, Matches, Max, MaxLength, Min } from "class-validator";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE } from "./common";
+import { IsInt, IsOptional, IsPositive, Length, Max, MaxLength, Min } from "class-validator";
+import { Field, Float, InputType, Int } from "type-graphql";
+import { IdempotencyKeyField, LoanIdField, VersionReadField } from "./common";
 
 @InputType({ description: "One tranche to pay out under a loan contract (giải ngân)." })
 export class DisburseLoanInput {
-  @Field(() => ID, { description: "Loan id." })
-  @IsUUID()
+  @LoanIdField()
   loanId: string;
 
   @Field(() => MoneyScalar, { description: "Amount in đồng; all tranches together may not exceed the contract amount (else CONFLICT)." })
@@ -17,8 +16,7 @@ export class DisburseLoanInput {
   @IsOptional()
   disbursedOn?: string | null;
 
-  @Field({ description: "Client-chosen key (e.g. a UUID): sending the same key again returns the first result and pays nothing twice." })
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  @IdempotencyKeyField("pays nothing twice")
   idempotencyKey: string;
 
   @Field(() => String, { nullable: true, description: "Note, e.g. what the tranche finances." })
@@ -29,8 +27,7 @@ export class DisburseLoanInput {
 
 @InputType({ description: "A repayment received from the borrower (thu nợ)." })
 export class RecordLoanRepaymentInput {
-  @Field(() => ID, { description: "Loan id." })
-  @IsUUID()
+  @LoanIdField()
   loanId: string;
 
   @Field(() => MoneyScalar, { description: "Amount paid in đồng; at most what is owed on the date (outstanding principal, interest due and overdue interest)." })
@@ -41,20 +38,16 @@ export class RecordLoanRepaymentInput {
   @IsOptional()
   paidOn?: string | null;
 
-  @Field({ description: "Client-chosen key (e.g. a UUID): sending the same key again returns the first result and records nothing twice." })
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  @IdempotencyKeyField("records nothing twice")
   idempotencyKey: string;
 }
 
 @InputType({ description: "New repayment terms for a loan in difficulty (cơ cấu lại thời hạn trả nợ)." })
 export class RestructureLoanInput {
-  @Field(() => ID, { description: "Loan id." })
-  @IsUUID()
+  @LoanIdField()
   loanId: string;
 
-  @Field(() => Int, { description: "The loan version you read; a different current version is a CONFLICT." })
-  @IsInt()
-  @Min(1)
+  @VersionReadField("loan")
   version: number;
 
   @Field(() => DateScalar, { nullable: true, description: "Date the new terms take effect (default today)." })
@@ -86,13 +79,10 @@ export class RestructureLoanInput {
 
 @InputType({ description: "Writing off a loan as a loss (xử lý rủi ro, xóa nợ)." })
 export class WriteOffLoanInput {
-  @Field(() => ID, { description: "Loan id." })
-  @IsUUID()
+  @LoanIdField()
   loanId: string;
 
-  @Field(() => Int, { description: "The loan version you read; a different current version is a CONFLICT." })
-  @IsInt()
-  @Min(1)
+  @VersionReadField("loan")
   version: number;
 
   @Field(() => DateScalar, { nullable: true, description: "Date of the write-off (default today)." })

@@ -1,6 +1,7 @@
 import { MoneyScalar } from "@camau/shared";
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsPositive, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { VersionReadField } from "./common";
 import { LoanProductKind, RepaymentMethod } from "../domain/enums";
 
 @InputType({ description: "A new loan product (sản phẩm cho vay mới)." })
@@ -55,9 +56,7 @@ export class UpdateLoanProductInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: "The version you read; a different current version is a CONFLICT." })
-  @IsInt()
-  @Min(1)
+  @VersionReadField()
   version: number;
 
   @Field(() => String, { nullable: true, description: "New name." })

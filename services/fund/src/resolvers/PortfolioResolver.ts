@@ -1,5 +1,5 @@
-import { DateScalar, DisclosedColumn, MoneyScalar, RollupCell, Viewer, rollupTotals, withholdSmallCells, CacheHint } from "@camau/shared";
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Directive } from "type-graphql";
+import { DateScalar, DisclosedColumn, RollupCell, Viewer, rollupTotals, withholdSmallCells, CacheHint } from "@camau/shared";
+import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root, Directive } from "type-graphql";
 import { FundContext } from "../context";
 import { DebtGroupSlice, DistrictSlice, FundPortfolio, SectorSlice } from "../graphql/objects";
 
@@ -118,6 +118,9 @@ function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
   return found;
 }
 
+/** The fields of FundPortfolio that are the portfolio's totals of the same name. */
+const HEADLINE_FIGURES: readonly (keyof Totals)[] = ["loansOutstanding", "principalOutstanding", "disbursedToDate", "principalRepaidToDate", "writtenOffToDate", "overdueLoanCount", "par30Principal"];
+
 /** The portfolio's headline figures, shared by the fields of one request. */
 async function totals(ctx: FundContext, asOf: string): Promise<Totals> {
   return (await portfolio(ctx, asOf)).totals;
@@ -175,43 +178,11 @@ function minText(values: ReadonlyArray<string | null>): string | null {
 export class PortfolioResolver {
   @Directive(CacheHint.report)
   @Query(() => FundPortfolio, { description: "The fund's portfolio as of a date (danh mục cho vay): public aggregate figures, no individual loans." })
-  fundPortfolio(@Arg("asOf", () => DateScalar, { description: "The date (end of day)." }) asOf: string): FundPortfolio {
-    return { asOf };
-  }
-
-  @FieldResolver(() => Int, { description: "Loans with outstanding principal (số khoản vay còn dư nợ)." })
-  async loansOutstanding(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    return (await totals(ctx, p.asOf)).loansOutstanding;
-  }
-
-  @FieldResolver(() => MoneyScalar, { description: "Outstanding principal (dư nợ gốc), written-off loans excluded." })
-  async principalOutstanding(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    return (await totals(ctx, p.asOf)).principalOutstanding;
-  }
-
-  @FieldResolver(() => MoneyScalar, { description: "Disbursed since the fund began, up to the date (lũy kế giải ngân)." })
-  async disbursedToDate(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    return (await totals(ctx, p.asOf)).disbursedToDate;
-  }
-
-  @FieldResolver(() => MoneyScalar, { description: "Principal repaid up to the date (lũy kế thu nợ gốc)." })
-  async principalRepaidToDate(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    return (await totals(ctx, p.asOf)).principalRepaidToDate;
-  }
-
-  @FieldResolver(() => MoneyScalar, { description: "Principal written off up to the date (lũy kế xóa nợ)." })
-  async writtenOffToDate(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    return (await totals(ctx, p.asOf)).writtenOffToDate;
-  }
-
-  @FieldResolver(() => Int, { description: "Loans with something past due (số khoản vay quá hạn)." })
-  async overdueLoanCount(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    return (await totals(ctx, p.asOf)).overdueLoanCount;
-  }
-
-  @FieldResolver(() => MoneyScalar, { description: "Outstanding principal of loans more than 30 days past due (PAR30)." })
-  async par30Principal(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    return (await totals(ctx, p.asOf)).par30Principal;
+  fundPortfolio(@Arg("asOf", () => DateScalar, { description: "The date (end of day)." }) asOf: string, @Ctx() ctx: FundContext): FundPortfolio {
+    const root = { asOf } as FundPortfolio;
+    // Read lazily: a query that selects no headline figure reads no totals.
+    for (const figure of HEADLINE_FIGURES) Object.defineProperty(root, figure, { enumerable: true, get: () => totals(ctx, asOf).then((t) => t[figure]) });
+    return root;
   }
 
   @FieldResolver(() => Float, { description: "Portfolio at risk over 30 days (tỷ lệ nợ quá hạn trên 30 ngày): PAR30 principal / outstanding principal, 0 to 1; 0 when nothing is outstanding." })

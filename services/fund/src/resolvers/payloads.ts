@@ -1,3 +1,4 @@
+import { ChangePayload } from "@camau/shared";
 import { Field, ObjectType } from "type-graphql";
 import { DebtGroupThreshold } from "../entities/DebtGroupThreshold";
 import { Disbursement } from "../entities/Disbursement";
@@ -7,11 +8,8 @@ import { LoanProduct } from "../entities/LoanProduct";
 import { LoanRestructuring } from "../entities/LoanRestructuring";
 import { Repayment } from "../entities/Repayment";
 
-@ObjectType({ description: "Result of a change to a loan application." })
-export class LoanApplicationPayload {
-  @Field(() => LoanApplication, { description: "The application after the change." })
-  application: LoanApplication;
-}
+export const LoanApplicationPayload = ChangePayload("LoanApplicationPayload", "application", LoanApplication, "loan application", "application");
+export type LoanApplicationPayload = InstanceType<typeof LoanApplicationPayload>;
 
 @ObjectType({ description: "Result of signing a loan contract." })
 export class SignLoanContractPayload {
@@ -55,17 +53,11 @@ export class RestructureLoanPayload {
   restructuring: LoanRestructuring;
 }
 
-@ObjectType({ description: "Result of a change to a loan." })
-export class LoanPayload {
-  @Field(() => Loan, { description: "The loan after the change." })
-  loan: Loan;
-}
+export const LoanPayload = ChangePayload("LoanPayload", "loan", Loan, "loan");
+export type LoanPayload = InstanceType<typeof LoanPayload>;
 
-@ObjectType({ description: "Result of a change to a loan product." })
-export class LoanProductPayload {
-  @Field(() => LoanProduct, { description: "The product after the change." })
-  product: LoanProduct;
-}
+export const LoanProductPayload = ChangePayload("LoanProductPayload", "product", LoanProduct, "loan product", "product");
+export type LoanProductPayload = InstanceType<typeof LoanProductPayload>;
 
 @ObjectType({ description: "Result of configuring the debt groups." })
 export class DebtGroupThresholdsPayload {

@@ -1,14 +1,12 @@
+import { ChangePayload } from "@camau/shared";
 import { Field, ObjectType } from "type-graphql";
 import { OcopCertification } from "../entities/OcopCertification";
 import { Participation } from "../entities/Participation";
 import { Product } from "../entities/Product";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 
-@ObjectType({ description: "Result of a change to a product." })
-export class ProductPayload {
-  @Field(() => Product, { description: "The product after the change." })
-  product: Product;
-}
+export const ProductPayload = ChangePayload("ProductPayload", "product", Product, "product");
+export type ProductPayload = InstanceType<typeof ProductPayload>;
 
 @ObjectType({ description: "Result of recording an OCOP certification." })
 export class OcopCertificationPayload {
@@ -19,14 +17,8 @@ export class OcopCertificationPayload {
   product: Product;
 }
 
-@ObjectType({ description: "Result of a change to a trade promotion program." })
-export class TradePromotionProgramPayload {
-  @Field(() => TradePromotionProgram, { description: "The program after the change." })
-  program: TradePromotionProgram;
-}
+export const TradePromotionProgramPayload = ChangePayload("TradePromotionProgramPayload", "program", TradePromotionProgram, "trade promotion program", "program");
+export type TradePromotionProgramPayload = InstanceType<typeof TradePromotionProgramPayload>;
 
-@ObjectType({ description: "Result of a change to a participation." })
-export class ParticipationPayload {
-  @Field(() => Participation, { description: "The participation after the change." })
-  participation: Participation;
-}
+export const ParticipationPayload = ChangePayload("ParticipationPayload", "participation", Participation, "participation");
+export type ParticipationPayload = InstanceType<typeof ParticipationPayload>;
