@@ -126,21 +126,25 @@ async function totals(ctx: FundContext, asOf: string): Promise<Totals> {
   return (await portfolio(ctx, asOf)).totals;
 }
 
-/** Sums groups by a key, in first-seen order. */
-function rollUp<K>(groups: readonly PositionGroup[], keyOf: (g: PositionGroup) => K) {
-  const out = new Map<K, { n: number; outstanding: number; par30: number; disbursed: number; par30Loans: number; disbursedLoans: number }>();
+/**
+ * Sums groups into the slices of a breakdown by a key, in first-seen order; a slice is named by the
+ * smallest name recorded among its groups.
+ */
+function slicesBy<K>(groups: readonly PositionGroup[], keyOf: (g: PositionGroup) => K, nameOf: (g: PositionGroup) => string | null) {
+  const out = new Map<K, { key: K; name: string | null; figures: SliceFigures & SliceUnits }>();
   for (const g of groups) {
     const key = keyOf(g);
-    const acc = out.get(key) ?? { n: 0, outstanding: 0, par30: 0, disbursed: 0, par30Loans: 0, disbursedLoans: 0 };
-    acc.n += g.n;
-    acc.outstanding += g.outstanding;
-    acc.par30 += g.par30;
-    acc.disbursed += g.disbursed;
-    acc.par30Loans += g.par30Loans;
-    acc.disbursedLoans += g.disbursedLoans;
-    out.set(key, acc);
+    const slice = out.get(key) ?? { key, name: null, figures: { loanCount: 0, principalOutstanding: 0, par30Principal: 0, disbursedToDate: 0, par30Loans: 0, disbursedLoans: 0 } };
+    slice.name = minText([slice.name, nameOf(g)]);
+    slice.figures.loanCount += g.n;
+    slice.figures.principalOutstanding += g.outstanding;
+    slice.figures.par30Principal += g.par30;
+    slice.figures.disbursedToDate += g.disbursed;
+    slice.figures.par30Loans += g.par30Loans;
+    slice.figures.disbursedLoans += g.disbursedLoans;
+    out.set(key, slice);
   }
-  return out;
+  return [...out.values()];
 }
 
 /**
@@ -209,18 +213,8 @@ export class PortfolioResolver {
   @FieldResolver(() => [SectorSlice], { description: "By the borrower's sector as recorded at application (theo lĩnh vực), largest outstanding first. Figures summing fewer than 3 loans are withheld from the public (`suppressed`)." })
   async bySector(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<SectorSlice[]> {
     const { groups } = await portfolio(ctx, p.asOf);
-    const bySector = rollUp(groups, (g) => g.sectorCode);
-    const rows = [...bySector.entries()]
-      .map(([sectorCode, acc]) => ({
-        sectorCode,
-        sectorName: minText(groups.filter((g) => g.sectorCode === sectorCode).map((g) => g.sectorName))!,
-        loanCount: acc.n,
-        principalOutstanding: acc.outstanding,
-        par30Principal: acc.par30,
-        disbursedToDate: acc.disbursed,
-        par30Loans: acc.par30Loans,
-        disbursedLoans: acc.disbursedLoans,
-      }))
+    const rows = slicesBy(groups, (g) => g.sectorCode, (g) => g.sectorName)
+      .map(({ key, name, figures }) => ({ sectorCode: key, sectorName: name!, ...figures }))
       .sort((a, b) => b.principalOutstanding - a.principalOutstanding || (a.sectorCode < b.sectorCode ? -1 : a.sectorCode > b.sectorCode ? 1 : 0));
     return disclosedSlices(rows, ctx.viewer);
   }
@@ -228,18 +222,8 @@ export class PortfolioResolver {
   @FieldResolver(() => [DistrictSlice], { description: "By the borrower's district as recorded at application (theo huyện), by district code. Figures summing fewer than 3 loans are withheld from the public (`suppressed`)." })
   async byDistrict(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<DistrictSlice[]> {
     const { groups } = await portfolio(ctx, p.asOf);
-    const byDistrict = rollUp(groups, (g) => g.districtCode);
-    const rows = [...byDistrict.entries()]
-      .map(([districtCode, acc]) => ({
-        districtCode,
-        districtName: minText(groups.filter((g) => g.districtCode === districtCode).map((g) => g.districtName)),
-        loanCount: acc.n,
-        principalOutstanding: acc.outstanding,
-        par30Principal: acc.par30,
-        disbursedToDate: acc.disbursed,
-        par30Loans: acc.par30Loans,
-        disbursedLoans: acc.disbursedLoans,
-      }))
+    const rows = slicesBy(groups, (g) => g.districtCode, (g) => g.districtName)
+      .map(({ key, name, figures }) => ({ districtCode: key, districtName: name, ...figures }))
       // ORDER BY district_code NULLS LAST
       .sort((a, b) => (a.districtCode === b.districtCode ? 0 : a.districtCode === null ? 1 : b.districtCode === null ? -1 : a.districtCode < b.districtCode ? -1 : 1));
     return disclosedSlices(rows, ctx.viewer);
