@@ -1,4 +1,4 @@
-import { closeSharedRedis, RunningGateway, startGateway } from "@camau/gateway";
+import { closeSharedRedis, RunningGateway, sharedRedis, startGateway } from "@camau/gateway";
 import { spawn } from "node:child_process";
 import { connect } from "node:net";
 import { DEVELOPMENT_JWT_SECRET, Role, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@camau/shared";
@@ -340,6 +340,10 @@ describe("end to end: access control, audit log and masking through the gateway"
         process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
         const subgraphUrls = Object.fromEntries((await e2eStack()).subgraphs.map((s) => [s.name, s.url]));
         for (let i = 0; i < 2; i++) replicas.push(await startGateway({ port: await freePort(), subgraphUrls, fairUse: { enabled: true, costPerWindow: 5_000, windowSeconds: 60, aggregateCost: 2_000 } }));
+        // The client connects in the background and fails commands at once until it is ready (the
+        // gateway then answers from memory): the shared budget is only shared once it is connected.
+        for (let i = 0; i < 100 && !sharedRedis()?.isReady; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(sharedRedis()?.isReady, "the gateway's Redis client connected").to.equal(true);
         const token = as("two-replicas");
         const ask = (replica: RunningGateway) =>
           fetch(replica.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: REPORT }) }).then(async (r) => (await r.arrayBuffer(), r.status));
