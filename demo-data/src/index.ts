@@ -1,2 +1,1 @@
 export * from "./registry/generateRegistry";
-export * as registryVocabulary from "./registry/vocabulary";

@@ -1,21 +1,6 @@
 import { expect } from "chai";
-import {
-  createErrorFormatter,
-  ensureDatabase,
-  GATEWAY_SECRET_HEADER,
-  gatewaySecret,
-  RunningServer,
-  runSubgraph,
-} from "../src";
-import {
-  replicatedDatabaseUrls,
-  ReplicatedPostgres,
-  sqlStatementsOf,
-  startReplicatedPostgres,
-  testTokens,
-  debianPostgresAvailable,
-  requireSystemTool,
-} from "../src/testing";
+import { createErrorFormatter, GATEWAY_SECRET_HEADER, gatewaySecret, RunningServer, runSubgraph } from "../src";
+import { ReplicatedPostgres, sqlStatementsByPool, startReplicatedDatabase, testTokens } from "../src/testing";
 import { slowSubgraph } from "./support/slowSubgraph";
 
 describe("read routing between the primary and a replica", function () {
@@ -33,17 +18,16 @@ describe("read routing between the primary and a replica", function () {
   };
   /** Statements each pool sent while `work` ran. */
   const sentDuring = async (work: () => Promise<unknown>) => {
-    const before = { primary: await sqlStatementsOf(server.url, "primary"), replica: await sqlStatementsOf(server.url, "replica") };
+    const before = await sqlStatementsByPool(server.url);
     await work();
-    return { primary: (await sqlStatementsOf(server.url, "primary")) - before.primary, replica: (await sqlStatementsOf(server.url, "replica")) - before.replica };
+    const after = await sqlStatementsByPool(server.url);
+    return { primary: after.primary - before.primary, replica: after.replica - before.replica };
   };
 
   before(async function () {
-    requireSystemTool(this, debianPostgresAvailable(), "Debian's PostgreSQL server (pg_basebackup)", "apt-get install postgresql");
-    pair = await startReplicatedPostgres("read-routing");
-    const urls = replicatedDatabaseUrls(pair, "read_routing");
-    await ensureDatabase(urls.primary);
-    await pair.waitForReplay();
+    const started = await startReplicatedDatabase(this, "read-routing", "read_routing");
+    pair = started.pair;
+    const urls = started.urls;
     server = await runSubgraph(slowSubgraph, { databaseUrl: urls.primary, databaseReadUrl: urls.standby, port: 0, seedIfEmpty: false, statementTimeoutMs: 0, log: () => undefined });
   });
   after(async () => {

@@ -1,26 +1,24 @@
 import {
+  BAC_LIEU_PRE_2025_DISTRICTS,
   canBeClassifiedForYear,
+  CommuneRef,
   CooperativeEventKind,
   CURRENT_SCHEME,
+  DistrictData,
   GoverningLaw,
   GroupStatus,
+  INITIAL_PRE_2025_DISTRICTS,
   LegalStatus,
   MemberKind,
   MembershipType,
   MIN_UNION_MEMBERS,
-  Rating,
-  ratingForScore,
-} from "./vocabulary";
-import {
-  BAC_LIEU_PRE_2025_DISTRICTS,
-  CommuneRef,
-  DistrictData,
-  INITIAL_PRE_2025_DISTRICTS,
   newCommuneCodesOf,
   placeNameOf,
   POST_2025_COMMUNES,
   PRE_2025_COMMUNES,
   PRE_2025_DISTRICTS,
+  Rating,
+  ratingForScore,
   SectorCode,
   Territory,
 } from "@camau/shared";
@@ -84,7 +82,8 @@ export const SEED_ACTOR = { subject: "seed", role: "ADMIN" } as const;
 // ---------------------------------------------------------------------------------------------
 // Rows, shaped like the tables of the InitialRegistry migration (camelCase of the column names).
 
-export interface CooperativeRow {
+/** What cooperatives and unions share: both are organisations registered under the law. */
+export interface RegisteredOrganisationRow {
   id: string;
   code: string;
   name: string;
@@ -94,8 +93,6 @@ export interface CooperativeRow {
   statusSince: string;
   foundedOn: string;
   governingLaw: GoverningLaw;
-  sectorCode: SectorCode;
-  businessLines: string[];
   street: string | null;
   communeCode: string;
   /** Null for an address recorded in the new units (no district level since the reform). */
@@ -103,9 +100,14 @@ export interface CooperativeRow {
   addressCodeSystem: "PRE_2025" | "POST_2025";
   charterCapital: number;
   legalRepresentative: string;
+  version: number;
+}
+
+export interface CooperativeRow extends RegisteredOrganisationRow {
+  sectorCode: SectorCode;
+  businessLines: string[];
   isNewModel: boolean;
   allianceJoinedOn: string | null;
-  version: number;
 }
 
 export interface CooperativeEventRow {
@@ -145,23 +147,10 @@ export interface CooperativeGroupRow {
   version: number;
 }
 
-export interface CooperativeUnionRow {
-  id: string;
-  code: string;
-  name: string;
-  foreignName: string | null;
-  abbreviation: string | null;
-  status: LegalStatus;
-  statusSince: string;
-  foundedOn: string;
-  governingLaw: GoverningLaw;
-  street: string | null;
-  communeCode: string;
+/** The demo's unions are registered in the old units, under a district. */
+export interface CooperativeUnionRow extends RegisteredOrganisationRow {
   districtCode: string;
   addressCodeSystem: "PRE_2025";
-  charterCapital: number;
-  legalRepresentative: string;
-  version: number;
 }
 
 export interface UnionMembershipRow {
@@ -1279,23 +1268,37 @@ function* lateMembersOf(seed: number, plan: MemberPlan, people: PersonFactory): 
     const kind = r.weighted(plan.isGroup ? GROUP_KINDS : LATER_KINDS);
     const membershipType = !plan.isGroup && plan.associatesFrom !== null ? r.weighted(ASSOCIATE_TYPES) : MembershipType.OFFICIAL;
     const person = people.person(r, kind, joined);
-    const capital =
-      membershipType === MembershipType.ASSOCIATE_WITHOUT_CAPITAL ? 0 : plan.isGroup ? r.int(1, 10) * 1_000_000 : roundTo(plan.capitalPerMember * r.float(0.5, 1.6) * (kind === MemberKind.ORGANISATION ? 3 : 1), 1_000_000);
-    yield {
-      id: r.uuid(),
-      cooperativeId: plan.isGroup ? null : plan.orgId,
-      groupId: plan.isGroup ? plan.orgId : null,
-      kind,
-      fullName: person.fullName,
-      membershipType,
-      joinedOn: isoOf(joined),
-      leftOn: plan.closedOn !== null ? isoOf(plan.closedOn) : null,
-      capitalContributed: capital,
-      nationalId: person.nationalId,
-      dateOfBirth: person.dateOfBirth,
-      phone: person.phone,
-    };
+    const capital = capitalOf(r, plan, kind, membershipType);
+    yield memberRow(r, plan, { kind, membershipType, person, joined, left: plan.closedOn, capital });
   }
+}
+
+/** Capital a new member contributes: none for an associate without capital. */
+function capitalOf(r: Random, plan: MemberPlan, kind: MemberKind, membershipType: MembershipType): number {
+  if (membershipType === MembershipType.ASSOCIATE_WITHOUT_CAPITAL) return 0;
+  return plan.isGroup ? r.int(1, 10) * 1_000_000 : roundTo(plan.capitalPerMember * r.float(0.5, 1.6) * (kind === MemberKind.ORGANISATION ? 3 : 1), 1_000_000);
+}
+
+/** A member row of the plan's organisation; its id is the stream's last draw for the member. */
+function memberRow(
+  r: Random,
+  plan: MemberPlan,
+  m: { kind: MemberKind; membershipType: MembershipType; person: ReturnType<PersonFactory["person"]>; joined: number; left: number | null; capital: number },
+): MemberRow {
+  return {
+    id: r.uuid(),
+    cooperativeId: plan.isGroup ? null : plan.orgId,
+    groupId: plan.isGroup ? plan.orgId : null,
+    kind: m.kind,
+    fullName: m.person.fullName,
+    membershipType: m.membershipType,
+    joinedOn: isoOf(m.joined),
+    leftOn: m.left !== null ? isoOf(m.left) : null,
+    capitalContributed: m.capital,
+    nationalId: m.person.nationalId,
+    dateOfBirth: m.person.dateOfBirth,
+    phone: m.person.phone,
+  };
 }
 
 function* membersOf(seed: number, plan: MemberPlan, people: PersonFactory): Generator<MemberRow> {
@@ -1318,28 +1321,10 @@ function* membersOf(seed: number, plan: MemberPlan, people: PersonFactory): Gene
     const membershipType =
       !plan.isGroup && !founding && plan.associatesFrom !== null && joined >= Math.max(plan.associatesFrom, LAW_2023_START) ? r.weighted(ASSOCIATE_TYPES) : MembershipType.OFFICIAL;
     const person = people.person(r, kind, joined, isRepresentative ? plan.representative! : undefined);
-    let capital = 0;
-    if (membershipType !== MembershipType.ASSOCIATE_WITHOUT_CAPITAL) {
-      capital = plan.isGroup
-        ? r.int(1, 10) * 1_000_000
-        : roundTo(plan.capitalPerMember * r.float(0.5, 1.6) * (kind === MemberKind.ORGANISATION ? 3 : 1), 1_000_000);
-    }
+    const capital = capitalOf(r, plan, kind, membershipType);
     // An organisation that ceased after the pre-2025 history ends the memberships still in force.
     const leftOn = plan.closedOn !== null && (left === null || left > plan.closedOn) ? plan.closedOn : left;
-    return {
-      id: r.uuid(),
-      cooperativeId: plan.isGroup ? null : plan.orgId,
-      groupId: plan.isGroup ? plan.orgId : null,
-      kind,
-      fullName: person.fullName,
-      membershipType,
-      joinedOn: isoOf(joined),
-      leftOn: leftOn !== null ? isoOf(leftOn) : null,
-      capitalContributed: capital,
-      nationalId: person.nationalId,
-      dateOfBirth: person.dateOfBirth,
-      phone: person.phone,
-    };
+    return memberRow(r, plan, { kind, membershipType, person, joined, left: leftOn, capital });
   };
 
   if (plan.aliveAtT) {

@@ -1,7 +1,6 @@
 import { expect } from "chai";
-import { canBeClassifiedForYear, isGoodOrFair, ratingForScore } from "../src/domain/classification";
+import { canBeClassifiedForYear, foundingMembersProblem, isGoodOrFair, ratingForScore } from "@camau/shared";
 import { GoverningLaw, LegalStatus, MembershipType, Rating } from "../src/domain/enums";
-import { foundingMembersProblem } from "../src/domain/foundingRules";
 import { canTransition, isTerminal } from "../src/domain/statusTransitions";
 
 describe("registry domain rules", () => {

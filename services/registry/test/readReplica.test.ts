@@ -1,22 +1,6 @@
 import { expect } from "chai";
-import {
-  ensureDatabase,
-  GATEWAY_SECRET_HEADER,
-  gatewaySecret,
-  READ_PRIMARY_HEADER,
-  RunningServer,
-  runSubgraph,
-} from "@camau/shared";
-import {
-  GraphQLResponse,
-  replicatedDatabaseUrls,
-  ReplicatedPostgres,
-  sqlStatementsOf,
-  startReplicatedPostgres,
-  testTokens,
-  debianPostgresAvailable,
-  requireSystemTool,
-} from "@camau/shared/testing";
+import { GATEWAY_SECRET_HEADER, gatewaySecret, READ_PRIMARY_HEADER, RunningServer, runSubgraph } from "@camau/shared";
+import { GraphQLResponse, ReplicatedPostgres, sqlStatementsByPool, startReplicatedDatabase, testTokens } from "@camau/shared/testing";
 import { registrySubgraph } from "../src/subgraph";
 
 const REGISTER = `mutation ($input: RegisterCooperativeInput!) {
@@ -40,7 +24,7 @@ describe("registry subgraph: reads from a streaming replica", function () {
     return (await response.json()) as GraphQLResponse;
   };
   const asOfficer = { authorization: `Bearer ${testTokens.officer()}` };
-  const counts = async () => ({ primary: await sqlStatementsOf(server.url, "primary"), replica: await sqlStatementsOf(server.url, "replica") });
+  const counts = () => sqlStatementsByPool(server.url);
   const input = (code: string) => ({
     code,
     name: `Hợp tác xã Thử ${code}`,
@@ -63,12 +47,7 @@ describe("registry subgraph: reads from a streaming replica", function () {
   });
 
   before(async function () {
-    requireSystemTool(this, debianPostgresAvailable(), "Debian's PostgreSQL server (pg_basebackup)", "apt-get install postgresql");
-    pair = await startReplicatedPostgres("registry-replica");
-    urls = replicatedDatabaseUrls(pair, "camau_registry");
-    await ensureDatabase(urls.primary);
-    // The standby must have the new database before the replica pool connects to it.
-    await pair.waitForReplay();
+    ({ pair, urls } = await startReplicatedDatabase(this, "registry-replica", "camau_registry"));
     server = await runSubgraph(registrySubgraph, { databaseUrl: urls.primary, databaseReadUrl: urls.standby, port: 0, migrate: true, log: () => undefined });
     await pair.waitForReplay();
     const units = await call(`{ administrativeUnits(level: COMMUNE, asOf: "2021-01-01") { code parentCode } }`);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect } from "chai";
 import { DataSource } from "typeorm";
 import { createDataSource, dropDatabase } from "@camau/shared";
@@ -11,6 +12,7 @@ import { Reform2025Units1760000000000 } from "../src/migrations/1760000000000-Re
 import {
   ADMINISTRATIVE_UNITS,
   BAC_LIEU_PRE_2025_DISTRICTS,
+  INITIAL_ADMINISTRATIVE_UNITS,
   POST_2025_COMMUNES,
   PRE_2025_DISTRICTS,
 } from "@camau/shared";
@@ -30,6 +32,12 @@ describe("registry: the July 2025 reform's reference data", () => {
     // GSO commune codes are five digits and unique nationwide, so one code system holds both provinces.
     expect(new Set(oldCommunes.map((c) => c.code)).size).to.equal(oldCommunes.length);
     for (const c of oldCommunes) expect(c.code, c.name).to.match(/^3[12]\d{3}$/);
+  });
+
+  it("keeps the units the first migration inserted, though the current lists are built from them", () => {
+    // Digest of the 131 rows ReferenceData inserted on every database so far: they must never change.
+    const digest = createHash("sha256").update(JSON.stringify(INITIAL_ADMINISTRATIVE_UNITS)).digest("hex");
+    expect(digest).to.equal("255f10ff69cf769cb281f47c2f6d1c46b9255395d97fff24d8ae3eaa44d853e0");
   });
 
   it("has the new province's 64 units: 55 communes and 9 wards, codes unique", () => {

@@ -1,3 +1,6 @@
+import { INITIAL_PRE_2025_DISTRICTS } from "./initialAdministrativeUnits";
+import { DistrictData, postReformTree, preReformTree, PROVINCE_CODE, PROVINCE_NAME, PROVINCE_VALID_FROM, TREE_VALID_FROM } from "./provinceTree";
+
 /**
  * Administrative units of Cà Mau province, before and after the reform of 1 July 2025, as
  * versioned reference data. The succession between the two trees is in
@@ -51,191 +54,97 @@ export interface AdministrativeUnitData {
   validTo: string | null;
 }
 
-export const PROVINCE_CODE = "96";
-export const PROVINCE_NAME = "Tỉnh Cà Mau";
+export { DistrictData, POST_2025_VALID_FROM, PRE_2025_VALID_TO, PROVINCE_CODE, PROVINCE_NAME } from "./provinceTree";
 export const BAC_LIEU_PROVINCE_CODE = "95";
 export const BAC_LIEU_PROVINCE_NAME = "Tỉnh Bạc Liêu";
 
-/** Cà Mau was re-established (split from Minh Hải) on 1 January 1997. */
-const PROVINCE_VALID_FROM = "1997-01-01";
-/** The nine-district tree took its final shape when Năm Căn and Phú Tân were created (2003–2004). */
-const TREE_VALID_FROM = "2004-01-01";
 /** Date of the earliest GSO list checked for old Bạc Liêu (see "Known limits" above). */
 const BAC_LIEU_VALID_FROM = "2021-11-01";
-/** Last day of the three-level system. */
-export const PRE_2025_VALID_TO = "2025-06-30";
-/** First day of the new province and of its two-level system (Resolution 1655/NQ-UBTVQH15). */
-export const POST_2025_VALID_FROM = "2025-07-01";
-
-export interface DistrictData {
-  code: string;
-  name: string;
-  /** Communes, wards and townships: [code, name]. */
-  communes: ReadonlyArray<readonly [string, string]>;
-}
 
 /**
- * Old Cà Mau (96): nine district-level units, 101 communes, wards and townships (GSO 2021). Within
- * a district, communes keep the order of the first list (initialAdministrativeUnits.ts), which the
- * demo dataset draws from.
+ * GSO's codes where the first list had others, by district and commune name (names and their order
+ * are the first list's): Cà Mau city's and the southern districts' codes were off.
  */
-export const PRE_2025_DISTRICTS: readonly DistrictData[] = [
-  {
-    code: "964",
-    name: "Thành phố Cà Mau",
-    communes: [
-      ["31999", "Phường 9"],
-      ["32002", "Phường 4"], // merged into Phường 2 on 2024-12-01; the merged ward kept 32002 and the name Phường 2
-      ["32005", "Phường 1"],
-      ["32008", "Phường 5"],
-      ["32011", "Phường 2"],
-      ["32014", "Phường 8"],
-      ["32017", "Phường 6"],
-      ["32020", "Phường 7"],
-      ["32022", "Phường Tân Xuyên"],
-      ["32023", "Xã An Xuyên"],
-      ["32025", "Phường Tân Thành"],
-      ["32026", "Xã Tân Thành"],
-      ["32029", "Xã Tắc Vân"],
-      ["32032", "Xã Lý Văn Lâm"],
-      ["32035", "Xã Định Bình"],
-      ["32038", "Xã Hòa Thành"],
-      ["32041", "Xã Hòa Tân"],
-    ],
+const GSO_CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // Thành phố Cà Mau
+  "964": {
+    "Phường 9": "31999",
+    "Phường 4": "32002", // merged into Phường 2 on 2024-12-01; the merged ward kept 32002 and the name Phường 2
+    "Phường 1": "32005",
+    "Phường 5": "32008",
+    "Phường 2": "32011",
+    "Phường 8": "32014",
+    "Phường 6": "32017",
+    "Phường 7": "32020",
+    "Phường Tân Xuyên": "32022",
+    "Xã An Xuyên": "32023",
+    "Phường Tân Thành": "32025",
+    "Xã Tân Thành": "32026",
+    "Xã Tắc Vân": "32029",
+    "Xã Lý Văn Lâm": "32032",
+    "Xã Định Bình": "32035",
+    "Xã Hòa Thành": "32038",
+    "Xã Hòa Tân": "32041",
   },
-  {
-    code: "966",
-    name: "Huyện U Minh",
-    communes: [
-      ["32044", "Thị trấn U Minh"],
-      ["32047", "Xã Khánh Hòa"],
-      ["32048", "Xã Khánh Thuận"],
-      ["32050", "Xã Khánh Tiến"],
-      ["32053", "Xã Nguyễn Phích"],
-      ["32056", "Xã Khánh Lâm"],
-      ["32059", "Xã Khánh An"],
-      ["32062", "Xã Khánh Hội"],
-    ],
+  // Huyện Đầm Dơi
+  "970": {
+    "Xã Tạ An Khương Nam": "32170",
+    "Xã Tân Duyệt": "32173",
+    "Xã Tân Dân": "32174",
+    "Xã Tân Tiến": "32176",
+    "Xã Quách Phẩm Bắc": "32179",
+    "Xã Quách Phẩm": "32182",
+    "Xã Thanh Tùng": "32185",
+    "Xã Ngọc Chánh": "32186",
+    "Xã Tân Thuận": "32167",
+    "Xã Tân Đức": "32164",
   },
-  {
-    code: "967",
-    name: "Huyện Thới Bình",
-    communes: [
-      ["32065", "Thị trấn Thới Bình"],
-      ["32068", "Xã Biển Bạch"],
-      ["32069", "Xã Tân Bằng"],
-      ["32071", "Xã Trí Phải"],
-      ["32072", "Xã Trí Lực"],
-      ["32074", "Xã Biển Bạch Đông"],
-      ["32077", "Xã Thới Bình"],
-      ["32080", "Xã Tân Phú"],
-      ["32083", "Xã Tân Lộc Bắc"],
-      ["32086", "Xã Tân Lộc"],
-      ["32089", "Xã Tân Lộc Đông"],
-      ["32092", "Xã Hồ Thị Kỷ"],
-    ],
+  // Huyện Năm Căn
+  "971": {
+    "Thị trấn Năm Căn": "32191",
+    "Xã Hàm Rồng": "32194",
+    "Xã Hiệp Tùng": "32197",
+    "Xã Đất Mới": "32200",
+    "Xã Lâm Hải": "32201",
+    "Xã Hàng Vịnh": "32203",
+    "Xã Tam Giang": "32206",
+    "Xã Tam Giang Đông": "32209",
   },
-  {
-    code: "968",
-    name: "Huyện Trần Văn Thời",
-    communes: [
-      ["32095", "Thị trấn Trần Văn Thời"],
-      ["32098", "Thị trấn Sông Đốc"],
-      ["32101", "Xã Khánh Bình Tây Bắc"],
-      ["32104", "Xã Khánh Bình Tây"],
-      ["32107", "Xã Trần Hợi"],
-      ["32108", "Xã Khánh Lộc"],
-      ["32110", "Xã Khánh Bình"],
-      ["32113", "Xã Khánh Hưng"],
-      ["32116", "Xã Khánh Bình Đông"],
-      ["32119", "Xã Khánh Hải"],
-      ["32122", "Xã Lợi An"],
-      ["32124", "Xã Phong Điền"],
-      ["32125", "Xã Phong Lạc"],
-    ],
+  // Huyện Phú Tân
+  "972": {
+    "Thị trấn Cái Đôi Vàm": "32212",
+    "Xã Phú Thuận": "32214",
+    "Xã Phú Mỹ": "32215",
+    "Xã Phú Tân": "32218",
+    "Xã Tân Hải": "32221",
+    "Xã Việt Thắng": "32224",
+    "Xã Tân Hưng Tây": "32227",
+    "Xã Rạch Chèo": "32228",
+    "Xã Nguyễn Việt Khái": "32230",
   },
-  {
-    code: "969",
-    name: "Huyện Cái Nước",
-    communes: [
-      ["32128", "Thị trấn Cái Nước"],
-      ["32130", "Xã Thạnh Phú"],
-      ["32131", "Xã Lương Thế Trân"],
-      ["32134", "Xã Phú Hưng"],
-      ["32137", "Xã Tân Hưng"],
-      ["32140", "Xã Hưng Mỹ"],
-      ["32141", "Xã Hòa Mỹ"],
-      ["32142", "Xã Đông Hưng"],
-      ["32143", "Xã Đông Thới"],
-      ["32146", "Xã Tân Hưng Đông"],
-      ["32149", "Xã Trần Thới"],
-    ],
+  // Huyện Ngọc Hiển
+  "973": {
+    "Xã Tam Giang Tây": "32233",
+    "Xã Tân Ân Tây": "32236",
+    "Xã Viên An Đông": "32239",
+    "Xã Viên An": "32242",
+    "Thị trấn Rạch Gốc": "32244",
+    "Xã Tân Ân": "32245",
+    "Xã Đất Mũi": "32248",
   },
-  {
-    code: "970",
-    name: "Huyện Đầm Dơi",
-    communes: [
-      ["32152", "Thị trấn Đầm Dơi"],
-      ["32155", "Xã Tạ An Khương"],
-      ["32158", "Xã Tạ An Khương Đông"],
-      ["32161", "Xã Trần Phán"],
-      ["32162", "Xã Tân Trung"],
-      ["32170", "Xã Tạ An Khương Nam"],
-      ["32173", "Xã Tân Duyệt"],
-      ["32174", "Xã Tân Dân"],
-      ["32176", "Xã Tân Tiến"],
-      ["32179", "Xã Quách Phẩm Bắc"],
-      ["32182", "Xã Quách Phẩm"],
-      ["32185", "Xã Thanh Tùng"],
-      ["32186", "Xã Ngọc Chánh"],
-      ["32188", "Xã Nguyễn Huân"],
-      ["32167", "Xã Tân Thuận"],
-      ["32164", "Xã Tân Đức"],
-    ],
-  },
-  {
-    code: "971",
-    name: "Huyện Năm Căn",
-    communes: [
-      ["32191", "Thị trấn Năm Căn"],
-      ["32194", "Xã Hàm Rồng"],
-      ["32197", "Xã Hiệp Tùng"],
-      ["32200", "Xã Đất Mới"],
-      ["32201", "Xã Lâm Hải"],
-      ["32203", "Xã Hàng Vịnh"],
-      ["32206", "Xã Tam Giang"],
-      ["32209", "Xã Tam Giang Đông"],
-    ],
-  },
-  {
-    code: "972",
-    name: "Huyện Phú Tân",
-    communes: [
-      ["32212", "Thị trấn Cái Đôi Vàm"],
-      ["32214", "Xã Phú Thuận"],
-      ["32215", "Xã Phú Mỹ"],
-      ["32218", "Xã Phú Tân"],
-      ["32221", "Xã Tân Hải"],
-      ["32224", "Xã Việt Thắng"],
-      ["32227", "Xã Tân Hưng Tây"],
-      ["32228", "Xã Rạch Chèo"],
-      ["32230", "Xã Nguyễn Việt Khái"],
-    ],
-  },
-  {
-    code: "973",
-    name: "Huyện Ngọc Hiển",
-    communes: [
-      ["32233", "Xã Tam Giang Tây"],
-      ["32236", "Xã Tân Ân Tây"],
-      ["32239", "Xã Viên An Đông"],
-      ["32242", "Xã Viên An"],
-      ["32244", "Thị trấn Rạch Gốc"],
-      ["32245", "Xã Tân Ân"],
-      ["32248", "Xã Đất Mũi"],
-    ],
-  },
-];
+};
+
+/**
+ * Old Cà Mau (96): nine district-level units, 101 communes, wards and townships (GSO 2021): the
+ * first list (initialAdministrativeUnits.ts, which its migration must keep inserting) with GSO's
+ * codes. Within a district, communes keep the order of the first list, which the demo dataset
+ * draws from.
+ */
+export const PRE_2025_DISTRICTS: readonly DistrictData[] = INITIAL_PRE_2025_DISTRICTS.map((district) => {
+  const codes = GSO_CODES[district.code];
+  if (!codes) return district;
+  return { ...district, communes: district.communes.map(([code, name]) => [codes[name] ?? code, name] as const) };
+});
 
 /** Old Bạc Liêu (95): seven district-level units, 64 communes, wards and townships (GSO 2021). */
 export const BAC_LIEU_PRE_2025_DISTRICTS: readonly DistrictData[] = [
@@ -415,19 +324,6 @@ export const POST_2025_COMMUNES: ReadonlyArray<readonly [string, string, Commune
   ["32248", "Xã Đất Mũi", "COMMUNE"],
 ];
 
-function preReformTree(provinceCode: string, provinceName: string, provinceFrom: string, treeFrom: string, districts: readonly DistrictData[]): AdministrativeUnitData[] {
-  const units: AdministrativeUnitData[] = [
-    { code: provinceCode, name: provinceName, level: "PROVINCE", parentCode: null, codeSystem: "PRE_2025", validFrom: provinceFrom, validTo: PRE_2025_VALID_TO },
-  ];
-  for (const district of districts) {
-    units.push({ code: district.code, name: district.name, level: "DISTRICT", parentCode: provinceCode, codeSystem: "PRE_2025", validFrom: treeFrom, validTo: PRE_2025_VALID_TO });
-    for (const [code, name] of district.communes) {
-      units.push({ code, name, level: "COMMUNE", parentCode: district.code, codeSystem: "PRE_2025", validFrom: treeFrom, validTo: PRE_2025_VALID_TO });
-    }
-  }
-  return units;
-}
-
 /** Old Cà Mau's units (code system PRE_2025). */
 export const CA_MAU_PRE_2025_UNITS: readonly AdministrativeUnitData[] = preReformTree(PROVINCE_CODE, PROVINCE_NAME, PROVINCE_VALID_FROM, TREE_VALID_FROM, PRE_2025_DISTRICTS);
 
@@ -435,10 +331,7 @@ export const CA_MAU_PRE_2025_UNITS: readonly AdministrativeUnitData[] = preRefor
 export const BAC_LIEU_PRE_2025_UNITS: readonly AdministrativeUnitData[] = preReformTree(BAC_LIEU_PROVINCE_CODE, BAC_LIEU_PROVINCE_NAME, BAC_LIEU_VALID_FROM, BAC_LIEU_VALID_FROM, BAC_LIEU_PRE_2025_DISTRICTS);
 
 /** The new province and its 64 units (code system POST_2025, no district level). */
-export const POST_2025_UNITS: readonly AdministrativeUnitData[] = [
-  { code: PROVINCE_CODE, name: PROVINCE_NAME, level: "PROVINCE", parentCode: null, codeSystem: "POST_2025", validFrom: POST_2025_VALID_FROM, validTo: null },
-  ...POST_2025_COMMUNES.map(([code, name]): AdministrativeUnitData => ({ code, name, level: "COMMUNE", parentCode: PROVINCE_CODE, codeSystem: "POST_2025", validFrom: POST_2025_VALID_FROM, validTo: null })),
-];
+export const POST_2025_UNITS: readonly AdministrativeUnitData[] = postReformTree(POST_2025_COMMUNES);
 
 /** Every unit, both code systems, both old provinces: what the database holds after the migrations. */
 export const ADMINISTRATIVE_UNITS: readonly AdministrativeUnitData[] = [...CA_MAU_PRE_2025_UNITS, ...BAC_LIEU_PRE_2025_UNITS, ...POST_2025_UNITS];

@@ -6,24 +6,7 @@
  */
 
 import type { AdministrativeUnitData } from "./administrativeUnits";
-
-const PROVINCE_CODE = "96";
-const PROVINCE_NAME = "Tỉnh Cà Mau";
-
-/** Cà Mau was re-established (split from Minh Hải) on 1 January 1997. */
-const PROVINCE_VALID_FROM = "1997-01-01";
-/** The nine-district tree took its final shape when Năm Căn and Phú Tân were created (2003–2004). */
-const TREE_VALID_FROM = "2004-01-01";
-/** Last day of the three-level system. */
-const PRE_2025_VALID_TO = "2025-06-30";
-const POST_2025_VALID_FROM = "2025-07-01";
-
-interface DistrictData {
-  code: string;
-  name: string;
-  /** Communes, wards and townships: [code, name]. */
-  communes: ReadonlyArray<readonly [string, string]>;
-}
+import { DistrictData, postReformTree, preReformTree, PROVINCE_CODE, PROVINCE_NAME, PROVINCE_VALID_FROM, TREE_VALID_FROM } from "./provinceTree";
 
 /** The pre-2025 tree: the nine district-level units and their 101 communes, wards and townships. */
 export const INITIAL_PRE_2025_DISTRICTS: readonly DistrictData[] = [
@@ -211,22 +194,8 @@ export const INITIAL_POST_2025_COMMUNES: ReadonlyArray<readonly [string, string]
   ["32257", "Xã Đất Mũi"],
 ];
 
-function buildUnits(): AdministrativeUnitData[] {
-  const units: AdministrativeUnitData[] = [
-    { code: PROVINCE_CODE, name: PROVINCE_NAME, level: "PROVINCE", parentCode: null, codeSystem: "PRE_2025", validFrom: PROVINCE_VALID_FROM, validTo: PRE_2025_VALID_TO },
-  ];
-  for (const district of INITIAL_PRE_2025_DISTRICTS) {
-    units.push({ code: district.code, name: district.name, level: "DISTRICT", parentCode: PROVINCE_CODE, codeSystem: "PRE_2025", validFrom: TREE_VALID_FROM, validTo: PRE_2025_VALID_TO });
-    for (const [code, name] of district.communes) {
-      units.push({ code, name, level: "COMMUNE", parentCode: district.code, codeSystem: "PRE_2025", validFrom: TREE_VALID_FROM, validTo: PRE_2025_VALID_TO });
-    }
-  }
-  units.push({ code: PROVINCE_CODE, name: PROVINCE_NAME, level: "PROVINCE", parentCode: null, codeSystem: "POST_2025", validFrom: POST_2025_VALID_FROM, validTo: null });
-  for (const [code, name] of INITIAL_POST_2025_COMMUNES) {
-    units.push({ code, name, level: "COMMUNE", parentCode: PROVINCE_CODE, codeSystem: "POST_2025", validFrom: POST_2025_VALID_FROM, validTo: null });
-  }
-  return units;
-}
-
 /** Every unit, both code systems: what the ReferenceData migration inserts. */
-export const INITIAL_ADMINISTRATIVE_UNITS: readonly AdministrativeUnitData[] = buildUnits();
+export const INITIAL_ADMINISTRATIVE_UNITS: readonly AdministrativeUnitData[] = [
+  ...preReformTree(PROVINCE_CODE, PROVINCE_NAME, PROVINCE_VALID_FROM, TREE_VALID_FROM, INITIAL_PRE_2025_DISTRICTS),
+  ...postReformTree(INITIAL_POST_2025_COMMUNES),
+];

@@ -1,5 +1,17 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
+/** Deltas and snapshots alike: one number per figure, day and cell, read from the key alone. */
+function figureDayCellTable(table: string, day: string, value: string): string {
+  return `
+      CREATE TABLE ${table} (
+        figure text NOT NULL,
+        ${day} date NOT NULL,
+        cell text[] NOT NULL,
+        ${value} bigint NOT NULL,
+        PRIMARY KEY (figure, ${day}, cell) INCLUDE (${value})
+      )`;
+}
+
 /**
  * Dated rollups: figures "as of a date" (cooperatives active, members in force, outstanding
  * principal...) kept as per-day deltas plus month-end totals, so reading a figure costs about
@@ -31,28 +43,14 @@ export class Rollup1726000000000 implements MigrationInterface {
         delta bigint NOT NULL
       )`);
     await q.query(`CREATE INDEX rollup_contribution_owner ON rollup_contribution (figure, owner_id)`);
-    await q.query(`
-      CREATE TABLE rollup_delta (
-        figure text NOT NULL,
-        day date NOT NULL,
-        cell text[] NOT NULL,
-        delta bigint NOT NULL,
-        PRIMARY KEY (figure, day, cell) INCLUDE (delta)
-      )`);
+    await q.query(figureDayCellTable("rollup_delta", "day", "delta"));
     await q.query(`
       CREATE TABLE rollup_horizon (
         figure text NOT NULL,
         through date NOT NULL,
         PRIMARY KEY (figure, through)
       )`);
-    await q.query(`
-      CREATE TABLE rollup_snapshot (
-        figure text NOT NULL,
-        through date NOT NULL,
-        cell text[] NOT NULL,
-        total bigint NOT NULL,
-        PRIMARY KEY (figure, through, cell) INCLUDE (total)
-      )`);
+    await q.query(figureDayCellTable("rollup_snapshot", "through", "total"));
 
     // Month-end snapshots from the month of the first delta to the last complete month, from the
     // deltas (used by rebuild, and by refresh when a month has ended since the last snapshot).

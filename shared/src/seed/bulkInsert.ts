@@ -10,6 +10,18 @@ export interface BulkColumn<R> {
   select?: (v: string) => string;
 }
 
+/**
+ * Columns named after a row's fields (`statusSince` → `status_since`), for rows shaped like their
+ * table: one entry per field with its PostgreSQL element type, the value read as it is.
+ */
+export function columnsOfFields<R>(types: { readonly [F in keyof R & string]?: string }): BulkColumn<R>[] {
+  return Object.entries(types as Record<string, string>).map(([field, type]) => ({
+    name: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+    type,
+    value: (row: R) => row[field as keyof R],
+  }));
+}
+
 const PROGRESS_EVERY = 100_000;
 
 /**

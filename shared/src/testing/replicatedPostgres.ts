@@ -4,7 +4,9 @@ import { chown, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { Client } from "pg";
 import { withDatabase } from "../db/databaseUrls";
-import { debianPostgresBinDir, runAsServerUser, serverUser, spawnAsServerUser, stopChild } from "./debianPostgres";
+import { ensureDatabase } from "../db/ensureDatabase";
+import { debianPostgresAvailable, debianPostgresBinDir, runAsServerUser, serverUser, spawnAsServerUser, stopChild } from "./debianPostgres";
+import { requireSystemTool } from "./systemTool";
 import { freePort } from "./testDatabase";
 
 /** A primary PostgreSQL server and a hot standby fed by streaming replication from it. */
@@ -129,4 +131,27 @@ async function waitForReplay(primaryUrl: string, standbyUrl: string): Promise<vo
 /** The same database on both servers of a pair (create it on the primary: it replicates). */
 export function replicatedDatabaseUrls(pair: ReplicatedPostgres, database: string): { primary: string; standby: string } {
   return { primary: withDatabase(pair.primaryUrl, database), standby: withDatabase(pair.standbyUrl, database) };
+}
+
+/**
+ * A pair with one database, created on the primary and replayed on the standby so a replica pool
+ * can connect at once; skips the suite where Debian's PostgreSQL is missing. Stop the pair in
+ * `after`, also when a test fails.
+ */
+export async function startReplicatedDatabase(
+  suite: Mocha.Context,
+  label: string,
+  database: string,
+): Promise<{ pair: ReplicatedPostgres; urls: { primary: string; standby: string } }> {
+  requireSystemTool(suite, debianPostgresAvailable(), "Debian's PostgreSQL server (pg_basebackup)", "apt-get install postgresql");
+  const pair = await startReplicatedPostgres(label);
+  try {
+    const urls = replicatedDatabaseUrls(pair, database);
+    await ensureDatabase(urls.primary);
+    await pair.waitForReplay();
+    return { pair, urls };
+  } catch (error) {
+    await pair.stop();
+    throw error;
+  }
 }

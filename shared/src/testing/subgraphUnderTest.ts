@@ -60,6 +60,11 @@ export async function sqlStatementsOf(subgraphUrl: string, pool?: DatabasePool):
   return total;
 }
 
+/** Statements each pool has sent so far: where a replicated subgraph sent its reads and writes. */
+export async function sqlStatementsByPool(subgraphUrl: string): Promise<{ primary: number; replica: number }> {
+  return { primary: await sqlStatementsOf(subgraphUrl, "primary"), replica: await sqlStatementsOf(subgraphUrl, "replica") };
+}
+
 /** Tokens for tests, signed with the development secret. */
 export const testTokens = {
   officer: () => signToken({ sub: "officer-1", role: Role.OFFICER }),

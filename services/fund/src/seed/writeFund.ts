@@ -34,16 +34,13 @@ export interface WriteResult {
 
 /** Loads the dataset; with `onlyIfEmpty`, only when the fund has no application yet (checked under a lock). */
 export async function writeFund(dataSource: DataSource, data: FundDataset, options: { onlyIfEmpty?: boolean } = {}): Promise<WriteResult> {
-  const q = dataSource.createQueryRunner();
-  await q.connect();
-  try {
-    await q.startTransaction();
+  return dataSource.transaction(async ({ queryRunner }) => {
+    const q = queryRunner!;
     await q.query(`SELECT pg_advisory_xact_lock($1)`, [SEED_LOCK_KEY]);
     await deferRollups(q);
     if (options.onlyIfEmpty) {
       const [{ present }] = await q.query(`SELECT EXISTS (SELECT 1 FROM loan_application) AS present`);
       if (present) {
-        await q.rollbackTransaction();
         return { loaded: false, rows: {} };
       }
     }
@@ -176,12 +173,6 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
     // Derived data once for the whole dataset, not once per inserted chunk (triggers deferred above).
     await q.query(`SELECT schedule_installment_fill_totals(NULL)`);
     await rebuildRollups(q, FUND_ROLLUPS);
-    await q.commitTransaction();
     return { loaded: true, rows };
-  } catch (error) {
-    if (q.isTransactionActive) await q.rollbackTransaction();
-    throw error;
-  } finally {
-    await q.release();
-  }
+  });
 }

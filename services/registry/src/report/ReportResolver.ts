@@ -1,6 +1,5 @@
-import { BadUserInputError, DateScalar, defaultTerritory, OncePerRequest, placeInTerritory, reportAreaOf, reportFromKey, RollupCell, rollupTotals, Territory, territorySql, CacheHint } from "@camau/shared";
+import { BadUserInputError, CacheHint, DateScalar, defaultTerritory, isGoodOrFair, OncePerRequest, placeInTerritory, reportAreaOf, reportFromKey, RollupCell, rollupTotals, Territory, territorySql } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware, Directive } from "type-graphql";
-import { isGoodOrFair } from "../domain/classification";
 import { AdministrativeLevel, Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
 import { AreaCount, CollectiveEconomyReport, DistrictCount, RatingBreakdown, SectorCount } from "./CollectiveEconomyReport";

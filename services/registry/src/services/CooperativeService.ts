@@ -1,7 +1,5 @@
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, lockVersionForChange, MutationService, recordAudit, todayInProvince } from "@camau/shared";
-import { ratingForScore, canBeClassifiedForYear, CURRENT_SCHEME } from "../domain/classification";
+import { assertNotFuture, badInput, canBeClassifiedForYear, ConflictError, CURRENT_SCHEME, foundingMembersProblem, inTransaction, lockForChange, lockVersionForChange, MutationService, ratingForScore, recordAudit, todayInProvince } from "@camau/shared";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
-import { foundingMembersProblem } from "../domain/foundingRules";
 import { canTransition, isTerminal } from "../domain/statusTransitions";
 import { Classification } from "../entities/Classification";
 import { Cooperative } from "../entities/Cooperative";

@@ -1,7 +1,6 @@
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, MutationService, recordAudit } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, MIN_UNION_MEMBERS, MutationService, recordAudit } from "@camau/shared";
 import { EntityManager, In, IsNull } from "typeorm";
 import { CooperativeEventKind, LegalStatus } from "../domain/enums";
-import { MIN_UNION_MEMBERS } from "../domain/foundingRules";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeUnion } from "../entities/CooperativeUnion";
 import { UnionMembership } from "../entities/UnionMembership";

@@ -1,6 +1,5 @@
-import { assertNotFuture, badInput, ConflictError, inTransaction, lockForChange, MutationService, recordAudit, requireRoleOrManager, todayInProvince } from "@camau/shared";
+import { assertNotFuture, badInput, ConflictError, foundingMembersProblem, inTransaction, lockForChange, MIN_GROUP_MEMBERS, MutationService, recordAudit, requireRoleOrManager, todayInProvince } from "@camau/shared";
 import { CooperativeEventKind, GroupStatus, LegalStatus, MembershipType } from "../domain/enums";
-import { foundingMembersProblem, MIN_GROUP_MEMBERS } from "../domain/foundingRules";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";

@@ -1,4 +1,4 @@
-import { Rating } from "./enums";
+import { Rating } from "./registryEnums";
 
 /**
  * Bands of the 100-point classification scheme (Circular 01/2020/TT-BKHĐT). Kept as data so a

@@ -1,4 +1,4 @@
-import { GoverningLaw, MembershipType } from "./enums";
+import { GoverningLaw, MembershipType } from "./registryEnums";
 
 /** Minimum founding official members of a cooperative, by law (2023: 5; 2012: 7). */
 export const MIN_FOUNDING_MEMBERS: Readonly<Record<GoverningLaw, number>> = {
