@@ -24,6 +24,7 @@ export * from "./graphql/errors";
 export * from "./calendar/provinceDates";
 export * from "./graphql/scalars";
 export * from "./graphql/reportPeriod";
+export * from "./graphql/reportEntity";
 export * from "./graphql/registryCooperative";
 export * from "./graphql/pagination";
 export * from "./graphql/cacheHints";
