@@ -38,6 +38,12 @@ export interface OpenDataset {
 
 const c = (name: string, field = name): OpenDataColumn => ({ name, field });
 
+/** What the registration of a cooperative and of a union of cooperatives both record. */
+const registeredEntityColumns: readonly OpenDataColumn[] = [
+  c("id"), c("code"), c("name"), c("foreignName"), c("abbreviation"), c("status"), c("statusSince"), c("foundedOn"), c("governingLaw"),
+  c("street", "address.street"), c("communeCode", "address.communeCode"), c("districtCode", "address.districtCode"), c("codeSystem", "address.codeSystem"),
+];
+
 export const OPEN_DATASETS: readonly OpenDataset[] = [
   {
     name: "cooperatives",
@@ -50,8 +56,7 @@ export const OPEN_DATASETS: readonly OpenDataset[] = [
     },
     keywords: ["hợp tác xã", "kinh tế tập thể", "cooperatives", "Cà Mau"],
     columns: [
-      c("id"), c("code"), c("name"), c("foreignName"), c("abbreviation"), c("status"), c("statusSince"), c("foundedOn"), c("governingLaw"),
-      c("street", "address.street"), c("communeCode", "address.communeCode"), c("districtCode", "address.districtCode"), c("codeSystem", "address.codeSystem"),
+      ...registeredEntityColumns,
       c("sectorCode", "sector.code"), c("charterCapital"), c("businessLines"), c("isNewModel"), c("isAllianceMember"), c("allianceJoinedOn"),
     ],
   },
@@ -78,8 +83,7 @@ export const OPEN_DATASETS: readonly OpenDataset[] = [
     },
     keywords: ["liên hiệp hợp tác xã", "kinh tế tập thể", "unions of cooperatives", "Cà Mau"],
     columns: [
-      c("id"), c("code"), c("name"), c("foreignName"), c("abbreviation"), c("status"), c("statusSince"), c("foundedOn"), c("governingLaw"),
-      c("street", "address.street"), c("communeCode", "address.communeCode"), c("districtCode", "address.districtCode"), c("codeSystem", "address.codeSystem"), c("charterCapital"),
+      ...registeredEntityColumns, c("charterCapital"),
     ],
   },
   {
