@@ -35,6 +35,7 @@ export * from "./graphql/ids";
 export * from "./graphql/formatError";
 export * from "./graphql/buildFederatedSchema";
 export * from "./graphql/validateInput";
+export * from "./graphql/inputFields";
 export * from "./server/gatewaySecretGuard";
 export * from "./server/errorResponses";
 export * from "./server/requestContext";

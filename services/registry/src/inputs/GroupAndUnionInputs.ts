@@ -1,4 +1,4 @@
-import { DateScalar, MoneyScalar, OrderDirection, registerLabelledEnum } from "@camau/shared";
+import { DateScalar, MoneyScalar, OrderDirection, registerLabelledEnum, OptionalText } from "@camau/shared";
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { GoverningLaw, GroupStatus } from "../domain/enums";
@@ -89,14 +89,10 @@ export class RegisterCooperativeUnionInput {
   @Length(3, 255)
   name: string;
 
-  @Field(() => String, { nullable: true, description: "Name in a foreign language." })
-  @IsOptional()
-  @MaxLength(255)
+  @OptionalText("Name in a foreign language.", { max: 255 })
   foreignName?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Abbreviated name." })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalText("Abbreviated name.", { max: 100 })
   abbreviation?: string | null;
 
   @Field(() => DateScalar, { description: "Founding date." })
