@@ -4,23 +4,10 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { GoverningLaw, LegalStatus } from "../domain/enums";
 import { AddressInput } from "./AddressInput";
 import { MemberInput } from "./MemberInput";
+import { registrationInput } from "./RegistrationInput";
 
 @InputType({ description: "Registration of a new cooperative with its founding members." })
-export class RegisterCooperativeInput {
-  @Field({ description: "Cooperative code (mã số HTX): 10 digits, unique." })
-  @Matches(/^\d{10}$/, { message: "code must be 10 digits" })
-  code: string;
-
-  @Field({ description: "Registered Vietnamese name." })
-  @Length(3, 255)
-  name: string;
-
-  @OptionalText("Name in a foreign language.", { max: 255 })
-  foreignName?: string | null;
-
-  @OptionalText("Abbreviated name.", { max: 100 })
-  abbreviation?: string | null;
-
+export class RegisterCooperativeInput extends registrationInput("Cooperative code (mã số HTX): 10 digits, unique.") {
   @Field(() => DateScalar, { description: "Founding (registration) date." })
   foundedOn: string;
 
