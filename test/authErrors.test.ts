@@ -15,12 +15,11 @@ import {
   isNonNullType,
   isObjectType,
 } from "graphql";
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { REPO_ROOT } from "../scripts/lib/paths";
+import { protectedFieldsOfSubgraph } from "./support/protectedFields";
 import { e2eStack, graphql } from "./support/stack";
 
 /**
@@ -112,12 +111,6 @@ function callOf(schema: GraphQLSchema, protectedField: ProtectedField, isProtect
   const body = typeName === "Query" || isMutation ? call : pathTo(schema, typeName, isProtected).reduceRight((inner, step) => `${step} { ${inner} }`, `__typename ${call}`);
   const head = `${isMutation ? "mutation" : "query"}${declarations.length ? ` (${declarations.join(", ")})` : ""}`;
   return { label: `${typeName}.${fieldName}`, query: `${head} { ${body} }`, variables, fieldName, isMutation };
-}
-
-async function protectedFieldsOfSubgraph(dir: string): Promise<ProtectedField[]> {
-  const script = path.join(REPO_ROOT, "dist", "scripts", "printProtectedFields.js");
-  const { stdout } = await promisify(execFile)(process.execPath, [script, dir], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout) as ProtectedField[];
 }
 
 function tokenOf(role: Role): string {

@@ -22,7 +22,7 @@ import { PUBLIC_SCHEMA_PATH, publicSchemaHandler } from "./publicSchema";
 import { checkSubgraphs } from "./readiness";
 import { openDataRouter } from "./openData";
 import { catalogSettingsFromEnvironment } from "./openDataCatalog";
-import { cacheSettings } from "./cachePolicy";
+import { cachePolicyOf, cacheSettings } from "./cachePolicy";
 import { requestIdMiddleware } from "./requestId";
 import { ResponseCacheOptions, responseCacheOptionsFromEnvironment, responseCachePlugins } from "./responseCache";
 import { sharedRedis } from "./redis";
@@ -83,7 +83,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphUrls = new Map<string, string>();
   const dataSources = new Map<string, SubgraphDataSource>();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
-  const responseCacheOptions = { ...responseCacheOptionsFromEnvironment(), ...options.responseCache };
+  const cachePolicy = cachePolicyOf(supergraphSdl);
+  const responseCacheOptions = { ...responseCacheOptionsFromEnvironment(cachePolicy), ...options.responseCache };
   const redis = options.redis === null ? undefined : (options.redis ?? sharedRedis());
   const caches = createSharedCaches({
     redis,
@@ -129,7 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     // The Apollo landing page loads from a CDN, which does not work offline; GraphiQL comes later.
-    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUse, limits.maxCost), ...responseCachePlugins(responseCacheOptions, caches.responses), ...cacheControlPlugins(supergraphSdl)],
+    plugins: [scalarChecksPlugin(), valueCompletionErrorsPlugin(), shutdown.drainPlugin(), ApolloServerPluginLandingPageDisabled(), ...limitPlugins, anonymousMutationsPlugin(), fairUsePlugin(fairUse, limits.maxCost), ...responseCachePlugins(responseCacheOptions, caches.responses), ...cacheControlPlugins(supergraphSdl, { policy: cachePolicy })],
   });
   await server.start();
   graphqlPost = graphqlPostHandler(server, limits.bodyLimit);

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import ApolloServerPluginResponseCache from "@apollo/server-plugin-response-cache";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { envInt, envOptional } from "@camau/shared";
+import { envInt } from "@camau/shared";
 import { Kind, OperationDefinitionNode } from "graphql";
+import { CachePolicy } from "./cachePolicy";
 import { GatewayContext } from "./context";
 
 /**
@@ -10,10 +11,11 @@ import { GatewayContext } from "./context";
  *
  * What it caches, and why that is safe: only queries sent without Authorization (the anonymous
  * public portal, which can write nothing, so it has no write of its own to read back), whose
- * root fields are all public aggregates listed in RESPONSE_CACHE_FIELDS (by default the
- * semi-annual report and the fund's portfolio: figures over whole tables that cost seconds at
- * national scale and change only when officers record something), and only answers without
- * errors. An answer is at most RESPONSE_CACHE_TTL_MS old (0, the default, turns the cache off);
+ * root fields are all public aggregates: the root fields the subgraphs hint in the report tier
+ * (`@cacheControl(maxAge: 300)`: the semi-annual report, the published figures and the fund's
+ * portfolio, figures over whole tables that cost seconds at national scale and change only when
+ * officers record something; shared caches may already keep them that long), and only answers
+ * without errors. An answer is at most RESPONSE_CACHE_TTL_MS old (0, the default, turns the cache off);
  * signed-in users always get live figures. Answers carry `x-response-cache: hit|miss`, hits `age`.
  *
  * The answers live in a KeyValueCache (sharedCaches.ts): Redis shared by every replica when the
@@ -30,18 +32,19 @@ export interface ResponseCacheOptions {
   fields: ReadonlySet<string>;
 }
 
-export const DEFAULT_CACHED_FIELDS = ["collectiveEconomyReport", "fundPortfolio"] as const;
+/** The root fields of the report tier in the supergraph's cache policy: the public aggregates. */
+export function cachedRootFields(policy: CachePolicy): Set<string> {
+  const fields = new Set<string>();
+  for (const [coordinate, tier] of Object.entries(policy)) if (tier === "report" && coordinate.startsWith("Query.")) fields.add(coordinate.slice("Query.".length));
+  return fields;
+}
 
-/** RESPONSE_CACHE_TTL_MS (default 0: off), RESPONSE_CACHE_MAX_ENTRIES (1000), RESPONSE_CACHE_FIELDS (comma-separated). */
-export function responseCacheOptionsFromEnvironment(): ResponseCacheOptions {
+/** RESPONSE_CACHE_TTL_MS (default 0: off), RESPONSE_CACHE_MAX_ENTRIES (1000); the fields from the supergraph's cache policy. */
+export function responseCacheOptionsFromEnvironment(policy: CachePolicy): ResponseCacheOptions {
   const ttlMs = envInt("RESPONSE_CACHE_TTL_MS", 0);
   const maxEntries = envInt("RESPONSE_CACHE_MAX_ENTRIES", 1000);
   if (ttlMs < 0 || maxEntries < 1) throw new Error("RESPONSE_CACHE_TTL_MS must be >= 0 and RESPONSE_CACHE_MAX_ENTRIES >= 1");
-  const fields = (envOptional("RESPONSE_CACHE_FIELDS") ?? DEFAULT_CACHED_FIELDS.join(","))
-    .split(",")
-    .map((f) => f.trim())
-    .filter(Boolean);
-  return { ttlMs, maxEntries, fields: new Set(fields) };
+  return { ttlMs, maxEntries, fields: cachedRootFields(policy) };
 }
 
 /** Whether every root selection of the operation is a listed field (or __typename), with no fragments at the root. */

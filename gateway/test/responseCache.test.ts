@@ -2,7 +2,10 @@ import { ApolloServer } from "@apollo/server";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { expect } from "chai";
 import { GatewayContext } from "../src/context";
-import { responseCachePlugins } from "../src/responseCache";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { cachePolicyOf } from "../src/cachePolicy";
+import { cachedRootFields, responseCachePlugins } from "../src/responseCache";
 
 /** A stand-in schema with one cacheable aggregate and one other field, counting resolver calls. */
 function serverWith(ttlMs: number) {
@@ -53,5 +56,14 @@ describe("response cache of public aggregates", () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it("keeps the root fields the committed supergraph hints in the report tier, and no other", () => {
+    const supergraph = readFileSync(path.resolve(__dirname, "..", "..", "supergraph.graphql"), "utf8");
+    const fields = cachedRootFields(cachePolicyOf(supergraph));
+    expect([...fields].sort()).to.include.members(["collectiveEconomyReport", "fundPortfolio"]);
+    // Lists and profiles change daily and reference data is cheap: the response cache is for aggregates.
+    expect(fields).to.not.include("cooperatives");
+    expect(fields).to.not.include("administrativeUnits");
   });
 });

@@ -1,7 +1,7 @@
-import { auditLogResolver, buildFederatedSchema, registryCooperativeReference } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema, registryCooperativeReference, reportReference } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
-import { reportReference, ReportResolver } from "./report/ReportResolver";
+import { ReportResolver } from "./report/ReportResolver";
 import { ApplicationMutationResolver } from "./resolvers/ApplicationMutationResolver";
 import { ApplicationResolver } from "./resolvers/ApplicationResolver";
 import { CooperativeFundResolver } from "./resolvers/CooperativeFundResolver";

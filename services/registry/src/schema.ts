@@ -1,4 +1,4 @@
-import { auditLogResolver, buildFederatedSchema } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema, reportReference } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { AdministrativeUnitResolver } from "./resolvers/AdministrativeUnitResolver";
 import { CooperativeEventResolver } from "./resolvers/CooperativeEventResolver";
@@ -14,7 +14,7 @@ import { NodeResolver } from "./resolvers/NodeResolver";
 import { ReferenceDataResolver } from "./resolvers/ReferenceDataResolver";
 import { remoteNodeClasses } from "./resolvers/remoteNodeTypes";
 import { UnionMembershipResolver } from "./resolvers/UnionMembershipResolver";
-import { reportReference, ReportResolver } from "./report/ReportResolver";
+import { ReportResolver } from "./report/ReportResolver";
 
 /** The registry's federated schema. Needs no database: `npm run compose` prints it. */
 export function buildSchema(): Promise<GraphQLSchema> {

@@ -1,7 +1,7 @@
-import { auditLogResolver, buildFederatedSchema, registryCooperativeReference } from "@camau/shared";
+import { auditLogResolver, buildFederatedSchema, registryCooperativeReference, reportReference } from "@camau/shared";
 import { GraphQLSchema } from "graphql";
 import { CollectiveEconomyReport } from "./report/CollectiveEconomyReport";
-import { reportReference, ReportResolver } from "./report/ReportResolver";
+import { ReportResolver } from "./report/ReportResolver";
 import { CooperativeResolver } from "./resolvers/CooperativeResolver";
 import { ParticipationMutationResolver } from "./resolvers/ParticipationMutationResolver";
 import { ParticipationResolver } from "./resolvers/ParticipationResolver";

@@ -1,4 +1,4 @@
-import { districtCodesOf, MoneyScalar, OncePerRequest, placeInTerritory, REFORM_DATE, reportFromKey, rollupTotals, unplacedInTerritory, unplacedInTerritorySql } from "@camau/shared";
+import { districtCodesOf, MoneyScalar, OncePerRequest, placeInTerritory, REFORM_DATE, rollupTotals, unplacedInTerritory, unplacedInTerritorySql } from "@camau/shared";
 import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { FundContext } from "../context";
 import { CollectiveEconomyReport } from "./CollectiveEconomyReport";
@@ -45,10 +45,3 @@ export class ReportResolver {
       .reduce((sum, cell) => sum + cell.total, 0);
   }
 }
-
-/** Entity reference resolver: the report is its period; nothing to look up. */
-export const reportReference = {
-  CollectiveEconomyReport: {
-    __resolveReference: (ref: { from?: unknown; to?: unknown; territory?: unknown }) => reportFromKey(ref),
-  },
-};

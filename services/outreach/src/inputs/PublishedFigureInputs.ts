@@ -1,5 +1,5 @@
-import { DateScalar } from "@camau/shared";
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { DateScalar, VersionRead, Optional, OptionalText } from "@camau/shared";
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ReportFigure } from "../domain/figures";
 
@@ -17,14 +17,10 @@ export class PublishedFigureValueInput {
   @Max(MAX_VALUE)
   value: number;
 
-  @Field(() => String, { nullable: true, description: "Province the figure is about; only for TRADE_PROMOTION_SUPPORTED_COOPERATIVE_COUNT (e.g. Hà Nội for a program held there)." })
-  @IsOptional()
-  @Length(2, 100)
+  @OptionalText("Province the figure is about; only for TRADE_PROMOTION_SUPPORTED_COOPERATIVE_COUNT (e.g. Hà Nội for a program held there).", { min: 2, max: 100 })
   province?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Remarks, e.g. the wording of the report." })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalText("Remarks, e.g. the wording of the report.", { max: 1000 })
   note?: string | null;
 }
 
@@ -34,17 +30,14 @@ export class RecordPublishedFiguresInput {
   @Length(3, 500)
   reportTitle: string;
 
-  @Field(() => String, { nullable: true, description: "Reference of the report (document number or address)." })
-  @IsOptional()
-  @Length(1, 255)
+  @OptionalText("Reference of the report (document number or address).", { min: 1, max: 255 })
   reportReference?: string | null;
 
   @Field({ description: "Who published it, e.g. Liên minh Hợp tác xã tỉnh Cà Mau." })
   @Length(2, 255)
   publisher: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Date of publication; not in the future and not before the period ends." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Date of publication; not in the future and not before the period ends.")
   publishedOn?: string | null;
 
   @Field(() => DateScalar, { description: "First day of the period the figures are about." })
@@ -66,9 +59,7 @@ export class CorrectPublishedFigureInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: "The version you read." })
-  @IsInt()
-  @Min(1)
+  @VersionRead("The version you read.")
   version: number;
 
   @Field(() => Int, { nullable: true, description: "The value as published." })
@@ -78,9 +69,7 @@ export class CorrectPublishedFigureInput {
   @Max(MAX_VALUE)
   value?: number | null;
 
-  @Field(() => String, { nullable: true, description: "New remarks." })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalText("New remarks.", { max: 1000 })
   note?: string | null;
 }
 
@@ -90,20 +79,16 @@ export class RemovePublishedFigureInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: "The version you read." })
-  @IsInt()
-  @Min(1)
+  @VersionRead("The version you read.")
   version: number;
 }
 
 @InputType({ description: "Filters of the list of published figures; all given conditions must hold." })
 export class PublishedFigureFilter {
-  @Field(() => DateScalar, { nullable: true, description: "Figures about periods starting on or after this day." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Figures about periods starting on or after this day.")
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Figures about periods ending on or before this day." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Figures about periods ending on or before this day.")
   to?: string | null;
 
   @Field(() => [ReportFigure], { nullable: true, description: "Which figures." })
@@ -111,8 +96,6 @@ export class PublishedFigureFilter {
   @ArrayMaxSize(20)
   figures?: ReportFigure[] | null;
 
-  @Field(() => String, { nullable: true, description: "Publisher, exactly as recorded." })
-  @IsOptional()
-  @MaxLength(255)
+  @OptionalText("Publisher, exactly as recorded.", { max: 255 })
   publisher?: string | null;
 }

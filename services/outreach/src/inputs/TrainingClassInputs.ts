@@ -1,4 +1,4 @@
-import { DateScalar } from "@camau/shared";
+import { DateScalar, VersionRead, Optional, OptionalText } from "@camau/shared";
 import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MAX_ATTENDING_COOPERATIVES, MAX_CO_ORGANISERS } from "../domain/classRules";
@@ -51,23 +51,16 @@ export class UpdateTrainingClassInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: "The version you read; a different current version means someone else changed it (CONFLICT)." })
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version: number;
 
-  @Field(() => TrainingClassKind, { nullable: true, description: "New kind." })
-  @IsOptional()
+  @Optional(() => TrainingClassKind, "New kind.")
   kind?: TrainingClassKind | null;
 
-  @Field(() => String, { nullable: true, description: "New title." })
-  @IsOptional()
-  @Length(3, 500)
+  @OptionalText("New title.", { min: 3, max: 500 })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New organiser." })
-  @IsOptional()
-  @Length(2, 255)
+  @OptionalText("New organiser.", { min: 2, max: 255 })
   organiser?: string | null;
 
   @Field(() => [String], { nullable: true, description: "New co-organisers (replace the list)." })
@@ -86,16 +79,13 @@ export class UpdateTrainingClassInput {
   @Matches(COMMUNE, { message: "communeCode is 5 digits" })
   communeCode?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "New first day." })
-  @IsOptional()
+  @Optional(() => DateScalar, "New first day.")
   startDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "New last day." })
-  @IsOptional()
+  @Optional(() => DateScalar, "New last day.")
   endDate?: string | null;
 
-  @Field(() => TrainingAudience, { nullable: true, description: "New audience." })
-  @IsOptional()
+  @Optional(() => TrainingAudience, "New audience.")
   audience?: TrainingAudience | null;
 }
 
@@ -105,17 +95,14 @@ export class CancelTrainingClassInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: "The version you read." })
-  @IsInt()
-  @Min(1)
+  @VersionRead("The version you read.")
   version: number;
 
   @Field({ description: "Why the class is cancelled." })
   @Length(3, 500)
   reason: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Date of the decision to cancel (default today); not in the future." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Date of the decision to cancel (default today); not in the future.")
   cancelledOn?: string | null;
 }
 
@@ -125,9 +112,7 @@ export class RecordAttendanceInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: "The version you read." })
-  @IsInt()
-  @Min(1)
+  @VersionRead("The version you read.")
   version: number;
 
   @Field(() => Int, { description: "Number of participants (at least one per cooperative listed)." })

@@ -1,4 +1,4 @@
-import { DateScalar, SUBGRAPHS, registerLabelledEnum, labelledDescription, Territory, CacheHint } from "@camau/shared";
+import { CacheHint, labelledDescription, registerLabelledEnum, reportEntityType, ReportKey, SUBGRAPHS } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { FIGURES, ReportFigure, requiredFigures } from "../domain/figures";
 import { PublishedFigure } from "../entities/PublishedFigure";
@@ -54,24 +54,9 @@ export const REQUIRES_SELECTION = REQUIRED_FIGURES.map((f) => FIGURES[f].field).
  * class counts and the comparison of published figures; the figures owned elsewhere are
  * declared @external (added below) so that `publishedFigures` can @require them.
  */
-@Directive('@key(fields: "from to territory")')
-@ObjectType({
-  description:
-    "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.",
-})
-export class CollectiveEconomyReport {
-  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
-  from: string;
-
-  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
-  to: string;
-
-  @Field(() => Territory, { description: "The territory every figure covers: by default the province as it was at the end of the period (OLD_CA_MAU before 2025-07-01, CA_MAU from then on)." })
-  territory: Territory;
-
-  /** Values of the required figures, filled in by the gateway in the entity representation. */
-  [field: string]: unknown;
-}
+export const CollectiveEconomyReport = reportEntityType();
+/** Values of the required figures, filled in by the gateway in the entity representation. */
+export type CollectiveEconomyReport = ReportKey & { [field: string]: unknown };
 
 // External declarations of the required figures. Their types must equal the owners' exactly
 // (composition rejects `Int` against `Int!`); every report figure is `Int!`.

@@ -35,6 +35,7 @@ export class CooperativeEvent {
   @Column({ name: "actor_subject", type: "varchar", length: 255 })
   actorSubject: string;
 
+  @Directive(CacheHint.restricted)
   @Field({ description: "Role of who recorded it." })
   @Column({ name: "actor_role", type: "varchar", length: 30 })
   actorRole: string;

@@ -1,30 +1,13 @@
-import { DateScalar, MoneyScalar } from "@camau/shared";
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { DateScalar, MoneyScalar, VersionRead, Optional, OptionalText } from "@camau/shared";
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { GoverningLaw, LegalStatus } from "../domain/enums";
 import { AddressInput } from "./AddressInput";
 import { MemberInput } from "./MemberInput";
+import { registrationInput } from "./RegistrationInput";
 
 @InputType({ description: "Registration of a new cooperative with its founding members." })
-export class RegisterCooperativeInput {
-  @Field({ description: "Cooperative code (mã số HTX): 10 digits, unique." })
-  @Matches(/^\d{10}$/, { message: "code must be 10 digits" })
-  code: string;
-
-  @Field({ description: "Registered Vietnamese name." })
-  @Length(3, 255)
-  name: string;
-
-  @Field(() => String, { nullable: true, description: "Name in a foreign language." })
-  @IsOptional()
-  @MaxLength(255)
-  foreignName?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Abbreviated name." })
-  @IsOptional()
-  @MaxLength(100)
-  abbreviation?: string | null;
-
+export class RegisterCooperativeInput extends registrationInput("Cooperative code (mã số HTX): 10 digits, unique.") {
   @Field(() => DateScalar, { description: "Founding (registration) date." })
   foundedOn: string;
 
@@ -67,28 +50,19 @@ export class UpdateCooperativeInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: "The version you read; a different current version means someone else changed it (CONFLICT)." })
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version: number;
 
-  @Field(() => DateScalar, { nullable: true, description: "Date the change took effect (default today)." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Date the change took effect (default today).")
   effectiveOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New name." })
-  @IsOptional()
-  @Length(3, 255)
+  @OptionalText("New name.", { min: 3, max: 255 })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New foreign name." })
-  @IsOptional()
-  @MaxLength(255)
+  @OptionalText("New foreign name.", { max: 255 })
   foreignName?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New abbreviation." })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalText("New abbreviation.", { max: 100 })
   abbreviation?: string | null;
 
   @Field(() => AddressInput, { nullable: true, description: "New head-office address." })
@@ -96,17 +70,13 @@ export class UpdateCooperativeInput {
   @ValidateNested()
   address?: AddressInput | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "New charter capital." })
-  @IsOptional()
+  @Optional(() => MoneyScalar, "New charter capital.")
   charterCapital?: number | null;
 
-  @Field(() => String, { nullable: true, description: "New legal representative." })
-  @IsOptional()
-  @Length(2, 255)
+  @OptionalText("New legal representative.", { min: 2, max: 255 })
   legalRepresentative?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "New-model cooperative or not." })
-  @IsOptional()
+  @Optional(() => Boolean, "New-model cooperative or not.")
   isNewModel?: boolean | null;
 
   @Field(() => [String], { nullable: true, description: "New business lines (VSIC codes)." })
@@ -133,9 +103,7 @@ export class ChangeCooperativeStatusInput {
   @Field(() => DateScalar, { description: "Date the new status took effect." })
   effectiveOn: string;
 
-  @Field(() => String, { nullable: true, description: "Reason or decision number." })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalText("Reason or decision number.", { max: 500 })
   reason?: string | null;
 }
 

@@ -4,6 +4,7 @@ import { Field, ID, InputType } from "type-graphql";
 import { GoverningLaw, GroupStatus } from "../domain/enums";
 import { AddressInput } from "./AddressInput";
 import { MemberInput } from "./MemberInput";
+import { registrationInput } from "./RegistrationInput";
 
 @InputType({ description: "Registration of a cooperative group with the members of its cooperation contract (at least 2)." })
 export class RegisterCooperativeGroupInput {
@@ -80,25 +81,7 @@ export class CooperativeGroupOrder {
 }
 
 @InputType({ description: "Registration of a union of cooperatives with its founding member cooperatives." })
-export class RegisterCooperativeUnionInput {
-  @Field({ description: "Union code: 10 digits, unique." })
-  @Matches(/^\d{10}$/, { message: "code must be 10 digits" })
-  code: string;
-
-  @Field({ description: "Registered Vietnamese name." })
-  @Length(3, 255)
-  name: string;
-
-  @Field(() => String, { nullable: true, description: "Name in a foreign language." })
-  @IsOptional()
-  @MaxLength(255)
-  foreignName?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Abbreviated name." })
-  @IsOptional()
-  @MaxLength(100)
-  abbreviation?: string | null;
-
+export class RegisterCooperativeUnionInput extends registrationInput("Union code: 10 digits, unique.") {
   @Field(() => DateScalar, { description: "Founding date." })
   foundedOn: string;
 

@@ -1,4 +1,4 @@
-import { DateScalar, Node, Territory, CacheHint } from "@camau/shared";
+import { CacheHint, Node, reportEntityType, ReportKey } from "@camau/shared";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { AdministrativeLevel, Rating } from "../domain/enums";
 
@@ -6,19 +6,8 @@ import { AdministrativeLevel, Rating } from "../domain/enums";
  * The semi-annual (or any period's) report. An entity keyed by its period and territory, so the
  * fund, trade-promotion and outreach subgraphs add their own figures to the same object.
  */
-@Directive('@key(fields: "from to territory")')
-@Directive(CacheHint.report)
-@ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period.", implements: Node })
-export class CollectiveEconomyReport {
-  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
-  from: string;
-
-  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
-  to: string;
-
-  @Field(() => Territory, { description: "The territory every figure covers: by default the province as it was at the end of the period (OLD_CA_MAU before 2025-07-01, CA_MAU from then on)." })
-  territory: Territory;
-}
+export const CollectiveEconomyReport = reportEntityType({ implements: [Node], directives: [CacheHint.report] });
+export type CollectiveEconomyReport = ReportKey;
 
 @Directive(CacheHint.report)
 @ObjectType({ description: "A count of cooperatives for one administrative unit of the period: a district-level unit for periods ending before 2025-07-01, a new commune-level unit from then on." })

@@ -1,4 +1,4 @@
-import { BadUserInputError, CacheHint, DateScalar, defaultTerritory, isGoodOrFair, OncePerRequest, placeInTerritory, reportAreaOf, reportFromKey, RollupCell, rollupTotals, Territory, territorySql } from "@camau/shared";
+import { BadUserInputError, CacheHint, DateScalar, defaultTerritory, isGoodOrFair, OncePerRequest, placeInTerritory, reportAreaOf, RollupCell, rollupTotals, Territory, territorySql } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware, Directive } from "type-graphql";
 import { AdministrativeLevel, Rating } from "../domain/enums";
 import { RegistryContext } from "../context";
@@ -12,10 +12,19 @@ const sum = (cells: { total: number }[]) => cells.reduce((total, cell) => total 
 /** Cells of the members' and groups' rollups are [district, commune]: those in the territory. */
 const inTerritory = (cells: RollupCell[], territory: Territory) => cells.filter(({ cell: [district, commune] }) => placeInTerritory(territory, district, commune));
 
-async function count(ctx: RegistryContext, sql: string, params: unknown[]): Promise<number> {
-  const rows: { n: string }[] = await ctx.dataSource.query(sql, params);
+/**
+ * A `count(*) AS n` query restricted to the report's territory: `query` gets the condition on the
+ * place of the row aliased `alias`, whose parameters follow `params`.
+ */
+async function countInTerritory(ctx: RegistryContext, territory: Territory, alias: string, params: unknown[], query: (inPlace: string) => string): Promise<number> {
+  const place = territorySql(alias, territory, params.length + 1);
+  const rows: { n: string }[] = await ctx.dataSource.query(query(place.sql), [...params, ...place.params]);
   return Number(rows[0]?.n ?? 0);
 }
+
+/** Cooperatives of the territory whose date `column` falls within the report's period. */
+const cooperativesWithin = (ctx: RegistryContext, r: CollectiveEconomyReport, column: "founded_on" | "alliance_joined_on") =>
+  countInTerritory(ctx, r.territory, "c", [r.from, r.to], (inPlace) => `SELECT count(*) AS n FROM cooperative c WHERE c.${column} BETWEEN $1::date AND $2::date AND ${inPlace}`);
 
 // Aliases of the same period share one computation per request.
 @UseMiddleware(OncePerRequest)
@@ -59,43 +68,42 @@ export class ReportResolver {
 
   @FieldResolver(() => Int, { description: "Unions of cooperatives active at the end of the period (số liên hiệp HTX)." })
   unionCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    const place = territorySql("u", r.territory, 2);
-    return count(ctx, `SELECT count(*) AS n FROM cooperative_union u WHERE u.id IN (${activeUnionsAt("$1")}) AND ${place.sql}`, [r.to, ...place.params]);
+    return countInTerritory(ctx, r.territory, "u", [r.to], (inPlace) => `SELECT count(*) AS n FROM cooperative_union u WHERE u.id IN (${activeUnionsAt("$1")}) AND ${inPlace}`);
   }
 
   @FieldResolver(() => Int, { description: "Member cooperatives of those unions at the end of the period (HTX thành viên của liên hiệp)." })
   unionMemberCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    const place = territorySql("u", r.territory, 2);
-    return count(
+    return countInTerritory(
       ctx,
-      `SELECT count(DISTINCT um.cooperative_id) AS n FROM union_membership um JOIN cooperative_union u ON u.id = um.union_id
-        WHERE um.union_id IN (${activeUnionsAt("$1")}) AND ${place.sql}
+      r.territory,
+      "u",
+      [r.to],
+      (inPlace) => `SELECT count(DISTINCT um.cooperative_id) AS n FROM union_membership um JOIN cooperative_union u ON u.id = um.union_id
+        WHERE um.union_id IN (${activeUnionsAt("$1")}) AND ${inPlace}
           AND um.joined_on <= $1::date AND (um.left_on IS NULL OR um.left_on > $1::date)`,
-      [r.to, ...place.params],
     );
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives founded within the period (HTX thành lập mới)." })
   newCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    const place = territorySql("c", r.territory, 3);
-    return count(ctx, `SELECT count(*) AS n FROM cooperative c WHERE c.founded_on BETWEEN $1::date AND $2::date AND ${place.sql}`, [r.from, r.to, ...place.params]);
+    return cooperativesWithin(ctx, r, "founded_on");
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives dissolved within the period (HTX giải thể)." })
   dissolvedCooperativeCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    const place = territorySql("c", r.territory, 3);
-    return count(
+    return countInTerritory(
       ctx,
-      `SELECT count(DISTINCT e.cooperative_id) AS n FROM cooperative_event e JOIN cooperative c ON c.id = e.cooperative_id
-        WHERE e.status_after = 'DISSOLVED' AND e.effective_on BETWEEN $1::date AND $2::date AND ${place.sql}`,
-      [r.from, r.to, ...place.params],
+      r.territory,
+      "c",
+      [r.from, r.to],
+      (inPlace) => `SELECT count(DISTINCT e.cooperative_id) AS n FROM cooperative_event e JOIN cooperative c ON c.id = e.cooperative_id
+        WHERE e.status_after = 'DISSOLVED' AND e.effective_on BETWEEN $1::date AND $2::date AND ${inPlace}`,
     );
   }
 
   @FieldResolver(() => Int, { description: "Cooperatives admitted to the provincial Cooperative Alliance within the period (kết nạp thành viên mới)." })
   newAllianceMemberCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: RegistryContext): Promise<number> {
-    const place = territorySql("c", r.territory, 3);
-    return count(ctx, `SELECT count(*) AS n FROM cooperative c WHERE c.alliance_joined_on BETWEEN $1::date AND $2::date AND ${place.sql}`, [r.from, r.to, ...place.params]);
+    return cooperativesWithin(ctx, r, "alliance_joined_on");
   }
 
   @FieldResolver(() => Int, { description: "Active new-model cooperatives at the end of the period (HTX kiểu mới)." })
@@ -163,10 +171,3 @@ export class ReportResolver {
     return { byRating, goodOrFairCount };
   }
 }
-
-export const reportReference = {
-  CollectiveEconomyReport: {
-    // Representations skip scalar and enum parsing: a malformed key must not reach SQL.
-    __resolveReference: (ref: { from?: unknown; to?: unknown; territory?: unknown }) => reportFromKey(ref),
-  },
-};

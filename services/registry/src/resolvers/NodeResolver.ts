@@ -1,5 +1,5 @@
-import { asNode, BadUserInputError, callerAuthorization, classifyNodeId, findNodeTypes, Node } from "@camau/shared";
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { asNode, BadUserInputError, callerAuthorization, classifyNodeId, findNodeTypes, Node, CacheHint } from "@camau/shared";
+import { Arg, Ctx, ID, Query, Resolver, Directive } from "type-graphql";
 import { In, ObjectLiteral, Repository } from "typeorm";
 import { RegistryContext } from "../context";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -37,11 +37,14 @@ const LOCAL_TYPES: { typename: string; repository: (ctx: RegistryContext) => Rep
  */
 @Resolver()
 export class NodeResolver {
+  // Any object, and only those the caller may read: the answer is the caller's.
+  @Directive(CacheHint.restricted)
   @Query(() => Node, { nullable: true, description: "The object with this id, whatever its type (global object identification); null when there is none or when the caller may not read it." })
   async node(@Arg("id", () => ID, { description: "An `id` this API gave out." }) id: string, @Ctx() ctx: RegistryContext): Promise<Found | null> {
     return (await resolveNodes([id], ctx))[0];
   }
 
+  @Directive(CacheHint.restricted)
   @Query(() => [Node], { nullable: "items", description: "The objects with these ids, in the same order (at most 100); null for an id with no object or one the caller may not read." })
   async nodes(@Arg("ids", () => [ID], { description: "Ids this API gave out." }) ids: string[], @Ctx() ctx: RegistryContext): Promise<(Found | null)[]> {
     if (ids.length > MAX_IDS) throw new BadUserInputError(`ids: at most ${MAX_IDS} ids`, [{ path: "ids", message: `at most ${MAX_IDS} ids` }]);

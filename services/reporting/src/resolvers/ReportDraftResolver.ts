@@ -1,5 +1,5 @@
-import { badInput, DateScalar, inTransaction, recordAudit } from "@camau/shared";
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { badInput, DateScalar, inTransaction, recordAudit, CacheHint } from "@camau/shared";
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver, Directive } from "type-graphql";
 import { REPORT_EDITORS } from "../access";
 import { ReportingContext } from "../context";
 import { Period, periodName } from "../domain/periods";
@@ -50,6 +50,8 @@ const checkTemplate = createTemplateEngine();
 
 @Resolver()
 export class ReportDraftResolver {
+  // Written from the figures as the caller may read them: the answer is the caller's.
+  @Directive(CacheHint.restricted)
   @Query(() => ReportDraft, {
     description:
       "The written report of a period and territory (dự thảo báo cáo), in Vietnamese, from the graph's figures as the caller may read them (the public: public figures only; fund staff and officers: the fund's withheld cells too), with the latest template unless a version is given, and the officers' sections.",
@@ -78,6 +80,7 @@ export class ReportDraftResolver {
     return toObject(await buildDraft(ctx.dataSource, { period: periodOf(from, to), territory: territory ?? undefined, templateBody: body, authorization: ctx.authorization }));
   }
 
+  @Directive(CacheHint.restricted)
   @Query(() => ReportExport, {
     description:
       "The draft as a file (DOCX, PDF, Markdown or the chart): the first request starts the export, later ones answer its progress and, once DONE, the file. Files are kept per period, territory, template version, officers' sections and figures. Browsers download through the gateway's `/reports/draft.docx?from=…&to=…` (and .pdf, .md, `/reports/chart.png`).",

@@ -1,5 +1,5 @@
-import { DateScalar, MoneyScalar } from "@camau/shared";
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { DateScalar, MoneyScalar, VersionRead, Optional, OptionalText } from "@camau/shared";
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { AgreementKind } from "../domain/enums";
 
@@ -28,13 +28,10 @@ export class RegisterParticipationInput {
   @Field(() => MoneyScalar, { defaultValue: 0, description: "Support granted, in đồng (default 0); not above the program policy's cap. Set by officers only." })
   supportAmount: number;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "The cooperative's costs eligible for support, in đồng; with a policy percentage, support may not exceed that share of them." })
-  @IsOptional()
+  @Optional(() => MoneyScalar, "The cooperative's costs eligible for support, in đồng; with a policy percentage, support may not exceed that share of them.")
   eligibleCost?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Notes." })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText("Notes.", { max: 2000 })
   note?: string | null;
 }
 
@@ -47,17 +44,13 @@ export class TradeAgreementInput {
   @Field(() => AgreementKind, { description: "Kind of agreement." })
   kind: AgreementKind;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Value in đồng, if the agreement states one." })
-  @IsOptional()
+  @Optional(() => MoneyScalar, "Value in đồng, if the agreement states one.")
   value?: number | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Date signed." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Date signed.")
   signedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: "What was agreed." })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText("What was agreed.", { max: 2000 })
   description?: string | null;
 }
 
@@ -67,9 +60,7 @@ export class RecordParticipationResultsInput {
   @IsUUID("loose")
   participationId: string;
 
-  @Field(() => Int, { description: "The version you read; a different current version means someone else changed it (CONFLICT)." })
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version: number;
 
   @Field(() => MoneyScalar, { description: "On-site sales revenue, in đồng (doanh thu bán hàng tại chỗ)." })
@@ -80,8 +71,7 @@ export class RecordParticipationResultsInput {
   @ValidateNested({ each: true })
   agreements: TradeAgreementInput[];
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Support finally granted, in đồng, if it differs from the registration (officers only; not above the policy's cap)." })
-  @IsOptional()
+  @Optional(() => MoneyScalar, "Support finally granted, in đồng, if it differs from the registration (officers only; not above the policy's cap).")
   supportAmount?: number | null;
 
   @Field(() => Int, { nullable: true, description: "Booths actually used, if different from the registration." })

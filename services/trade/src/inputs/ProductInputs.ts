@@ -1,5 +1,5 @@
-import { DateScalar } from "@camau/shared";
-import { IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { DateScalar, VersionRead, Optional, OptionalText } from "@camau/shared";
+import { IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { MarkKind, OcopLevel, OcopProductGroup } from "../domain/enums";
 
@@ -12,9 +12,7 @@ export class ProductBrandInput {
   @Field(() => MarkKind, { description: "Kind of mark." })
   kind: MarkKind;
 
-  @Field(() => String, { nullable: true, description: "Registration (certificate) number at the IP Office (số văn bằng bảo hộ), if registered." })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalText("Registration (certificate) number at the IP Office (số văn bằng bảo hộ), if registered.", { max: 100 })
   registrationNumber?: string | null;
 }
 
@@ -31,9 +29,7 @@ export class RegisterProductInput {
   @Field(() => OcopProductGroup, { description: "OCOP product group." })
   productGroup: OcopProductGroup;
 
-  @Field(() => String, { nullable: true, description: "Description for buyers." })
-  @IsOptional()
-  @MaxLength(5000)
+  @OptionalText("Description for buyers.", { max: 5000 })
   description?: string | null;
 
   @Field(() => ProductBrandInput, { nullable: true, description: "Brand or collective mark, if any." })
@@ -48,23 +44,16 @@ export class UpdateProductInput {
   @IsUUID("loose")
   id: string;
 
-  @Field(() => Int, { description: "The version you read; a different current version means someone else changed it (CONFLICT)." })
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version: number;
 
-  @Field(() => String, { nullable: true, description: "New name." })
-  @IsOptional()
-  @Length(2, 255)
+  @OptionalText("New name.", { min: 2, max: 255 })
   name?: string | null;
 
-  @Field(() => OcopProductGroup, { nullable: true, description: "New OCOP product group." })
-  @IsOptional()
+  @Optional(() => OcopProductGroup, "New OCOP product group.")
   productGroup?: OcopProductGroup | null;
 
-  @Field(() => String, { nullable: true, description: "New description." })
-  @IsOptional()
-  @MaxLength(5000)
+  @OptionalText("New description.", { max: 5000 })
   description?: string | null;
 
   @Field(() => ProductBrandInput, { nullable: true, description: "New brand or mark." })
@@ -72,8 +61,7 @@ export class UpdateProductInput {
   @ValidateNested()
   brand?: ProductBrandInput | null;
 
-  @Field(() => Boolean, { nullable: true, description: "True to remove the brand (the product is sold unbranded)." })
-  @IsOptional()
+  @Optional(() => Boolean, "True to remove the brand (the product is sold unbranded).")
   removeBrand?: boolean | null;
 }
 
@@ -95,8 +83,7 @@ export class RecordOcopCertificationInput {
   @Max(100)
   score: number;
 
-  @Field(() => OcopLevel, { nullable: true, description: "Council level; derived from the stars when omitted. A 5-star PROVINCIAL (or 3–4-star NATIONAL) certification is refused." })
-  @IsOptional()
+  @Optional(() => OcopLevel, "Council level; derived from the stars when omitted. A 5-star PROVINCIAL (or 3–4-star NATIONAL) certification is refused.")
   level?: OcopLevel | null;
 
   @Field({ description: "Decision number (số quyết định), e.g. '1234/QĐ-UBND'." })
@@ -107,7 +94,6 @@ export class RecordOcopCertificationInput {
   @Field(() => DateScalar, { description: "Date of the decision (not in the future, not before the OCOP program began in May 2018)." })
   certifiedOn: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day in force; default 36 months after certifiedOn, never later." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Last day in force; default 36 months after certifiedOn, never later.")
   expiresOn?: string | null;
 }

@@ -1,6 +1,6 @@
-import { DateScalar, MoneyScalar, registerLabelledEnum } from "@camau/shared";
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { DateScalar, MoneyScalar, registerLabelledEnum, VersionRead, Optional, OptionalText } from "@camau/shared";
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from "class-validator";
+import { Field, Float, ID, InputType } from "type-graphql";
 import { BudgetSource, ProgramKind } from "../domain/enums";
 import { OrderDirection } from "@camau/shared";
 
@@ -16,8 +16,7 @@ export class SupportPolicyInput {
   @Max(100)
   percentage?: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Most a single cooperative may receive, in đồng." })
-  @IsOptional()
+  @Optional(() => MoneyScalar, "Most a single cooperative may receive, in đồng.")
   capPerCooperative?: number | null;
 }
 
@@ -48,17 +47,13 @@ export class CreateProgramInput {
   @Field(() => DateScalar, { description: "Last day (inclusive), on or after startsOn." })
   endsOn: string;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "Budget in đồng." })
-  @IsOptional()
+  @Optional(() => MoneyScalar, "Budget in đồng.")
   budget?: number | null;
 
-  @Field(() => BudgetSource, { nullable: true, description: "Source of the budget." })
-  @IsOptional()
+  @Optional(() => BudgetSource, "Source of the budget.")
   budgetSource?: BudgetSource | null;
 
-  @Field(() => String, { nullable: true, description: "Description." })
-  @IsOptional()
-  @MaxLength(5000)
+  @OptionalText("Description.", { max: 5000 })
   description?: string | null;
 
   @Field(() => SupportPolicyInput, { nullable: true, description: "Support policy; without one, participants receive no support." })
@@ -73,54 +68,37 @@ export class UpdateProgramInput {
   @IsUUID("loose")
   id: string;
 
-  @Field(() => Int, { description: "The version you read; a different current version means someone else changed it (CONFLICT)." })
-  @IsInt()
-  @Min(1)
+  @VersionRead()
   version: number;
 
-  @Field(() => String, { nullable: true, description: "New name." })
-  @IsOptional()
-  @Length(3, 300)
+  @OptionalText("New name.", { min: 3, max: 300 })
   name?: string | null;
 
-  @Field(() => ProgramKind, { nullable: true, description: "New kind." })
-  @IsOptional()
+  @Optional(() => ProgramKind, "New kind.")
   kind?: ProgramKind | null;
 
-  @Field(() => String, { nullable: true, description: "New organiser." })
-  @IsOptional()
-  @Length(2, 300)
+  @OptionalText("New organiser.", { min: 2, max: 300 })
   organiser?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New venue." })
-  @IsOptional()
-  @Length(2, 300)
+  @OptionalText("New venue.", { min: 2, max: 300 })
   venue?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New province or city." })
-  @IsOptional()
-  @Length(2, 100)
+  @OptionalText("New province or city.", { min: 2, max: 100 })
   province?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "New first day." })
-  @IsOptional()
+  @Optional(() => DateScalar, "New first day.")
   startsOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "New last day." })
-  @IsOptional()
+  @Optional(() => DateScalar, "New last day.")
   endsOn?: string | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: "New budget." })
-  @IsOptional()
+  @Optional(() => MoneyScalar, "New budget.")
   budget?: number | null;
 
-  @Field(() => BudgetSource, { nullable: true, description: "New budget source." })
-  @IsOptional()
+  @Optional(() => BudgetSource, "New budget source.")
   budgetSource?: BudgetSource | null;
 
-  @Field(() => String, { nullable: true, description: "New description." })
-  @IsOptional()
-  @MaxLength(5000)
+  @OptionalText("New description.", { max: 5000 })
   description?: string | null;
 
   @Field(() => SupportPolicyInput, { nullable: true, description: "New support policy (replaces the whole policy); support already granted must keep to it." })
@@ -128,19 +106,16 @@ export class UpdateProgramInput {
   @ValidateNested()
   supportPolicy?: SupportPolicyInput | null;
 
-  @Field(() => Boolean, { nullable: true, description: "True to remove the support policy (only while no participant has been granted support)." })
-  @IsOptional()
+  @Optional(() => Boolean, "True to remove the support policy (only while no participant has been granted support).")
   removeSupportPolicy?: boolean | null;
 }
 
 @InputType({ description: "Filters of the program list; all given conditions must hold." })
 export class ProgramFilter {
-  @Field(() => DateScalar, { nullable: true, description: "Only programs still running on or after this day (period start, inclusive)." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Only programs still running on or after this day (period start, inclusive).")
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Only programs begun on or before this day (period end, inclusive)." })
-  @IsOptional()
+  @Optional(() => DateScalar, "Only programs begun on or before this day (period end, inclusive).")
   to?: string | null;
 
   @Field(() => [ProgramKind], { nullable: true, description: "Only these kinds." })
@@ -148,14 +123,10 @@ export class ProgramFilter {
   @ArrayMaxSize(6)
   kinds?: ProgramKind[] | null;
 
-  @Field(() => String, { nullable: true, description: "Only programs held in this province or city, compared case- and diacritic-insensitively ('ha noi' matches 'Hà Nội')." })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalText("Only programs held in this province or city, compared case- and diacritic-insensitively ('ha noi' matches 'Hà Nội').", { max: 100 })
   province?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Words to find in the name, organiser, venue or province; case- and diacritic-insensitive." })
-  @IsOptional()
-  @MaxLength(200)
+  @OptionalText("Words to find in the name, organiser, venue or province; case- and diacritic-insensitive.", { max: 200 })
   search?: string | null;
 }
 

@@ -1,20 +1,8 @@
-import { DateScalar, Territory } from "@camau/shared";
-import { Directive, Field, ObjectType } from "type-graphql";
+import { reportEntityType, ReportKey } from "@camau/shared";
 
 /**
  * The registry's period report, extended by its key (from, to, territory) with the trade promotion
  * figures. The registry owns the type and the query that returns it.
  */
-@Directive('@key(fields: "from to territory")')
-// The description repeats the registry's word for word, so composition reports no inconsistency.
-@ObjectType({ description: "Report on the collective economy for a period (báo cáo kinh tế tập thể); every figure is derived from the records. Stock figures are as of `to`, flow figures count what happened within the period." })
-export class CollectiveEconomyReport {
-  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
-  from: string;
-
-  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
-  to: string;
-
-  @Field(() => Territory, { description: "The territory every figure covers: by default the province as it was at the end of the period (OLD_CA_MAU before 2025-07-01, CA_MAU from then on)." })
-  territory: Territory;
-}
+export const CollectiveEconomyReport = reportEntityType();
+export type CollectiveEconomyReport = ReportKey;

@@ -1,4 +1,4 @@
-import { defaultTerritory, OncePerRequest, placeInTerritory, reportFromKey, Territory } from "@camau/shared";
+import { defaultTerritory, OncePerRequest, placeInTerritory, Territory } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { TradeContext } from "../context";
 import { CollectiveEconomyReport } from "./CollectiveEconomyReport";
@@ -71,11 +71,3 @@ export class ReportResolver {
     return rows.filter((row) => placed.has(row.id)).reduce((sum, row) => sum + Number(row.n), 0);
   }
 }
-
-export const reportReference = {
-  CollectiveEconomyReport: {
-    // Representations skip scalar parsing: a malformed date must not reach SQL.
-    // Representations skip scalar and enum parsing: a malformed key must not reach SQL.
-    __resolveReference: (ref: { from?: unknown; to?: unknown; territory?: unknown }) => reportFromKey(ref),
-  },
-};
