@@ -11,7 +11,7 @@ type FieldType = NonNullable<Parameters<typeof Field>[0]>;
  */
 
 /** Applies the decorators as if stacked in this order above the property (the last one first). */
-function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, property) => {
     for (const decorator of [...decorators].reverse()) decorator(target, property);
   };

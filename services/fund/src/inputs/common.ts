@@ -1,18 +1,14 @@
-import { IsInt, IsUUID, Matches, Min } from "class-validator";
-import { Field, ID, Int } from "type-graphql";
+import { stacked, VersionRead } from "@camau/shared";
+import { IsUUID, Matches } from "class-validator";
+import { Field, ID } from "type-graphql";
 
 /** Idempotency keys: 8–100 characters of letters, digits and . _ : - (a UUID fits). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 export const IDEMPOTENCY_KEY_MESSAGE = "idempotencyKey must be 8–100 letters, digits or . _ : -";
 
-/** Applies several property decorators as one: a field of the fund's inputs with its checks. */
-function inputField(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
-}
-
 /** `loanId`: the loan a mutation acts on, refused before anything runs unless it is a UUID. */
 export function LoanIdField(): PropertyDecorator {
-  return inputField(Field(() => ID, { description: "Loan id." }), IsUUID());
+  return stacked(Field(() => ID, { description: "Loan id." }), IsUUID());
 }
 
 /**
@@ -20,7 +16,7 @@ export function LoanIdField(): PropertyDecorator {
  * (a timeout, a double click) answers the first result; `twice` says what it then does not repeat.
  */
 export function IdempotencyKeyField(twice: string): PropertyDecorator {
-  return inputField(
+  return stacked(
     Field({ description: `Client-chosen key (e.g. a UUID): sending the same key again returns the first result and ${twice}.` }),
     Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE }),
   );
@@ -28,5 +24,5 @@ export function IdempotencyKeyField(twice: string): PropertyDecorator {
 
 /** `version`: the version of the record the caller read (optimistic concurrency); `of` names the record when the input names several. */
 export function VersionReadField(of?: string): PropertyDecorator {
-  return inputField(Field(() => Int, { description: `The ${of ? `${of} ` : ""}version you read; a different current version is a CONFLICT.` }), IsInt(), Min(1));
+  return VersionRead(`The ${of ? `${of} ` : ""}version you read; a different current version is a CONFLICT.`);
 }
