@@ -3,6 +3,7 @@ import { BAC_LIEU_PRE_2025_DISTRICTS, createDataSource, PRE_2025_DISTRICTS, REFO
 import { createHash } from "node:crypto";
 import { expect } from "chai";
 import { fundEntities } from "../src/entities";
+import { BorrowerCommune1781000000000 } from "../src/migrations/1781000000000-BorrowerCommune";
 import { loanPositionsSql } from "../src/report/positionsSql";
 import { borrowersFromRegistry, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, seedIfEmpty } from "../src/seed";
 import { FundUnderTest, rowCounts, startFund, tokens } from "./support";
@@ -103,6 +104,25 @@ describe("fund demo data", function () {
     const inPeriod = dataset.disbursements.filter((d) => caMauIds.has(d.loanId) && d.disbursedOn >= "2021-01-01" && d.disbursedOn <= "2021-06-30").reduce((s, d) => s + d.amount, 0);
     expect(r.fundDisbursedAmount).to.equal(inPeriod);
     expect(r.fundOutstandingPrincipal).to.be.greaterThan(0);
+  });
+
+  it("fills the borrower's commune of the rows stored before the fund kept it, from the demo registry (migration BorrowerCommune)", async () => {
+    const communes = `SELECT 'a' AS t, id, borrower_commune_code AS code, borrower_commune_name AS name FROM loan_application
+                      UNION ALL SELECT 'l', id, borrower_commune_code, borrower_commune_name FROM loan ORDER BY 1, 2`;
+    const expected = (await t.db.query(communes)).rows;
+    expect(expected.filter((r) => r.code === null || r.name === null), "the seed writes every commune").to.deep.equal([]);
+    const { dataSource } = createDataSource({ name: "fund-borrower-commune", url: t.fund.databaseUrl, entities: fundEntities, migrations: [] });
+    await dataSource.initialize();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const migration = new BorrowerCommune1781000000000();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+    }
+    expect((await t.db.query(communes)).rows).to.deep.equal(expected);
   });
 
   it("shows overdue loans at the end of the history", async () => {

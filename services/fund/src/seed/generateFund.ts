@@ -240,7 +240,7 @@ const ORIGINATION_PLAN: ReadonlyArray<readonly [string, string, number]> = [
   ["2026-01-01", "2026-10-15", 20],
 ];
 
-/** Old Bạc Liêu's fund before the merger: smaller than Cà Mau's, first disbursements up to the day before. */
+/** Old Bạc Liêu's fund before the merger: smaller than Cà Mau's, first disbursements up to the day before it. */
 const BAC_LIEU_ORIGINATION_PLAN: ReadonlyArray<readonly [string, string, number]> = [
   ["2017-06-01", "2017-12-31", 6],
   ["2018-01-01", "2018-12-31", 8],
@@ -251,7 +251,7 @@ const BAC_LIEU_ORIGINATION_PLAN: ReadonlyArray<readonly [string, string, number]
   ["2022-01-01", "2022-12-31", 12],
   ["2023-01-01", "2023-12-31", 12],
   ["2024-01-01", "2024-12-31", 12],
-  ["2025-01-01", "2025-06-29", 6],
+  ["2025-01-01", "2025-06-30", 6],
 ];
 
 /** Cooperatives registered since the reform: from a few months after the first ones were founded. */
