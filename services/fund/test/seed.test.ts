@@ -1,7 +1,9 @@
 import { generateRegistry } from "@camau/demo-data";
-import { BAC_LIEU_PRE_2025_DISTRICTS, createDataSource } from "@camau/shared";
+import { BAC_LIEU_PRE_2025_DISTRICTS, createDataSource, PRE_2025_DISTRICTS, REFORM_DATE } from "@camau/shared";
+import { createHash } from "node:crypto";
 import { expect } from "chai";
 import { fundEntities } from "../src/entities";
+import { BorrowerCommune1781000000000 } from "../src/migrations/1781000000000-BorrowerCommune";
 import { loanPositionsSql } from "../src/report/positionsSql";
 import { borrowersFromRegistry, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, seedIfEmpty } from "../src/seed";
 import { FundUnderTest, rowCounts, startFund, tokens } from "./support";
@@ -14,6 +16,9 @@ describe("fund demo data", function () {
   const registry = generateRegistry({ scale: 1 });
   const borrowers = borrowersFromRegistry(registry);
   const dataset = generateFund({ borrowers });
+  const caMau = new Set(PRE_2025_DISTRICTS.map((d) => d.code));
+  const bacLieu = new Set(BAC_LIEU_PRE_2025_DISTRICTS.map((d) => d.code));
+  const caMauLoans = dataset.loans.filter((l) => l.borrower.districtCode !== null && caMau.has(l.borrower.districtCode));
   let t: FundUnderTest;
   const q = (query: string, variables: Record<string, unknown> = {}, token?: string) => t.fund.query(query, variables, token);
 
@@ -26,8 +31,14 @@ describe("fund demo data", function () {
     expect(JSON.stringify(generateFund({ borrowers: borrowersFromRegistry(generateRegistry({ scale: 1 })) }))).to.equal(JSON.stringify(dataset));
   });
 
-  it("funds exactly 22 projects with a first disbursement in the first half of 2021", () => {
-    expect(dataset.loans.filter((l) => l.firstDisbursedOn! >= "2021-01-01" && l.firstDisbursedOn! <= "2021-06-30")).to.have.length(FUNDED_IN_REPORT_PERIOD);
+  it("funds exactly 22 projects of old Cà Mau with a first disbursement in the first half of 2021", () => {
+    expect(caMauLoans.filter((l) => l.firstDisbursedOn! >= "2021-01-01" && l.firstDisbursedOn! <= "2021-06-30")).to.have.length(FUNDED_IN_REPORT_PERIOD);
+  });
+
+  it("keeps old Cà Mau's history before the reform exactly as it was (the other lending streams draw their own numbers)", () => {
+    const before = caMauLoans.filter((l) => l.signedOn < REFORM_DATE).map((l) => [l.id, l.contractNumber, l.cooperativeId, l.principal, l.firstDisbursedOn, l.lifecycle, l.closedOn]);
+    const digest = createHash("sha256").update(JSON.stringify(before)).digest("hex");
+    expect([before.length, digest], "the same as before the other streams were added").to.deep.equal([196, "c829a458ad89a9ea188c059944b0dc296f66b694395b206cd05e13e3beca30e5"]);
   });
 
   it("lends only to real registry cooperatives that were ACTIVE when they applied", () => {
@@ -40,11 +51,26 @@ describe("fund demo data", function () {
     }
   });
 
-  it("lends to old Bạc Liêu's cooperatives from the merger on, under their old districts", () => {
-    const bacLieu = new Set(BAC_LIEU_PRE_2025_DISTRICTS.map((d) => d.code));
-    const theirs = dataset.applications.filter((a) => a.borrower.districtCode !== null && bacLieu.has(a.borrower.districtCode));
-    expect(dataset.loans.filter((l) => theirs.some((a) => a.id === l.applicationId)).length).to.be.greaterThan(5);
-    for (const a of theirs) expect(a.submittedOn >= "2025-07-01", a.id).to.equal(true);
+  it("lends to old Bạc Liêu's cooperatives before the merger (their fund's own contract series) and after it, under their old districts and communes", () => {
+    const theirs = dataset.loans.filter((l) => l.borrower.districtCode !== null && bacLieu.has(l.borrower.districtCode));
+    const before = theirs.filter((l) => l.firstDisbursedOn! < REFORM_DATE);
+    expect(before.length).to.be.greaterThan(50);
+    expect(before.filter((l) => l.firstDisbursedOn! >= "2021-01-01" && l.firstDisbursedOn! <= "2021-06-30").length).to.be.greaterThan(0);
+    for (const l of before) expect(l.contractNumber, l.id).to.match(/^QHTBL-\d{4}-\d{4}$/);
+    expect(theirs.filter((l) => l.signedOn >= REFORM_DATE).length).to.be.greaterThan(5);
+    for (const l of theirs) expect(l.borrower.communeName, l.id).to.match(/^(Xã|Phường|Thị trấn) /);
+  });
+
+  it("lends to cooperatives registered since the reform, under their new commune and no district, in the fund's series", () => {
+    const registeredSince = new Set(registry.cooperatives.filter((c) => c.districtCode === null).map((c) => c.id));
+    const theirs = dataset.loans.filter((l) => registeredSince.has(l.cooperativeId));
+    expect(theirs.length).to.be.greaterThan(5);
+    for (const l of theirs) {
+      expect(l.borrower.districtCode).to.equal(null);
+      expect(l.borrower.communeCode).to.equal(registry.cooperatives.find((c) => c.id === l.cooperativeId)!.communeCode);
+      expect(l.contractNumber).to.match(/^QHT-202[56]-\d{4}$/);
+    }
+    expect(new Set(dataset.loans.map((l) => l.contractNumber)).size, "contract numbers are unique").to.equal(dataset.loans.length);
   });
 
   it("has a history from 2017, loans of a few hundred million đồng, some repaid, some overdue, one written off", () => {
@@ -74,9 +100,29 @@ describe("fund demo data", function () {
     expect(report.errors).to.equal(undefined);
     const r = report.data!._entities[0];
     expect(r).to.include({ from: "2021-01-01", to: "2021-06-30", fundedProjectCount: 22 });
-    const inPeriod = dataset.disbursements.filter((d) => d.disbursedOn >= "2021-01-01" && d.disbursedOn <= "2021-06-30").reduce((s, d) => s + d.amount, 0);
+    const caMauIds = new Set(caMauLoans.map((l) => l.id));
+    const inPeriod = dataset.disbursements.filter((d) => caMauIds.has(d.loanId) && d.disbursedOn >= "2021-01-01" && d.disbursedOn <= "2021-06-30").reduce((s, d) => s + d.amount, 0);
     expect(r.fundDisbursedAmount).to.equal(inPeriod);
     expect(r.fundOutstandingPrincipal).to.be.greaterThan(0);
+  });
+
+  it("fills the borrower's commune of the rows stored before the fund kept it, from the demo registry (migration BorrowerCommune)", async () => {
+    const communes = `SELECT 'a' AS t, id, borrower_commune_code AS code, borrower_commune_name AS name FROM loan_application
+                      UNION ALL SELECT 'l', id, borrower_commune_code, borrower_commune_name FROM loan ORDER BY 1, 2`;
+    const expected = (await t.db.query(communes)).rows;
+    expect(expected.filter((r) => r.code === null || r.name === null), "the seed writes every commune").to.deep.equal([]);
+    const { dataSource } = createDataSource({ name: "fund-borrower-commune", url: t.fund.databaseUrl, entities: fundEntities, migrations: [] });
+    await dataSource.initialize();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const migration = new BorrowerCommune1781000000000();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+    }
+    expect((await t.db.query(communes)).rows).to.deep.equal(expected);
   });
 
   it("shows overdue loans at the end of the history", async () => {
@@ -140,6 +186,6 @@ describe("fund demo data", function () {
     expect(p.par30Ratio).to.be.within(0, 1);
     expect(p.par30Ratio).to.be.closeTo(p.par30Principal / p.principalOutstanding, 1e-12);
     expect(p.bySector.find((s: any) => s.sectorCode === "FISHERIES").sectorName).to.equal("Thủy sản");
-    expect(p.byDistrict.every((d: any) => /^(Huyện|Thành phố)/.test(d.districtName))).to.equal(true);
+    expect(p.byDistrict.every((d: any) => /^(Huyện|Thành phố|Thị xã)/.test(d.districtName))).to.equal(true);
   });
 });

@@ -64,6 +64,11 @@ export function unitOf(codeSystem: string, code: string): AdministrativeUnitData
   return units.get(key(codeSystem, code));
 }
 
+/** The name of a place's commune, in the code system its district says; null when unknown. */
+export function communeNameOf(districtCode: string | null | undefined, communeCode: string | null | undefined): string | null {
+  return communeCode ? (unitOf(codeSystemOfPlace(districtCode), communeCode)?.name ?? null) : null;
+}
+
 /** New unit code → PRE_2025 codes of the old communes that became (part of) it. */
 const predecessorsByNew = new Map<string, string[]>();
 /** PRE_2025 commune code → new unit codes it became (part of). */
@@ -141,13 +146,25 @@ export function newCommuneCodesOf(territory: Territory): string[] {
   return ADMINISTRATIVE_UNITS.filter((u) => u.codeSystem === "POST_2025" && u.level === "COMMUNE" && placeInTerritory(territory, null, u.code)).map((u) => u.code);
 }
 
+/** The two columns that hold a place, qualified (e.g. `l.borrower_district_code`). */
+export interface PlaceColumns {
+  district: string;
+  commune: string;
+}
+
+/** A table alias with `district_code` and `commune_code` columns, or other place columns. */
+function placeColumns(place: string | PlaceColumns): PlaceColumns {
+  return typeof place === "string" ? { district: `${place}.district_code`, commune: `${place}.commune_code` } : place;
+}
+
 /**
- * SQL condition "the place of `alias` lies in the territory" for a table with `district_code` and
- * `commune_code` columns, taking its two array parameters at positions $n and $n+1.
+ * SQL condition "the place lies in the territory" (see placeColumns), taking its two array
+ * parameters at positions $n and $n+1.
  */
-export function territorySql(alias: string, territory: Territory, firstParam: number): { sql: string; params: [string[], string[]] } {
+export function territorySql(place: string | PlaceColumns, territory: Territory, firstParam: number): { sql: string; params: [string[], string[]] } {
+  const { district, commune } = placeColumns(place);
   return {
-    sql: `(${alias}.district_code = ANY($${firstParam}::text[]) OR (${alias}.district_code IS NULL AND ${alias}.commune_code = ANY($${firstParam + 1}::text[])))`,
+    sql: `(${district} = ANY($${firstParam}::text[]) OR (${district} IS NULL AND ${commune} = ANY($${firstParam + 1}::text[])))`,
     params: [districtCodesOf(territory), newCommuneCodesOf(territory)],
   };
 }
@@ -172,13 +189,14 @@ export function communeCodesMatching(codes: readonly string[]): { pre2025: strin
 }
 
 /**
- * SQL condition for a commune filter on a table with `district_code` and `commune_code` columns
- * (alias given), with its parameters named after `name`; see communeCodesMatching.
+ * SQL condition for a commune filter on a place (see placeColumns), with its parameters named
+ * after `name`; see communeCodesMatching.
  */
-export function communeFilterSql(alias: string, codes: readonly string[], name = "communeCodes"): { sql: string; params: Record<string, string[]> } {
+export function communeFilterSql(place: string | PlaceColumns, codes: readonly string[], name = "communeCodes"): { sql: string; params: Record<string, string[]> } {
+  const { district, commune } = placeColumns(place);
   const { pre2025, post2025 } = communeCodesMatching(codes);
   return {
-    sql: `((${alias}.district_code IS NOT NULL AND ${alias}.commune_code = ANY(:${name}Pre)) OR (${alias}.district_code IS NULL AND ${alias}.commune_code = ANY(:${name}Post)))`,
+    sql: `((${district} IS NOT NULL AND ${commune} = ANY(:${name}Pre)) OR (${district} IS NULL AND ${commune} = ANY(:${name}Post)))`,
     params: { [`${name}Pre`]: pre2025, [`${name}Post`]: post2025 },
   };
 }

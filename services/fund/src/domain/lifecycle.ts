@@ -1,4 +1,4 @@
-import { ApplicationStatus, LoanStatus } from "./enums";
+import { ApplicationStatus, LoanStatus, RepaymentMethod } from "./enums";
 
 /**
  * The application and loan lifecycles (after Apache Fineract's loan states). An action not
@@ -83,4 +83,40 @@ export function loanActionProblem(action: LoanAction, lifecycle: LoanStatus): st
   if (LOAN_ACTIONS_FROM[action].includes(lifecycle)) return null;
   const verb = { DISBURSE: "disburse", REPAY: "record a repayment on", RESTRUCTURE: "restructure", WRITE_OFF: "write off" }[action];
   return `cannot ${verb} a loan that is ${lifecycle}`;
+}
+
+/** What a loan's contract takes from its product, and the state every loan starts in when signed. */
+export interface SignedLoanState {
+  graceMonths: number;
+  repaymentMethod: RepaymentMethod;
+  overdueInterestPercent: number;
+  lastEventOn: string;
+  lifecycle: LoanStatus;
+  restructuredOn: null;
+  closedOn: null;
+  writtenOffOn: null;
+  writtenOffPrincipal: null;
+  writtenOffBy: null;
+  writeOffReason: null;
+}
+
+/**
+ * A loan as its contract is signed, whether through the API or in the demo history: ACTIVE, with
+ * the product's repayment method and overdue rate, a grace shorter than the term, and nothing yet
+ * closed, restructured or written off.
+ */
+export function signedLoanState(product: { graceMonths: number; repaymentMethod: RepaymentMethod; overdueInterestPercent: number }, termMonths: number, signedOn: string): SignedLoanState {
+  return {
+    graceMonths: Math.min(product.graceMonths, termMonths - 1),
+    repaymentMethod: product.repaymentMethod,
+    overdueInterestPercent: product.overdueInterestPercent,
+    lastEventOn: signedOn,
+    lifecycle: LoanStatus.ACTIVE,
+    restructuredOn: null,
+    closedOn: null,
+    writtenOffOn: null,
+    writtenOffPrincipal: null,
+    writtenOffBy: null,
+    writeOffReason: null,
+  };
 }

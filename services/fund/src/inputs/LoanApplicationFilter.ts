@@ -1,25 +1,14 @@
 import { DateScalar, OrderDirection, registerLabelledEnum } from "@camau/shared";
-import { ArrayMaxSize, IsOptional, IsUUID } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { IsOptional } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import { ApplicationStatus } from "../domain/enums";
+import { BorrowerFilter } from "./BorrowerFilter";
 
 @InputType({ description: "Filters of the application list; all given conditions must hold." })
-export class LoanApplicationFilter {
+export class LoanApplicationFilter extends BorrowerFilter {
   @Field(() => [ApplicationStatus], { nullable: true, description: "Current statuses." })
   @IsOptional()
   statuses?: ApplicationStatus[] | null;
-
-  @Field(() => [ID], { nullable: true, description: "Applying cooperatives." })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsUUID("all", { each: true })
-  cooperativeIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: "Loan products." })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsUUID("all", { each: true })
-  productIds?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Submitted on or after this date." })
   @IsOptional()

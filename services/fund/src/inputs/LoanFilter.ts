@@ -1,10 +1,11 @@
 import { DateScalar, OrderDirection, registerLabelledEnum } from "@camau/shared";
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Matches, Max, Min } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { IsInt, IsOptional, Max, Min } from "class-validator";
+import { Field, InputType, Int } from "type-graphql";
 import { LoanStatus } from "../domain/enums";
+import { BorrowerFilter } from "./BorrowerFilter";
 
 @InputType({ description: "Filters of the loan list; all given conditions must hold. Status, overdue and days past due are evaluated as of `asOf`." })
-export class LoanFilter {
+export class LoanFilter extends BorrowerFilter {
   @Field(() => DateScalar, { nullable: true, description: "Date for status, overdue and days past due (default today)." })
   @IsOptional()
   asOf?: string | null;
@@ -12,18 +13,6 @@ export class LoanFilter {
   @Field(() => [LoanStatus], { nullable: true, description: "Statuses as of `asOf`." })
   @IsOptional()
   statuses?: LoanStatus[] | null;
-
-  @Field(() => [ID], { nullable: true, description: "Borrowing cooperatives." })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsUUID("all", { each: true })
-  cooperativeIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: "Loan products." })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsUUID("all", { each: true })
-  productIds?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true, description: "First disbursement on or after this date (the project was funded in the period)." })
   @IsOptional()
@@ -43,18 +32,6 @@ export class LoanFilter {
   @Min(0)
   @Max(100_000)
   minDaysPastDue?: number | null;
-
-  @Field(() => [String], { nullable: true, description: "Borrower's sector codes (as at application), e.g. ['FISHERIES']." })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @Matches(/^[A-Z_]{1,40}$/, { each: true, message: "each sector code is upper-case letters and underscores" })
-  sectorCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: "Borrower's district codes (as at application), e.g. ['970']." })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @Matches(/^\d{2,5}$/, { each: true, message: "each district code is 2–5 digits" })
-  districtCodes?: string[] | null;
 }
 
 export enum LoanOrderField {

@@ -4,6 +4,7 @@ import { FundContext } from "../context";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
+import { whereBorrower } from "../inputs/BorrowerFilter";
 import { LoanApplicationFilter, LoanApplicationOrder, LoanApplicationOrderField } from "../inputs/LoanApplicationFilter";
 import { listScope, LOAN_READERS_OR_MANAGER, visibleOrNull } from "../access";
 import { LoanApplicationConnection } from "./connections";
@@ -37,8 +38,7 @@ export class ApplicationResolver {
     const qb = ctx.dataSource.getRepository(LoanApplication).createQueryBuilder("a");
     if (scope) qb.andWhere("a.cooperative_id = :scope", { scope });
     if (f.statuses?.length) qb.andWhere("a.status IN (:...statuses)", { statuses: f.statuses });
-    if (f.cooperativeIds?.length) qb.andWhere("a.cooperative_id IN (:...cooperativeIds)", { cooperativeIds: f.cooperativeIds.map((id) => id.toLowerCase()) });
-    if (f.productIds?.length) qb.andWhere("a.product_id IN (:...productIds)", { productIds: f.productIds.map((id) => id.toLowerCase()) });
+    whereBorrower(qb, "a", f);
     if (f.submittedFrom) qb.andWhere("a.submitted_on >= :submittedFrom", { submittedFrom: f.submittedFrom });
     if (f.submittedTo) qb.andWhere("a.submitted_on <= :submittedTo", { submittedTo: f.submittedTo });
     const keys = sortKeysOf(orderBy, ORDER_COLUMNS, [{ field: LoanApplicationOrderField.SUBMITTED_ON, direction: "DESC" }], 2);

@@ -11,6 +11,7 @@ import { LoanProduct } from "../entities/LoanProduct";
 import { LoanRestructuring } from "../entities/LoanRestructuring";
 import { Repayment } from "../entities/Repayment";
 import { LoanPositionView, RepaymentSchedule } from "../graphql/objects";
+import { whereBorrower } from "../inputs/BorrowerFilter";
 import { LoanFilter, LoanOrder, LoanOrderField } from "../inputs/LoanFilter";
 import { loanPositionsSql } from "../report/positionsSql";
 import { listScope, LOAN_READERS_OR_MANAGER, visibleOrNull } from "../access";
@@ -62,12 +63,9 @@ export class LoanResolver {
     }
     const qb = ctx.dataSource.getRepository(Loan).createQueryBuilder("l");
     if (scope) qb.andWhere("l.cooperative_id = :scope", { scope });
-    if (f.cooperativeIds?.length) qb.andWhere("l.cooperative_id IN (:...cooperativeIds)", { cooperativeIds: f.cooperativeIds.map((id) => id.toLowerCase()) });
-    if (f.productIds?.length) qb.andWhere("l.product_id IN (:...productIds)", { productIds: f.productIds.map((id) => id.toLowerCase()) });
+    whereBorrower(qb, "l", f);
     if (f.firstDisbursedFrom) qb.andWhere("l.first_disbursed_on >= :firstDisbursedFrom", { firstDisbursedFrom: f.firstDisbursedFrom });
     if (f.firstDisbursedTo) qb.andWhere("l.first_disbursed_on <= :firstDisbursedTo", { firstDisbursedTo: f.firstDisbursedTo });
-    if (f.sectorCodes?.length) qb.andWhere("l.borrower_sector_code IN (:...sectorCodes)", { sectorCodes: f.sectorCodes });
-    if (f.districtCodes?.length) qb.andWhere("l.borrower_district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
     const byPosition: string[] = [];
     if (f.statuses?.length) byPosition.push("p.status IN (:...statuses)");
     if (f.overdue != null) byPosition.push(f.overdue ? "p.status = 'OVERDUE'" : "p.status <> 'OVERDUE'");

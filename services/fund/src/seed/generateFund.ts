@@ -3,18 +3,26 @@ import { ApplicationStatus, AppraisalRecommendation, LoanStatus, RepaymentMethod
 import { allocateRepayment, LedgerLoan, LedgerRepayment, positionAsOf, scheduleAt, ScheduleVersion } from "../domain/ledger";
 import { rateE4 } from "../domain/money";
 import { buildSchedule, Installment, rescheduleForTranche, restructureSchedule } from "../domain/schedule";
+import { signedLoanState } from "../domain/lifecycle";
 import { DEFAULT_LOAN_PRODUCTS, LoanProductData } from "../reference/products";
-import { Random } from "@camau/shared";
+import { Random, REFORM_DATE } from "@camau/shared";
 
 /**
  * The fund's demo history, generated in memory (pure: no I/O, no clock) from a seed and the
  * borrowers the registry's demo data offers.
  *
  * From March 2017 (the fund's VND 12.5 billion charter capital) to the dataset's end, loans of a
- * few hundred million đồng to cooperatives that were ACTIVE when they applied. Exactly
- * `FUNDED_IN_REPORT_PERIOD` (22, the article's figure) loans have their first disbursement
- * between 2021-01-01 and 2021-06-30, by construction: first-disbursement dates are drawn per
- * period with fixed counts, and every other date of a loan is placed relative to it.
+ * few hundred million đồng to cooperatives that were ACTIVE when they applied, in three lending
+ * streams (LENDING_STREAMS), each with its own random streams so that adding one never changes
+ * another's loans:
+ * - the fund's own books: old Cà Mau's cooperatives over the whole history, old Bạc Liêu's from
+ *   the merger on. Exactly `FUNDED_IN_REPORT_PERIOD` (22, the article's figure) of its loans have
+ *   their first disbursement between 2021-01-01 and 2021-06-30, by construction: first-disbursement
+ *   dates are drawn per period with fixed counts, and every other date of a loan is placed
+ *   relative to it;
+ * - old Bạc Liêu's fund before the merger: its cooperatives' loans disbursed before 2025-07-01,
+ *   under their own contract series (the merged fund took them over, repayments continue);
+ * - cooperatives registered in the new units since the reform (no district), from late 2025.
  *
  * Every schedule, tranche, repayment split, restructuring and write-off goes through the same
  * domain code as the API (domain/schedule.ts, domain/ledger.ts), so the data obeys the API's rules:
@@ -41,11 +49,16 @@ export interface BorrowerCandidate {
   sectorName: string;
   districtCode: string | null;
   districtName: string | null;
+  /** Commune of the head office, in the code system its district says (none: the new units). */
+  communeCode: string;
+  communeName: string | null;
   /** Periods in which it was ACTIVE: `to` is the first day it no longer was (null: still ACTIVE). */
   activeSpans: { from: string; to: string | null }[];
-  /** First day of applications the demo fund takes from it (old Bạc Liêu's: from the merger); any day when absent. */
-  lendsFrom?: string;
+  origin: BorrowerOrigin;
 }
+
+/** Where a cooperative was registered: old Cà Mau, old Bạc Liêu, or the new units since the reform. */
+export type BorrowerOrigin = "CA_MAU" | "BAC_LIEU" | "SINCE_REFORM";
 
 export interface FundGenerateOptions {
   seed?: number;
@@ -69,6 +82,8 @@ export interface BorrowerColumns {
   sectorName: string;
   districtCode: string | null;
   districtName: string | null;
+  communeCode: string | null;
+  communeName: string | null;
   takenAt: string;
 }
 
@@ -225,6 +240,49 @@ const ORIGINATION_PLAN: ReadonlyArray<readonly [string, string, number]> = [
   ["2026-01-01", "2026-10-15", 20],
 ];
 
+/** Old Bạc Liêu's fund before the merger: smaller than Cà Mau's, first disbursements up to the day before it. */
+const BAC_LIEU_ORIGINATION_PLAN: ReadonlyArray<readonly [string, string, number]> = [
+  ["2017-06-01", "2017-12-31", 6],
+  ["2018-01-01", "2018-12-31", 8],
+  ["2019-01-01", "2019-12-31", 10],
+  ["2020-01-01", "2020-12-31", 10],
+  [REPORT_FROM, REPORT_TO, 6],
+  ["2021-07-01", "2021-12-31", 5],
+  ["2022-01-01", "2022-12-31", 12],
+  ["2023-01-01", "2023-12-31", 12],
+  ["2024-01-01", "2024-12-31", 12],
+  ["2025-01-01", "2025-06-30", 6],
+];
+
+/** Cooperatives registered since the reform: from a few months after the first ones were founded. */
+const SINCE_REFORM_ORIGINATION_PLAN: ReadonlyArray<readonly [string, string, number]> = [
+  ["2025-11-01", "2025-12-31", 2],
+  ["2026-01-01", "2026-11-15", 8],
+];
+
+/** Loans granted under one set of books, to one kind of borrower (see the module comment). */
+interface LendingStream {
+  /** Label of its random streams; none for the fund's own books, whose draws stay what they always were. */
+  label: string | null;
+  plan: ReadonlyArray<readonly [string, string, number]>;
+  origins: readonly BorrowerOrigin[];
+  /** May the borrower apply on that day? */
+  lendsOn: (b: BorrowerCandidate, day: string) => boolean;
+  /** Its contract numbers: `${series}-${year}-${n}`, numbered per series and year. */
+  contractSeries: string;
+  /** The one written-off loan of the history is in this stream. */
+  writeOff: boolean;
+}
+
+/** The fund's own contract series (the contract_counter table continues it). */
+const FUND_CONTRACT_SERIES = "QHT";
+
+const LENDING_STREAMS: readonly LendingStream[] = [
+  { label: null, plan: ORIGINATION_PLAN, origins: ["CA_MAU", "BAC_LIEU"], lendsOn: (b, day) => b.origin === "CA_MAU" || day >= REFORM_DATE, contractSeries: FUND_CONTRACT_SERIES, writeOff: true },
+  { label: "bac-lieu", plan: BAC_LIEU_ORIGINATION_PLAN, origins: ["BAC_LIEU"], lendsOn: (_b, day) => day < REFORM_DATE, contractSeries: "QHTBL", writeOff: false },
+  { label: "since-reform", plan: SINCE_REFORM_ORIGINATION_PLAN, origins: ["SINCE_REFORM"], lendsOn: () => true, contractSeries: FUND_CONTRACT_SERIES, writeOff: false },
+];
+
 /** Which sectors borrow: agriculture and fisheries first, as in Cà Mau. */
 const SECTOR_WEIGHTS: Readonly<Record<string, number>> = {
   AGRICULTURE: 4,
@@ -284,8 +342,18 @@ interface LoanPlan {
   behaviour: Behaviour;
 }
 
+/** A stream with the borrowers it may lend to (in the registry's order). */
+interface StreamInUse {
+  stream: LendingStream;
+  borrowers: readonly BorrowerCandidate[];
+  /** Labels of its random streams after the kind ("fund", "loan"). */
+  labels: string[];
+}
+
 class FundGenerator {
   private readonly borrowerLoans = new Map<string, number>();
+  /** Loan id → its contract series, numbered once every loan is made. */
+  private readonly contractSeries = new Map<string, string>();
   private readonly data: FundDataset;
 
   constructor(
@@ -298,17 +366,29 @@ class FundGenerator {
   }
 
   generate(): FundDataset {
-    const plans = this.planLoans();
-    for (const plan of plans) this.makeLoan(plan);
-    this.makeOtherApplications();
+    const [books, ...others] = LENDING_STREAMS.map((stream): StreamInUse => ({
+      stream,
+      borrowers: this.borrowers.filter((b) => stream.origins.includes(b.origin)),
+      labels: stream.label === null ? [] : [stream.label],
+    }));
+    // The fund's books and their other applications first, as they always were: the other
+    // streams come after, so they change none of their draws.
+    this.lend(books);
+    this.makeOtherApplications(books);
+    for (const s of others) this.lend(s);
+    this.data.applications.sort((a, b) => (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : a.id < b.id ? -1 : 1));
     this.numberContracts();
     return this.data;
   }
 
-  private planLoans(): LoanPlan[] {
-    const r = new Random(this.seed, "fund", "plan");
+  private lend(s: StreamInUse): void {
+    for (const plan of this.planLoans(s)) this.makeLoan(s, plan);
+  }
+
+  private planLoans(s: StreamInUse): LoanPlan[] {
+    const r = new Random(this.seed, "fund", "plan", ...s.labels);
     const plans: LoanPlan[] = [];
-    for (const [from, to, perProvince] of ORIGINATION_PLAN) {
+    for (const [from, to, perProvince] of s.stream.plan) {
       const count = this.scale === 1 ? perProvince : Math.round(perProvince * this.scale * LOANS_PER_SCALE);
       const days = Array.from({ length: count }, () => isoOfDay(r.int(dayNumber(from), dayNumber(to)))).sort();
       for (const day of days) {
@@ -319,25 +399,25 @@ class FundGenerator {
       }
     }
     // Exactly one write-off: an early loan, so that its default and write-off both happened.
-    const candidates = plans.filter((p) => p.firstDisbursedOn >= "2018-01-01" && p.firstDisbursedOn < "2019-07-01");
-    r.pick(candidates).behaviour = "WRITE_OFF";
+    if (s.stream.writeOff) r.pick(plans.filter((p) => p.firstDisbursedOn >= "2018-01-01" && p.firstDisbursedOn < "2019-07-01")).behaviour = "WRITE_OFF";
     return plans;
   }
 
-  private pickBorrower(r: Random, from: string, to: string, prefer: (b: BorrowerCandidate) => boolean): BorrowerCandidate {
-    const eligible = (b: BorrowerCandidate) => b.lendsFrom === undefined || from >= b.lendsFrom;
+  private pickBorrower(s: StreamInUse, r: Random, from: string, to: string, prefer: (b: BorrowerCandidate) => boolean): BorrowerCandidate {
+    const borrowers = s.borrowers;
+    const eligible = (b: BorrowerCandidate) => s.stream.lendsOn(b, from);
     if (this.scale > 1) {
       // Tens of thousands of borrowers: rejection sampling draws from the same weights as the
       // exact pick below without scanning every borrower for every loan.
       const maxWeight = Math.max(...Object.values(SECTOR_WEIGHTS), 0.5);
       for (let tries = 0; tries < 5000; tries++) {
-        const b = this.borrowers[r.int(0, this.borrowers.length - 1)];
+        const b = borrowers[r.int(0, borrowers.length - 1)];
         if (!eligible(b) || !activeThrough(b, from, to) || (tries < 4000 && !prefer(b))) continue;
         const weight = (SECTOR_WEIGHTS[b.sectorCode] ?? 0.5) / (1 + 2 * (this.borrowerLoans.get(b.id) ?? 0));
         if (r.next() * maxWeight < weight) return b;
       }
     }
-    let pool = this.borrowers.filter((b) => eligible(b) && activeThrough(b, from, to));
+    let pool = borrowers.filter((b) => eligible(b) && activeThrough(b, from, to));
     if (!pool.length) throw new Error(`no cooperative was ACTIVE from ${from} to ${to} to borrow`);
     const preferred = pool.filter(prefer);
     if (preferred.length) pool = preferred;
@@ -345,7 +425,7 @@ class FundGenerator {
   }
 
   private snapshot(b: BorrowerCandidate, submittedOn: string): BorrowerColumns {
-    return { sectorCode: b.sectorCode, sectorName: b.sectorName, districtCode: b.districtCode, districtName: b.districtName, takenAt: at(submittedOn, "08:05:00") };
+    return { sectorCode: b.sectorCode, sectorName: b.sectorName, districtCode: b.districtCode, districtName: b.districtName, communeCode: b.communeCode, communeName: b.communeName, takenAt: at(submittedOn, "08:05:00") };
   }
 
   private productFor(r: Random): { product: LoanProductData; amount: number; term: number } {
@@ -356,8 +436,8 @@ class FundGenerator {
     return { product, amount: roundTo(r.int(100, 400) * 1e6, 1e7), term: r.pick([6, 9, 12]) };
   }
 
-  private makeLoan(plan: LoanPlan): void {
-    const r = new Random(this.seed, "loan", plan.index);
+  private makeLoan(s: StreamInUse, plan: LoanPlan): void {
+    const r = new Random(this.seed, "loan", ...s.labels, plan.index);
     const d1 = plan.firstDisbursedOn;
     const signedOn = addDays(d1, -r.int(0, 10));
     const decidedOn = addDays(signedOn, -r.int(2, 10));
@@ -367,7 +447,7 @@ class FundGenerator {
     const { product, amount, term } = this.productFor(r);
     const life = addMonths(d1, term);
     // A write-off needs a borrower that stopped: prefer one that later left ACTIVE.
-    const borrower = this.pickBorrower(r, submittedOn, d1, (b) =>
+    const borrower = this.pickBorrower(s, r, submittedOn, d1, (b) =>
       plan.behaviour === "WRITE_OFF" ? endOfActivity(b, d1) !== null && endOfActivity(b, d1)! < addMonths(d1, 30) : activeThrough(b, submittedOn, life < this.horizon ? life : this.horizon),
     );
     this.borrowerLoans.set(borrower.id, (this.borrowerLoans.get(borrower.id) ?? 0) + 1);
@@ -434,24 +514,15 @@ class FundGenerator {
       principal: amount,
       annualInterestRate: product.annualInterestRate,
       termMonths: term,
-      graceMonths: Math.min(product.graceMonths, term - 1),
-      repaymentMethod: product.repaymentMethod,
-      overdueInterestPercent: product.overdueInterestPercent,
+      ...signedLoanState(product, term, signedOn),
       firstDisbursedOn: d1,
-      lastEventOn: signedOn,
-      lifecycle: LoanStatus.ACTIVE,
-      restructuredOn: null,
-      closedOn: null,
-      writtenOffOn: null,
-      writtenOffPrincipal: null,
-      writtenOffBy: null,
-      writeOffReason: null,
       borrower: this.snapshot(borrower, submittedOn),
       version: 1,
       createdAt: at(signedOn, "14:00:00"),
       updatedAt: at(signedOn, "14:00:00"),
     };
     this.data.loans.push(loan);
+    this.contractSeries.set(loan.id, s.stream.contractSeries);
     this.simulate(r, plan, loan, tranches, borrower);
   }
 
@@ -643,13 +714,13 @@ class FundGenerator {
   }
 
   /** Applications that never became loans: rejected, withdrawn, and a few still open at the end. */
-  private makeOtherApplications(): void {
+  private makeOtherApplications(s: StreamInUse): void {
     const r = new Random(this.seed, "fund", "other-applications");
     const times = this.scale === 1 ? 1 : Math.round(this.scale * LOANS_PER_SCALE);
     const kinds: Array<"REJECTED" | "WITHDRAWN"> = [...Array<"REJECTED">(34 * times).fill("REJECTED"), ...Array<"WITHDRAWN">(12 * times).fill("WITHDRAWN")];
     const open: ApplicationStatus[] = [ApplicationStatus.SUBMITTED, ApplicationStatus.SUBMITTED, ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_APPRAISAL, ApplicationStatus.UNDER_APPRAISAL, ApplicationStatus.APPROVED];
     const make = (status: ApplicationStatus, submittedOn: string, n: number) => {
-      const borrower = this.pickBorrower(r, submittedOn, submittedOn, () => true);
+      const borrower = this.pickBorrower(s, r, submittedOn, submittedOn, () => true);
       const { product, amount, term } = this.productFor(r);
       const appraiser = r.pick(OFFICERS);
       const approver = r.pick(APPROVERS);
@@ -702,20 +773,26 @@ class FundGenerator {
       make(status === "REJECTED" ? ApplicationStatus.REJECTED : ApplicationStatus.WITHDRAWN, submittedOn, n);
     });
     open.forEach((status, n) => make(status, addDays(this.horizon, -r.int(status === ApplicationStatus.APPROVED ? 25 : 3, 40)), n));
-    this.data.applications.sort((a, b) => (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : a.id < b.id ? -1 : 1));
   }
 
-  /** Contract numbers in signing order per year: QHT-2021-0001, … */
+  /**
+   * Contract numbers in signing order per series and year: QHT-2021-0001, …; the counters continue
+   * the fund's own series.
+   */
   private numberContracts(): void {
-    const byYear = new Map<number, number>();
+    const last = new Map<string, number>();
     const ordered = [...this.data.loans].sort((a, b) => (a.signedOn < b.signedOn ? -1 : a.signedOn > b.signedOn ? 1 : a.id < b.id ? -1 : 1));
     for (const loan of ordered) {
-      const year = Number(loan.signedOn.slice(0, 4));
-      const n = (byYear.get(year) ?? 0) + 1;
-      byYear.set(year, n);
-      loan.contractNumber = `QHT-${year}-${String(n).padStart(4, "0")}`;
+      const key = `${this.contractSeries.get(loan.id)}-${loan.signedOn.slice(0, 4)}`;
+      const n = (last.get(key) ?? 0) + 1;
+      last.set(key, n);
+      loan.contractNumber = `${key}-${String(n).padStart(4, "0")}`;
     }
-    this.data.contractCounters = [...byYear.entries()].map(([year, lastNumber]) => ({ year, lastNumber })).sort((a, b) => a.year - b.year);
+    const fundSeries = `${FUND_CONTRACT_SERIES}-`;
+    this.data.contractCounters = [...last.entries()]
+      .filter(([key]) => key.startsWith(fundSeries) && /^\d{4}$/.test(key.slice(fundSeries.length)))
+      .map(([key, lastNumber]) => ({ year: Number(key.slice(fundSeries.length)), lastNumber }))
+      .sort((a, b) => a.year - b.year);
     this.data.loans = ordered;
   }
 }

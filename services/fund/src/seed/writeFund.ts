@@ -1,7 +1,7 @@
 import { BulkColumn, bulkInsert, deferRollups, rebuildRollups } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
-import { FundDataset } from "./generateFund";
+import { BorrowerColumns, FundDataset } from "./generateFund";
 
 /**
  * Writes a generated dataset into the fund's tables in one transaction: everything or nothing.
@@ -19,11 +19,13 @@ function insertAll<R>(q: QueryRunner, table: string, columns: Column<R>[], rows:
   return bulkInsert(q, table, columns, rows, { chunkSize: CHUNK });
 }
 
-const borrowerColumns = <R extends { borrower: { sectorCode: string; sectorName: string; districtCode: string | null; districtName: string | null; takenAt: string } }>(): Column<R>[] => [
+const borrowerColumns = <R extends { borrower: BorrowerColumns }>(): Column<R>[] => [
   { name: "borrower_sector_code", type: "varchar", value: (r) => r.borrower.sectorCode },
   { name: "borrower_sector_name", type: "varchar", value: (r) => r.borrower.sectorName },
   { name: "borrower_district_code", type: "varchar", value: (r) => r.borrower.districtCode },
   { name: "borrower_district_name", type: "varchar", value: (r) => r.borrower.districtName },
+  { name: "borrower_commune_code", type: "varchar", value: (r) => r.borrower.communeCode },
+  { name: "borrower_commune_name", type: "varchar", value: (r) => r.borrower.communeName },
   { name: "borrower_snapshot_at", type: "timestamptz", value: (r) => r.borrower.takenAt },
 ];
 

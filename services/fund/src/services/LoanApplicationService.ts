@@ -1,9 +1,9 @@
-import { badInput, changedFields, checkVersion, ConflictError, ForbiddenError, lockForChange, lockVersionForChange, MutationService, NotFoundError, pastOrToday, recordAudit } from "@camau/shared";
+import { badInput, changedFields, communeNameOf, checkVersion, ConflictError, ForbiddenError, lockForChange, lockVersionForChange, MutationService, NotFoundError, pastOrToday, recordAudit } from "@camau/shared";
 import { EntityManager } from "typeorm";
 import { assertCanApplyFor } from "../access";
 import { FundRequest } from "../context";
-import { ApplicationStatus, AppraisalRecommendation, LoanStatus } from "../domain/enums";
-import { ApplicationAction, applicationActionProblem, makerCheckerProblem } from "../domain/lifecycle";
+import { ApplicationStatus, AppraisalRecommendation } from "../domain/enums";
+import { ApplicationAction, applicationActionProblem, makerCheckerProblem, signedLoanState } from "../domain/lifecycle";
 import { Loan } from "../entities/Loan";
 import { LoanApplication } from "../entities/LoanApplication";
 import { LoanProduct } from "../entities/LoanProduct";
@@ -77,6 +77,8 @@ export class LoanApplicationService extends MutationService<FundRequest> {
             sectorName: borrower.sectorName,
             districtCode: borrower.districtCode,
             districtName: borrower.districtName,
+            communeCode: borrower.communeCode ?? null,
+            communeName: communeNameOf(borrower.districtCode, borrower.communeCode),
             takenAt: new Date(),
           },
         }),
@@ -189,18 +191,8 @@ export class LoanApplicationService extends MutationService<FundRequest> {
           principal: application.approvedAmount!,
           annualInterestRate: application.approvedAnnualRate!,
           termMonths: application.approvedTermMonths!,
-          graceMonths: Math.min(product.graceMonths, application.approvedTermMonths! - 1),
-          repaymentMethod: product.repaymentMethod,
-          overdueInterestPercent: product.overdueInterestPercent,
+          ...signedLoanState(product, application.approvedTermMonths!, signedOn),
           firstDisbursedOn: null,
-          lastEventOn: signedOn,
-          lifecycle: LoanStatus.ACTIVE,
-          restructuredOn: null,
-          closedOn: null,
-          writtenOffOn: null,
-          writtenOffPrincipal: null,
-          writtenOffBy: null,
-          writeOffReason: null,
           borrower: { ...application.borrower },
         }),
       );
