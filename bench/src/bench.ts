@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { databaseNameOf, GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, SUBGRAPHS, withDatabase } from "@camau/shared";
+import { databaseNameOf, envPrefixOf, GATEWAY_SECRET_HEADER, gatewaySecret, Role, signToken, SUBGRAPHS, withDatabase } from "@camau/shared";
 import { sqlStatementsOf } from "@camau/shared/testing";
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,6 +23,11 @@ import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./p
  * autocannon against our gateway, against the peers and, for operations one subgraph serves
  * alone, against that subgraph directly (with the gateway secret). Prints a table and writes
  * bench/results/<date>-scale-N[-label].json. Load goes to 127.0.0.1 only, bounded in time.
+ *
+ * `--variant-subgraph registry=PATH` runs another build of a subgraph (PATH: its main.js, e.g. in
+ * a copy of the tree built before a change) on the same database, behind the variant gateway
+ * (our current gateway unless --variant-main says otherwise) and as a `direct-variant` target: an
+ * A/B of subgraph code in one run, its CPU reported as `<name>-variant`.
  */
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -94,12 +99,13 @@ function parseOptions() {
       "variant-env": { type: "string", multiple: true, default: [] },
       "variant-name": { type: "string" },
       "variant-main": { type: "string" },
+      "variant-subgraph": { type: "string", multiple: true, default: [] },
       help: { type: "boolean", default: false },
     },
     strict: true,
   });
   if (values.help) {
-    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,peer-rust,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-name NAME]");
+    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,peer-rust,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-subgraph NAME=PATH]... [--variant-name NAME]");
     process.exit(0);
   }
   const scale = Number(values.scale);
@@ -121,6 +127,10 @@ function parseOptions() {
     );
   const gatewayEnv = envPairs(values["gateway-env"] as string[], "--gateway-env");
   const variantEnv = envPairs(values["variant-env"] as string[], "--variant-env");
+  const variantSubgraphs = Object.entries(envPairs(values["variant-subgraph"] as string[], "--variant-subgraph")).map(([name, main]) => {
+    if (!SUBGRAPHS.some((s) => s.name === name)) throw new Error(`--variant-subgraph ${name}: no such subgraph`);
+    return { name, main: path.resolve(main) };
+  });
   return {
     scale,
     duration,
@@ -137,6 +147,7 @@ function parseOptions() {
     variantName: values["variant-name"] ?? (Number(values.cluster) > 0 ? `ours-x${values.cluster}` : "variant"),
     // Another build of the gateway (e.g. a copy of gateway/dist saved before a change) as the variant: an A/B of code in one run.
     variantMain: values["variant-main"] ? path.resolve(values["variant-main"]) : undefined,
+    variantSubgraphs,
     rounds: Math.max(1, Math.min(10, Number(values.rounds))),
     heavyConnections: Math.max(1, Math.min(64, Number(values["heavy-connections"]))),
   };
@@ -260,7 +271,9 @@ async function main(): Promise<void> {
   let peer: ChildProcess | undefined;
   let rustPeer: ChildProcess | undefined;
   let clustered: ChildProcess | undefined;
+  const variantSubgraphs: { name: string; url: string; child: ChildProcess }[] = [];
   const stopAll = async () => {
+    for (const v of variantSubgraphs) v.child.kill("SIGTERM");
     peer?.kill("SIGTERM");
     rustPeer?.kill("SIGTERM");
     clustered?.kill("SIGTERM");
@@ -310,6 +323,7 @@ async function main(): Promise<void> {
     /** CPU seconds so far of each subgraph and of PostgreSQL (the same processes serve every gateway). */
     const backendCpu = (): Record<string, number | undefined> => ({
       ...Object.fromEntries(stack!.subgraphs.map((s) => [s.name, cpuSecondsOf(s.pid)])),
+      ...Object.fromEntries(variantSubgraphs.map((v) => [`${v.name}-variant`, cpuSecondsOf(v.child.pid)])),
       postgres: treeCpuSecondsOf(postgresPid),
     });
 
@@ -332,12 +346,40 @@ async function main(): Promise<void> {
     }
 
     if (options.variantMain && !existsSync(options.variantMain)) throw new Error(`--variant-main ${options.variantMain} does not exist`);
-    if (options.cluster > 0 || options.variantMain) {
+    for (const [i, variant] of options.variantSubgraphs.entries()) {
+      if (!existsSync(variant.main)) throw new Error(`--variant-subgraph ${variant.name}: ${variant.main} does not exist`);
+      const own = stack.subgraphs.find((s) => s.name === variant.name)!;
+      const port = options.basePort + 30 + i;
+      const child = spawn(process.execPath, [variant.main], {
+        env: {
+          ...process.env,
+          ...options.gatewayEnv,
+          ...Object.fromEntries(stack.subgraphs.map((s) => [`${envPrefixOf(s.name)}URL`, s.url])),
+          GATEWAY_URL: stack.gatewayUrl,
+          HOST: host,
+          PORT: String(port),
+          [`${envPrefixOf(variant.name)}DATABASE_URL`]: own.databaseUrl,
+          MIGRATE_ON_START: "false",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      const url = `http://${host}:${port}/graphql`;
+      variantSubgraphs.push({ name: variant.name, url, child });
+      const deadline = Date.now() + 60_000;
+      while (!(await fetch(new URL("/ready", url)).then((r) => r.ok, () => false))) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the variant ${variant.name} did not become ready`);
+        await delay(200);
+      }
+      say(`[bench] ${variant.name}-variant: ${path.relative(REPO_ROOT, variant.main)} ready`);
+    }
+    if (options.cluster > 0 || options.variantMain || variantSubgraphs.length) {
       // Without --cluster the variant runs as one plain process, like ours.
-      const script = options.cluster > 0 ? [path.join(__dirname, "clusterGateway.js")] : [options.variantMain!];
+      const script = options.cluster > 0 ? [path.join(__dirname, "clusterGateway.js")] : [options.variantMain ?? path.join(REPO_ROOT, "gateway", "dist", "src", "main.js")];
       clustered = spawn(process.execPath, script, {
         env: {
           ...process.env,
+          // As ours (startStack above): the fair-use budgets would measure themselves.
+          FAIR_USE: "false",
           ...options.gatewayEnv,
           ...options.variantEnv,
           PORT: String(options.basePort + 20),
@@ -346,6 +388,7 @@ async function main(): Promise<void> {
           GATEWAY_WORKERS: String(options.cluster),
           ...(options.variantMain ? { GATEWAY_MAIN: options.variantMain } : {}),
           ...Object.fromEntries(stack.subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
+          ...Object.fromEntries(variantSubgraphs.map((v) => [`${v.name.toUpperCase()}_URL`, v.url])),
         },
         stdio: ["ignore", "ignore", "inherit"],
       });
@@ -467,6 +510,8 @@ async function main(): Promise<void> {
       const opTargets = [...targets];
       const subgraph = op.singleSubgraph && options.targets.has("direct") ? stack.subgraphs.find((s) => s.name === op.singleSubgraph) : undefined;
       if (subgraph) opTargets.push({ name: "direct", url: subgraph.url, headers: { [GATEWAY_SECRET_HEADER]: gatewaySecret() } });
+      const variantSubgraph = subgraph && variantSubgraphs.find((v) => v.name === subgraph.name);
+      if (variantSubgraph) opTargets.push({ name: "direct-variant", url: variantSubgraph.url, headers: { [GATEWAY_SECRET_HEADER]: gatewaySecret() } });
       await compare(op.name, opTargets, () => pickerFor([op], 1), op.heavy ? options.heavyConnections : options.connections);
     }
     if (!options.only || options.only.has("mix")) await compare("mix", targets, () => pickerFor(mixOps, 42), options.connections);
@@ -494,7 +539,7 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           scale: options.scale,
           label: options.label ?? null,
-          settings: { durationSecondsPerTarget: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, gatewayEnv: options.gatewayEnv, cluster: options.cluster, variantName: clustered ? options.variantName : null, variantEnv: options.variantEnv, variantMain: options.variantMain ? path.relative(REPO_ROOT, options.variantMain) : null },
+          settings: { durationSecondsPerTarget: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, gatewayEnv: options.gatewayEnv, cluster: options.cluster, variantName: clustered ? options.variantName : null, variantEnv: options.variantEnv, variantMain: options.variantMain ? path.relative(REPO_ROOT, options.variantMain) : null, variantSubgraphs: options.variantSubgraphs.map((v) => ({ name: v.name, main: path.relative(REPO_ROOT, v.main) })) },
           machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
           operations: allOps.map((op) => ({ name: op.name, description: op.description, singleSubgraph: op.singleSubgraph ?? null, mixWeight: op.weight })),
           results,

@@ -40,15 +40,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.fetcher = createSubgraphClient(options.name, options.timeoutMs, { deduplicate: options.deduplicate ?? envBool("SUBGRAPH_DEDUPLICATION", true), breaker: this.breaker });
   }
 
-  override willSendRequest({ request, context }: ProcessOptions): void {
-    const headers = request.http!.headers;
-    headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
-    // Schema loading and health checks run without a client request, hence no context fields.
-    const client = context as Partial<GatewayContext> | undefined;
-    if (client?.authorization) headers.set("authorization", client.authorization);
-    if (client?.requestId) headers.set(REQUEST_ID_HEADER, client.requestId);
-  }
-
   /**
    * The default turns any non-2xx answer into "400: Bad Request" and loses the subgraph's own
    * error. Keep the GraphQL errors of the body so `process` can relay them.
@@ -67,10 +58,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return new SubgraphHttpError(`The ${this.name} service answered HTTP ${response.status}`, { code, serviceName: this.name }, undefined);
   }
 
-  /** A non-2xx answer carrying GraphQL errors becomes an ordinary errored response for the planner. */
-  override async process(options: ProcessOptions): Promise<ProcessResult> {
+  /**
+   * One call to the subgraph: RemoteGraphQLDataSource's `process` and `sendRequest` without the
+   * node-fetch `Headers` and `Request` objects they build on every call for hooks this class does
+   * not use (persisted queries to subgraphs, the subgraphs' Cache-Control, didEncounterError,
+   * didReceiveResponse), about 7 % of the gateway's busy CPU in a profile of the portal list. The
+   * headers: any the planner set, JSON, the gateway secret, and the client's Authorization and
+   * request id (schema loading and health checks run without a client request, hence no context
+   * fields). A non-2xx answer carrying GraphQL errors becomes an ordinary errored response for
+   * the planner.
+   */
+  override async process({ request, context }: ProcessOptions): Promise<ProcessResult> {
+    if (!request.query) throw new Error("Missing query");
+    const headers: Record<string, string> = {};
+    if (request.http?.headers) for (const [name, value] of request.http.headers) headers[name.toLowerCase()] = value;
+    headers["content-type"] = "application/json";
+    headers[GATEWAY_SECRET_HEADER] = this.gatewaySecret;
+    const client = context as Partial<GatewayContext> | undefined;
+    if (client?.authorization) headers.authorization = client.authorization;
+    if (client?.requestId) headers[REQUEST_ID_HEADER] = client.requestId;
+    const { http: _http, ...operation } = request;
     try {
-      return await super.process(options);
+      const response = await this.fetcher(this.url!, { method: "POST", headers, body: JSON.stringify(operation) });
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const body = await this.parseBody(response);
+      if (body === null || typeof body !== "object") throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+      return { ...body, http: response } as ProcessResult;
     } catch (error) {
       if (error instanceof SubgraphHttpError && error.graphqlErrors) return { errors: [...error.graphqlErrors] };
       throw error;

@@ -18,6 +18,7 @@ export * from "./db/migrate";
 export * from "./db/embeddedPostgres";
 export * from "./db/sqlStatementCounter";
 export * from "./db/transaction";
+export * from "./db/entityRows";
 export * from "./mutations/lockForChange";
 export * from "./mutations/MutationService";
 export * from "./graphql/errors";

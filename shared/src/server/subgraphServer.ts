@@ -1,5 +1,5 @@
 import { ApolloServer, BaseContext } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLSchema } from "graphql";
@@ -89,6 +89,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       shutdown.drainPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // The gateway decides Cache-Control from the hints composed into the supergraph and ignores the
+      // subgraphs' header; Apollo's cache-control plugin would wrap every field's resolver to compute it.
+      ApolloServerPluginCacheControlDisabled(),
       mutationsOnPrimary<TContext>(options.pools, (context, primary) => {
         const viewer = (context as WithViewer)[VIEWER];
         if (viewer) Object.assign(context, options.createContext(viewer, primary, (context as WithViewer)[REQUEST]));

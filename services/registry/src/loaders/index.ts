@@ -1,4 +1,4 @@
-import { groupLoader, nestedPageLoader, rowLoader, SortKey } from "@camau/shared";
+import { entityRows, groupLoader, nestedPageLoader, rowLoader, SortKey } from "@camau/shared";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -18,32 +18,24 @@ export const unitKey = (codeSystem: string, code: string) => `${codeSystem}:${co
  * of 50 cooperatives costs the same number of statements as a page of 5.
  */
 export function createLoaders(ds: DataSource) {
+  // The loaders of the read paths every list and profile takes read with a constant SQL text
+  // (shared's entityRows) rather than a query builder composing it on each call.
   return {
-    cooperativeById: rowLoader<string, Cooperative>((ids) => ds.getRepository(Cooperative).findBy({ id: In([...ids]) }), (c) => c.id),
-    sectorByCode: rowLoader<string, Sector>((codes) => ds.getRepository(Sector).findBy({ code: In([...codes]) }), (s) => s.code),
+    cooperativeById: rowLoader<string, Cooperative>((ids) => entityRows(ds, Cooperative).query("c", "FROM cooperative c WHERE c.id = ANY($1::uuid[])", [ids]), (c) => c.id),
+    sectorByCode: rowLoader<string, Sector>((codes) => entityRows(ds, Sector).query("s", "FROM sector s WHERE s.code = ANY($1::varchar[])", [codes]), (s) => s.code),
     unitByKey: rowLoader<string, AdministrativeUnit>(
-      (keys) =>
-        ds
-          .getRepository(AdministrativeUnit)
-          .createQueryBuilder("u")
-          .where("(u.code_system || ':' || u.code) IN (:...keys)", { keys: [...keys] })
-          .getMany(),
+      (keys) => entityRows(ds, AdministrativeUnit).query("u", "FROM administrative_unit u WHERE (u.code_system || ':' || u.code) = ANY($1::text[])", [keys]),
       (u) => unitKey(u.codeSystem, u.code),
     ),
     classificationsByCooperative: groupLoader<string, Classification>(
-      (ids) => ds.getRepository(Classification).find({ where: { cooperativeId: In([...ids]) }, order: { year: "DESC" } }),
+      (ids) => entityRows(ds, Classification).query("c", "FROM classification c WHERE c.cooperative_id = ANY($1::uuid[]) ORDER BY c.year DESC", [ids]),
       (c) => c.cooperativeId,
     ),
     latestClassificationByCooperative: rowLoader<string, Classification>(
       (ids) =>
-        ds
-          .getRepository(Classification)
-          .createQueryBuilder("c")
-          .distinctOn(["c.cooperative_id"])
-          .where("c.cooperative_id IN (:...ids)", { ids: [...ids] })
-          .orderBy("c.cooperative_id")
-          .addOrderBy("c.year", "DESC")
-          .getMany(),
+        entityRows(ds, Classification).query("c", "FROM classification c WHERE c.cooperative_id = ANY($1::uuid[]) ORDER BY c.cooperative_id, c.year DESC", [ids], {
+          distinctOn: "c.cooperative_id",
+        }),
       (c) => c.cooperativeId,
     ),
     // The union comes in the same statement, so asking for it never adds a query.

@@ -1,4 +1,4 @@
-import { DateScalar, CacheHint } from "@camau/shared";
+import { DateScalar, CacheHint, entityRows } from "@camau/shared";
 import { Arg, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { AdministrativeLevel } from "../domain/enums";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
@@ -17,20 +17,18 @@ export class ReferenceDataResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: "Date the units must be valid on (default today). Use 2021-06-30 for the pre-2025 tree." }) asOf: string | null,
     @Ctx() ctx: RegistryContext,
   ): Promise<AdministrativeUnit[]> {
-    const qb = ctx.dataSource
-      .getRepository(AdministrativeUnit)
-      .createQueryBuilder("u")
-      .where("u.valid_from <= coalesce(:asOf::date, current_date)", { asOf })
-      .andWhere("(u.valid_to IS NULL OR u.valid_to >= coalesce(:asOf::date, current_date))");
-    if (level) qb.andWhere("u.level = :level", { level });
-    if (parentCode) qb.andWhere("u.parent_code = :parentCode", { parentCode });
-    return qb.orderBy("u.code").getMany();
+    // A constant text per combination of filters (entityRows: no query builder per request).
+    const parameters: unknown[] = [asOf];
+    let where = "u.valid_from <= coalesce($1::date, current_date) AND (u.valid_to IS NULL OR u.valid_to >= coalesce($1::date, current_date))";
+    if (level) where += ` AND u.level = $${parameters.push(level)}`;
+    if (parentCode) where += ` AND u.parent_code = $${parameters.push(parentCode)}`;
+    return entityRows(ctx.dataSource, AdministrativeUnit).query("u", `FROM administrative_unit u WHERE ${where} ORDER BY u.code`, parameters);
   }
 
   @Directive(CacheHint.reference)
   @Query(() => [Sector], { description: "Statistical sectors in report order." })
   sectors(@Ctx() ctx: RegistryContext): Promise<Sector[]> {
-    return ctx.dataSource.getRepository(Sector).find({ order: { sortOrder: "ASC" } });
+    return entityRows(ctx.dataSource, Sector).query("s", "FROM sector s ORDER BY s.sort_order", []);
   }
 
   @Directive(CacheHint.reference)
