@@ -51,7 +51,7 @@ function statements(variant: string, words: string): Statement[] {
     case "kind-words-left-out":
       return [exists, page(`(${clause.exact})`)];
     case "ranked-candidates": {
-      const ids = rankedCandidatesSql((extra) => `SELECT c.id FROM cooperative c WHERE (${clause.exact}) AND ${extra}`, clause, NAME, "c.id");
+      const ids = rankedCandidatesSql((extra) => `SELECT c.id FROM cooperative c WHERE (${clause.exact}) AND ${extra}`, clause);
       return [exists, page(`(${clause.exact}) AND c.id IN (${ids})`)];
     }
     case "count":

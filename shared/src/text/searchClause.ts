@@ -84,22 +84,22 @@ export function searchClause(document: string, search: string, parameterPrefix =
 }
 
 /**
- * How many matches a relevance order ranks: the first this many in name order, and the first this
- * many of those holding every word as a whole word. Ranking every match made a broad search
- * ("hợp tác xã", "tân") cost as much as the rows it finds, which grows with the data.
+ * How many matches a relevance order ranks: this many as the index finds them, and this many of
+ * those holding every word as a whole word. Ranking every match made a broad search ("hợp tác xã",
+ * "tân") cost as much as the rows it finds, which grows with the data.
  */
 export const RANKED_CANDIDATES = 500;
 
 /**
- * The ids a relevance order ranks, as SQL for `id IN (...)`: the first `limit` rows of rank 0 (every
- * word whole) in name order, and the first `limit` matches in name order. On a broad search both
- * stop early on the name index; on a narrow one they are every match. So the best rows come first
- * whenever the search has rows of rank 0, and the first pages of a broad search are exact; a
- * relevance-ordered list then holds at most 2 × `limit` rows (name order lists every match).
- * `matchingIds(extra)` is the SELECT of the ids the search finds under the list's filters, with
- * `extra` as one more condition.
+ * The ids a relevance order ranks, as SQL for `id IN (...)`: up to `limit` rows of rank 0 (every
+ * word whole) and up to `limit` matches, each taken in the order the trigram index finds them (no
+ * sort: the scan stops at `limit`; a walk of the name index instead reads every row before the
+ * matches of a rare word). A search with at most `limit` matches ranks them all; a broader one
+ * still puts rows of rank 0 first whenever it has some; its relevance-ordered list holds at most
+ * 2 × `limit` rows (name order lists every match). `matchingIds(extra)` is the SELECT of the ids
+ * the search finds under the list's filters, with `extra` as one more condition.
  */
-export function rankedCandidatesSql(matchingIds: (extra: string) => string, clause: SearchClause, nameOrder: string, id: string, limit = RANKED_CANDIDATES): string {
-  const first = (extra: string) => `(${matchingIds(extra)} ORDER BY ${nameOrder}, ${id} LIMIT ${limit})`;
-  return `${first(`(${clause.wholeWords})`)} UNION ALL ${first("true")}`;
+export function rankedCandidatesSql(matchingIds: (extra: string) => string, clause: SearchClause, limit = RANKED_CANDIDATES): string {
+  const some = (extra: string) => `(${matchingIds(extra)} LIMIT ${limit})`;
+  return `${some(`(${clause.wholeWords})`)} UNION ALL ${some("true")}`;
 }

@@ -19,8 +19,8 @@ export function SearchRankColumn(): PropertyDecorator {
 
 /** The relevance key `addSearch` returns: a sort key that knows which rows it ranks. */
 export interface RelevanceKey<T> extends SortKey<T> {
-  /** The condition of the rows a relevance order ranks (see rankedCandidatesSql), given the list's name order. */
-  rankedOnly: (nameOrder: string) => string;
+  /** The condition of the rows a relevance order ranks (see rankedCandidatesSql). */
+  rankedOnly: string;
 }
 
 /**
@@ -43,7 +43,7 @@ export async function addSearch<T extends ObjectLiteral & Searchable>(qb: Select
     expression: clause.rank,
     direction: "ASC",
     valueOf: (row) => row.searchRank ?? 0,
-    rankedOnly: (nameOrder) => `${id} IN (${rankedCandidatesSql(matchingIds, clause, nameOrder, id)})`,
+    rankedOnly: `${id} IN (${rankedCandidatesSql(matchingIds, clause)})`,
   };
 }
 
@@ -55,7 +55,7 @@ export async function addSearch<T extends ObjectLiteral & Searchable>(qb: Select
 export function relevanceOrder<T>(relevance: RelevanceKey<T> | undefined, byName: SortKey<T>, direction: "ASC" | "DESC", path: string): SortKey<T>[] {
   if (!relevance) throw new BadUserInputError("RELEVANCE order needs filter.search", [{ path, message: "RELEVANCE needs filter.search" }]);
   return [
-    { expression: relevance.expression, direction, valueOf: relevance.valueOf, pageCondition: relevance.rankedOnly(byName.expression) },
+    { expression: relevance.expression, direction, valueOf: relevance.valueOf, pageCondition: relevance.rankedOnly },
     { ...byName, direction },
   ];
 }
