@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { Client } from "pg";
+import { RANKED_CANDIDATES } from "@camau/shared";
 import { judgeSearch, SubgraphUnderTest } from "@camau/shared/testing";
 import { startRegistry } from "./support";
 
@@ -236,6 +237,42 @@ describe("registry subgraph: names in Vietnamese order, search as a Vietnamese u
       await db.query(`UPDATE cooperative SET name = 'Hợp tác xã Rừng tràm', commune_code = '32167', district_code = '970' WHERE code = $1`, [codeOf.get("c10")]);
       expect(await searchCooperatives("rung tram dam doi")).to.deep.equal(["c10"]);
       expect(await searchCooperatives("van tai")).to.deep.equal([]);
+    });
+  });
+
+  describe("a broad search", () => {
+    // More matches than a relevance order ranks, all holding "tan" inside a word only and all
+    // before the whole-word matches in name order ("Atana…" < "Tân…").
+    const FILLERS = 2 * RANKED_CANDIDATES + 100;
+
+    before(async () => {
+      await db.query(
+        `INSERT INTO cooperative (code, name, status, status_since, founded_on, governing_law, sector_code, commune_code, district_code, address_code_system, charter_capital, legal_representative, version)
+         SELECT '32' || lpad(i::text, 8, '0'), 'Hợp tác xã Atana ' || lpad(i::text, 4, '0'), 'ACTIVE', '2020-01-01', '2020-01-01', 'LAW_2012', 'AGRICULTURE', '32047', '966', 'PRE_2025', 100000000, 'Nguyễn Văn A', 1
+         FROM generate_series(1, $1::int) AS i`,
+        [FILLERS],
+      );
+    });
+
+    after(async () => {
+      await db.query(`DELETE FROM cooperative WHERE code LIKE '32%' AND name LIKE 'Hợp tác xã Atana %'`);
+    });
+
+    it("still returns the best matches first, and counts every match", async () => {
+      const page = async (orderBy: string) => {
+        const result = await registry.query(`{ cooperatives(filter: { search: "tan" }, first: 100${orderBy}) { totalCount edges { node { code name } } } }`);
+        expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
+        return result.data!.cooperatives as { totalCount: number; edges: { node: { code: string; name: string } }[] };
+      };
+      const ranked = await page("");
+      const keys = ranked.edges.map((e) => keyOfCode.get(e.node.code) ?? e.node.name);
+      const firstFiller = keys.findIndex((k) => k.startsWith("Hợp tác xã Atana"));
+      // Tân Tiến, Tân Thành and Tân Thuận hold "tan" as a whole word: before every filler.
+      for (const best of ["c4", "c7", "c8"]) expect(keys.indexOf(best), `${best} in ${keys.slice(0, 20).join(", ")}`).to.be.within(0, firstFiller - 1);
+      expect(firstFiller).to.be.greaterThan(0);
+      const byName = await page(", orderBy: [{ field: NAME }]");
+      expect(ranked.totalCount).to.equal(byName.totalCount);
+      expect(ranked.totalCount).to.be.greaterThan(FILLERS);
     });
   });
 });

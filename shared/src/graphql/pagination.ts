@@ -114,6 +114,8 @@ export interface SortKey<T> {
   direction: "ASC" | "DESC";
   /** Reads the key's value from a loaded row, to build its cursor. */
   valueOf: (row: T) => CursorValue;
+  /** A condition the rows of the pages meet and the count ignores: the rows a costly key is computed for. */
+  pageCondition?: string;
 }
 
 /** The list a cursor belongs to, named by its sort keys: a cursor of one order is refused by another. */
@@ -191,18 +193,21 @@ let parameterCounter = 0;
 
 /**
  * `(keys) after/before cursor` as SQL, expanded so each key keeps its own direction; the values go
- * into `params` under names starting with `prefix`.
+ * into `params` under names starting with `prefix`. The expansion is an OR, which PostgreSQL
+ * applies as a filter on an index scan, reading every row before the cursor; so it starts with the
+ * redundant `first key >= value` (or `<=`), which the index of the order takes as where to start.
  */
 export function beyondCursorSql(keys: { expression: string; direction: "ASC" | "DESC" }[], values: CursorValue[], forward: boolean, prefix: string, params: Record<string, unknown>): string {
+  const after = (key: { direction: "ASC" | "DESC" }) => (key.direction === "ASC") === forward;
   const alternatives = keys.map((key, i) => {
     const parts: string[] = [];
     for (let j = 0; j < i; j++) parts.push(`${keys[j].expression} = :${prefix}${j}`);
-    const greater = (key.direction === "ASC") === forward;
-    parts.push(`${key.expression} ${greater ? ">" : "<"} :${prefix}${i}`);
+    parts.push(`${key.expression} ${after(key) ? ">" : "<"} :${prefix}${i}`);
     return `(${parts.join(" AND ")})`;
   });
   values.forEach((value, i) => (params[`${prefix}${i}`] = value));
-  return `(${alternatives.join(" OR ")})`;
+  const start = keys.length > 1 ? `${keys[0].expression} ${after(keys[0]) ? ">=" : "<="} :${prefix}0 AND ` : "";
+  return `(${start}(${alternatives.join(" OR ")}))`;
 }
 
 /** Adds `(keys) after/before cursor` to a query. */
@@ -247,6 +252,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const { size, backward } = pageSize(args);
   const keys = [...sortKeys, { expression: idExpression, direction: "ASC" as const, valueOf: (row: T) => row.id }];
   const countQuery = qb.clone();
+  for (const key of sortKeys) if (key.pageCondition) qb.andWhere(key.pageCondition);
   if (args.after) whereBeyond(qb, keys, decodeCursor(args.after, keys.length, "after", cursorScope(keys)), true);
   if (args.before) whereBeyond(qb, keys, decodeCursor(args.before, keys.length, "before", cursorScope(keys)), false);
   keys.forEach((key, i) => {

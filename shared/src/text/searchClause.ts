@@ -13,6 +13,8 @@ export interface SearchClause {
   tolerant: string;
   /** Relevance rank, an integer, smaller is better: per word 0 whole word, 1 word prefix, 2 inside a word, 3 near (a typo). */
   rank: string;
+  /** Condition of the rows that hold every word as a whole word: the rows of rank 0. */
+  wholeWords: string;
   params: Record<string, string | string[]>;
 }
 
@@ -57,11 +59,12 @@ function searchable(word: string): boolean {
  */
 export function searchClause(document: string, search: string, parameterPrefix = "search"): SearchClause {
   const words = searchWords(search).filter(searchable);
-  if (words.length === 0) return { exact: "false", tolerant: "false", rank: "0", params: {} };
+  if (words.length === 0) return { exact: "false", tolerant: "false", rank: "0", wholeWords: "false", params: {} };
   const params: Record<string, string | string[]> = {};
   const exact: string[] = [];
   const tolerant: string[] = [];
   const tiers: string[] = [];
+  const whole: string[] = [];
   words.forEach((word, i) => {
     const name = `${parameterPrefix}${i}`;
     params[name] = word;
@@ -71,9 +74,32 @@ export function searchClause(document: string, search: string, parameterPrefix =
     if (near.length) params[`${name}near`] = near;
     exact.push(found);
     tolerant.push(word.length >= MIN_FUZZY_LENGTH ? `(${found} OR ${w} <% ${document}${near.length ? ` OR ${document} LIKE ANY(CAST(:${name}near AS text[]))` : ""})` : found);
+    const wholeWord = `strpos(' ' || ${document} || ' ', ' ' || ${w} || ' ') > 0`;
+    whole.push(wholeWord);
     tiers.push(
-      `CASE WHEN strpos(' ' || ${document} || ' ', ' ' || ${w} || ' ') > 0 THEN 0 WHEN strpos(' ' || ${document}, ' ' || ${w}) > 0 THEN 1 WHEN strpos(${document}, ${w}) > 0 THEN 2 ELSE 3 END`,
+      `CASE WHEN ${wholeWord} THEN 0 WHEN strpos(' ' || ${document}, ' ' || ${w}) > 0 THEN 1 WHEN strpos(${document}, ${w}) > 0 THEN 2 ELSE 3 END`,
     );
   });
-  return { exact: exact.join(" AND "), tolerant: tolerant.join(" AND "), rank: `(${tiers.join(" + ")})`, params };
+  return { exact: exact.join(" AND "), tolerant: tolerant.join(" AND "), rank: `(${tiers.join(" + ")})`, wholeWords: whole.join(" AND "), params };
+}
+
+/**
+ * How many matches a relevance order ranks: this many as the index finds them, and this many of
+ * those holding every word as a whole word. Ranking every match made a broad search ("hợp tác xã",
+ * "tân") cost as much as the rows it finds, which grows with the data.
+ */
+export const RANKED_CANDIDATES = 500;
+
+/**
+ * The ids a relevance order ranks, as SQL for `id IN (...)`: up to `limit` rows of rank 0 (every
+ * word whole) and up to `limit` matches, each taken in the order the trigram index finds them (no
+ * sort: the scan stops at `limit`; a walk of the name index instead reads every row before the
+ * matches of a rare word). A search with at most `limit` matches ranks them all; a broader one
+ * still puts rows of rank 0 first whenever it has some; its relevance-ordered list holds at most
+ * 2 × `limit` rows (name order lists every match). `matchingIds(extra)` is the SELECT of the ids
+ * the search finds under the list's filters, with `extra` as one more condition.
+ */
+export function rankedCandidatesSql(matchingIds: (extra: string) => string, clause: SearchClause, limit = RANKED_CANDIDATES): string {
+  const some = (extra: string) => `(${matchingIds(extra)} LIMIT ${limit})`;
+  return `${some(`(${clause.wholeWords})`)} UNION ALL ${some("true")}`;
 }
