@@ -1,8 +1,9 @@
 import { AgreementKind, BudgetSource, MarkKind, OcopProductGroup, ProgramKind } from "../domain/enums";
 
 /**
- * What the trade demo data is made of: Cà Mau's real product kinds, the districts and sectors of
- * the cooperatives that make them, and a calendar of trade promotion programs in 2020 and 2021.
+ * What the trade demo data is made of: old Cà Mau's and old Bạc Liêu's real product kinds, the
+ * districts and sectors of the cooperatives that make them, and a calendar of trade promotion
+ * programs in 2020 and 2021.
  * Product, place, organiser and buyer names are real; which cooperative makes what, ratings,
  * decision and mark registration numbers, amounts and agreements are invented (demo data).
  */
@@ -217,6 +218,83 @@ export const PRODUCT_KINDS: readonly ProductKind[] = [
     brandChance: 0.3,
     ocopChance: 0.35,
     description: "Tham quan rừng, trải nghiệm nghề truyền thống và ẩm thực cùng người dân địa phương.",
+  },
+];
+
+/** Old Bạc Liêu's product kinds (its own OCOP programme before the merger); districts are its pre-2025 codes. */
+export const BAC_LIEU_PRODUCT_KINDS: readonly ProductKind[] = [
+  {
+    key: "bac-lieu-salt",
+    names: ["Muối Bạc Liêu", "Muối hạt Bạc Liêu", "Muối tôm Bạc Liêu"],
+    group: OcopProductGroup.FOOD,
+    sectors: ["SALT", "AGRICULTURE"],
+    districts: ["960", "954", "959"],
+    makerNames: [/Diêm nghiệp|Muối/],
+    makers: 3,
+    sharedMark: { name: "Muối Bạc Liêu", kind: MarkKind.COLLECTIVE_MARK, registrationNumber: "Số 205617" },
+    brandChance: 0.8,
+    ocopChance: 0.7,
+    description: "Muối hạt phơi trên ruộng ven biển Đông Hải và Bạc Liêu, kết tinh tự nhiên, vị mặn đậm.",
+  },
+  {
+    key: "ganh-hao-dried-shrimp",
+    names: ["Tôm khô Gành Hào", "Tôm khô Bạc Liêu"],
+    group: OcopProductGroup.FOOD,
+    sectors: ["FISHERIES"],
+    districts: ["960", "959"],
+    makerNames: [/Thủy sản|Nuôi tôm/],
+    makers: 4,
+    brandChance: 0.75,
+    ocopChance: 0.75,
+    description: "Tôm đất, tôm thẻ nuôi quảng canh ở Gành Hào, luộc, phơi và đập vỏ thủ công.",
+  },
+  {
+    key: "bac-lieu-rice",
+    names: ["Gạo ST25 tôm - lúa Phước Long", "Gạo Một bụi đỏ Hồng Dân", "Gạo thơm Bạc Liêu"],
+    group: OcopProductGroup.FOOD,
+    sectors: ["AGRICULTURE"],
+    districts: ["957", "956", "961"],
+    makerNames: [/Lúa|Nông nghiệp/],
+    makers: 4,
+    brandChance: 0.6,
+    ocopChance: 0.6,
+    description: "Gạo trồng luân canh trên đất nuôi tôm ở Phước Long và Hồng Dân, không dùng phân thuốc hóa học.",
+  },
+  {
+    key: "longan",
+    names: ["Nhãn cơm vàng Bạc Liêu"],
+    group: OcopProductGroup.FOOD,
+    sectors: ["AGRICULTURE"],
+    districts: ["954", "958"],
+    makerNames: [/Nông nghiệp|Rau|Cây ăn trái/],
+    makers: 2,
+    brandChance: 0.5,
+    ocopChance: 0.55,
+    description: "Nhãn cơm vàng trồng trên giồng cát Vĩnh Trạch, Hiệp Thành: cơm dày, ngọt thanh.",
+  },
+  {
+    key: "ngan-dua-noodle",
+    names: ["Bánh tằm Ngan Dừa"],
+    group: OcopProductGroup.FOOD,
+    sectors: ["AGRICULTURE", "INDUSTRY_HANDICRAFTS", "TRADE_SERVICES"],
+    districts: ["956"],
+    makerNames: [/Dịch vụ|Nông nghiệp/],
+    makers: 2,
+    brandChance: 0.6,
+    ocopChance: 0.5,
+    description: "Bánh tằm bột gạo se sợi thủ công ở thị trấn Ngan Dừa, ăn với nước cốt dừa và bì.",
+  },
+  {
+    key: "bac-lieu-crafts",
+    names: ["Sản phẩm đan lác lục bình Bạc Liêu", "Giỏ đan tre trúc Bạc Liêu"],
+    group: OcopProductGroup.HANDICRAFT,
+    sectors: ["INDUSTRY_HANDICRAFTS"],
+    districts: ["960", "958"],
+    makerNames: [/Đan|Thủ công/],
+    makers: 2,
+    brandChance: 0.4,
+    ocopChance: 0.4,
+    description: "Giỏ, túi, thảm đan từ lục bình và tre trúc của các tổ thợ ven sông.",
   },
 ];
 
