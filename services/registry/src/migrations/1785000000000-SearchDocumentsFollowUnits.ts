@@ -4,6 +4,18 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 const DOCUMENT_TABLES = ["cooperative", "cooperative_group"] as const;
 
 /**
+ * The tables a document's place names come from: the columns holding the unit codes a change
+ * concerns, and the columns a document shows (an update of any other column rewrites nothing).
+ */
+const PLACE_TABLES = [
+  { table: "administrative_unit", codes: ["code", "parent_code"], shown: ["code", "name", "parent_code", "code_system"] },
+  { table: "administrative_unit_succession", codes: ["old_code", "new_code"], shown: ["old_code", "new_code", "old_unit_id", "new_unit_id"] },
+];
+
+/** SQL: a row of old_rows `o` and its new_rows `n` differ in one of the columns. */
+const changed = (columns: string[]) => `(${columns.map((c) => `o.${c}`).join(", ")}) IS DISTINCT FROM (${columns.map((c) => `n.${c}`).join(", ")})`;
+
+/**
  * Search documents follow the administrative units: a document holds the names of the units its
  * address lies in and of the units its commune became or came from, so renaming, recoding,
  * adding or removing a unit, or changing the succession, rewrites the documents of the
@@ -41,42 +53,26 @@ export class SearchDocumentsFollowUnits1785000000000 implements MigrationInterfa
         PERFORM set_config('rollup.deferred', coalesce(deferred, 'off'), true);
       END $$`);
 
-    // One statement-level trigger per event: a trigger with transition tables takes one event.
-    await q.query(`
-      CREATE FUNCTION administrative_unit_search_documents() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-      DECLARE codes text[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(code) INTO codes FROM new_rows;
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(code) INTO codes FROM old_rows;
-        ELSE
-          -- Only what a document shows: a change of validity dates rewrites nothing.
-          SELECT array_agg(c) INTO codes FROM old_rows o JOIN new_rows n ON n.id = o.id,
-                 LATERAL unnest(ARRAY[o.code, n.code, o.parent_code, n.parent_code]) AS c
-           WHERE (o.code, o.name, o.parent_code, o.code_system) IS DISTINCT FROM (n.code, n.name, n.parent_code, n.code_system);
-        END IF;
-        PERFORM refresh_search_documents(coalesce(codes, '{}'));
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE FUNCTION administrative_unit_succession_search_documents() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-      DECLARE codes text[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(c) INTO codes FROM new_rows, LATERAL unnest(ARRAY[old_code, new_code]) AS c;
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(c) INTO codes FROM old_rows, LATERAL unnest(ARRAY[old_code, new_code]) AS c;
-        ELSE
-          SELECT array_agg(c) INTO codes FROM (SELECT old_code, new_code FROM old_rows UNION ALL SELECT old_code, new_code FROM new_rows) r,
-                 LATERAL unnest(ARRAY[r.old_code, r.new_code]) AS c;
-        END IF;
-        PERFORM refresh_search_documents(coalesce(codes, '{}'));
-        RETURN NULL;
-      END $$`);
-    for (const table of ["administrative_unit", "administrative_unit_succession"]) {
+    for (const { table, codes, shown } of PLACE_TABLES) {
+      const codesOf = (rows: string) => `SELECT array_agg(c) INTO codes FROM ${rows} r, LATERAL unnest(ARRAY[${codes.map((c) => `r.${c}`).join(", ")}]) AS c`;
+      await q.query(`
+        CREATE FUNCTION ${table}_search_documents() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        DECLARE codes text[];
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            ${codesOf("new_rows")};
+          ELSIF TG_OP = 'DELETE' THEN
+            ${codesOf("old_rows")};
+          ELSE
+            -- Only what a document shows: a change of anything else rewrites nothing.
+            ${codesOf(`(SELECT o.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed(shown)}
+                        UNION ALL SELECT n.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed(shown)})`)};
+          END IF;
+          PERFORM refresh_search_documents(coalesce(codes, '{}'));
+          RETURN NULL;
+        END $$`);
+      // One statement-level trigger per event: a trigger with transition tables takes one event.
       await q.query(`CREATE TRIGGER ${table}_search_documents_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_search_documents()`);
       await q.query(`CREATE TRIGGER ${table}_search_documents_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_search_documents()`);
       await q.query(`CREATE TRIGGER ${table}_search_documents_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_search_documents()`);
@@ -91,7 +87,7 @@ export class SearchDocumentsFollowUnits1785000000000 implements MigrationInterfa
     await q.query(`DROP INDEX cooperative_group_district`);
     await q.query(`DROP INDEX cooperative_group_commune`);
     await q.query(`DROP INDEX cooperative_commune`);
-    for (const table of ["administrative_unit", "administrative_unit_succession"]) {
+    for (const { table } of PLACE_TABLES) {
       for (const event of ["insert", "update", "delete"]) await q.query(`DROP TRIGGER ${table}_search_documents_${event} ON ${table}`);
       await q.query(`DROP FUNCTION ${table}_search_documents()`);
     }
