@@ -12,8 +12,7 @@ import { CandidateCooperative, decisionNumbers, Exhibitors, makeProducts, takePa
  */
 export function withBacLieuHistory(dataset: TradeDataset, cooperatives: readonly CandidateCooperative[], seed: string, scale = 1): TradeDataset {
   const rng = new Random(seed, "bac-lieu");
-  const taken = new Set(dataset.certifications.map((c) => `${c.certifiedOn.slice(0, 4)}:${c.decisionNumber}`));
-  const { products, certifications } = makeProducts(rng, BAC_LIEU_PRODUCT_KINDS, cooperatives, scale, decisionNumbers(rng, scale, taken));
+  const { products, certifications } = makeProducts(rng, BAC_LIEU_PRODUCT_KINDS, cooperatives, scale, decisionNumbers(rng, scale, dataset.certifications));
   const exhibitors = new Exhibitors(products, certifications);
   for (const plan of PROGRAM_PLANS.filter(openToEveryProvince)) {
     const asVisitors: ProgramPlan = { ...plan, policy: null, participants: [1, 3] };

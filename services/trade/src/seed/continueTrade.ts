@@ -1,6 +1,6 @@
 import { BudgetSource, ProgramKind } from "../domain/enums";
 import { caMauProgramPolicy, PRODUCT_KINDS, ProgramPlan } from "./catalogue";
-import { CandidateCooperative, CertificationRow, certificationRow, decisionNumbers, holdPrograms, makeProduct, TradeDataset } from "./generateTrade";
+import { addDays, CandidateCooperative, CertificationRow, certificationRow, dayBetween, decisionNumbers, holdPrograms, makeProduct, TradeDataset } from "./generateTrade";
 import { Random } from "@camau/shared";
 
 /**
@@ -52,24 +52,13 @@ export const PROGRAM_PLANS_AFTER_REFORM: readonly ProgramPlan[] = [
   },
 ];
 
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayBetween(rng: Random, from: string, to: string): string {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-  return addDays(from, rng.int(0, days));
-}
-
 /**
  * Continues a dataset to HISTORY_TO. `recent` are the cooperatives of the new province that may make
  * products now (ACTIVE at the end of the history, in producing sectors), both old provinces'.
  */
 export function continueTrade(dataset: TradeDataset, recent: readonly CandidateCooperative[], seed: string, scale = 1): TradeDataset {
   const rng = new Random(seed, "after-2024");
-  const decide = decisionNumbers(rng, scale, new Set(dataset.certifications.map((c) => `${c.certifiedOn.slice(0, 4)}:${c.decisionNumber}`)));
+  const decide = decisionNumbers(rng, scale, dataset.certifications);
   const certification = (productId: string, stars: number, certifiedOn: string) => certificationRow(rng, productId, stars, certifiedOn, decide);
 
   // Renewals: a product whose latest certificate expires from 2025 on is mostly re-rated a little before.

@@ -97,13 +97,14 @@ function shortName(name: string): string {
   return name.replace(/^(Hợp tác xã|HTX)\s+/i, "").trim();
 }
 
-function addDays(isoDate: string, days: number): string {
+export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
-function dayBetween(rng: Random, from: string, to: string): string {
+/** A day from `from` to `to`, both included. */
+export function dayBetween(rng: Random, from: string, to: string): string {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
   return new Date(a + rng.int(0, Math.round((b - a) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
@@ -133,7 +134,7 @@ function makersAtScale(kind: ProductKind, scale: number): number {
 export function generateTrade(cooperatives: readonly CandidateCooperative[], seed: string = TRADE_SEED, scale = 1): TradeDataset {
   if (!Number.isInteger(scale) || scale < 1) throw new Error(`trade seed: scale must be a positive integer, not ${scale}`);
   const rng = new Random(seed);
-  const { products, certifications } = makeProducts(rng, PRODUCT_KINDS, cooperatives, scale, decisionNumbers(rng, scale, new Set()));
+  const { products, certifications } = makeProducts(rng, PRODUCT_KINDS, cooperatives, scale, decisionNumbers(rng, scale));
   const programs: ProgramRow[] = [];
   const participations: ParticipationRow[] = [];
   const agreements: AgreementRow[] = [];
@@ -141,8 +142,9 @@ export function generateTrade(cooperatives: readonly CandidateCooperative[], see
   return { products, certifications, programs, participations, agreements };
 }
 
-/** Draws OCOP decision numbers, none twice in a year (`taken` holds "year:number" of those already used). */
-export function decisionNumbers(rng: Random, scale: number, taken: Set<string>): (level: OcopLevel, year: string) => string {
+/** Draws OCOP decision numbers, none twice in a year nor as one of the certifications already made. */
+export function decisionNumbers(rng: Random, scale: number, made: readonly CertificationRow[] = []): (level: OcopLevel, year: string) => string {
+  const taken = new Set(made.map((c) => `${c.certifiedOn.slice(0, 4)}:${c.decisionNumber}`));
   return (level, year) => {
     for (;;) {
       // The number ranges widen with the scale, so a year never runs out of free numbers.
