@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
-import { addSearch, areaFilterSql, codeSystemOfPlace, inVietnameseOrder, REFORM_DATE, reportAreaOf, isUuid, PageArgs, paginate, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
+import { addSearch, areaFilterSql, codeSystemOfPlace, inVietnameseOrder, isUuid, PageArgs, paginate, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
@@ -7,6 +7,7 @@ import { Sector } from "../entities/Sector";
 import { CooperativeGroupFilter, CooperativeGroupOrder, CooperativeGroupOrderField } from "../inputs/GroupAndUnionInputs";
 import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
+import { currentCommuneOf } from "./currentCommune";
 import { MEMBER_READERS } from "../access";
 import { CooperativeGroupConnection, MemberConnection } from "./connections";
 
@@ -55,8 +56,7 @@ export class CooperativeGroupResolver {
       "Where the group is now: its commune-level unit since 2025-07-01. For a group registered before the reform, the new unit its old commune became; for a commune the reform split, the first of its successors in the resolution's order (as the report's byArea counts it; `commune.successors` lists them all).",
   })
   currentCommune(@Root() g: CooperativeGroup, @Ctx() ctx: RegistryContext): Promise<AdministrativeUnit | null> | null {
-    const area = reportAreaOf(REFORM_DATE, g.districtCode, g.communeCode);
-    return area ? ctx.loaders.unitByKey.load(unitKey("POST_2025", area.code)) : null;
+    return currentCommuneOf(ctx, g.districtCode, g.communeCode);
   }
 
   @FieldResolver(() => Int, { description: "Members whose membership is in force today." })
