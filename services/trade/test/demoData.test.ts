@@ -4,7 +4,7 @@ import { SubgraphUnderTest } from "@camau/shared/testing";
 import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { certificationInForce } from "../src/domain/ocop";
 import { supportProblem } from "../src/domain/participation";
-import { generateTrade, registryDemoCooperatives, seedIfEmpty, TRADE_SEED, tradeDataset } from "../src/seed";
+import { generateTrade, registryBacLieuCooperatives, registryDemoCooperatives, seedIfEmpty, TRADE_SEED, tradeDataset } from "../src/seed";
 import { DataSource } from "typeorm";
 import { tradeSubgraph } from "../src/subgraph";
 import { startTrade, TradeUnderTest } from "./support";
@@ -74,7 +74,8 @@ describe("trade subgraph on the demo dataset", function () {
       return status;
     };
     const firstYears = generateTrade(registryDemoCooperatives(registry), TRADE_SEED);
-    const early = new Set([...firstYears.products, ...firstYears.participations].map((r) => r.cooperativeId));
+    // Old Bạc Liêu's makers before the merger are drawn from its cooperatives active through 2024.
+    const early = new Set([...[...firstYears.products, ...firstYears.participations].map((r) => r.cooperativeId), ...registryBacLieuCooperatives(registry).map((c) => c.id)]);
     const { rows } = await db.query(`SELECT DISTINCT cooperative_id AS id FROM product UNION SELECT DISTINCT cooperative_id FROM participation`);
     expect(rows.length).to.be.greaterThan(20);
     let later = 0;

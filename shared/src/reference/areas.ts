@@ -202,6 +202,18 @@ export function communeFilterSql(place: string | PlaceColumns, codes: readonly s
 }
 
 /**
+ * SQL conditions of the area filters every list offers (districts: the records registered under
+ * them; communes: see communeFilterSql), for a table with `district_code` and `commune_code`
+ * columns; each condition to be ANDed with its named parameters.
+ */
+export function areaFilterSql(alias: string, filter: { districtCodes?: readonly string[] | null; communeCodes?: readonly string[] | null }): { sql: string; params: Record<string, readonly string[]> }[] {
+  const conditions: { sql: string; params: Record<string, readonly string[]> }[] = [];
+  if (filter.districtCodes?.length) conditions.push({ sql: `${alias}.district_code IN (:...districtCodes)`, params: { districtCodes: filter.districtCodes } });
+  if (filter.communeCodes?.length) conditions.push(communeFilterSql(alias, filter.communeCodes));
+  return conditions;
+}
+
+/**
  * The area a record counts under in a report whose period ends on `to`: its district for periods
  * before the reform; from the reform on, its new commune (an old address's successor: the first
  * successor of a split commune, in the order of the resolution's clauses). Null when unknown.

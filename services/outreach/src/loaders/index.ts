@@ -1,4 +1,4 @@
-import { districtCodesOf, groupLoader, nestedPageLoader, newCommuneCodesOf, rowLoader, Territory, unplacedInTerritorySql } from "@camau/shared";
+import { groupLoader, nestedPageLoader, rowLoader, Territory, territorySql, unplacedInTerritorySql } from "@camau/shared";
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
 import { PublishedFigure } from "../entities/PublishedFigure";
@@ -31,6 +31,7 @@ function classCountsLoader(ds: DataSource): DataLoader<string, ClassCounts> {
     // One statement per territory asked (at most three), every period of it at once.
     for (const territory of new Set(keys.map((k) => k.split("|")[2] as Territory))) {
       const periods = keys.map((k) => k.split("|")).filter((p) => p[2] === territory);
+      const place = territorySql("tc", territory, 3);
       const rows: { from_date: string; to_date: string; state_management: string; outreach: string }[] = await ds.query(
         `SELECT p.from_date::text AS from_date, p.to_date::text AS to_date,
                 count(tc.id) FILTER (WHERE tc.kind = 'STATE_MANAGEMENT') AS state_management,
@@ -38,11 +39,10 @@ function classCountsLoader(ds: DataSource): DataLoader<string, ClassCounts> {
            FROM unnest($1::date[], $2::date[]) AS p(from_date, to_date)
            LEFT JOIN training_class tc
              ON tc.start_date BETWEEN p.from_date AND p.to_date AND tc.status <> 'CANCELLED'
-            AND (tc.district_code = ANY($3::text[])
-                 OR (tc.district_code IS NULL AND tc.commune_code = ANY($4::text[]))
+            AND (${place.sql}
                  OR (tc.district_code IS NULL AND tc.commune_code IS NULL AND ${unplacedInTerritorySql("tc.start_date", 5)}))
           GROUP BY p.from_date, p.to_date`,
-        [periods.map((p) => p[0]), periods.map((p) => p[1]), districtCodesOf(territory), newCommuneCodesOf(territory), territory],
+        [periods.map((p) => p[0]), periods.map((p) => p[1]), ...place.params, territory],
       );
       for (const r of rows) counts.set(`${periodKey(r.from_date, r.to_date)}|${territory}`, { stateManagement: Number(r.state_management), outreach: Number(r.outreach) });
     }

@@ -1,4 +1,4 @@
-import { addSearch, BadUserInputError, communeFilterSql, CooperativeKey, inVietnameseOrder, isUuid, PageArgs, paginate, registryCooperative, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
+import { addSearch, areaFilterSql, BadUserInputError, CooperativeKey, inVietnameseOrder, isUuid, PageArgs, paginate, registryCooperative, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
 import { OutreachContext } from "../context";
 import { TrainingClassOrderField } from "../domain/enums";
@@ -38,11 +38,7 @@ export class TrainingClassResolver {
     if (f.from) qb.andWhere("tc.start_date >= :from", { from: f.from });
     if (f.to) qb.andWhere("tc.start_date <= :to", { to: f.to });
     if (f.kinds?.length) qb.andWhere("tc.kind IN (:...kinds)", { kinds: f.kinds });
-    if (f.districtCodes?.length) qb.andWhere("tc.district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
-    if (f.communeCodes?.length) {
-      const communes = communeFilterSql("tc", f.communeCodes);
-      qb.andWhere(communes.sql, communes.params);
-    }
+    for (const area of areaFilterSql("tc", f)) qb.andWhere(area.sql, area.params);
     if (f.statuses?.length) qb.andWhere("tc.status IN (:...statuses)", { statuses: f.statuses });
     // After the other filters: the search checks whether its words as typed find anything among them.
     const relevance = f.search ? await addSearch(qb, "tc", f.search) : undefined;

@@ -41,11 +41,17 @@ export class CooperativeGroupFilter {
   @MaxLength(200)
   search?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "District codes." })
+  @Field(() => [String], { nullable: true, description: "District codes (mã huyện) of the pre-2025 tree: groups registered under them (history; groups registered since 2025-07-01 have no district)." })
   @IsOptional()
   @ArrayMaxSize(100)
   @Matches(/^\d{2,5}$/, { each: true, message: "each district code is 2–5 digits" })
   districtCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Commune codes (mã xã). A new commune-level unit (since 2025-07-01) also finds the groups registered under each old commune that became (part of) it; an old commune split between new units is found under each of them. An old commune's code finds those registered under it." })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @Matches(/^\d{2,5}$/, { each: true, message: "each commune code is 2–5 digits" })
+  communeCodes?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: "Sector codes." })
   @IsOptional()

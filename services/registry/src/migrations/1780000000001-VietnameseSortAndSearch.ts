@@ -23,8 +23,8 @@ const DOCUMENTS: ReadonlyArray<{ table: string; kind: string; fields: string; co
  * located in, in both code systems (its commune and district, and the units that commune became
  * or came from at the 2025 reform), so "Huyện U Minh" finds what is located there. Those names
  * live in other rows, so the document is a plain column kept by a trigger on every write instead
- * of a generated one; units change only through migrations, which must rewrite the documents
- * (`UPDATE cooperative SET search_document = NULL` re-runs the trigger).
+ * of a generated one (`UPDATE cooperative SET search_document = NULL` re-runs the trigger); a
+ * change of the units rewrites the documents it concerns (SearchDocumentsFollowUnits).
  */
 export class VietnameseSortAndSearch1780000000001 implements MigrationInterface {
   name = "VietnameseSortAndSearch1780000000001";

@@ -1,5 +1,5 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
-import { addSearch, inVietnameseOrder, isUuid, PageArgs, paginate, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
+import { addSearch, areaFilterSql, codeSystemOfPlace, inVietnameseOrder, isUuid, PageArgs, paginate, relevanceOrder, requireUuid, SortKey, toConnection, CacheHint } from "@camau/shared";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
@@ -7,6 +7,7 @@ import { Sector } from "../entities/Sector";
 import { CooperativeGroupFilter, CooperativeGroupOrder, CooperativeGroupOrderField } from "../inputs/GroupAndUnionInputs";
 import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
+import { currentCommuneOf } from "./currentCommune";
 import { MEMBER_READERS } from "../access";
 import { CooperativeGroupConnection, MemberConnection } from "./connections";
 
@@ -29,7 +30,7 @@ export class CooperativeGroupResolver {
     @Ctx() ctx: RegistryContext,
   ) {
     const qb = ctx.dataSource.getRepository(CooperativeGroup).createQueryBuilder("g");
-    if (filter?.districtCodes?.length) qb.andWhere("g.district_code IN (:...d)", { d: filter.districtCodes });
+    for (const area of areaFilterSql("g", filter ?? {})) qb.andWhere(area.sql, area.params);
     if (filter?.sectorCodes?.length) qb.andWhere("g.sector_code IN (:...s)", { s: filter.sectorCodes });
     if (filter?.status) qb.andWhere("g.status = :status", { status: filter.status });
     // After the other filters: the search checks whether its words as typed find anything among them.
@@ -44,9 +45,18 @@ export class CooperativeGroupResolver {
     return (await ctx.loaders.sectorByCode.load(g.sectorCode))!;
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: "Commune that certified the group." })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: "Commune that certified the group, in the code system it was registered under." })
   commune(@Root() g: CooperativeGroup, @Ctx() ctx: RegistryContext): Promise<AdministrativeUnit | null> {
-    return ctx.loaders.unitByKey.load(unitKey("PRE_2025", g.communeCode));
+    return ctx.loaders.unitByKey.load(unitKey(codeSystemOfPlace(g.districtCode), g.communeCode));
+  }
+
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description:
+      "Where the group is now: its commune-level unit since 2025-07-01. For a group registered before the reform, the new unit its old commune became; for a commune the reform split, the first of its successors in the resolution's order (as the report's byArea counts it; `commune.successors` lists them all).",
+  })
+  currentCommune(@Root() g: CooperativeGroup, @Ctx() ctx: RegistryContext): Promise<AdministrativeUnit | null> | null {
+    return currentCommuneOf(ctx, g.districtCode, g.communeCode);
   }
 
   @FieldResolver(() => Int, { description: "Members whose membership is in force today." })

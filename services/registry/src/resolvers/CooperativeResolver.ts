@@ -1,4 +1,4 @@
-import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, REFORM_DATE, reportAreaOf, requireUuid, toConnection, CacheHint } from "@camau/shared";
+import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, requireUuid, toConnection, CacheHint } from "@camau/shared";
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { Address } from "../entities/Address";
@@ -10,6 +10,7 @@ import { UnionMembership } from "../entities/UnionMembership";
 import { CooperativeFilter, CooperativeOrder } from "../inputs/CooperativeFilter";
 import { RegistryContext } from "../context";
 import { unitKey } from "../loaders";
+import { currentCommuneOf } from "./currentCommune";
 import { assertCanListMembersOf, MEMBER_READERS_OR_MANAGER } from "../access";
 import { CooperativeConnection, CooperativeEventConnection, MemberConnection } from "./connections";
 import { cooperativeOrNull, findCooperatives } from "./cooperativeQuery";
@@ -68,8 +69,7 @@ export class CooperativeResolver {
       "Where the head office is now: its commune-level unit since 2025-07-01. For an address recorded before the reform, the new unit its old commune became; for a commune the reform split, the first of its successors in the resolution's order (as the report's byArea counts it; `commune.successors` lists them all).",
   })
   currentCommune(@Root() c: Cooperative, @Ctx() ctx: RegistryContext): Promise<AdministrativeUnit | null> | null {
-    const area = reportAreaOf(REFORM_DATE, c.districtCode, c.communeCode);
-    return area ? ctx.loaders.unitByKey.load(unitKey("POST_2025", area.code)) : null;
+    return currentCommuneOf(ctx, c.districtCode, c.communeCode);
   }
 
   @FieldResolver(() => Int, { description: "Members whose membership is in force today (số thành viên)." })

@@ -1,4 +1,4 @@
-import { addSearch, BadUserInputError, communeFilterSql, inVietnameseOrder, isUuid, Page, paginate, PageArgs, relevanceOrder, SortKey } from "@camau/shared";
+import { addSearch, areaFilterSql, BadUserInputError, inVietnameseOrder, isUuid, Page, paginate, PageArgs, relevanceOrder, SortKey } from "@camau/shared";
 import { DataSource } from "typeorm";
 import { Cooperative } from "../entities/Cooperative";
 import { CooperativeFilter, CooperativeOrder, CooperativeOrderField } from "../inputs/CooperativeFilter";
@@ -16,11 +16,7 @@ const ORDER_COLUMNS: Record<Exclude<CooperativeOrderField, CooperativeOrderField
 export async function findCooperatives(ds: DataSource, filter: CooperativeFilter | null | undefined, orderBy: CooperativeOrder[] | null | undefined, page: PageArgs): Promise<Page<Cooperative>> {
   const qb = ds.getRepository(Cooperative).createQueryBuilder("c");
   const f = filter ?? {};
-  if (f.districtCodes?.length) qb.andWhere("c.district_code IN (:...districtCodes)", { districtCodes: f.districtCodes });
-  if (f.communeCodes?.length) {
-    const communes = communeFilterSql("c", f.communeCodes);
-    qb.andWhere(communes.sql, communes.params);
-  }
+  for (const area of areaFilterSql("c", f)) qb.andWhere(area.sql, area.params);
   if (f.sectorCodes?.length) qb.andWhere("c.sector_code IN (:...sectorCodes)", { sectorCodes: f.sectorCodes });
   if (f.statuses?.length) qb.andWhere("c.status IN (:...statuses)", { statuses: f.statuses });
   if (f.foundedFrom) qb.andWhere("c.founded_on >= :foundedFrom", { foundedFrom: f.foundedFrom });

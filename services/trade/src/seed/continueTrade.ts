@@ -1,7 +1,6 @@
-import { BudgetSource, OcopLevel, ProgramKind } from "../domain/enums";
-import { defaultExpiry, levelForStars, OCOP_STAR_BANDS } from "../domain/ocop";
-import { PRODUCT_KINDS, ProgramPlan } from "./catalogue";
-import { CandidateCooperative, CertificationRow, holdPrograms, makeProduct, TradeDataset } from "./generateTrade";
+import { BudgetSource, ProgramKind } from "../domain/enums";
+import { caMauProgramPolicy, PRODUCT_KINDS, ProgramPlan } from "./catalogue";
+import { addDays, CandidateCooperative, CertificationRow, certificationRow, dayBetween, decisionNumbers, holdPrograms, makeProduct, TradeDataset } from "./generateTrade";
 import { Random } from "@camau/shared";
 
 /**
@@ -14,11 +13,10 @@ import { Random } from "@camau/shared";
 /** Last day of the history: the end of the last full month before the demo's "today" (2026-12-03). */
 export const HISTORY_TO = "2026-11-30";
 const RENEWALS_FROM = "2025-01-01";
-const SEED_SUBJECT = "seed";
 
 const INDUSTRY_TRADE = "Sở Công Thương tỉnh Cà Mau";
 const ALLIANCE = "Liên minh Hợp tác xã tỉnh Cà Mau";
-const PROGRAM_POLICY = (year: number) => ({ legalBasis: `Chương trình Xúc tiến thương mại tỉnh Cà Mau năm ${year}`, percentage: 100, capPerCooperative: 15_000_000 });
+const PROGRAM_POLICY = (year: number) => caMauProgramPolicy(year, 15_000_000);
 
 /** The new province's programs, from the reform on. */
 export const PROGRAM_PLANS_AFTER_REFORM: readonly ProgramPlan[] = [
@@ -54,38 +52,14 @@ export const PROGRAM_PLANS_AFTER_REFORM: readonly ProgramPlan[] = [
   },
 ];
 
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayBetween(rng: Random, from: string, to: string): string {
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-  return addDays(from, rng.int(0, days));
-}
-
 /**
  * Continues a dataset to HISTORY_TO. `recent` are the cooperatives of the new province that may make
  * products now (ACTIVE at the end of the history, in producing sectors), both old provinces'.
  */
 export function continueTrade(dataset: TradeDataset, recent: readonly CandidateCooperative[], seed: string, scale = 1): TradeDataset {
   const rng = new Random(seed, "after-2024");
-  const decisionNumbers = new Set(dataset.certifications.map((c) => `${c.certifiedOn.slice(0, 4)}:${c.decisionNumber}`));
-  const decision = (level: OcopLevel, year: string) => {
-    for (;;) {
-      const number = level === OcopLevel.NATIONAL ? `${rng.int(1000, 1000 + 4200 * scale)}/QĐ-BNN-VPĐP` : `${rng.int(100, 100 + 2800 * scale)}/QĐ-UBND`;
-      if (!decisionNumbers.has(`${year}:${number}`)) {
-        decisionNumbers.add(`${year}:${number}`);
-        return number;
-      }
-    }
-  };
-  const certification = (productId: string, stars: number, certifiedOn: string): CertificationRow => {
-    const band = OCOP_STAR_BANDS[stars];
-    const level = levelForStars(stars);
-    return { id: rng.uuid(), productId, stars, score: rng.int(band.minScore, band.maxScore), level, decisionNumber: decision(level, certifiedOn.slice(0, 4)), certifiedOn, expiresOn: defaultExpiry(certifiedOn), recordedBy: SEED_SUBJECT };
-  };
+  const decide = decisionNumbers(rng, scale, dataset.certifications);
+  const certification = (productId: string, stars: number, certifiedOn: string) => certificationRow(rng, productId, stars, certifiedOn, decide);
 
   // Renewals: a product whose latest certificate expires from 2025 on is mostly re-rated a little before.
   const latest = new Map<string, CertificationRow>();

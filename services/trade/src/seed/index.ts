@@ -4,13 +4,15 @@ import { Participation, ParticipationProduct, TradeAgreement } from "../entities
 import { Product } from "../entities/Product";
 import { TradePromotionProgram } from "../entities/TradePromotionProgram";
 import { generateTrade, TRADE_SEED, TradeDataset } from "./generateTrade";
-import { registryCooperativesNow, registryDemoCooperatives, RegistryCooperativesAndEvents } from "./registryCooperatives";
+import { registryBacLieuCooperatives, registryCooperativesNow, registryDemoCooperatives, RegistryCooperativesAndEvents } from "./registryCooperatives";
+import { withBacLieuHistory } from "./bacLieuTrade";
 import { continueTrade } from "./continueTrade";
 import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 
 export { generateTrade, TRADE_SEED } from "./generateTrade";
 export type { TradeDataset } from "./generateTrade";
-export { registryDemoCooperatives } from "./registryCooperatives";
+export { registryBacLieuCooperatives, registryDemoCooperatives } from "./registryCooperatives";
+export { withBacLieuHistory } from "./bacLieuTrade";
 export type { RegistryCooperativesAndEvents } from "./registryCooperatives";
 
 const CHUNK = 500;
@@ -53,9 +55,13 @@ export async function seedTradeAtScale(
   log(`trade seed: loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The whole demo history: the first years from old Cà Mau's cooperatives, then continued to the present by the new province's. */
+/**
+ * The whole demo history: the first years from old Cà Mau's cooperatives, continued to the present
+ * by the new province's, and old Bạc Liêu's own years before the merger.
+ */
 export function tradeDataset(registry: RegistryCooperativesAndEvents, seed: string, scale: number): TradeDataset {
-  return continueTrade(generateTrade(registryDemoCooperatives(registry), seed, scale), registryCooperativesNow(registry), seed, scale);
+  const caMau = continueTrade(generateTrade(registryDemoCooperatives(registry), seed, scale), registryCooperativesNow(registry), seed, scale);
+  return withBacLieuHistory(caMau, registryBacLieuCooperatives(registry), seed, scale);
 }
 
 /** Inserts a dataset in one transaction; returns false when another process seeded first. */

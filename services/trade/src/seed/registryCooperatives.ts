@@ -1,5 +1,5 @@
 import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
-import { PRE_2025_DISTRICTS } from "@camau/shared";
+import { BAC_LIEU_PRE_2025_DISTRICTS, PRE_2025_DISTRICTS } from "@camau/shared";
 import { CandidateCooperative } from "./generateTrade";
 
 /** The part of a registry dataset the candidates are drawn from (any seed and scale: `npm run seed`). */
@@ -18,10 +18,20 @@ const ACTIVE_TO = "2024-12-31";
 /**
  * Cooperatives of the registry's demo dataset (generated in memory by the registry's own
  * deterministic generator, with its default seed at scale 1, as the registry's seedIfEmpty loads
- * it) that were founded by 2019 and stayed ACTIVE until the end of 2024, in producing sectors.
+ * it) that were founded by 2019 and stayed ACTIVE until the end of 2024, in producing sectors, in
+ * old Cà Mau: the demo catalogue and programs of the first years were drawn from them.
  * The trade database stores only their ids: there is no foreign key into the registry.
  */
 export function registryDemoCooperatives(registry: RegistryCooperativesAndEvents = generateRegistry({ seed: DEFAULT_SEED, scale: 1 })): CandidateCooperative[] {
+  return activeThroughFirstYears(registry, PRE_2025_DISTRICTS);
+}
+
+/** The same for old Bạc Liêu: the makers of its own products before the merger. */
+export function registryBacLieuCooperatives(registry: RegistryCooperativesAndEvents): CandidateCooperative[] {
+  return activeThroughFirstYears(registry, BAC_LIEU_PRE_2025_DISTRICTS);
+}
+
+function activeThroughFirstYears(registry: RegistryCooperativesAndEvents, districts: readonly { code: string }[]): CandidateCooperative[] {
   const statusEvents = new Map<string, { on: string; status: string }[]>();
   for (const e of registry.events) {
     if (e.statusAfter === null) continue;
@@ -29,10 +39,9 @@ export function registryDemoCooperatives(registry: RegistryCooperativesAndEvents
     if (list) list.push({ on: e.effectiveOn, status: e.statusAfter });
     else statusEvents.set(e.cooperativeId, [{ on: e.effectiveOn, status: e.statusAfter }]);
   }
-  // Old Cà Mau's cooperatives: the demo catalogue and programs were drawn from them.
-  const caMauDistricts = new Set(PRE_2025_DISTRICTS.map((d) => d.code));
+  const inProvince = new Set(districts.map((d) => d.code));
   return registry.cooperatives
-    .filter((c) => c.districtCode !== null && caMauDistricts.has(c.districtCode))
+    .filter((c) => c.districtCode !== null && inProvince.has(c.districtCode))
     .filter((c) => PRODUCING_SECTORS.has(c.sectorCode) && c.foundedOn <= ACTIVE_FROM)
     .filter((c) => (statusEvents.get(c.id) ?? []).every((e) => e.status === "ACTIVE" || e.on > ACTIVE_TO))
     .map((c) => ({ id: c.id, name: c.name, sectorCode: c.sectorCode, districtCode: c.districtCode ?? null }));
