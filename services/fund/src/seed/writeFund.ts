@@ -1,7 +1,7 @@
 import { BulkColumn, bulkInsert, deferRollups, rebuildRollups } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
-import { FundDataset } from "./generateFund";
+import { FundDataset, InstallmentRow } from "./generateFund";
 
 /**
  * Writes a generated dataset into the fund's tables in one transaction: everything or nothing.
@@ -27,13 +27,45 @@ const borrowerColumns = <R extends { borrower: { sectorCode: string; sectorName:
   { name: "borrower_snapshot_at", type: "timestamptz", value: (r) => r.borrower.takenAt },
 ];
 
+/**
+ * Each instalment with the principal and interest due up to and including it in its schedule
+ * (the columns the InstallmentRunningTotals migration adds), computed here while the rows are in
+ * memory instead of by an UPDATE of every instalment after the load.
+ */
+function withRunningTotals(installments: readonly InstallmentRow[]): (InstallmentRow & { principalToDate: number; interestToDate: number })[] {
+  const bySchedule = new Map<string, number[]>();
+  installments.forEach((row, index) => {
+    const list = bySchedule.get(row.scheduleId);
+    if (list) list.push(index);
+    else bySchedule.set(row.scheduleId, [index]);
+  });
+  const totals = new Array<[number, number]>(installments.length);
+  for (const indexes of bySchedule.values()) {
+    indexes.sort((a, b) => installments[a].number - installments[b].number);
+    let principal = 0;
+    let interest = 0;
+    for (const index of indexes) {
+      principal += installments[index].principal;
+      interest += installments[index].interest;
+      totals[index] = [principal, interest];
+    }
+  }
+  return installments.map((row, index) => ({ ...row, principalToDate: totals[index][0], interestToDate: totals[index][1] }));
+}
+
 export interface WriteResult {
   loaded: boolean;
   rows: Record<string, number>;
 }
 
 /** Loads the dataset; with `onlyIfEmpty`, only when the fund has no application yet (checked under a lock). */
-export async function writeFund(dataSource: DataSource, data: FundDataset, options: { onlyIfEmpty?: boolean } = {}): Promise<WriteResult> {
+export async function writeFund(dataSource: DataSource, data: FundDataset, options: { onlyIfEmpty?: boolean; log?: (line: string) => void } = {}): Promise<WriteResult> {
+  // Each phase's time, so a slow seed says where its time goes.
+  let phaseStarted = Date.now();
+  const phase = (what: string) => {
+    options.log?.(`fund seed: ${what} in ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s`);
+    phaseStarted = Date.now();
+  };
   const q = dataSource.createQueryRunner();
   await q.connect();
   try {
@@ -145,7 +177,9 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
       { name: "due_date", type: "date", value: (i) => i.dueDate },
       { name: "principal", type: "bigint", value: (i) => i.principal },
       { name: "interest", type: "bigint", value: (i) => i.interest },
-    ], data.installments);
+      { name: "principal_to_date", type: "bigint", value: (i) => i.principalToDate },
+      { name: "interest_to_date", type: "bigint", value: (i) => i.interestToDate },
+    ], withRunningTotals(data.installments));
     rows.repayment = await insertAll(q, "repayment", [
       { name: "id", type: "uuid", value: (r) => r.id },
       { name: "loan_id", type: "uuid", value: (r) => r.loanId },
@@ -173,10 +207,11 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
       { name: "year", type: "int", value: (c) => c.year },
       { name: "last_number", type: "int", value: (c) => c.lastNumber },
     ], data.contractCounters);
-    // Derived data once for the whole dataset, not once per inserted chunk (triggers deferred above).
-    await q.query(`SELECT schedule_installment_fill_totals(NULL)`);
-    await rebuildRollups(q, FUND_ROLLUPS);
+    phase("rows inserted");
+    // The rollups once for the whole dataset, not once per inserted chunk (triggers deferred above).
+    await rebuildRollups(q, FUND_ROLLUPS, (figure) => phase(`rollup ${figure} rebuilt`));
     await q.commitTransaction();
+    phase("committed");
     return { loaded: true, rows };
   } catch (error) {
     if (q.isTransactionActive) await q.rollbackTransaction();
