@@ -84,13 +84,13 @@ const SEEDERS: Record<string, Seeder> = {
     const fund = requireBuilt<{
       generateFund: (o: { seed?: number; borrowers: unknown[]; scale?: number }) => { loans: unknown[] };
       borrowersFromRegistry: (registry: unknown) => unknown[];
-      writeFund: (ds: DataSource, data: unknown) => Promise<{ rows: Record<string, number> }>;
+      writeFund: (ds: DataSource, data: unknown, options: { log?: Log }) => Promise<{ rows: Record<string, number> }>;
     }>("services/fund", "seed/index.js");
     if (!fund.generateFund || !fund.writeFund) throw new Error("services/fund: its seed module exports no generateFund/writeFund yet");
     const started = Date.now();
     const dataset = fund.generateFund({ seed, borrowers: fund.borrowersFromRegistry(registry), scale });
     log(`fund seed: generated ${dataset.loans.length.toLocaleString("en-US")} loans in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const result = await fund.writeFund(dataSource, dataset);
+    const result = await fund.writeFund(dataSource, dataset, { log });
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
     log(`fund seed: ${total.toLocaleString("en-US")} rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   },
@@ -183,10 +183,19 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
   }
 }
 
-/** `seedSubgraph` in a worker thread (scripts/lib/seedWorker.js), which generates the registry dataset itself. */
-function seedInWorker(definition: SubgraphDefinition, data: { databaseUrl: string; scale: number; seed?: number }, log: Log): Promise<void> {
+/**
+ * `seedSubgraph` in a worker thread (scripts/lib/seedWorker.js). The worker receives the part of the
+ * registry dataset the other generators read (cooperatives and their events), copied: generating
+ * it again in every worker cost as much CPU as the registry's own generation, each time.
+ */
+function seedInWorker(
+  definition: SubgraphDefinition,
+  data: { databaseUrl: string; scale: number; seed?: number; registry: RegistryDatasetLike },
+  log: Log,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data } });
+    const registry = { cooperatives: data.registry.cooperatives, events: data.registry.events };
+    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data, registry } });
     let failure: Error | undefined;
     worker.on("message", (message: { log?: string; error?: string }) => {
       if (message.log) log(message.log);
@@ -218,8 +227,8 @@ export async function seedAll(options: SeedAllOptions): Promise<SeedAllResult> {
   const seconds: Record<string, number> = {};
   const rows: Record<string, Record<string, number>> = {};
   const inWorkers = options.workers ?? options.scale > 1;
-  let registry: RegistryDatasetLike | undefined;
-  const registryDataset = () => (registry ??= generateRegistryDataset(options.scale, options.seed, log));
+  // Generated once: every other generator draws its cooperatives from it.
+  const registry = generateRegistryDataset(options.scale, options.seed, log);
   // The registry (1.4 million members at scale 100) loads while the others generate and load:
   // at scale > 1 each of the others runs in a worker thread of its own (the generators are
   // CPU-bound and would otherwise hold up the registry's inserts).
@@ -228,9 +237,9 @@ export async function seedAll(options: SeedAllOptions): Promise<SeedAllResult> {
       const t0 = Date.now();
       const say: Log = (line) => log(line.startsWith("[") ? line : `[${definition.name}] ${line}`);
       if (inWorkers && definition.name !== "registry") {
-        await seedInWorker(definition, { databaseUrl: databases[definition.name], scale: options.scale, seed: options.seed }, say);
+        await seedInWorker(definition, { databaseUrl: databases[definition.name], scale: options.scale, seed: options.seed, registry }, say);
       } else {
-        await seedSubgraph(definition, databases[definition.name], { scale: options.scale, seed: options.seed, registry: registryDataset(), log: say });
+        await seedSubgraph(definition, databases[definition.name], { scale: options.scale, seed: options.seed, registry, log: say });
       }
       seconds[definition.name] = (Date.now() - t0) / 1000;
       rows[definition.name] = await tableRowCounts(databases[definition.name]);

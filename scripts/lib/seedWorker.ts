@@ -1,14 +1,14 @@
 import { SubgraphDefinition } from "@camau/shared";
 import { parentPort, workerData } from "node:worker_threads";
-import { generateRegistryDataset, seedSubgraph } from "./seedAll";
+import { seedSubgraph } from "./seedAll";
 
 /** One subgraph's `npm run seed` in a worker thread (see seedAll): messages carry its log lines. */
-const data = workerData as { definition: SubgraphDefinition; databaseUrl: string; scale: number; seed?: number };
+const data = workerData as { definition: SubgraphDefinition; databaseUrl: string; scale: number; seed?: number; registry: { cooperatives: unknown[]; events: unknown[] } };
 const log = (line: string) => parentPort!.postMessage({ log: line });
 
 // Ends on its own once the database pool is closed; the timers only guard against a stray handle
 // (and let the last message reach the parent first).
-seedSubgraph(data.definition, data.databaseUrl, { scale: data.scale, seed: data.seed, registry: generateRegistryDataset(data.scale, data.seed, () => undefined), log }).then(
+seedSubgraph(data.definition, data.databaseUrl, { scale: data.scale, seed: data.seed, registry: data.registry, log }).then(
   () => {
     setTimeout(() => process.exit(0), 2_000).unref();
   },

@@ -48,10 +48,14 @@ export async function deferRollups(q: QueryRunner): Promise<void> {
   await q.query(`SELECT set_config('rollup.deferred', 'on', true)`);
 }
 
-/** Recomputes figures for all their owners; `owners` is the SQL selecting a figure's owner ids. */
-export async function rebuildRollups(q: QueryRunner, figures: Record<string, string>): Promise<void> {
+/**
+ * Recomputes figures for all their owners; `owners` is the SQL selecting a figure's owner ids.
+ * `rebuilt` is told after each figure (a loader's progress line).
+ */
+export async function rebuildRollups(q: QueryRunner, figures: Record<string, string>, rebuilt?: (figure: string) => void): Promise<void> {
   for (const [figure, owners] of Object.entries(figures)) {
     await q.query(`SELECT rollup_rebuild($1, ARRAY(${owners}))`, [figure]);
+    rebuilt?.(figure);
   }
   await q.query(`SELECT set_config('rollup.deferred', 'off', true)`);
 }

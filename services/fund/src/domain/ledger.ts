@@ -104,15 +104,6 @@ function paidUpTo(loan: LedgerLoan, date: string, strictlyBefore = false) {
   return { principal, interest, overdueInterest };
 }
 
-/** Principal of the schedule in force on `day` that fell due before `day`, not paid before `day`. */
-function principalPastDueOn(loan: LedgerLoan, day: string, paidPrincipalBefore: number): { amount: number; rateE4: number } {
-  const schedule = scheduleAt(loan, day);
-  if (!schedule) return { amount: 0, rateE4: 0 };
-  let due = 0;
-  for (const i of schedule.installments) if (i.dueDate < day) due += i.principal;
-  return { amount: Math.max(0, due - paidPrincipalBefore), rateE4: schedule.annualRateE4 };
-}
-
 /** Overdue interest accrued from the first disbursement through `asOf` (inclusive). */
 export function accruedPenalty(loan: LedgerLoan, asOf: string): number {
   if (!loan.schedules.length || loan.overdueMultiplierPercent === 0) return 0;
@@ -131,15 +122,28 @@ export function accruedPenalty(loan: LedgerLoan, asOf: string): number {
   for (const r of loan.repayments) breaks.add(addDays(r.on, 1));
   const days = [...breaks].filter((d) => d > start && d <= end).sort();
   const segmentStarts = [addDays(start, 1), ...days.filter((d) => d > addDays(start, 1))];
+  // Segments come in date order, so the principal paid before a segment and the principal each
+  // schedule has due before it are running sums (the ledger is replayed on every due date by the
+  // demo generator: one pass here instead of one per segment).
+  const repayments = [...loan.repayments].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  let repaid = 0;
+  let nextRepayment = 0;
+  const dueSoFar = new Map<ScheduleVersion, { next: number; due: number; byDate: readonly Installment[] }>();
   let numerator = 0n;
   for (let k = 0; k < segmentStarts.length; k++) {
     const from = segmentStarts[k];
     const to = k + 1 < segmentStarts.length ? segmentStarts[k + 1] : addDays(end, 1);
     const length = daysBetween(from, to);
     if (length <= 0) continue;
-    const paid = paidUpTo(loan, from, true).principal;
-    const { amount, rateE4 } = principalPastDueOn(loan, from, paid);
-    if (amount > 0) numerator += BigInt(amount) * BigInt(length) * BigInt(rateE4);
+    while (nextRepayment < repayments.length && repayments[nextRepayment].on < from) repaid += repayments[nextRepayment++].principal;
+    // Principal of the schedule in force on `from` that fell due before it, not paid before it.
+    const schedule = scheduleAt(loan, from);
+    if (!schedule) continue;
+    let running = dueSoFar.get(schedule);
+    if (!running) dueSoFar.set(schedule, (running = { next: 0, due: 0, byDate: [...schedule.installments].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)) }));
+    while (running.next < running.byDate.length && running.byDate[running.next].dueDate < from) running.due += running.byDate[running.next++].principal;
+    const amount = Math.max(0, running.due - repaid);
+    if (amount > 0) numerator += BigInt(amount) * BigInt(length) * BigInt(schedule.annualRateE4);
   }
   // amount × days × (rateE4 / 10^4 / 100) × (multiplier / 100) / 365
   return Number(divideRounded(numerator * BigInt(loan.overdueMultiplierPercent), 365n * 10_000n * 100n * 100n));

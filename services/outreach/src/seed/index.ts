@@ -37,27 +37,48 @@ export async function registryCooperativePool(log: (line: string) => void, regis
     for (const code of c.districtCode ? successorCodes(c.communeCode) : [c.communeCode]) add(byNewCommune, code, c.id);
     if (c.districtCode) add(byDistrict, c.districtCode, c.id);
   }
-  const activeOn = (id: string, date: string) => {
-    let status: string | null = null;
-    for (const e of history.get(id) ?? []) {
-      if (e.on > date) break;
-      status = e.status;
-    }
-    return status === "ACTIVE";
+  // Each cooperative's ACTIVE periods [from, to) (to null: still ACTIVE), from its status history
+  // in order: the status on a date is that of the last change on or before it. Resolved once per
+  // list of cooperatives, so answering a date is one pass over plain arrays (at national scale the
+  // lists hold thousands of cooperatives and are asked about for tens of thousands of dates).
+  const activeSpans = (id: string): [string, string | null][] => {
+    const changes = history.get(id) ?? [];
+    const spans: [string, string | null][] = [];
+    changes.forEach((e, i) => {
+      const until = i + 1 < changes.length ? changes[i + 1].on : null;
+      if (e.status === "ACTIVE" && (until === null || e.on < until)) spans.push([e.on, until]);
+    });
+    return spans;
   };
+  const resolved = new Map<string[], { id: string; spans: [string, string | null][] }[]>();
+  const activeAmong = (ids: string[], date: string) => {
+    let entries = resolved.get(ids);
+    if (!entries) resolved.set(ids, (entries = ids.map((id) => ({ id, spans: activeSpans(id) }))));
+    const active: string[] = [];
+    for (const { id, spans } of entries) {
+      for (const [from, to] of spans) {
+        if (from <= date && (to === null || date < to)) {
+          active.push(id);
+          break;
+        }
+      }
+    }
+    return active;
+  };
+  const none: string[] = [];
   // Classes share days and districts, and at large scales the lists are long: answer each once.
   const answered = new Map<string, string[]>();
   return {
     activeOn: (date, districtCode) => {
       const key = `${date}|${districtCode}`;
       let ids = answered.get(key);
-      if (!ids) answered.set(key, (ids = (byDistrict.get(districtCode) ?? []).filter((id) => activeOn(id, date))));
+      if (!ids) answered.set(key, (ids = activeAmong(byDistrict.get(districtCode) ?? none, date)));
       return ids;
     },
     activeInNewCommune: (date, communeCode) => {
       const key = `${date}|new:${communeCode}`;
       let ids = answered.get(key);
-      if (!ids) answered.set(key, (ids = (byNewCommune.get(communeCode) ?? []).filter((id) => activeOn(id, date))));
+      if (!ids) answered.set(key, (ids = activeAmong(byNewCommune.get(communeCode) ?? none, date)));
       return ids;
     },
   };

@@ -12,6 +12,9 @@ export interface RenderJob {
   series: DraftFigures["series"];
 }
 
+/** The key of a render worker's job in its workerData. */
+const RENDER_JOB = "camauReportRenderJob";
+
 async function render(job: RenderJob): Promise<Buffer> {
   const chart = seriesChartPng(job.series);
   if (job.format === "CHART_PNG") return chart;
@@ -46,16 +49,19 @@ export function renderInWorker(job: RenderJob): Promise<Buffer> {
 
 function renderNow(job: RenderJob): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: job });
+    const worker = new Worker(__filename, { workerData: { [RENDER_JOB]: job } });
     worker.once("message", (bytes: Uint8Array) => resolve(Buffer.from(bytes)));
     worker.once("error", reject);
     worker.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`the export worker stopped with code ${code}`))));
   });
 }
 
-if (!isMainThread && parentPort) {
+// Only in the thread renderNow started: this module is also loaded in other worker threads (the
+// seed's, which load every subgraph's module), where there is no job to render.
+const job = isMainThread ? undefined : (workerData as { [RENDER_JOB]?: RenderJob } | null)?.[RENDER_JOB];
+if (job && parentPort) {
   const port = parentPort;
-  render(workerData as RenderJob).then(
+  render(job).then(
     (bytes) => port.postMessage(bytes),
     (error: unknown) => {
       throw error;
