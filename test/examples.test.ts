@@ -1,3 +1,4 @@
+import { Role, signToken } from "@camau/shared";
 import { readExamples, type ExampleOperation } from "@camau/graphiql-ui";
 import { expect } from "chai";
 import { GraphQLSchema, parse, validate } from "graphql";
@@ -59,7 +60,9 @@ describe("example operations (docs/examples, README.md, docs/frontend.md)", func
 
       it("runs through the gateway without errors and returns data", async () => {
         const variables = example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : {};
-        const response = await graphql(example.query, variables);
+        // An example of protected data runs with a token of the role its header names.
+        const token = example.role ? signToken({ sub: `example-${example.id}`, role: example.role as Role }) : undefined;
+        const response = await graphql(example.query, variables, token);
         expect(response.errors, JSON.stringify(response.errors)).to.equal(undefined);
         expect(response.status).to.equal(200);
         const data = response.data as Record<string, unknown>;

@@ -7,6 +7,8 @@
  *   # description: One paragraph shown in GraphiQL's Examples pane.
  *   # subgraphs: registry, fund          (the subgraphs it reads; a check skips files whose
  *                                         subgraphs are not all in the supergraph yet)
+ *   # role: FUND_OFFICER                 (optional: the role of the token it needs; none for
+ *                                         public data)
  *
  * Read by the GraphiQL build (embedded into the bundle), by the test that validates every
  * example against the API schema, and by the documentation.
@@ -15,7 +17,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const EXAMPLES_DIR = path.resolve(__dirname, "..", "docs", "examples");
-const HEADER = /^#\s*(title|description|subgraphs):\s*(.*)$/;
+const HEADER = /^#\s*(title|description|subgraphs|role):\s*(.*)$/;
 
 function readExamples(dir = EXAMPLES_DIR) {
   return fs
@@ -24,7 +26,7 @@ function readExamples(dir = EXAMPLES_DIR) {
     .sort()
     .map((file) => {
       const text = fs.readFileSync(path.join(dir, file), "utf8");
-      const meta = { title: "", description: "", subgraphs: [] };
+      const meta = { title: "", description: "", subgraphs: [], role: "" };
       const body = [];
       for (const line of text.split("\n")) {
         const header = body.length === 0 ? HEADER.exec(line) : null;
@@ -45,7 +47,7 @@ function readExamples(dir = EXAMPLES_DIR) {
         }
       }
       if (!meta.title) throw new Error(`${path.join(dir, file)}: the first lines must include "# title: ..."`);
-      return { id, file: path.join(dir, file), title: meta.title, description: meta.description, subgraphs: meta.subgraphs, query: body.join("\n").trim() + "\n", variables };
+      return { id, file: path.join(dir, file), title: meta.title, description: meta.description, subgraphs: meta.subgraphs, role: meta.role, query: body.join("\n").trim() + "\n", variables };
     });
 }
 

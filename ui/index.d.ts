@@ -8,6 +8,8 @@ export interface ExampleOperation {
   description: string;
   /** Subgraphs it reads (its "# subgraphs:" header). */
   subgraphs: string[];
+  /** The role of the token it needs (its "# role:" header), "" for public data. */
+  role: string;
   /** The operation, without the header comments. */
   query: string;
   /** Variables as pretty JSON, or "" when there is no .variables.json. */

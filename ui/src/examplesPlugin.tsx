@@ -35,6 +35,11 @@ function ExamplesContent() {
           <li key={example.id} data-example={example.id}>
             <div className="camau-examples-title">{example.title}</div>
             <div className="camau-examples-description">{example.description}</div>
+            {example.role && (
+              <div className="camau-examples-role">
+                Needs a token: <code>npm run token -- --role {example.role}</code>
+              </div>
+            )}
             <div className="camau-examples-actions">
               <button type="button" className="graphiql-button" onClick={() => open(example, false)}>
                 Open

@@ -1,3 +1,4 @@
+import { Territory, territorySql, unplacedInTerritorySql } from "@camau/shared";
 import { expect } from "chai";
 import { loanPositionsSql } from "../src/report/positionsSql";
 import { backdateLedgerChanges, FundUnderTest, startFund, tokens } from "./support";
@@ -36,6 +37,30 @@ const ROLLUP_SQL = `
     FROM (SELECT cell, total FROM rollup_totals_for_test($1::date)) t
    WHERE t.cell[1] <> ALL (ARRAY['repaid', 'written_off'])
    GROUP BY 1, 3, 5`;
+
+/** The additive headline figures of fundPortfolio. */
+const HEADLINES = ["loansOutstanding", "principalOutstanding", "disbursedToDate", "principalRepaidToDate", "writtenOffToDate", "overdueLoanCount", "par30Principal"] as const;
+
+/**
+ * The same figures from the ledger for the loans of a territory, placed by the rule of the fund's
+ * period report (the borrower's district or commune; an unplaced loan by its signing date).
+ */
+function ledgerInTerritory(territory: Territory) {
+  const place = territorySql({ district: "l.borrower_district_code", commune: "l.borrower_commune_code" }, territory, 2);
+  const inTerritory = `(${place.sql} OR (l.borrower_district_code IS NULL AND l.borrower_commune_code IS NULL AND ${unplacedInTerritorySql("l.signed_on", 4)}))`;
+  return {
+    sql: `
+      SELECT count(*) FILTER (WHERE p.outstanding > 0) AS "loansOutstanding", coalesce(sum(p.outstanding), 0) AS "principalOutstanding",
+             coalesce(sum(p.disbursed), 0) AS "disbursedToDate",
+             (SELECT coalesce(sum(r.principal_part), 0) FROM repayment r JOIN loan l ON l.id = r.loan_id WHERE r.paid_on <= $1::date AND ${inTerritory}) AS "principalRepaidToDate",
+             (SELECT coalesce(sum(l.written_off_principal), 0) FROM loan l WHERE l.written_off_on <= $1::date AND ${inTerritory}) AS "writtenOffToDate",
+             count(*) FILTER (WHERE p.status = 'OVERDUE' AND p.outstanding > 0) AS "overdueLoanCount",
+             coalesce(sum(p.outstanding) FILTER (WHERE p.dpd > 30), 0) AS "par30Principal"
+        FROM (${loanPositionsSql("$1::date")}) p JOIN loan l ON l.id = p.loan_id
+       WHERE ${inTerritory}`,
+    params: [...place.params, territory],
+  };
+}
 
 type Row = Record<string, string | number | null>;
 const keyOf = (r: Row) => JSON.stringify([r.sector_code, r.district_code, r.debt_group === null ? null : Number(r.debt_group)]);
@@ -78,9 +103,9 @@ describe("fund: portfolio rollup equals the ledger", function () {
     await expectEqualsLedger(DATES);
   });
 
-  it("through the API: fundPortfolio's headline figures are the ledger's", async () => {
+  it("through the API: fundPortfolio's headline figures are the ledger's (the province: every loan)", async () => {
     const date = "2023-06-30";
-    const res = await t.fund.query(`{ fundPortfolio(asOf: "${date}") { loansOutstanding principalOutstanding disbursedToDate principalRepaidToDate writtenOffToDate overdueLoanCount par30Principal byDebtGroup { debtGroup loanCount } } }`, {}, tokens.admin());
+    const res = await t.fund.query(`{ fundPortfolio(asOf: "${date}", territory: CA_MAU) { loansOutstanding principalOutstanding disbursedToDate principalRepaidToDate writtenOffToDate overdueLoanCount par30Principal byDebtGroup { debtGroup loanCount } } }`, {}, tokens.admin());
     expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
     const { rows } = await t.db.query(
       `SELECT count(*) FILTER (WHERE outstanding > 0) AS n, coalesce(sum(outstanding), 0) AS outstanding, coalesce(sum(disbursed), 0) AS disbursed,
@@ -93,6 +118,53 @@ describe("fund: portfolio rollup equals the ledger", function () {
       [rows[0].n, rows[0].outstanding, rows[0].disbursed, rows[0].overdue, rows[0].par30].map(Number),
     );
     expect(p.byDebtGroup.map((g: { debtGroup: number }) => g.debtGroup)).to.deep.equal([1, 2, 3, 4, 5]);
+  });
+
+  it("per territory through the API: each territory's figures are its borrowers' loans in the ledger, and the old provinces add up to the province", async () => {
+    const query = `query ($asOf: Date!, $territory: Territory) { fundPortfolio(asOf: $asOf, territory: $territory) { territory ${HEADLINES.join(" ")} } }`;
+    const { rows: bacLieu } = await t.db.query(`SELECT count(*) AS n FROM loan WHERE contract_number LIKE 'QHTBL-%'`);
+    expect(Number(bacLieu[0].n), "old Bạc Liêu's loans in the demo data").to.be.greaterThan(0);
+    for (const date of ["2018-12-31", "2021-06-30", "2023-06-30", "2025-06-30", "2025-12-31", "2026-06-30"]) {
+      const figures: Partial<Record<Territory, Record<string, number>>> = {};
+      for (const territory of Object.values(Territory)) {
+        const res = await t.fund.query(query, { asOf: date, territory }, tokens.admin());
+        expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
+        const { territory: covered, ...api } = res.data!.fundPortfolio;
+        expect(covered).to.equal(territory);
+        const ledger = ledgerInTerritory(territory);
+        const { rows } = await t.db.query(ledger.sql, [date, ...ledger.params]);
+        expect(api, `${territory} on ${date}`).to.deep.equal(Object.fromEntries(HEADLINES.map((h) => [h, Number(rows[0][h])])));
+        figures[territory] = api;
+      }
+      // No loan of the demo data lacks a place, so the two old provinces make the new one.
+      const sum = Object.fromEntries(HEADLINES.map((h) => [h, figures.OLD_CA_MAU![h] + figures.OLD_BAC_LIEU![h]]));
+      expect(sum, `OLD_CA_MAU + OLD_BAC_LIEU = CA_MAU on ${date}`).to.deep.equal(figures.CA_MAU);
+    }
+    // By default, the province of the date.
+    const before = await t.fund.query(query, { asOf: "2025-06-30" }, tokens.admin());
+    const after = await t.fund.query(query, { asOf: "2025-07-01" }, tokens.admin());
+    expect([before.data!.fundPortfolio.territory, after.data!.fundPortfolio.territory]).to.deep.equal(["OLD_CA_MAU", "CA_MAU"]);
+  });
+
+  it("per territory, slices of fewer than 3 loans are withheld from the public", async () => {
+    for (const territory of Object.values(Territory)) {
+      const res = await t.fund.query(
+        `query ($territory: Territory) { fundPortfolio(asOf: "2021-06-30", territory: $territory) {
+          byDistrict { districtCode loanCount principalOutstanding suppressed } byDebtGroup { debtGroup loanCount principalOutstanding suppressed } } }`,
+        { territory },
+      );
+      expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
+      const { byDistrict, byDebtGroup } = res.data!.fundPortfolio;
+      const staff = (await t.fund.query(`query ($territory: Territory) { fundPortfolio(asOf: "2021-06-30", territory: $territory) { byDistrict { districtCode loanCount } byDebtGroup { debtGroup loanCount } } }`, { territory }, tokens.fundOfficer())).data!.fundPortfolio;
+      for (const [pub, all] of [[byDistrict, staff.byDistrict], [byDebtGroup, staff.byDebtGroup]] as [{ loanCount: number | null; principalOutstanding: number | null; suppressed: boolean }[], { loanCount: number }[]][]) {
+        expect(pub.length).to.equal(all.length);
+        pub.forEach((slice, i) => {
+          const small = all[i].loanCount > 0 && all[i].loanCount < 3;
+          if (small) expect([slice.suppressed, slice.loanCount, slice.principalOutstanding], `${territory} ${JSON.stringify(slice)}`).to.deep.equal([true, null, null]);
+          if (!slice.suppressed) expect(slice.loanCount).to.equal(all[i].loanCount);
+        });
+      }
+    }
   });
 
   it("after backdated repayments, removed tranches, restructurings, write-offs and closings written in SQL", async () => {

@@ -1,4 +1,4 @@
-import { DateScalar, MoneyScalar, CacheHint } from "@camau/shared";
+import { DateScalar, MoneyScalar, CacheHint, Territory } from "@camau/shared";
 import { ClassType, Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { InstallmentStatus, LoanStatus, ScheduleReason } from "../domain/enums";
 
@@ -231,6 +231,9 @@ export type DistrictSlice = InstanceType<typeof DistrictSlice>;
 export class FundPortfolio {
   @Field(() => DateScalar, { description: "The date (end of day)." })
   asOf: string;
+
+  @Field(() => Territory, { description: "The territory every figure covers, by the borrower's place: by default the province as it was on the date (OLD_CA_MAU before 2025-07-01, CA_MAU from then on)." })
+  territory: Territory;
 
   // The headline figures: each is read from the portfolio's totals when a query selects it (PortfolioResolver).
   @Field(() => Int, { description: "Loans with outstanding principal (số khoản vay còn dư nợ)." })

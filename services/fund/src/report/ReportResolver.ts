@@ -1,4 +1,5 @@
-import { MoneyScalar, OncePerRequest, placeInTerritory, REFORM_DATE, rollupTotals, Territory, territorySql, unplacedInTerritory, unplacedInTerritorySql } from "@camau/shared";
+import { MoneyScalar, OncePerRequest, rollupTotals, Territory, territorySql, unplacedInTerritorySql } from "@camau/shared";
+import { rolledUpLoanInTerritory } from "../domain/loanTerritory";
 import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { FundContext } from "../context";
 import { CollectiveEconomyReport } from "./CollectiveEconomyReport";
@@ -44,11 +45,6 @@ export class ReportResolver {
     // From the outstanding_principal rollup: one row per month end and day, whatever the number of loans.
     // Cells are [borrower's district, signed before the reform, borrower's commune when no district].
     const cells = await rollupTotals(ctx.dataSource, "outstanding_principal", r.to);
-    const dayBeforeReform = "2025-06-30";
-    return cells
-      .filter(({ cell: [district, signedBefore, commune] }) =>
-        district || commune ? placeInTerritory(r.territory, district, commune) : unplacedInTerritory(r.territory, signedBefore === "true" ? dayBeforeReform : REFORM_DATE),
-      )
-      .reduce((sum, cell) => sum + cell.total, 0);
+    return cells.filter(({ cell: [district, signedBefore, commune] }) => rolledUpLoanInTerritory(r.territory, district, commune, signedBefore)).reduce((sum, cell) => sum + cell.total, 0);
   }
 }

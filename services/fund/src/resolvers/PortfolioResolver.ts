@@ -1,6 +1,7 @@
-import { DateScalar, DisclosedColumn, RollupCell, Viewer, rollupTotals, withholdSmallCells, CacheHint } from "@camau/shared";
+import { DateScalar, DisclosedColumn, RollupCell, Viewer, rollupTotals, withholdSmallCells, CacheHint, Territory, defaultTerritory } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root, Directive } from "type-graphql";
 import { FundContext } from "../context";
+import { rolledUpLoanInTerritory } from "../domain/loanTerritory";
 import { DebtGroupSlice, DistrictSlice, FundPortfolio, SectorSlice } from "../graphql/objects";
 
 interface Totals {
@@ -39,6 +40,9 @@ interface Portfolio {
   debtGroups: { debtGroup: number; name: string }[];
 }
 
+/** What a portfolio is read for: a date and the territory its loans' borrowers lie in. */
+type PortfolioKey = Pick<FundPortfolio, "asOf" | "territory">;
+
 const portfolioMemo = new WeakMap<FundContext, Map<string, Promise<Portfolio>>>();
 
 /** The measures of the `portfolio` rollup (migration PortfolioRollup) kept per group of loans. */
@@ -53,16 +57,18 @@ const GROUP_MEASURES: Record<string, keyof Omit<PositionGroup, "sectorCode" | "s
 };
 
 /**
- * The rollup's cells (measure, sector code, sector name, district code, district name, debt group)
+ * The rollup's cells (measure, sector code, sector name, district code, district name, debt group,
+ * signed before the reform when unplaced, commune when no district) of the loans in the territory,
  * summed into groups of loans by sector code, district code and debt group, named by the smallest
  * name recorded in the group; a group exists while it holds a signed loan (measure `loans`).
  */
-function positionGroups(cells: RollupCell[]): { groups: PositionGroup[]; repaid: number; writtenOff: number } {
+function positionGroups(cells: RollupCell[], territory: Territory): { groups: PositionGroup[]; repaid: number; writtenOff: number } {
   const byKey = new Map<string, PositionGroup>();
   let repaid = 0;
   let writtenOff = 0;
   for (const { cell, total } of cells) {
-    const [measure, sectorCode, sectorName, districtCode, districtName, debtGroup] = cell;
+    const [measure, sectorCode, sectorName, districtCode, districtName, debtGroup, signedBeforeReform, communeCode] = cell;
+    if (!rolledUpLoanInTerritory(territory, districtCode, communeCode, signedBeforeReform)) continue;
     if (measure === "repaid") repaid += total;
     else if (measure === "written_off") writtenOff += total;
     if (measure !== "loans" && measure !== "outstanding_negative" && !(measure! in GROUP_MEASURES)) continue;
@@ -83,21 +89,22 @@ function positionGroups(cells: RollupCell[]): { groups: PositionGroup[]; repaid:
 }
 
 /**
- * The portfolio as of the date, read ONCE per request and date from the `portfolio` dated rollup
- * (about one row per cell whatever the number of loans), from which the headline figures and the
- * three breakdowns are summed.
+ * The portfolio of a territory as of the date, read ONCE per request, date and territory from the
+ * `portfolio` dated rollup (about one row per cell whatever the number of loans), from which the
+ * headline figures and the three breakdowns are summed.
  */
-function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
+function portfolio(ctx: FundContext, { asOf, territory }: PortfolioKey): Promise<Portfolio> {
   let byDate = portfolioMemo.get(ctx);
   if (!byDate) portfolioMemo.set(ctx, (byDate = new Map()));
-  let found = byDate.get(asOf);
+  const memoKey = `${asOf}:${territory}`;
+  let found = byDate.get(memoKey);
   if (!found) {
     found = (async () => {
       const [cells, thresholds] = await Promise.all([
         rollupTotals(ctx.dataSource, "portfolio", asOf),
         ctx.dataSource.query(`SELECT debt_group, name FROM debt_group_threshold ORDER BY debt_group`) as Promise<{ debt_group: number; name: string }[]>,
       ]);
-      const { groups, repaid, writtenOff } = positionGroups(cells);
+      const { groups, repaid, writtenOff } = positionGroups(cells, territory);
       const sum = (pick: (g: PositionGroup) => number) => groups.reduce((total, g) => total + pick(g), 0);
       return {
         groups,
@@ -113,7 +120,7 @@ function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
         },
       };
     })();
-    byDate.set(asOf, found);
+    byDate.set(memoKey, found);
   }
   return found;
 }
@@ -122,8 +129,8 @@ function portfolio(ctx: FundContext, asOf: string): Promise<Portfolio> {
 const HEADLINE_FIGURES: readonly (keyof Totals)[] = ["loansOutstanding", "principalOutstanding", "disbursedToDate", "principalRepaidToDate", "writtenOffToDate", "overdueLoanCount", "par30Principal"];
 
 /** The portfolio's headline figures, shared by the fields of one request. */
-async function totals(ctx: FundContext, asOf: string): Promise<Totals> {
-  return (await portfolio(ctx, asOf)).totals;
+async function totals(ctx: FundContext, key: PortfolioKey): Promise<Totals> {
+  return (await portfolio(ctx, key)).totals;
 }
 
 /**
@@ -182,22 +189,30 @@ function minText(values: ReadonlyArray<string | null>): string | null {
 export class PortfolioResolver {
   @Directive(CacheHint.report)
   @Query(() => FundPortfolio, { description: "The fund's portfolio as of a date (danh mục cho vay): public aggregate figures, no individual loans." })
-  fundPortfolio(@Arg("asOf", () => DateScalar, { description: "The date (end of day)." }) asOf: string, @Ctx() ctx: FundContext): FundPortfolio {
-    const root = { asOf } as FundPortfolio;
+  fundPortfolio(
+    @Arg("asOf", () => DateScalar, { description: "The date (end of day)." }) asOf: string,
+    @Arg("territory", () => Territory, {
+      nullable: true,
+      description: "The territory whose borrowers' loans are counted, by the borrower's place. Default: the province as it was on the date (OLD_CA_MAU before 2025-07-01, CA_MAU from then on).",
+    })
+    territory: Territory | null | undefined,
+    @Ctx() ctx: FundContext,
+  ): FundPortfolio {
+    const root = { asOf, territory: territory ?? defaultTerritory(asOf) } as FundPortfolio;
     // Read lazily: a query that selects no headline figure reads no totals.
-    for (const figure of HEADLINE_FIGURES) Object.defineProperty(root, figure, { enumerable: true, get: () => totals(ctx, asOf).then((t) => t[figure]) });
+    for (const figure of HEADLINE_FIGURES) Object.defineProperty(root, figure, { enumerable: true, get: () => totals(ctx, root).then((t) => t[figure]) });
     return root;
   }
 
   @FieldResolver(() => Float, { description: "Portfolio at risk over 30 days (tỷ lệ nợ quá hạn trên 30 ngày): PAR30 principal / outstanding principal, 0 to 1; 0 when nothing is outstanding." })
   async par30Ratio(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<number> {
-    const t = await totals(ctx, p.asOf);
+    const t = await totals(ctx, p);
     return t.principalOutstanding > 0 ? t.par30Principal / t.principalOutstanding : 0;
   }
 
   @FieldResolver(() => [DebtGroupSlice], { description: "Outstanding loans by debt group 1–5 (dư nợ theo nhóm nợ); every group is listed. Groups of fewer than 3 loans are withheld from the public (`suppressed`)." })
   async byDebtGroup(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<DebtGroupSlice[]> {
-    const { groups, debtGroups } = await portfolio(ctx, p.asOf);
+    const { groups, debtGroups } = await portfolio(ctx, p);
     const rows = debtGroups.map((t) => {
       const of = groups.filter((g) => g.debtGroup === t.debtGroup);
       return {
@@ -212,7 +227,7 @@ export class PortfolioResolver {
 
   @FieldResolver(() => [SectorSlice], { description: "By the borrower's sector as recorded at application (theo lĩnh vực), largest outstanding first. Figures summing fewer than 3 loans are withheld from the public (`suppressed`)." })
   async bySector(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<SectorSlice[]> {
-    const { groups } = await portfolio(ctx, p.asOf);
+    const { groups } = await portfolio(ctx, p);
     const rows = slicesBy(groups, (g) => g.sectorCode, (g) => g.sectorName)
       .map(({ key, name, figures }) => ({ sectorCode: key, sectorName: name!, ...figures }))
       .sort((a, b) => b.principalOutstanding - a.principalOutstanding || (a.sectorCode < b.sectorCode ? -1 : a.sectorCode > b.sectorCode ? 1 : 0));
@@ -221,7 +236,7 @@ export class PortfolioResolver {
 
   @FieldResolver(() => [DistrictSlice], { description: "By the borrower's district as recorded at application (theo huyện), by district code. Figures summing fewer than 3 loans are withheld from the public (`suppressed`)." })
   async byDistrict(@Root() p: FundPortfolio, @Ctx() ctx: FundContext): Promise<DistrictSlice[]> {
-    const { groups } = await portfolio(ctx, p.asOf);
+    const { groups } = await portfolio(ctx, p);
     const rows = slicesBy(groups, (g) => g.districtCode, (g) => g.districtName)
       .map(({ key, name, figures }) => ({ districtCode: key, districtName: name, ...figures }))
       // ORDER BY district_code NULLS LAST

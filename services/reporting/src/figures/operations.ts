@@ -45,7 +45,7 @@ export const REPORT_FIGURES = `query ReportDraftFigures($from: Date!, $to: Date!
     territory${REPORT_FIELDS}
     byArea { unitCode unitName level cooperativeCount goodOrFairCount }
   }
-  fund: fundPortfolio(asOf: $to) {${FUND_FIELDS}
+  fund: fundPortfolio(asOf: $to, territory: $territory) {${FUND_FIELDS}
   }${PROGRAM_PROVINCES}
 }`;
 
