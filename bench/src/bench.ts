@@ -13,7 +13,7 @@ import { Operation, operations, Samples, seededRandom } from "./operations";
 import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./procStats";
 
 /**
- * `npm run bench -- [--scale N] [--duration S] [--connections C] [--only list,search] [--no-peer] [--label L]`
+ * `npm run bench -- [--scale N] [--duration S] [--connections C] [--only list,search] [--targets ours,peer,peer-rust,direct] [--rounds R] [--label L]`
  *
  * Starts PostgreSQL on the benchmark's own data folder for the scale (.data/bench/scale-N,
  * seeded with `seedAll` when it holds no data yet), every subgraph and our gateway (as
