@@ -188,6 +188,9 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
  * registry dataset the other generators read (cooperatives and their events), copied: generating
  * it again in every worker cost as much CPU as the registry's own generation, each time.
  */
+/** Heap of each seeding worker thread: the national fund dataset ran out of the default one. */
+const SEED_WORKER_HEAP_MB = 8_192;
+
 function seedInWorker(
   definition: SubgraphDefinition,
   data: { databaseUrl: string; scale: number; seed?: number; registry: RegistryDatasetLike },
@@ -195,7 +198,9 @@ function seedInWorker(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const registry = { cooperatives: data.registry.cooperatives, events: data.registry.events };
-    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data, registry } });
+    // A national fund dataset (tens of thousands of loans with their schedules and ledgers) is held
+    // whole until it is written in one transaction: more than a worker's default heap.
+    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data, registry }, resourceLimits: { maxOldGenerationSizeMb: SEED_WORKER_HEAP_MB } });
     let failure: Error | undefined;
     worker.on("message", (message: { log?: string; error?: string }) => {
       if (message.log) log(message.log);
