@@ -1,11 +1,10 @@
-import { addDays, addMonths, daysBetween, dayNumber, isoOfDay, maxDate } from "../domain/dates";
 import { ApplicationStatus, AppraisalRecommendation, LoanStatus, RepaymentMethod, ScheduleReason } from "../domain/enums";
 import { allocateRepayment, LedgerLoan, LedgerRepayment, positionAsOf, scheduleAt, ScheduleVersion } from "../domain/ledger";
 import { rateE4 } from "../domain/money";
 import { buildSchedule, Installment, rescheduleForTranche, restructureSchedule } from "../domain/schedule";
 import { signedLoanState } from "../domain/lifecycle";
 import { DEFAULT_LOAN_PRODUCTS, LoanProductData } from "../reference/products";
-import { Random, REFORM_DATE } from "@camau/shared";
+import { addDays, addMonths, daysBetween, dayNumber, isoOfDay, maxDate, Random, REFORM_DATE } from "@camau/shared";
 
 /**
  * The fund's demo history, generated in memory (pure: no I/O, no clock) from a seed and the
