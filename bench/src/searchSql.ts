@@ -19,7 +19,14 @@ import { SEARCH_WORDS } from "./operations";
  * - `ranked-all`: the page ranks every match (the SQL before the ranked candidates);
  * - `ranked-candidates`: the page ranks the candidates only (rankedCandidatesSql, what addSearch sends);
  * - `kind-words-left-out`: ranked-all without the words every cooperative's document holds ("hop tac xa");
- * - `count`: the count of every match (what `totalCount` adds), apart.
+ * - `count`: the count of every match (what `totalCount` added before), apart;
+ * - `count-ranked-candidates`: the count of the relevance-ordered list, the ranked candidates
+ *   (what `totalCount` of a search in relevance order counts now), apart;
+ * - `search-with-count`: `ranked-candidates` and `count-ranked-candidates` together, the SQL of
+ *   the benchmark's search (which selects `totalCount`).
+ * `--copies N` (one data folder): also measures a schema `copies_N` holding the folder's
+ * cooperatives N times over (new ids and codes, same documents, rows in random order), made on the
+ * spot and dropped at the end: how the search grows with the matches without seeding national data.
  * Then, per folder, EXPLAIN (ANALYZE, BUFFERS) of a keyset page by name from a cursor in the middle
  * of the list, with and without the leading condition of beyondCursorSql.
  * Writes bench/results/<date>-sql-search-<label>.json.
@@ -56,12 +63,33 @@ function statements(variant: string, words: string): Statement[] {
     }
     case "count":
       return [sql(`SELECT count(*) FROM cooperative c WHERE (${clause.exact})`)];
+    case "count-ranked-candidates":
+    case "search-with-count": {
+      const ids = rankedCandidatesSql((extra) => `SELECT c.id FROM cooperative c WHERE (${clause.exact}) AND ${extra}`, clause);
+      // As paginate counts a relevance-ordered list: its filters and its rows' condition, COUNT(DISTINCT id).
+      const count = sql(`SELECT COUNT(DISTINCT c.id) FROM cooperative c WHERE (${clause.exact}) AND c.id IN (${ids})`);
+      return variant === "search-with-count" ? [exists, page(`(${clause.exact}) AND c.id IN (${ids})`), count] : [count];
+    }
     default:
       throw new Error(variant);
   }
 }
 
-const VARIANTS = ["ranked-all", "ranked-candidates", "kind-words-left-out", "count"];
+const VARIANTS = ["ranked-all", "ranked-candidates", "kind-words-left-out", "count", "count-ranked-candidates", "search-with-count"];
+
+/** Copies the folder's cooperatives `copies` times into schema copies_N (see --copies). */
+async function makeCopies(client: Client, copies: number): Promise<string> {
+  const schema = `copies_${copies}`;
+  const { rows } = await client.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'cooperative' ORDER BY ordinal_position");
+  const columns = rows.map((r) => r.column_name);
+  const values = columns.map((c) => (c === "id" ? "gen_random_uuid()" : c === "code" ? "lpad((row_number() OVER ())::text, 10, '0')" : `c.${c}`));
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.query(`CREATE TABLE ${schema}.cooperative (LIKE public.cooperative INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`);
+  await client.query(`INSERT INTO ${schema}.cooperative (${columns.join(", ")}) SELECT ${values.join(", ")} FROM public.cooperative c, generate_series(1, ${copies}) ORDER BY random()`);
+  await client.query(`VACUUM ANALYZE ${schema}.cooperative`);
+  return schema;
+}
 
 function summary(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
@@ -92,12 +120,15 @@ async function deepPage(client: Client): Promise<Record<string, { executionMs: n
 
 async function main(): Promise<void> {
   const { values, positionals: dirs } = parseArgs({
-    options: { port: { type: "string" }, rounds: { type: "string", default: "6" }, label: { type: "string", default: "search" } },
+    options: { port: { type: "string" }, rounds: { type: "string", default: "6" }, label: { type: "string", default: "search" }, copies: { type: "string" } },
     allowPositionals: true,
   });
   if (!values.port || dirs.length === 0) throw new Error("usage: node bench/dist/src/searchSql.js --port P [--rounds R] [--label L] <data folder>...");
+  const copies = values.copies ? Number(values.copies) : undefined;
+  if (copies !== undefined && (!Number.isInteger(copies) || copies < 2 || copies > 1000 || dirs.length !== 1)) throw new Error("--copies takes an integer in 2..1000 and one data folder");
   const servers: StartedPostgres[] = [];
   const clients: Client[] = [];
+  let copiesSchema: string | undefined;
   try {
     for (const [i, dir] of dirs.entries()) {
       const port = Number(values.port) + i;
@@ -107,6 +138,13 @@ async function main(): Promise<void> {
       const client = new Client({ connectionString: url });
       await client.connect();
       clients.push(client);
+    }
+    if (copies !== undefined) {
+      copiesSchema = await makeCopies(clients[0], copies);
+      const client = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${values.port}/camau_registry`, options: `-c search_path=${copiesSchema},public` });
+      await client.connect();
+      clients.push(client);
+      dirs.push(`${dirs[0]} (${copiesSchema})`);
     }
     const times = dirs.map(() => Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])));
     const perWord = dirs.map(() => Object.fromEntries(VARIANTS.map((v) => [v, {} as Record<string, number[]>])));
@@ -150,6 +188,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ ...result, folders: folders.map((f) => ({ ...f, deepPageByName: Object.fromEntries(Object.entries(f.deepPageByName).map(([k, v]) => [k, { executionMs: v.executionMs, buffers: v.buffers }])) })) }, null, 1));
     writeFileSync(path.join(REPO_ROOT, "bench/results", `${result.date.slice(0, 19).replace(/:/g, "-")}-sql-search-${values.label}.json`), `${JSON.stringify(result, null, 1)}\n`);
   } finally {
+    if (copiesSchema) await clients[0].query(`DROP SCHEMA ${copiesSchema} CASCADE`);
     for (const client of clients) await client.end();
     for (const server of servers) await server.stop();
   }

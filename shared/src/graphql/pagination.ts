@@ -114,8 +114,17 @@ export interface SortKey<T> {
   direction: "ASC" | "DESC";
   /** Reads the key's value from a loaded row, to build its cursor. */
   valueOf: (row: T) => CursorValue;
-  /** A condition the rows of the pages meet and the count ignores: the rows a costly key is computed for. */
+  /**
+   * A condition of the list's rows, pages and count alike: the rows a costly key is computed for
+   * (a relevance order lists and counts its ranked candidates, which keeps the count bounded).
+   */
   pageCondition?: string;
+  /**
+   * The ids of the rows `pageCondition` admits, as a SELECT of one column over the query's
+   * parameters, when counting those ids is cheaper than counting the query: the count is their
+   * number (COUNT DISTINCT), without the list's conditions again.
+   */
+  listedIds?: string;
 }
 
 /** The list a cursor belongs to, named by its sort keys: a cursor of one order is refused by another. */
@@ -251,8 +260,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const { size, backward } = pageSize(args);
   const keys = [...sortKeys, { expression: idExpression, direction: "ASC" as const, valueOf: (row: T) => row.id }];
-  const countQuery = qb.clone();
   for (const key of sortKeys) if (key.pageCondition) qb.andWhere(key.pageCondition);
+  const countQuery = qb.clone();
   if (args.after) whereBeyond(qb, keys, decodeCursor(args.after, keys.length, "after", cursorScope(keys)), true);
   if (args.before) whereBeyond(qb, keys, decodeCursor(args.before, keys.length, "before", cursorScope(keys)), false);
   keys.forEach((key, i) => {
@@ -262,5 +271,18 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   });
   const rows = size === 0 ? [] : await qb.take(size + 1).getMany();
   let counted: Promise<number> | undefined;
-  return pageFromRows(rows, size, backward, args, keys, () => (counted ??= countQuery.getCount()));
+  const listedIds = sortKeys.find((key) => key.listedIds)?.listedIds;
+  const count = () => (listedIds ? countListed(countQuery, listedIds) : countQuery.getCount());
+  return pageFromRows(rows, size, backward, args, keys, () => (counted ??= count()));
+}
+
+/** The number of distinct ids `listedIds` selects (see SortKey.listedIds), with the parameters of `qb`. */
+async function countListed<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, listedIds: string): Promise<number> {
+  const row = await qb.connection
+    .createQueryBuilder()
+    .select("COUNT(DISTINCT listed.*)", "n")
+    .from(`(${listedIds})`, "listed")
+    .setParameters(qb.getParameters())
+    .getRawOne<{ n: string }>();
+  return Number(row?.n ?? 0);
 }

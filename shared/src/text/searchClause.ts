@@ -96,7 +96,7 @@ export const RANKED_CANDIDATES = 500;
  * sort: the scan stops at `limit`; a walk of the name index instead reads every row before the
  * matches of a rare word). A search with at most `limit` matches ranks them all; a broader one
  * still puts rows of rank 0 first whenever it has some; its relevance-ordered list holds at most
- * 2 × `limit` rows (name order lists every match). `matchingIds(extra)` is the SELECT of the ids
+ * 2 × `limit` rows, and its totalCount counts those (name order lists and counts every match). `matchingIds(extra)` is the SELECT of the ids
  * the search finds under the list's filters, with `extra` as one more condition.
  */
 export function rankedCandidatesSql(matchingIds: (extra: string) => string, clause: SearchClause, limit = RANKED_CANDIDATES): string {

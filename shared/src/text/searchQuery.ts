@@ -21,6 +21,8 @@ export function SearchRankColumn(): PropertyDecorator {
 export interface RelevanceKey<T> extends SortKey<T> {
   /** The condition of the rows a relevance order ranks (see rankedCandidatesSql). */
   rankedOnly: string;
+  /** Their ids, as a SELECT (the list's filters and the search are in it): what its count counts. */
+  rankedIds: string;
 }
 
 /**
@@ -44,18 +46,20 @@ export async function addSearch<T extends ObjectLiteral & Searchable>(qb: Select
     direction: "ASC",
     valueOf: (row) => row.searchRank ?? 0,
     rankedOnly: `${id} IN (${rankedCandidatesSql(matchingIds, clause)})`,
+    rankedIds: rankedCandidatesSql(matchingIds, clause),
   };
 }
 
 /**
  * The keys of the RELEVANCE order: best matches first, then by name (Vietnamese order) among
- * equally good ones; DESC reverses both. Its pages hold the ranked candidates only (totalCount
- * still counts every match). Refused without a search, which is what ranks.
+ * equally good ones; DESC reverses both. The list holds the ranked candidates only, and its
+ * totalCount counts them (at most 2 × RANKED_CANDIDATES, so the count stays bounded however many
+ * rows match; under RANKED_CANDIDATES it is every match). Refused without a search, which is what ranks.
  */
 export function relevanceOrder<T>(relevance: RelevanceKey<T> | undefined, byName: SortKey<T>, direction: "ASC" | "DESC", path: string): SortKey<T>[] {
   if (!relevance) throw new BadUserInputError("RELEVANCE order needs filter.search", [{ path, message: "RELEVANCE needs filter.search" }]);
   return [
-    { expression: relevance.expression, direction, valueOf: relevance.valueOf, pageCondition: relevance.rankedOnly },
+    { expression: relevance.expression, direction, valueOf: relevance.valueOf, pageCondition: relevance.rankedOnly, listedIds: relevance.rankedIds },
     { ...byName, direction },
   ];
 }
