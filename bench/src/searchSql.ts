@@ -66,8 +66,8 @@ function statements(variant: string, words: string): Statement[] {
     case "count-ranked-candidates":
     case "search-with-count": {
       const ids = rankedCandidatesSql((extra) => `SELECT c.id FROM cooperative c WHERE (${clause.exact}) AND ${extra}`, clause);
-      // As paginate counts a relevance-ordered list: its filters and its rows' condition, COUNT(DISTINCT id).
-      const count = sql(`SELECT COUNT(DISTINCT c.id) FROM cooperative c WHERE (${clause.exact}) AND c.id IN (${ids})`);
+      // As paginate counts a relevance-ordered list: the distinct ids of its candidates (SortKey.listedIds).
+      const count = sql(`SELECT COUNT(DISTINCT listed.*) AS n FROM (${ids}) listed`);
       return variant === "search-with-count" ? [exists, page(`(${clause.exact}) AND c.id IN (${ids})`), count] : [count];
     }
     default:

@@ -3,6 +3,11 @@ import type { NextFunction, Request, Response } from "express";
 
 export const GATEWAY_SECRET_HEADER = "x-gateway-secret";
 
+/** Whether a request's header carries the secret (compared in constant time). */
+export function carriesGatewaySecret(given: string | string[] | undefined, expected: string): boolean {
+  return typeof given === "string" && given !== "" && sameSecret(given, expected);
+}
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -15,8 +20,7 @@ function sameSecret(given: string, expected: string): boolean {
  */
 export function gatewaySecretGuard(secret: string) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const given = req.header(GATEWAY_SECRET_HEADER);
-    if (given && sameSecret(given, secret)) return next();
+    if (carriesGatewaySecret(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
     res.status(401).json({
       errors: [{ message: "This service only answers the gateway", extensions: { code: "UNAUTHENTICATED" } }],
     });

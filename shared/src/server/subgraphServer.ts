@@ -13,7 +13,8 @@ import { createErrorFormatter } from "../graphql/formatError";
 import { jsonErrorHandler, notFoundHandler } from "./errorResponses";
 import { OpenDataSource } from "../openData/datasetStream";
 import { openDataRoutes } from "../openData/subgraphRoutes";
-import { gatewaySecretGuard } from "./gatewaySecretGuard";
+import { carriesGatewaySecret, GATEWAY_SECRET_HEADER, gatewaySecretGuard } from "./gatewaySecretGuard";
+import { plainGraphqlPost, PlainRequestHandler } from "./plainGraphqlPost";
 import { GracefulShutdown } from "./gracefulShutdown";
 import { DatabasePools, mutationsOnPrimary, poolForRequest, READ_PRIMARY_HEADER } from "./readRouting";
 import { viewerOrThrow } from "./requestContext";
@@ -72,11 +73,23 @@ export function callerAuthorization(context: object): string | undefined {
 }
 type WithViewer = { [VIEWER]?: Viewer; [REQUEST]?: SubgraphRequest };
 
+/** The largest GraphQL request body a subgraph reads (1 MiB). */
+const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** A request header as Express's req.header reads it (the first of repeated ones joined by Node). */
+function headerOf(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /** Starts one subgraph: GraphQL at /graphql behind the gateway secret, /health, /ready, /metrics. */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
+  let plainPost: PlainRequestHandler | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (!plainPost?.(req, res)) app(req, res);
+  });
   const shutdown = new GracefulShutdown(httpServer, options.name);
   const server = new ApolloServer<TContext>({
     schema: options.schema,
@@ -120,18 +133,28 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   app.get("/metrics", (_req, res) => {
     res.type("text/plain").send(options.counter.metrics(options.name, metricPools));
   });
+  const contextOf = async (req: http.IncomingMessage): Promise<TContext> => {
+    const authorization = headerOf(req, "authorization");
+    const viewer = viewerOrThrow(authorization);
+    const request: SubgraphRequest = { authorization };
+    const context = options.createContext(viewer, poolForRequest(pools, viewer, headerOf(req, READ_PRIMARY_HEADER)), request);
+    return Object.assign(context, { [VIEWER]: viewer, [REQUEST]: request });
+  };
+  const secret = gatewaySecret();
+  // The gateway's calls (plain JSON POSTs with the secret) skip Express; anything else, and every
+  // refusal, goes through the Express chain below.
+  plainPost = plainGraphqlPost(server, {
+    path: "/graphql",
+    bodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
+    admits: (req) => carriesGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], secret),
+    context: contextOf,
+    service: options.name,
+  });
   app.use(
     "/graphql",
-    gatewaySecretGuard(gatewaySecret()),
-    express.json({ limit: "1mb" }),
-    expressMiddleware(server, {
-      context: async ({ req }) => {
-        const viewer = viewerOrThrow(req.header("authorization"));
-        const request: SubgraphRequest = { authorization: req.header("authorization") };
-        const context = options.createContext(viewer, poolForRequest(pools, viewer, req.header(READ_PRIMARY_HEADER)), request);
-        return Object.assign(context, { [VIEWER]: viewer, [REQUEST]: request });
-      },
-    }),
+    gatewaySecretGuard(secret),
+    express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
+    expressMiddleware(server, { context: ({ req }) => contextOf(req) }),
   );
   if (options.openData) {
     app.use("/open-data", gatewaySecretGuard(gatewaySecret()));
