@@ -92,7 +92,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 
     readonly countAll: () => Promise<number>;
 
-    @Field(() => Int, { description: "Number of items in the whole filtered list, across all pages." })
+    @Field(() => Int, { description: "Number of items in the whole filtered list, across all pages. A search in relevance order lists, and so counts, its best matches only (at most 1,000); order by name to count every match." })
     totalCount(): Promise<number> {
       return this.countAll();
     }
