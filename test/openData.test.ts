@@ -221,8 +221,11 @@ describe("end to end: open data downloads and catalogue", function () {
   it("answers 404 for an unknown dataset or format, and the subgraphs' internal routes refuse callers without the gateway secret", async () => {
     expect((await download("members.csv")).status).to.equal(404);
     expect((await download("cooperatives.xlsx")).status).to.equal(404);
+    // The registry's internal dataset (the places trade's report counts by) is not served to the public.
+    expect((await download("cooperative-places.jsonl")).status).to.equal(404);
     const registry = (await e2eStack()).subgraphs.find((s) => s.name === "registry")!;
     const direct = await fetch(new URL("/open-data/cooperatives.csv", registry.url));
     expect(direct.status).to.equal(401);
+    expect((await fetch(new URL("/open-data/cooperative-places.jsonl", registry.url))).status).to.equal(401);
   });
 });

@@ -123,5 +123,33 @@ describe("fund: the cooperative directory (registry client)", function () {
       expect(refused.errors![0].message).to.match(/SUSPENDED in the registry/);
       expect(code(await q(SUBMIT, { input: { ...input, cooperativeId: "00000000-0000-4000-8000-000000000000" } }, tokens.officer()))).to.equal("NOT_FOUND");
     });
+
+    it("gives every cooperative's place, asks the registry one small question per use while its cooperatives are unchanged, and follows a move", async () => {
+      const directory = new HttpCooperativeDirectory(registry.server.url);
+      const held = await directory.places();
+      expect(held.get(cooperativeId)).to.deep.equal({ districtCode: "970", communeCode });
+      // However many cooperatives the registry holds, an unchanged registry costs it one statement
+      // (when its cooperatives last changed), not one lookup per cooperative.
+      const before = await registry.sqlStatements();
+      expect(await directory.places()).to.equal(held);
+      expect((await registry.sqlStatements()) - before).to.equal(1);
+
+      const units = await registry.query(`{ administrativeUnits(level: COMMUNE, asOf: "2021-01-01") { code parentCode } }`);
+      const elsewhere = units.data!.administrativeUnits.find((u: { parentCode: string }) => u.parentCode === "966").code;
+      const current = await registry.query(`query ($id: ID!) { cooperative(id: $id) { version } }`, { id: cooperativeId }, tokens.officer());
+      const moved = await registry.query(
+        `mutation ($input: UpdateCooperativeInput!) { updateCooperative(input: $input) { cooperative { address { districtCode communeCode } } } }`,
+        { input: { id: cooperativeId, version: current.data!.cooperative.version, address: { street: "Ấp 3", communeCode: elsewhere } } },
+        tokens.officer(),
+      );
+      expect(moved.errors, JSON.stringify(moved.errors)).to.equal(undefined);
+      // The use right after the change may still answer from the held copy while the new one downloads.
+      let place = (await directory.places()).get(cooperativeId);
+      for (let attempt = 0; attempt < 100 && place?.communeCode !== elsewhere; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        place = (await directory.places()).get(cooperativeId);
+      }
+      expect(place).to.deep.equal(moved.data!.updateCooperative.cooperative.address);
+    });
   });
 });

@@ -37,4 +37,16 @@ export const registryOpenData: readonly OpenDataSource[] = [
              charter_capital::float8 AS "charterCapital"
         FROM cooperative_union ORDER BY id`,
   },
+  {
+    // Internal (not in the public catalogue): the places trade's report counts cooperatives by,
+    // without the rest of the cooperatives dataset (a tenth of its size for a national registry).
+    name: "cooperative-places",
+    tables: ["cooperative"],
+    columns: [
+      { name: "id", field: "id" },
+      { name: "districtCode", field: "address.districtCode" },
+      { name: "communeCode", field: "address.communeCode" },
+    ],
+    sql: `SELECT id, district_code AS "districtCode", commune_code AS "communeCode" FROM cooperative ORDER BY id`,
+  },
 ];

@@ -37,15 +37,29 @@ export interface CooperativeSnapshot {
   communeCode?: string | null;
 }
 
+/** Thrown when the registry cannot be asked; the mutation fails (masked as INTERNAL_SERVER_ERROR). */
+export class DirectoryUnavailableError extends Error {}
+
+/** Where a cooperative's head office is (district and commune codes, see the shared rule of places). */
+export interface CooperativePlace {
+  districtCode: string | null;
+  communeCode: string | null;
+}
+
 export interface CooperativeDirectory {
   /** The cooperative as the registry knows it now, or null when it does not exist. */
   find(id: string): Promise<CooperativeSnapshot | null>;
   /**
-   * Several at once (one registry call); the ones that exist, by lower-case id. A check that
-   * decides a write reads the registry's primary (the default); a public read (`forWrite: false`)
-   * may read a replica, so it keeps answering while the primary is down.
+   * Several at once (one registry call); the ones that exist, by lower-case id. It decides
+   * writes, so it reads the registry's primary.
    */
-  findAll(ids: readonly string[], options?: { forWrite?: boolean }): Promise<Map<string, CooperativeSnapshot>>;
+  findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>>;
+  /**
+   * Every cooperative's current place, by lower-case id: for reads that need the places of many
+   * cooperatives at once (a public read: may come from a replica). Its cost per call does not
+   * grow with the registry while the registry's cooperatives do not change.
+   */
+  places(): Promise<ReadonlyMap<string, CooperativePlace>>;
 }
 
 /**

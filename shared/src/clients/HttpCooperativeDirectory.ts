@@ -3,10 +3,8 @@ import { envInt, envOptional } from "../config/env";
 import { gatewaySecret } from "../config/secrets";
 import { GATEWAY_SECRET_HEADER } from "../server/gatewaySecretGuard";
 import { READ_PRIMARY_HEADER } from "../server/readRouting";
-import { CooperativeDirectory, CooperativeSnapshot } from "./CooperativeDirectory";
-
-/** Thrown when the registry cannot be asked; the mutation fails (masked as INTERNAL_SERVER_ERROR). */
-export class DirectoryUnavailableError extends Error {}
+import { CooperativeDirectory, CooperativePlace, CooperativeSnapshot, DirectoryUnavailableError } from "./CooperativeDirectory";
+import { RegistryPlaces } from "./RegistryPlaces";
 
 const QUERY = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -46,32 +44,41 @@ export function registryUrlFromEnvironment(): string {
  * registry could not answer.
  */
 export class HttpCooperativeDirectory implements CooperativeDirectory {
+  private readonly registryPlaces: RegistryPlaces;
+
   constructor(
     private readonly url: string = registryUrlFromEnvironment(),
     private readonly timeoutMs: number = envInt("REGISTRY_TIMEOUT_MS", 5000),
     private readonly secret: string = gatewaySecret(),
-  ) {}
+  ) {
+    this.registryPlaces = new RegistryPlaces(url, secret, timeoutMs);
+  }
+
+  places(): Promise<ReadonlyMap<string, CooperativePlace>> {
+    return this.registryPlaces.get();
+  }
 
   async find(id: string): Promise<CooperativeSnapshot | null> {
     return (await this.findAll([id])).get(id.toLowerCase()) ?? null;
   }
 
-  async findAll(ids: readonly string[], { forWrite = true }: { forWrite?: boolean } = {}): Promise<Map<string, CooperativeSnapshot>> {
+  async findAll(ids: readonly string[]): Promise<Map<string, CooperativeSnapshot>> {
     const found = new Map<string, CooperativeSnapshot>();
     for (let start = 0; start < ids.length; start += BATCH) {
-      for (const snapshot of await this.ask(ids.slice(start, start + BATCH), forWrite)) found.set(snapshot.id, snapshot);
+      for (const snapshot of await this.ask(ids.slice(start, start + BATCH))) found.set(snapshot.id, snapshot);
     }
     return found;
   }
 
-  private async ask(ids: readonly string[], forWrite: boolean): Promise<CooperativeSnapshot[]> {
+  private async ask(ids: readonly string[]): Promise<CooperativeSnapshot[]> {
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: "POST",
-        // A check that decides a write reads the registry's primary, never a replica that may
-        // not have a cooperative registered or suspended a moment ago yet; public reads may use one.
-        headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: this.secret, ...(forWrite ? { [READ_PRIMARY_HEADER]: "true" } : {}) },
+        // The check decides a write: it reads the registry's primary, never a replica that may
+        // not have a cooperative registered or suspended a moment ago yet (public reads of places
+        // go through places(), which the registry answers from its replica).
+        headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: this.secret, [READ_PRIMARY_HEADER]: "true" },
         body: JSON.stringify({ query: QUERY, variables: { representations: ids.map((id) => ({ __typename: "Cooperative", id })) } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

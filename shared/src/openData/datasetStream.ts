@@ -4,13 +4,19 @@ import QueryStream from "pg-query-stream";
 import { pipeline } from "node:stream/promises";
 import { DataSource } from "typeorm";
 import { envInt } from "../config/env";
-import { OpenDataFormat, OpenDataset } from "./datasets";
+import { OpenDataColumn, OpenDataFormat, OpenDataset } from "./datasets";
 import { rowFormatter } from "./rowFormat";
 
 /** How a subgraph reads one dataset from its own database. */
 export interface OpenDataSource {
-  /** A name of OPEN_DATASETS. */
+  /** A name of OPEN_DATASETS, or of an internal dataset (see `columns`). */
   readonly name: string;
+  /**
+   * Only for an internal dataset, not in the public catalogue (OPEN_DATASETS): its columns. The
+   * gateway serves catalogue datasets only, so such a dataset is for the other subgraphs (behind
+   * the gateway secret), e.g. the few columns another subgraph holds a copy of.
+   */
+  readonly columns?: readonly OpenDataColumn[];
   /** Tables whose change changes the dataset (tracked by open_data_change). */
   readonly tables: readonly string[];
   /**
@@ -43,7 +49,7 @@ function todayInVietnam(): string {
  * transaction, so rows go out as they are read and a slow client slows the cursor down instead
  * of filling memory. A client that goes away ends the cursor and the transaction.
  */
-export async function streamDataset(dataSource: DataSource, dataset: OpenDataset, source: OpenDataSource, format: OpenDataFormat, res: Response): Promise<void> {
+export async function streamDataset(dataSource: DataSource, dataset: Pick<OpenDataset, "columns">, source: OpenDataSource, format: OpenDataFormat, res: Response): Promise<void> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const { statementMs, idleMs } = downloadTimeouts();
   const client: PoolClient = await pool.connect();

@@ -10,7 +10,7 @@ import { OpenDataSource, streamDataset } from "./datasetStream";
  * serves them to the public under /open-data (its own caching, budgets and catalogue):
  * - GET /open-data/changes: when any tracked table last changed (the report's figures);
  * - GET /open-data/<dataset>/changes: when the dataset's tables last changed;
- * - GET /open-data/<dataset>.csv | .jsonl: the dataset, streamed.
+ * - GET /open-data/<dataset>.csv | .jsonl: the dataset, streamed (internal datasets too).
  * Public data only, so reads go to the replica when there is one, like anonymous API reads.
  */
 export function openDataRoutes(sources: readonly OpenDataSource[], pools: DatabasePools): Router {
@@ -39,7 +39,7 @@ export function openDataRoutes(sources: readonly OpenDataSource[], pools: Databa
   router.get("/open-data/:file", wrap(async (req, res) => {
     const match = /^([a-z-]+)\.([a-z]+)$/.exec(String(req.params.file));
     const source = match ? sourceOf(match[1]) : undefined;
-    const dataset = match ? openDataset(match[1]) : undefined;
+    const dataset = source?.columns ? { columns: source.columns } : match ? openDataset(match[1]) : undefined;
     const format = match?.[2] as OpenDataFormat | undefined;
     if (!source || !dataset || !format || !(format in OPEN_DATA_FORMATS)) return void notFound(res);
     await streamDataset(pool(), dataset, source, format, res);

@@ -99,17 +99,25 @@ function oldProvinceOf(code: string): string | null {
 
 const OLD_TERRITORY: Record<string, Territory> = { [PROVINCE_CODE]: Territory.OLD_CA_MAU, [BAC_LIEU_PROVINCE_CODE]: Territory.OLD_BAC_LIEU };
 
+const oldTerritoryOfProvince = (province: string | null): Territory | null => (province ? (OLD_TERRITORY[province] ?? null) : null);
+
+/**
+ * Old territories computed once from the reference data: reports ask for the territory of every
+ * cell of their rollups (thousands at national scale) on every request. Only known codes are
+ * keys, so hostile input cannot grow them.
+ */
+const OLD_TERRITORY_BY_PRE_2025_CODE = new Map(ADMINISTRATIVE_UNITS.filter((u) => u.codeSystem === "PRE_2025").map((u) => [u.code, oldTerritoryOfProvince(oldProvinceOf(u.code))]));
+const OLD_TERRITORY_BY_NEW_COMMUNE = new Map(
+  [...predecessorsByNew].map(([newCode, oldCodes]) => [newCode, oldTerritoryOfProvince(oldCodes.map(oldProvinceOf).find((p) => p !== null) ?? null)]),
+);
+
 /**
  * The old province a place lies in (OLD_CA_MAU or OLD_BAC_LIEU), from its district when it has
  * one, else from its new commune's predecessors; null for a code the reference data does not know.
  */
 export function oldTerritoryOfPlace(districtCode: string | null | undefined, communeCode: string | null | undefined): Territory | null {
-  const province = districtCode
-    ? oldProvinceOf(districtCode)
-    : communeCode
-      ? (predecessorCodes(communeCode).map(oldProvinceOf).find((p) => p !== null) ?? null)
-      : null;
-  return province ? (OLD_TERRITORY[province] ?? null) : null;
+  if (districtCode) return OLD_TERRITORY_BY_PRE_2025_CODE.get(districtCode) ?? null;
+  return communeCode ? (OLD_TERRITORY_BY_NEW_COMMUNE.get(communeCode) ?? null) : null;
 }
 
 /** True when a place lies in the territory (CA_MAU holds both old provinces). */

@@ -1,4 +1,4 @@
-import { CooperativeDirectory, CooperativeSnapshot } from "../clients/CooperativeDirectory";
+import { CooperativeDirectory, CooperativePlace, CooperativeSnapshot } from "../clients/CooperativeDirectory";
 
 /** A fixed list of cooperatives, for subgraph tests that need no running registry. */
 export class InMemoryCooperativeDirectory implements CooperativeDirectory {
@@ -26,5 +26,9 @@ export class InMemoryCooperativeDirectory implements CooperativeDirectory {
       if (cooperative) found.set(cooperative.id, cooperative);
     }
     return found;
+  }
+
+  async places(): Promise<ReadonlyMap<string, CooperativePlace>> {
+    return new Map([...this.byId.values()].map((c) => [c.id, { districtCode: c.districtCode, communeCode: c.communeCode ?? null }]));
   }
 }

@@ -96,8 +96,12 @@ export class ReportResolver {
       r.territory,
       "c",
       [r.from, r.to],
-      (inPlace) => `SELECT count(DISTINCT e.cooperative_id) AS n FROM cooperative_event e JOIN cooperative c ON c.id = e.cooperative_id
-        WHERE e.status_after = 'DISSOLVED' AND e.effective_on BETWEEN $1::date AND $2::date AND ${inPlace}`,
+      // The period's dissolutions are few (hundreds in a national registry), but the planner
+      // guesses thousands and hashed every cooperative of the territory to join them: each one
+      // looks its cooperative up by id instead (the subquery with OFFSET 0 is not flattened).
+      (inPlace) => `SELECT count(*) AS n
+        FROM (SELECT DISTINCT e.cooperative_id FROM cooperative_event e WHERE e.status_after = 'DISSOLVED' AND e.effective_on BETWEEN $1::date AND $2::date) d
+        CROSS JOIN LATERAL (SELECT 1 FROM cooperative c WHERE c.id = d.cooperative_id AND ${inPlace} OFFSET 0) placed`,
     );
   }
 

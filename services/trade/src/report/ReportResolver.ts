@@ -10,16 +10,17 @@ async function count(ctx: TradeContext, sql: string, params: unknown[]): Promise
 
 /**
  * Cooperatives (ids) whose head office lies in a territory. Trade stores only cooperative ids, so
- * their places come from the registry (one call for the whole list, through the same directory
- * the writes check ids with, reading a replica when there is one: a public read must not need the primary).
+ * their places come from the registry: its places of every cooperative, held by the directory
+ * and downloaded again only when the registry's cooperatives changed, so the cost of a report
+ * does not grow with the number of cooperatives it counts.
  */
 async function inTerritory(ctx: TradeContext, ids: string[], territory: Territory): Promise<string[]> {
   // Every cooperative of the registry lies in the province: no call needed for all of it.
   if (!ids.length || territory === Territory.CA_MAU) return ids;
-  const found = await ctx.directory.findAll(ids, { forWrite: false });
+  const places = await ctx.directory.places();
   return ids.filter((id) => {
-    const place = found.get(id.toLowerCase());
-    return place !== undefined && placeInTerritory(territory, place.districtCode, place.communeCode ?? null);
+    const place = places.get(id.toLowerCase());
+    return place !== undefined && placeInTerritory(territory, place.districtCode, place.communeCode);
   });
 }
 
