@@ -175,6 +175,10 @@ async function main(): Promise<void> {
     { name: "variant", main: path.resolve(values["variant-main"]) },
   ];
   const gateways: { name: string; main: string; child: ChildProcess; url: string }[] = [];
+  process.once("SIGINT", () => {
+    for (const g of gateways) g.child.kill("SIGTERM");
+    process.exit(130);
+  });
   try {
     for (const build of builds) gateways.push({ ...build, ...(await startGatewayProcess(build.main, supergraphPath)) });
     const officer = signToken({ sub: "bench-officer", role: Role.OFFICER }, { expiresIn: "2h" });
