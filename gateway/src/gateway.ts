@@ -21,6 +21,7 @@ import { apolloLimits, RequestLimits, requestLimits } from "./limits";
 import { PUBLIC_SCHEMA_PATH, publicSchemaHandler } from "./publicSchema";
 import { checkSubgraphs } from "./readiness";
 import { openDataRouter } from "./openData";
+import { memoizeOperationModels } from "./operationMemo";
 import { catalogSettingsFromEnvironment } from "./openDataCatalog";
 import { cachePolicyOf, cacheSettings } from "./cachePolicy";
 import { requestIdMiddleware } from "./requestId";
@@ -91,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl,
     responseMaxEntries: responseCacheOptions.maxEntries,
   });
+  memoizeOperationModels();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {

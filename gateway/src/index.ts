@@ -16,3 +16,4 @@ export * from "./cors";
 export * from "./publicSchema";
 export { cachePolicyOf } from "./cachePolicy";
 export { cacheDecisionOf } from "./cacheControlPlugin";
+export * from "./operationMemo";
