@@ -2,7 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { gatewaySecret, GracefulShutdown, jsonErrorHandler, notFoundHandler, ShutdownSettings } from "@camau/shared";
+import { gatewaySecret, GracefulShutdown, jsonErrorHandler, notFoundHandler, PlainRequestHandler, ShutdownSettings } from "@camau/shared";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
@@ -15,7 +15,7 @@ import { createGatewayErrorFormatter } from "./errorFormatter";
 import { graphiqlEnabled, graphiqlRouter } from "./graphiql";
 import { reportDownloads } from "./reportDownloads";
 import { createFairUse, fairUsePlugin, FairUseSettings, fairUseSettingsFromEnvironment } from "./fairUse";
-import { graphqlPostHandler, RequestHandler } from "./graphqlPost";
+import { graphqlPostHandler } from "./graphqlPost";
 import { cacheControlPlugins, httpCacheDefaults } from "./cacheControlPlugin";
 import { apolloLimits, RequestLimits, requestLimits } from "./limits";
 import { PUBLIC_SCHEMA_PATH, publicSchemaHandler } from "./publicSchema";
@@ -108,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable("x-powered-by");
   const limits = requestLimits({ bodyLimit: options.bodyLimit, ...options.limits });
   // Set once Apollo has started; answers plain JSON POSTs to /graphql without Express (graphqlPost.ts).
-  let graphqlPost: RequestHandler | undefined;
+  let graphqlPost: PlainRequestHandler | undefined;
   const answerCors = corsHandler(options.corsOrigins ?? corsOriginsFromEnvironment());
   // Security and CORS headers first, and preflights answered, for both ways a request is answered.
   const httpServer = http.createServer((req, res) => {

@@ -41,6 +41,7 @@ export * from "./graphql/validateInput";
 export * from "./graphql/inputFields";
 export * from "./server/gatewaySecretGuard";
 export * from "./server/errorResponses";
+export * from "./server/plainGraphqlPost";
 export * from "./server/requestContext";
 export * from "./server/subgraphServer";
 export * from "./server/gracefulShutdown";

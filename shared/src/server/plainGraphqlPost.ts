@@ -12,10 +12,14 @@ export interface PlainGraphqlPostOptions<TContext extends BaseContext> {
   path: string;
   /** The largest body it reads, in bytes; a larger one is left to Express (which refuses it the same way). */
   bodyLimitBytes: number;
-  /** Whether the request may take this path, from its headers alone (e.g. it carries the gateway secret); false leaves it to Express. */
-  admits: (req: http.IncomingMessage) => boolean;
+  /**
+   * Whether the request may take this path, from its headers alone (e.g. it carries the gateway
+   * secret); false leaves it to Express. Once it admits a request it may set the headers every
+   * answer carries (a request id, cache headers), as the Express chain's first middleware would.
+   */
+  admits: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
   /** The request's GraphQL context (it may throw a GraphQLError, which Apollo answers as through Express). */
-  context: (req: http.IncomingMessage) => Promise<TContext>;
+  context: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<TContext>;
   /** Names the server in the log of an unexpected failure. */
   service: string;
 }
@@ -38,7 +42,7 @@ export function plainGraphqlPost<TContext extends BaseContext>(server: ApolloSer
     if (encoding !== undefined && encoding.toLowerCase() !== "identity") return false;
     const declared = req.headers["content-length"];
     if (declared === undefined || !/^\d+$/.test(declared) || Number(declared) > options.bodyLimitBytes) return false;
-    if (!options.admits(req)) return false;
+    if (!options.admits(req, res)) return false;
 
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -70,7 +74,7 @@ export function plainGraphqlPost<TContext extends BaseContext>(server: ApolloSer
       }
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: "POST", headers, search: "", body },
-        context: () => options.context(req),
+        context: () => options.context(req, res),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status || 200;
