@@ -1,5 +1,7 @@
 import { PRE_2025_COMMUNES, predecessorCodes, successorCodes } from "@camau/shared";
 import { expect } from "chai";
+import { QueryRunner } from "typeorm";
+import { NoBorrowerDistrictAfterReform1783000000000 } from "../src/migrations/1783000000000-NoBorrowerDistrictAfterReform";
 import { code, cooperative, FundUnderTest, startFund, tokens, Workflow } from "./support";
 
 /** An old commune of Đầm Dơi whose successor has another code: a match through it can only come from the succession. */
@@ -54,6 +56,19 @@ describe("fund subgraph: loans and applications by the borrower's place across t
     expect(await loanBorrowers({ districtCodes: ["970"] })).to.deep.equal([registered2019.id]);
     expect(await applicants({ districtCodes: ["966"] })).to.deep.equal([elsewhere.id]);
     expect(await applicants({ communeCodes: [OLD.code], sectorCodes: ["FISHERIES"] })).to.deep.equal([registered2019.id, registered2019.id]);
+  });
+
+  it("repairs borrowers snapshotted with the province as their district, and the portfolio by district follows", async () => {
+    const byDistrict = async () =>
+      (await q(`{ fundPortfolio(asOf: "2099-01-01", territory: CA_MAU) { byDistrict { districtCode loanCount } } }`, {}, tokens.fundOfficer())).data!.fundPortfolio.byDistrict;
+    const repaired = await byDistrict();
+    // as the registry used to report a place since the reform
+    await t.db.query(`UPDATE loan SET borrower_district_code = '96', borrower_district_name = 'Tỉnh Cà Mau' WHERE cooperative_id = $1`, [sinceReform.id]);
+    expect(await byDistrict()).to.not.deep.equal(repaired);
+    const queryRunner = { query: async (sql: string, params?: unknown[]) => (await t.db.query(sql, params)).rows } as unknown as QueryRunner;
+    await new NoBorrowerDistrictAfterReform1783000000000().up(queryRunner);
+    expect((await t.db.query(`SELECT DISTINCT borrower_district_code FROM loan WHERE cooperative_id = $1`, [sinceReform.id])).rows).to.deep.equal([{ borrower_district_code: null }]);
+    expect(await byDistrict()).to.deep.equal(repaired);
   });
 
   it("finds nothing for a well-formed code the reference data does not know, as the registry's filter", async () => {

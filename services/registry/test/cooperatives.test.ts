@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import { Client } from "pg";
+import { QueryRunner } from "typeorm";
+import { NoDistrictAfterReform1786000000000 } from "../src/migrations/1786000000000-NoDistrictAfterReform";
 import { SubgraphUnderTest } from "@camau/shared/testing";
 import { startRegistry, tokens } from "./support";
 
@@ -69,6 +71,49 @@ describe("registry subgraph: cooperatives", function () {
     expect(payload.event).to.deep.equal({ kind: "FOUNDED", effectiveOn: "2020-02-15" });
     const read = await registry.query(`query ($code: String!) { cooperativeByCode(code: $code) { name memberCount isAllianceMember } }`, { code: "2001000001" });
     expect(read.data!.cooperativeByCode).to.deep.equal({ name: "Hợp tác xã Nông nghiệp Khánh Bình Tây", memberCount: 7, isAllianceMember: false });
+  });
+
+  it("keeps no district for a place in a commune of the reformed province (districts ended in July 2025)", async () => {
+    const units = await registry.query(`{ administrativeUnits(level: COMMUNE, asOf: "2025-09-01") { code codeSystem } }`);
+    const newCommune = units.data!.administrativeUnits.find((u: { codeSystem: string }) => u.codeSystem === "POST_2025").code;
+    const districtOf = async (table: string, id: string) => (await db.query(`SELECT district_code FROM ${table} WHERE id = $1`, [id])).rows[0].district_code;
+
+    const registered = await registry.query(REGISTER, { input: input({ code: "2001000020", name: "Hợp tác xã Dịch vụ Sông Đốc", foundedOn: "2025-09-01", address: { street: "Ấp 2", communeCode: newCommune } }) }, tokens.officer());
+    expect(registered.errors).to.equal(undefined);
+    expect(registered.data!.registerCooperative.cooperative.district).to.equal(null);
+    expect(await districtOf("cooperative", registered.data!.registerCooperative.cooperative.id)).to.equal(null);
+
+    const old = await registry.query(REGISTER, { input: input({ code: "2001000021", name: "Hợp tác xã Dịch vụ Rạch Gốc" }) }, tokens.officer());
+    const { id, version } = old.data!.registerCooperative.cooperative;
+    const moved = await registry.query(
+      `mutation ($input: UpdateCooperativeInput!) { updateCooperative(input: $input) { cooperative { district { code } commune { code } } } }`,
+      { input: { id, version, effectiveOn: "2025-09-01", address: { street: "Ấp 3", communeCode: newCommune } } },
+      tokens.officer(),
+    );
+    expect(moved.errors).to.equal(undefined);
+    expect(moved.data!.updateCooperative.cooperative).to.deep.equal({ district: null, commune: { code: newCommune } });
+    expect(await districtOf("cooperative", id)).to.equal(null);
+
+    const group = await registry.query(
+      `mutation ($input: RegisterCooperativeGroupInput!) { registerCooperativeGroup(input: $input) { cooperativeGroup { id } } }`,
+      { input: { name: "Tổ hợp tác sau sắp xếp", communeCode: newCommune, sectorCode: "AGRICULTURE", foundedOn: "2025-09-01", members: members(2) } },
+      tokens.officer(),
+    );
+    expect(group.errors).to.equal(undefined);
+    expect(await districtOf("cooperative_group", group.data!.registerCooperativeGroup.cooperativeGroup.id)).to.equal(null);
+  });
+
+  it("repairs places written with the province as their district, and the report by territory follows", async () => {
+    const id = (await db.query(`SELECT id FROM cooperative WHERE code = '2001000020'`)).rows[0].id;
+    const newProvince = async () =>
+      (await registry.query(`{ collectiveEconomyReport(from: "2025-07-01", to: "2025-12-31") { byDistrict { districtCode cooperativeCount } } }`)).data!.collectiveEconomyReport.byDistrict;
+    const repaired = await newProvince();
+    await db.query(`UPDATE cooperative SET district_code = '96' WHERE id = $1`, [id]); // as the registry used to write it
+    expect(await newProvince()).to.not.deep.equal(repaired);
+    const queryRunner = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as unknown as QueryRunner;
+    await new NoDistrictAfterReform1786000000000().up(queryRunner);
+    expect((await db.query(`SELECT district_code FROM cooperative WHERE id = $1`, [id])).rows[0].district_code).to.equal(null);
+    expect(await newProvince()).to.deep.equal(repaired);
   });
 
   it("refuses registration without a token or with a role that may not register", async () => {

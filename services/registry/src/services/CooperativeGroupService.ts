@@ -3,7 +3,7 @@ import { GroupStatus } from "../domain/enums";
 import { CooperativeGroup } from "../entities/CooperativeGroup";
 import { Member } from "../entities/Member";
 import { RegisterCooperativeGroupInput } from "../inputs/GroupAndUnionInputs";
-import { communeOn, requireSector } from "./lookups";
+import { communeOn, districtOfCommune, requireSector } from "./lookups";
 import { memberRow } from "./memberRows";
 
 /**
@@ -22,7 +22,7 @@ export class CooperativeGroupService extends MutationService {
         repository.create({
           name: input.name.normalize("NFC"),
           communeCode: commune.code,
-          districtCode: commune.parentCode,
+          districtCode: districtOfCommune(commune),
           sectorCode: input.sectorCode,
           foundedOn: input.foundedOn,
           certifiedOn: input.certifiedOn ?? null,

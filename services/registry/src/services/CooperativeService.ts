@@ -6,7 +6,7 @@ import { Cooperative } from "../entities/Cooperative";
 import { Member } from "../entities/Member";
 import { AdmitToAllianceInput, ChangeCooperativeStatusInput, RecordClassificationInput, RegisterCooperativeInput, UpdateCooperativeInput } from "../inputs/CooperativeInputs";
 import { recordEvent } from "./events";
-import { communeOn, requireSector } from "./lookups";
+import { communeOn, districtOfCommune, requireSector } from "./lookups";
 import { registrationColumns } from "./registration";
 import { memberRow } from "./memberRows";
 
@@ -78,7 +78,13 @@ export class CooperativeService extends MutationService {
         const commune = await communeOn(manager, input.address.communeCode, effectiveOn, "input.address.communeCode");
         set("street", input.address.street ?? null);
         set("communeCode", commune.code);
-        set("districtCode", commune.parentCode);
+        // a move into a commune of the reformed province leaves the district (set skips nulls)
+        const districtCode = districtOfCommune(commune);
+        if (districtCode !== c.districtCode) {
+          before.districtCode = c.districtCode;
+          after.districtCode = districtCode;
+          c.districtCode = districtCode;
+        }
         set("addressCodeSystem", commune.codeSystem);
       }
       const changed = Object.keys(after);

@@ -16,6 +16,14 @@ export async function communeOn(manager: EntityManager, communeCode: string, dat
   return commune;
 }
 
+/**
+ * The district of a place in this commune: its parent before the July 2025 reform; none after,
+ * when communes belong to the province directly (a place with a district is a pre-reform place).
+ */
+export function districtOfCommune(commune: AdministrativeUnit): string | null {
+  return commune.codeSystem === "PRE_2025" ? commune.parentCode : null;
+}
+
 export async function requireSector(manager: EntityManager, code: string, path: string): Promise<Sector> {
   const sector = await manager.getRepository(Sector).findOneBy({ code });
   if (!sector) throw badInput(path, `unknown sector ${code}`);

@@ -2,6 +2,7 @@ import { LegalStatus } from "../domain/enums";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { RegisteredOrganisation } from "../entities/RegisteredOrganisation";
 import { RegisterCooperativeInput } from "../inputs/CooperativeInputs";
+import { districtOfCommune } from "./lookups";
 
 /** What registering a cooperative and a union have in common in their input. */
 type Registration = Pick<RegisterCooperativeInput, "code" | "name" | "foreignName" | "abbreviation" | "foundedOn" | "governingLaw" | "address" | "charterCapital" | "legalRepresentative">;
@@ -19,7 +20,7 @@ export function registrationColumns(input: Registration, commune: Administrative
     governingLaw: input.governingLaw,
     street: input.address.street ?? null,
     communeCode: commune.code,
-    districtCode: commune.parentCode,
+    districtCode: districtOfCommune(commune),
     addressCodeSystem: commune.codeSystem,
     charterCapital: input.charterCapital,
     legalRepresentative: input.legalRepresentative,
