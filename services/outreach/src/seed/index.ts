@@ -1,5 +1,5 @@
 import { DEFAULT_SEED as DEFAULT_REGISTRY_SEED, generateRegistry } from "@camau/demo-data";
-import { successorCodes } from "@camau/shared";
+import { BulkColumn, bulkInsert, successorCodes, withIndexesAfterLoad } from "@camau/shared";
 import { DataSource, EntityManager } from "typeorm";
 import { CooperativePool, DEFAULT_SEED, EMPTY_POOL, generateOutreach, OutreachDataset } from "./generateOutreach";
 
@@ -7,7 +7,6 @@ export { ARTICLE_CLASS_COUNTS, ARTICLE_PUBLISHED_FIGURES, ARTICLE_PUBLISHER, ART
 export type { OutreachDataset } from "./generateOutreach";
 
 const SEED_ACTOR = "seed";
-const CHUNK = 500;
 
 /**
  * Registry cooperatives by district and status history, from the registry's own deterministic
@@ -119,17 +118,17 @@ export async function seedOutreachAtScale(
   log(`outreach seed: ${dataset.classes.length.toLocaleString("en-US")} classes, ${attendance.toLocaleString("en-US")} attendances, ${dataset.publishedFigures.length} published figures in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function insertChunks(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(", ")})`).join(", ");
-    await manager.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}`, chunk.flat());
-  }
+/** Rows as arrays in the columns' order, through the shared bulk loader (COPY), indexes built after. */
+async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const q = manager.queryRunner;
+  if (!q) throw new Error("outreach seed: loadOutreach runs in a transaction");
+  const bulkColumns: BulkColumn<unknown[]>[] = columns.map((name, i) => ({ name, type: "text", value: (row) => row[i] }));
+  await withIndexesAfterLoad(q, table, () => bulkInsert(q, table, bulkColumns, rows));
 }
 
 /** Writes a dataset into an empty outreach database, in the caller's transaction. */
 export async function loadOutreach(manager: EntityManager, dataset: OutreachDataset): Promise<void> {
-  await insertChunks(
+  await insertRows(
     manager,
     "training_class",
     ["id", "kind", "title", "organiser", "co_organisers", "district_code", "commune_code", "start_date", "end_date", "audience", "participant_count", "status", "cancelled_on", "cancellation_reason", "version", "created_by", "created_at", "updated_at"],
@@ -138,13 +137,13 @@ export async function loadOutreach(manager: EntityManager, dataset: OutreachData
       return [c.id, c.kind, c.title, c.organiser, c.coOrganisers, c.districtCode, c.communeCode, c.startDate, c.endDate, c.audience, c.participantCount, c.status, c.cancelledOn, c.cancellationReason, 1, SEED_ACTOR, recorded, recorded];
     }),
   );
-  await insertChunks(
+  await insertRows(
     manager,
     "training_class_attendance",
     ["class_id", "cooperative_id", "recorded_at"],
     dataset.classes.flatMap((c) => c.cooperativeIds.map((id) => [c.id, id, `${c.endDate}T17:00:00+07:00`])),
   );
-  await insertChunks(
+  await insertRows(
     manager,
     "published_figure",
     ["id", "report_title", "report_reference", "publisher", "published_on", "period_from", "period_to", "figure", "province", "value", "note", "version", "recorded_by"],

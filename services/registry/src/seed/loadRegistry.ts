@@ -1,4 +1,4 @@
-import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups } from "@camau/shared";
+import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { REGISTRY_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import {
@@ -45,7 +45,8 @@ async function insertAll<R>(
   chunkSize: number,
   log: (line: string) => void,
 ): Promise<number> {
-  const total = await bulkInsert(q, table, columns, rows, { chunkSize, log, label: "registry seed" });
+  // The tables are empty: their indexes and foreign keys are built once over the loaded rows.
+  const total = await withIndexesAfterLoad(q, table, () => bulkInsert(q, table, columns, rows, { chunkSize, log, label: "registry seed" }));
   log(`registry seed: ${table}: ${total.toLocaleString("en-US")} rows inserted`);
   return total;
 }
