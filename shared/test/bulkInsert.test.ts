@@ -51,7 +51,7 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
 
   async function freshTables(q: QueryRunner): Promise<void> {
     for (const table of ["by_copy", "by_insert"]) {
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
+      await q.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
       await q.query(`CREATE TABLE ${table} (
         id uuid PRIMARY KEY, parent_id uuid REFERENCES ${table} (id), label text, tags varchar(20)[] NOT NULL,
         on_day date, at timestamptz NOT NULL, flag boolean NOT NULL, amount bigint NOT NULL, details jsonb)`);
@@ -109,7 +109,7 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
     await dataSource.transaction(async ({ queryRunner }) => {
       const q = queryRunner!;
       const loaded = await withIndexesAfterLoad(q, "by_copy", async () => {
-        expect((await q.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'by_copy'`))[0].n).to.equal(1);
+        expect((await q.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'by_copy'`))[0].n).to.equal(0);
         return bulkInsert(q, "by_copy", columns, ROWS);
       });
       expect(loaded).to.equal(3);
@@ -125,5 +125,24 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
     expect(failure?.message).to.match(/foreign key/);
     expect(await schemaOf()).to.deep.equal(before);
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM by_copy`))[0].n).to.equal(3);
+
+    let duplicate: Error | undefined;
+    await dataSource
+      .transaction(async ({ queryRunner }) => withIndexesAfterLoad(queryRunner!, "by_copy", () => bulkInsert(queryRunner!, "by_copy", columns, [ROWS[0]])))
+      .catch((error: Error) => (duplicate = error));
+    expect(duplicate?.message).to.match(/could not create unique index/);
+    expect(await schemaOf()).to.deep.equal(before);
+
+    // A key another table's foreign key depends on stays in place during the load.
+    await dataSource.query(`CREATE TABLE by_copy_child (id uuid PRIMARY KEY, parent_id uuid NOT NULL REFERENCES by_copy (id))`);
+    const keptDuring: number[] = [];
+    await dataSource.transaction(async ({ queryRunner }) =>
+      withIndexesAfterLoad(queryRunner!, "by_copy", async () => {
+        keptDuring.push((await queryRunner!.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'by_copy'`))[0].n);
+        return bulkInsert(queryRunner!, "by_copy", columns, [{ ...ROWS[1], id: "00000000-0000-4000-8000-0000000000aa" }]);
+      }),
+    );
+    expect(keptDuring).to.deep.equal([1]);
+    expect(await schemaOf()).to.deep.equal(before);
   });
 });
