@@ -158,6 +158,13 @@ export function generateRegistryDataset(scale: number, seed: number | undefined,
   return registry;
 }
 
+/**
+ * Settings of the seed's own sessions: commits that do not wait for the WAL flush (a load lost in
+ * a crash is loaded again), and memory for the sorts of the rollups' rebuilds and for index builds,
+ * which otherwise spill to disk at national scale.
+ */
+const SEED_SESSION_SETTINGS = "-c synchronous_commit=off -c work_mem=128MB -c maintenance_work_mem=512MB";
+
 /** Migrates one subgraph's (empty) database and loads its data at a scale. */
 export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: string, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void> {
   const module = builtSubgraphModule(definition);
@@ -170,7 +177,7 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
     poolSize: 2,
   });
   // Bulk statements of many seconds are expected here: no "slow SQL" report for each.
-  dataSource.setOptions({ maxQueryExecutionTime: 600_000 });
+  dataSource.setOptions({ maxQueryExecutionTime: 600_000, extra: { ...dataSource.options.extra, options: SEED_SESSION_SETTINGS } });
   await dataSource.initialize();
   try {
     const applied = await runPendingMigrations(dataSource, context.log);

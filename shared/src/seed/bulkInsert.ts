@@ -1,12 +1,19 @@
+import * as pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { QueryRunner } from "typeorm";
 
 /** One column of a bulk insert: its name, the array element type, and how to read a row's value. */
 export interface BulkColumn<R> {
   name: string;
-  /** PostgreSQL element type of the array parameter, e.g. `uuid`, `text`, `date`. */
+  /** PostgreSQL element type of the array parameter, e.g. `uuid`, `text`, `date` (used with `select`). */
   type: string;
   value: (row: R) => unknown;
-  /** Expression over the unnested value, when the column needs a conversion. */
+  /**
+   * Expression over the unnested value, when the column needs a conversion. A load with such a
+   * column goes through the slower `INSERT ... SELECT FROM unnest(...)` instead of COPY.
+   */
   select?: (v: string) => string;
 }
 
@@ -23,20 +30,99 @@ export function columnsOfFields<R>(types: { readonly [F in keyof R & string]?: s
 }
 
 const PROGRESS_EVERY = 100_000;
+/**
+ * Rows per COPY statement: statement-level triggers (the rollups', the search documents') see a
+ * statement's rows at once, and row-level foreign-key checks queue in memory until the statement
+ * ends, so a national table goes in several statements rather than one.
+ */
+const COPY_ROWS = 100_000;
+/** Rows per write to the COPY stream. */
+const COPY_BATCH = 500;
+
+export interface BulkInsertOptions {
+  /** Rows per INSERT statement, for loads through `select` columns (COPY sends COPY_ROWS a statement). */
+  chunkSize?: number;
+  log?: (line: string) => void;
+  label?: string;
+}
 
 /**
- * Inserts rows in chunks through `INSERT ... SELECT FROM unnest($1::uuid[], $2::text[], ...)`:
- * one array parameter per column, so a chunk is not bound by PostgreSQL's 65,535-parameter limit
- * and the statement text is the same for every chunk. Used by every subgraph's demo-data loader.
+ * Loads rows into a table, used by every subgraph's demo-data loader: through `COPY ... FROM
+ * STDIN` in PostgreSQL's text format (several times faster than INSERT: no statement to parse
+ * and plan per chunk, no parameter arrays to unnest), values converted exactly as pg converts
+ * query parameters, so a column gets the same value as an INSERT would give it. Columns with a
+ * `select` conversion go through `INSERT ... SELECT FROM unnest($1::uuid[], ...)` instead.
+ * Runs in the query runner's connection (and transaction).
  */
-export async function bulkInsert<R>(
+export async function bulkInsert<R>(q: QueryRunner, table: string, columns: ReadonlyArray<BulkColumn<R>>, rows: Iterable<R>, options: BulkInsertOptions = {}): Promise<number> {
+  let total = 0;
+  let nextProgress = PROGRESS_EVERY;
+  const progress = (count: number) => {
+    total += count;
+    if (options.log && total >= nextProgress) {
+      options.log(`${options.label ?? "seed"}: ${table}: ${total.toLocaleString("en-US")} rows`);
+      nextProgress = (Math.floor(total / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
+    }
+  };
+  if (columns.some((c) => c.select)) await insertThroughUnnest(q, table, columns, rows, options.chunkSize ?? 1000, progress);
+  else await copyRows(q, table, columns, rows, progress);
+  return total;
+}
+
+async function copyRows<R>(q: QueryRunner, table: string, columns: ReadonlyArray<BulkColumn<R>>, rows: Iterable<R>, progress: (count: number) => void): Promise<void> {
+  const client = (await q.connect()) as pg.PoolClient;
+  const sql = `COPY ${table} (${columns.map((c) => c.name).join(", ")}) FROM STDIN`;
+  const iterator = rows[Symbol.iterator]();
+  let next = iterator.next();
+  while (!next.done) {
+    // One statement's rows, written to the stream in batches of lines.
+    let inStatement = 0;
+    const batches = function* (): Generator<string> {
+      while (!next.done && inStatement < COPY_ROWS) {
+        let text = "";
+        for (let inBatch = 0; !next.done && inBatch < COPY_BATCH && inStatement < COPY_ROWS; inBatch++, inStatement++) {
+          text += copyLine(columns, next.value);
+          next = iterator.next();
+        }
+        yield text;
+      }
+    };
+    await pipeline(Readable.from(batches(), { objectMode: false }), client.query(copyFrom(sql)));
+    progress(inStatement);
+  }
+}
+
+/** pg's own conversion of a JavaScript value to the text of a query parameter (dates, arrays, JSON...). */
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }).utils.prepareValue;
+
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** One row in COPY's text format: tab-separated, `\N` for null, backslash escapes. */
+function copyLine<R>(columns: ReadonlyArray<BulkColumn<R>>, row: R): string {
+  let line = "";
+  for (let i = 0; i < columns.length; i++) {
+    if (i > 0) line += "\t";
+    const value = prepareValue(columns[i].value(row));
+    if (value === null) line += "\\N";
+    else if (Buffer.isBuffer(value)) line += `\\\\x${value.toString("hex")}`;
+    else line += /[\\\n\r\t]/.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : value;
+  }
+  return `${line}\n`;
+}
+
+/**
+ * `INSERT ... SELECT FROM unnest($1::uuid[], $2::text[], ...)` in chunks: one array parameter per
+ * column, so a chunk is not bound by PostgreSQL's 65,535-parameter limit and the statement text
+ * is the same for every chunk.
+ */
+async function insertThroughUnnest<R>(
   q: QueryRunner,
   table: string,
   columns: ReadonlyArray<BulkColumn<R>>,
   rows: Iterable<R>,
-  options: { chunkSize?: number; log?: (line: string) => void; label?: string } = {},
-): Promise<number> {
-  const chunkSize = options.chunkSize ?? 1000;
+  chunkSize: number,
+  progress: (count: number) => void,
+): Promise<void> {
   const aliases = columns.map((_, i) => `c${i}`);
   const sql =
     `INSERT INTO ${table} (${columns.map((c) => c.name).join(", ")}) ` +
@@ -44,23 +130,16 @@ export async function bulkInsert<R>(
     `FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")}) AS u(${aliases.join(", ")})`;
   let buffers: unknown[][] = columns.map(() => []);
   let pending = 0;
-  let total = 0;
-  let nextProgress = PROGRESS_EVERY;
   const flush = async () => {
     if (pending === 0) return;
     await q.query(sql, buffers);
-    total += pending;
+    progress(pending);
     buffers = columns.map(() => []);
     pending = 0;
-    if (options.log && total >= nextProgress) {
-      options.log(`${options.label ?? "seed"}: ${table}: ${total.toLocaleString("en-US")} rows`);
-      nextProgress += PROGRESS_EVERY;
-    }
   };
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) buffers[i].push(columns[i].value(row));
     if (++pending >= chunkSize) await flush();
   }
   await flush();
-  return total;
 }

@@ -284,7 +284,7 @@ class OutreachDataGenerator {
       const count = Math.round((plan.stateManagement + plan.outreach) * 0.6) * this.scale;
       for (let i = 0; i < count; i++) {
         const kind = i < Math.round(plan.stateManagement * 0.6) * this.scale ? TrainingClassKind.STATE_MANAGEMENT : rng.chance(0.6) ? TrainingClassKind.OUTREACH : TrainingClassKind.VOCATIONAL;
-        const c = this.heldClass(`bac-lieu:${n++}`, kind, rng.day(plan.from, plan.to), plan.to);
+        const c = this.heldClass(`bac-lieu:${n++}`, kind, rng.day(plan.from, plan.to), plan.to, false, false);
         const districtCode = rng.pick(BAC_LIEU_PRE_2025_DISTRICTS).code;
         const committee = committeeOf(districtCode);
         const swap = (x: string) => (x === ALLIANCE ? BAC_LIEU_ALLIANCE : x === DPI ? BAC_LIEU_DPI : x.startsWith("UBND ") ? committee : x.replace("tỉnh Cà Mau", "tỉnh Bạc Liêu"));
@@ -319,7 +319,7 @@ class OutreachDataGenerator {
       for (let i = 0; i < stateManagement + outreach + cancelled; i++) {
         const kind = i < stateManagement ? TrainingClassKind.STATE_MANAGEMENT : rng.chance(0.6) ? TrainingClassKind.OUTREACH : TrainingClassKind.VOCATIONAL;
         const day = rng.day(start, end);
-        const c = this.heldClass(`after-reform:${n++}`, kind, day, last);
+        const c = this.heldClass(`after-reform:${n++}`, kind, day, last, false, false);
         const place = newCommunePlace(rng);
         const swap = (x: string) => (x.startsWith("UBND ") ? place.committee : x === DPI ? FINANCE : x);
         const title = c.title.replace(/(tại|cấp xã) .*?( năm \d{4})?$/, (_, lead: string, year?: string) => `${lead} ${place.where}${year ?? ""}`);
@@ -356,8 +356,12 @@ class OutreachDataGenerator {
     return rng.pick(open);
   }
 
-  /** A class held from `start`; its last day is at most `lastEnd`, or exactly `lastEnd` when `straddles`. */
-  private heldClass(n: number | string, kind: TrainingClassKind, start: number, lastEnd: number, straddles = false): TrainingClassRow {
+  /**
+   * A class held from `start`; its last day is at most `lastEnd`, or exactly `lastEnd` when `straddles`.
+   * Without `attendance` its cooperatives are left empty for the caller to fill (or not): drawing
+   * them is the last use of the class's own stream, so skipping it changes no other value.
+   */
+  private heldClass(n: number | string, kind: TrainingClassKind, start: number, lastEnd: number, straddles = false, attendance = true): TrainingClassRow {
     const rng = new Random(this.seed, "class", n);
     const id = rng.uuid();
     const districtCode = this.district(rng);
@@ -396,7 +400,7 @@ class OutreachDataGenerator {
       participants = rng.int(20, 40);
     }
     const end = straddles ? lastEnd : Math.max(start, Math.min(start + days - 1, lastEnd));
-    const cooperativeIds = this.attending(rng, startDate, districtCode, audience, participants);
+    const cooperativeIds = attendance ? this.attending(rng, startDate, districtCode, audience, participants) : [];
     return {
       id,
       kind,
@@ -417,7 +421,7 @@ class OutreachDataGenerator {
   }
 
   private cancelledClass(n: number | string, kind: TrainingClassKind, start: number): TrainingClassRow {
-    const held = this.heldClass(n, kind, start, start + 30);
+    const held = this.heldClass(n, kind, start, start + 30, false, false);
     const rng = new Random(this.seed, "cancel", n);
     return {
       ...held,

@@ -1,5 +1,5 @@
 import { DEFAULT_SEED as DEFAULT_REGISTRY_SEED, generateRegistry } from "@camau/demo-data";
-import { successorCodes } from "@camau/shared";
+import { BulkColumn, bulkInsert, successorCodes, withIndexesAfterLoad } from "@camau/shared";
 import { DataSource, EntityManager } from "typeorm";
 import { CooperativePool, DEFAULT_SEED, EMPTY_POOL, generateOutreach, OutreachDataset } from "./generateOutreach";
 
@@ -7,7 +7,6 @@ export { ARTICLE_CLASS_COUNTS, ARTICLE_PUBLISHED_FIGURES, ARTICLE_PUBLISHER, ART
 export type { OutreachDataset } from "./generateOutreach";
 
 const SEED_ACTOR = "seed";
-const CHUNK = 500;
 
 /**
  * Registry cooperatives by district and status history, from the registry's own deterministic
@@ -39,49 +38,57 @@ export async function registryCooperativePool(log: (line: string) => void, regis
   }
   // Each cooperative's ACTIVE periods [from, to) (to null: still ACTIVE), from its status history
   // in order: the status on a date is that of the last change on or before it. Resolved once per
-  // list of cooperatives, so answering a date is one pass over plain arrays (at national scale the
-  // lists hold thousands of cooperatives and are asked about for tens of thousands of dates).
-  const activeSpans = (id: string): [string, string | null][] => {
-    const changes = history.get(id) ?? [];
-    const spans: [string, string | null][] = [];
-    changes.forEach((e, i) => {
-      const until = i + 1 < changes.length ? changes[i + 1].on : null;
-      if (e.status === "ACTIVE" && (until === null || e.on < until)) spans.push([e.on, until]);
-    });
-    return spans;
-  };
-  const resolved = new Map<string[], { id: string; spans: [string, string | null][] }[]>();
+  // list of cooperatives into flat arrays of day numbers, so answering a date is one pass over
+  // numbers. Answers are not kept: at national scale the lists hold thousands of cooperatives and
+  // tens of thousands of (date, place) answers would hold gigabytes.
+  const resolved = new Map<string[], ActiveSpans>();
   const activeAmong = (ids: string[], date: string) => {
-    let entries = resolved.get(ids);
-    if (!entries) resolved.set(ids, (entries = ids.map((id) => ({ id, spans: activeSpans(id) }))));
+    let spans = resolved.get(ids);
+    if (!spans) resolved.set(ids, (spans = activeSpans(ids, history)));
+    const day = dayNumber(date);
     const active: string[] = [];
-    for (const { id, spans } of entries) {
-      for (const [from, to] of spans) {
-        if (from <= date && (to === null || date < to)) {
-          active.push(id);
-          break;
-        }
-      }
-    }
+    const { owner, from, until } = spans;
+    for (let i = 0; i < owner.length; i++) if (from[i] <= day && day < until[i]) active.push(ids[owner[i]]);
     return active;
   };
   const none: string[] = [];
-  // Classes share days and districts, and at large scales the lists are long: answer each once.
-  const answered = new Map<string, string[]>();
   return {
-    activeOn: (date, districtCode) => {
-      const key = `${date}|${districtCode}`;
-      let ids = answered.get(key);
-      if (!ids) answered.set(key, (ids = activeAmong(byDistrict.get(districtCode) ?? none, date)));
-      return ids;
-    },
-    activeInNewCommune: (date, communeCode) => {
-      const key = `${date}|new:${communeCode}`;
-      let ids = answered.get(key);
-      if (!ids) answered.set(key, (ids = activeAmong(byNewCommune.get(communeCode) ?? none, date)));
-      return ids;
-    },
+    activeOn: (date, districtCode) => activeAmong(byDistrict.get(districtCode) ?? none, date),
+    activeInNewCommune: (date, communeCode) => activeAmong(byNewCommune.get(communeCode) ?? none, date),
   };
+}
+
+/** ACTIVE periods of a list of cooperatives, in the list's order: period i is [from[i], until[i]) of ids[owner[i]]. */
+interface ActiveSpans {
+  owner: Int32Array;
+  from: Int32Array;
+  until: Int32Array;
+}
+
+/** A date as a number in the same order (yyyymmdd). */
+function dayNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+}
+
+const STILL_ACTIVE = 99_999_999;
+
+/** A cooperative's periods do not overlap, so a date falls in at most one of them: the list's order is kept. */
+function activeSpans(ids: readonly string[], history: ReadonlyMap<string, { on: string; status: string }[]>): ActiveSpans {
+  const owner: number[] = [];
+  const from: number[] = [];
+  const until: number[] = [];
+  ids.forEach((id, index) => {
+    const changes = history.get(id) ?? [];
+    changes.forEach((e, i) => {
+      const next = i + 1 < changes.length ? changes[i + 1].on : null;
+      if (e.status === "ACTIVE" && (next === null || e.on < next)) {
+        owner.push(index);
+        from.push(dayNumber(e.on));
+        until.push(next === null ? STILL_ACTIVE : dayNumber(next));
+      }
+    });
+  });
+  return { owner: Int32Array.from(owner), from: Int32Array.from(from), until: Int32Array.from(until) };
 }
 
 /** The part of a registry dataset the pool is built from (any seed and scale: `npm run seed`). */
@@ -111,17 +118,17 @@ export async function seedOutreachAtScale(
   log(`outreach seed: ${dataset.classes.length.toLocaleString("en-US")} classes, ${attendance.toLocaleString("en-US")} attendances, ${dataset.publishedFigures.length} published figures in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function insertChunks(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(", ")})`).join(", ");
-    await manager.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}`, chunk.flat());
-  }
+/** Rows as arrays in the columns' order, through the shared bulk loader (COPY), indexes built after. */
+async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const q = manager.queryRunner;
+  if (!q) throw new Error("outreach seed: loadOutreach runs in a transaction");
+  const bulkColumns: BulkColumn<unknown[]>[] = columns.map((name, i) => ({ name, type: "text", value: (row) => row[i] }));
+  await withIndexesAfterLoad(q, table, () => bulkInsert(q, table, bulkColumns, rows));
 }
 
 /** Writes a dataset into an empty outreach database, in the caller's transaction. */
 export async function loadOutreach(manager: EntityManager, dataset: OutreachDataset): Promise<void> {
-  await insertChunks(
+  await insertRows(
     manager,
     "training_class",
     ["id", "kind", "title", "organiser", "co_organisers", "district_code", "commune_code", "start_date", "end_date", "audience", "participant_count", "status", "cancelled_on", "cancellation_reason", "version", "created_by", "created_at", "updated_at"],
@@ -130,13 +137,13 @@ export async function loadOutreach(manager: EntityManager, dataset: OutreachData
       return [c.id, c.kind, c.title, c.organiser, c.coOrganisers, c.districtCode, c.communeCode, c.startDate, c.endDate, c.audience, c.participantCount, c.status, c.cancelledOn, c.cancellationReason, 1, SEED_ACTOR, recorded, recorded];
     }),
   );
-  await insertChunks(
+  await insertRows(
     manager,
     "training_class_attendance",
     ["class_id", "cooperative_id", "recorded_at"],
     dataset.classes.flatMap((c) => c.cooperativeIds.map((id) => [c.id, id, `${c.endDate}T17:00:00+07:00`])),
   );
-  await insertChunks(
+  await insertRows(
     manager,
     "published_figure",
     ["id", "report_title", "report_reference", "publisher", "published_on", "period_from", "period_to", "figure", "province", "value", "note", "version", "recorded_by"],

@@ -1,4 +1,4 @@
-import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups } from "@camau/shared";
+import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { REGISTRY_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import {
@@ -14,9 +14,7 @@ import {
 
 /**
  * Writes a generated dataset into the registry's tables in one transaction: everything or
- * nothing. Rows go in chunks through `INSERT ... SELECT FROM unnest($1::uuid[], $2::text[], ...)`:
- * one array parameter per column, so a chunk's size is not bound by PostgreSQL's 65,535-parameter
- * limit and the statement text stays the same for every chunk.
+ * nothing. Rows go through the shared bulkInsert (COPY).
  */
 
 export interface LoadOptions {
@@ -47,7 +45,8 @@ async function insertAll<R>(
   chunkSize: number,
   log: (line: string) => void,
 ): Promise<number> {
-  const total = await bulkInsert(q, table, columns, rows, { chunkSize, log, label: "registry seed" });
+  // The tables are empty: their indexes and foreign keys are built once over the loaded rows.
+  const total = await withIndexesAfterLoad(q, table, () => bulkInsert(q, table, columns, rows, { chunkSize, log, label: "registry seed" }));
   log(`registry seed: ${table}: ${total.toLocaleString("en-US")} rows inserted`);
   return total;
 }
@@ -68,13 +67,8 @@ const organisationFields = {
   street: "text", communeCode: "text", districtCode: "text", addressCodeSystem: "text", charterCapital: "bigint", legalRepresentative: "text", version: "int",
 } as const;
 
-/** Business lines travel as one comma-joined text per row (unnest would flatten a 2-D array). */
-const businessLinesColumn: BulkColumn<CooperativeRow> = {
-  name: "business_lines",
-  type: "text",
-  value: (r) => r.businessLines.join(","),
-  select: (v: string) => `string_to_array(${v}, ',')::varchar(10)[]`,
-};
+/** Business lines: an array column, written as PostgreSQL's array literal. */
+const businessLinesColumn: BulkColumn<CooperativeRow> = { name: "business_lines", type: "varchar(10)[]", value: (r) => r.businessLines };
 
 /** The tables in the order their foreign keys need. */
 const REGISTRY_TABLES: readonly DatasetTable[] = [

@@ -1,9 +1,6 @@
 import { DataSource } from "typeorm";
-import { OcopCertification } from "../entities/OcopCertification";
-import { Participation, ParticipationProduct, TradeAgreement } from "../entities/Participation";
-import { Product } from "../entities/Product";
-import { TradePromotionProgram } from "../entities/TradePromotionProgram";
-import { generateTrade, TRADE_SEED, TradeDataset } from "./generateTrade";
+import { BulkColumn, bulkInsert, columnsOfFields, withIndexesAfterLoad } from "@camau/shared";
+import { AgreementRow, CertificationRow, generateTrade, ParticipationRow, ProductRow, ProgramRow, TRADE_SEED, TradeDataset } from "./generateTrade";
 import { registryBacLieuCooperatives, registryCooperativesNow, registryDemoCooperatives, RegistryCooperativesAndEvents } from "./registryCooperatives";
 import { withBacLieuHistory } from "./bacLieuTrade";
 import { continueTrade } from "./continueTrade";
@@ -14,8 +11,6 @@ export type { TradeDataset } from "./generateTrade";
 export { registryBacLieuCooperatives, registryDemoCooperatives } from "./registryCooperatives";
 export { withBacLieuHistory } from "./bacLieuTrade";
 export type { RegistryCooperativesAndEvents } from "./registryCooperatives";
-
-const CHUNK = 500;
 
 /**
  * Loads the trade promotion demo data when the trade database holds no product (the subgraph
@@ -70,30 +65,56 @@ export async function loadTrade(dataSource: DataSource, dataset: TradeDataset): 
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('camau-trade-seed'))`);
     const [{ present }] = await manager.query("SELECT EXISTS (SELECT 1 FROM product) AS present");
     if (present) return false;
-    const insert = async <T extends object>(entity: new () => T, rows: Partial<T>[]) => {
-      for (let i = 0; i < rows.length; i += CHUNK) await manager.getRepository(entity).insert(rows.slice(i, i + CHUNK) as never);
-    };
-    await insert(Product, dataset.products.map((p) => ({ ...p, version: 1 })));
-    await insert(OcopCertification, dataset.certifications);
-    await insert(
-      TradePromotionProgram,
-      dataset.programs.map(({ key: _key, ...p }) => ({ ...p, version: 1 })),
+    const q = manager.queryRunner!;
+    // The shared bulk loader (COPY), each table's indexes and foreign keys built after its rows;
+    // columns left out (created_at, recorded_at) take their defaults as with an INSERT.
+    const load = <R>(table: string, columns: BulkColumn<R>[], rows: readonly R[]) => withIndexesAfterLoad(q, table, () => bulkInsert(q, table, columns, rows));
+    await load("product", [...columnsOfFields<ProductRow>(PRODUCT_FIELDS), constant("version", 1)], dataset.products);
+    await load("ocop_certification", columnsOfFields<CertificationRow>(CERTIFICATION_FIELDS), dataset.certifications);
+    await load("trade_promotion_program", [...columnsOfFields<ProgramRow>(PROGRAM_FIELDS), constant("version", 1)], dataset.programs);
+    await load(
+      "participation",
+      [
+        ...columnsOfFields<ParticipationRow>(PARTICIPATION_FIELDS),
+        { name: "created_at", type: "timestamptz", value: (p) => new Date(p.createdAt) },
+        { name: "updated_at", type: "timestamptz", value: (p) => new Date(p.resultsRecordedAt) },
+        { name: "results_recorded_at", type: "timestamptz", value: (p) => new Date(p.resultsRecordedAt) },
+        constant("version", 2),
+      ],
+      dataset.participations,
     );
-    await insert(
-      Participation,
-      dataset.participations.map(({ productIds: _ids, createdAt, resultsRecordedAt, ...p }) => ({
-        ...p,
-        createdAt: new Date(createdAt),
-        updatedAt: new Date(resultsRecordedAt),
-        resultsRecordedAt: new Date(resultsRecordedAt),
-        version: 2,
-      })),
-    );
-    await insert(
-      ParticipationProduct,
+    await load(
+      "participation_product",
+      columnsOfFields<ParticipationProductRow>({ participationId: "uuid", productId: "uuid", cooperativeId: "uuid", position: "smallint" }),
       dataset.participations.flatMap((p) => p.productIds.map((productId, position) => ({ participationId: p.id, productId, cooperativeId: p.cooperativeId, position }))),
     );
-    await insert(TradeAgreement, dataset.agreements);
+    await load("trade_agreement", columnsOfFields<AgreementRow>(AGREEMENT_FIELDS), dataset.agreements);
     return true;
   });
 }
+
+interface ParticipationProductRow {
+  participationId: string;
+  productId: string;
+  cooperativeId: string;
+  position: number;
+}
+
+const constant = <R>(name: string, value: unknown): BulkColumn<R> => ({ name, type: "int", value: () => value });
+
+const PRODUCT_FIELDS = {
+  id: "uuid", cooperativeId: "uuid", name: "text", productGroup: "text", description: "text", brandName: "text", markKind: "text", markRegistrationNumber: "text",
+} as const;
+const CERTIFICATION_FIELDS = {
+  id: "uuid", productId: "uuid", stars: "smallint", score: "smallint", level: "text", decisionNumber: "text", certifiedOn: "date", expiresOn: "date", recordedBy: "text",
+} as const;
+const PROGRAM_FIELDS = {
+  id: "uuid", name: "text", kind: "text", organiser: "text", venue: "text", province: "text", startsOn: "date", endsOn: "date", budget: "bigint", budgetSource: "text",
+  description: "text", policyLegalBasis: "text", policyPercentage: "numeric", policyCapPerCooperative: "bigint",
+} as const;
+const PARTICIPATION_FIELDS = {
+  id: "uuid", programId: "uuid", cooperativeId: "uuid", boothCount: "int", supportAmount: "bigint", eligibleCost: "bigint", salesRevenue: "bigint", note: "text",
+} as const;
+const AGREEMENT_FIELDS = {
+  id: "uuid", participationId: "uuid", counterparty: "text", kind: "text", value: "bigint", signedOn: "date", description: "text", position: "smallint",
+} as const;

@@ -1,0 +1,148 @@
+import "reflect-metadata";
+import { expect } from "chai";
+import { DataSource, QueryRunner } from "typeorm";
+import { BulkColumn, bulkInsert, dropDatabase, withIndexesAfterLoad } from "../src";
+import { freshDatabase } from "../src/testing";
+
+interface Row {
+  id: string;
+  parentId: string | null;
+  label: string | null;
+  tags: string[];
+  on: string | null;
+  at: Date;
+  flag: boolean;
+  amount: number;
+  details: unknown;
+}
+
+const ROWS: Row[] = [
+  { id: "00000000-0000-4000-8000-000000000001", parentId: null, label: "tab\there, new\nline, back\\slash, cr\r end", tags: ["A01", "B02"], on: "2021-01-05", at: new Date("2021-06-30T10:00:00Z"), flag: true, amount: 9_007_199_254_740_991, details: { note: 'quote " and \\ and \t' } },
+  { id: "00000000-0000-4000-8000-000000000002", parentId: "00000000-0000-4000-8000-000000000001", label: null, tags: [], on: null, at: new Date("2024-02-29T23:59:59.123Z"), flag: false, amount: -1, details: null },
+  { id: "00000000-0000-4000-8000-000000000003", parentId: null, label: "Hợp tác xã \\N không phải null", tags: ["with,comma", 'with "quote"'], on: "2019-12-31", at: new Date(0), flag: true, amount: 0, details: [1, "two"] },
+];
+
+const COLUMNS: BulkColumn<Row>[] = [
+  { name: "id", type: "uuid", value: (r) => r.id },
+  { name: "parent_id", type: "uuid", value: (r) => r.parentId },
+  { name: "label", type: "text", value: (r) => r.label },
+  { name: "on_day", type: "date", value: (r) => r.on },
+  { name: "at", type: "timestamptz", value: (r) => r.at },
+  { name: "flag", type: "boolean", value: (r) => r.flag },
+  { name: "amount", type: "bigint", value: (r) => r.amount },
+  { name: "details", type: "jsonb", value: (r) => (r.details === null ? null : JSON.stringify(r.details)) },
+];
+
+/** bulkInsert (the demo-data loaders' one bulk path) and the index helper, on a real PostgreSQL. */
+describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
+  this.timeout(60_000);
+  let url: string;
+  let dataSource: DataSource;
+
+  before(async () => {
+    url = await freshDatabase("bulk_insert");
+    dataSource = new DataSource({ type: "postgres", url });
+    await dataSource.initialize();
+  });
+  after(async () => {
+    await dataSource?.destroy();
+    if (url) await dropDatabase(url);
+  });
+
+  async function freshTables(q: QueryRunner): Promise<void> {
+    for (const table of ["by_copy", "by_insert"]) {
+      await q.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
+      await q.query(`CREATE TABLE ${table} (
+        id uuid PRIMARY KEY, parent_id uuid REFERENCES ${table} (id), label text, tags varchar(20)[] NOT NULL,
+        on_day date, at timestamptz NOT NULL, flag boolean NOT NULL, amount bigint NOT NULL, details jsonb)`);
+      await q.query(`CREATE INDEX ${table}_label ON ${table} (lower(label)) WHERE label IS NOT NULL`);
+    }
+  }
+
+  const rowsOf = (table: string) => dataSource.query(`SELECT * FROM ${table} ORDER BY id`);
+
+  it("writes through COPY the same values as INSERT with the same values as parameters", async () => {
+    await dataSource.transaction(async ({ queryRunner }) => {
+      const q = queryRunner!;
+      await freshTables(q);
+      const copied = await bulkInsert(q, "by_copy", [...COLUMNS, { name: "tags", type: "text", value: (r) => r.tags }], ROWS);
+      expect(copied).to.equal(ROWS.length);
+      for (const r of ROWS) {
+        await q.query(`INSERT INTO by_insert (id, parent_id, label, on_day, at, flag, amount, details, tags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+          ...COLUMNS.map((c) => c.value(r)),
+          r.tags,
+        ]);
+      }
+    });
+    const [copied, inserted] = [await rowsOf("by_copy"), await rowsOf("by_insert")];
+    expect(copied).to.have.length(3);
+    expect(copied).to.deep.equal(inserted);
+    expect(copied[0].label).to.equal(ROWS[0].label);
+    expect(copied[2].label).to.equal(ROWS[2].label);
+    expect(copied[2].tags).to.deep.equal(["with,comma", 'with "quote"']);
+  });
+
+  it("loads more rows than one COPY statement holds, the same rows as the INSERT path (select columns)", async () => {
+    const many = Array.from({ length: 250_001 }, (_, i) => ({ ...ROWS[i % 3], id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, parentId: null }));
+    const tags: BulkColumn<Row> = { name: "tags", type: "text", value: (r) => r.tags.join("|"), select: (v) => `string_to_array(${v}, '|')::varchar(20)[]` };
+    const lines: string[] = [];
+    await dataSource.transaction(async ({ queryRunner }) => {
+      const q = queryRunner!;
+      await freshTables(q);
+      expect(await bulkInsert(q, "by_copy", [...COLUMNS, { name: "tags", type: "text", value: (r) => r.tags }], many, { log: (l) => lines.push(l), label: "test" })).to.equal(many.length);
+      expect(await bulkInsert(q, "by_insert", [...COLUMNS, tags], many, { chunkSize: 10_000 })).to.equal(many.length);
+    });
+    expect(lines).to.deep.equal(["test: by_copy: 100,000 rows", "test: by_copy: 200,000 rows"]);
+    const differing = await dataSource.query(`SELECT count(*)::int AS n FROM (SELECT * FROM by_copy EXCEPT SELECT * FROM by_insert) d`);
+    expect(differing[0].n).to.equal(0);
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM by_copy`))[0].n).to.equal(many.length);
+  });
+
+  it("builds the indexes and foreign keys again as they were, and a load that breaks one fails", async () => {
+    const schemaOf = () =>
+      dataSource.query(`SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'by_copy'
+        UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'by_copy'::regclass ORDER BY 1`);
+    await dataSource.transaction(async ({ queryRunner }) => freshTables(queryRunner!));
+    const before = await schemaOf();
+    expect(before.map((r: { d: string }) => r.d).join("\n")).to.match(/by_copy_label/).and.to.match(/FOREIGN KEY/);
+    const columns = [...COLUMNS, { name: "tags", type: "text", value: (r: Row) => r.tags }];
+    await dataSource.transaction(async ({ queryRunner }) => {
+      const q = queryRunner!;
+      const loaded = await withIndexesAfterLoad(q, "by_copy", async () => {
+        expect((await q.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'by_copy'`))[0].n).to.equal(0);
+        return bulkInsert(q, "by_copy", columns, ROWS);
+      });
+      expect(loaded).to.equal(3);
+    });
+    expect(await schemaOf()).to.deep.equal(before);
+    expect(await dataSource.query(`SELECT id FROM by_copy WHERE lower(label) LIKE 'tab%'`)).to.have.length(1);
+
+    const orphan = { ...ROWS[1], id: "00000000-0000-4000-8000-0000000000ff", parentId: "00000000-0000-4000-8000-00000000dead" };
+    let failure: Error | undefined;
+    await dataSource
+      .transaction(async ({ queryRunner }) => withIndexesAfterLoad(queryRunner!, "by_copy", () => bulkInsert(queryRunner!, "by_copy", columns, [orphan])))
+      .catch((error: Error) => (failure = error));
+    expect(failure?.message).to.match(/foreign key/);
+    expect(await schemaOf()).to.deep.equal(before);
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM by_copy`))[0].n).to.equal(3);
+
+    let duplicate: Error | undefined;
+    await dataSource
+      .transaction(async ({ queryRunner }) => withIndexesAfterLoad(queryRunner!, "by_copy", () => bulkInsert(queryRunner!, "by_copy", columns, [ROWS[0]])))
+      .catch((error: Error) => (duplicate = error));
+    expect(duplicate?.message).to.match(/could not create unique index/);
+    expect(await schemaOf()).to.deep.equal(before);
+
+    // A key another table's foreign key depends on stays in place during the load.
+    await dataSource.query(`CREATE TABLE by_copy_child (id uuid PRIMARY KEY, parent_id uuid NOT NULL REFERENCES by_copy (id))`);
+    const keptDuring: number[] = [];
+    await dataSource.transaction(async ({ queryRunner }) =>
+      withIndexesAfterLoad(queryRunner!, "by_copy", async () => {
+        keptDuring.push((await queryRunner!.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'by_copy'`))[0].n);
+        return bulkInsert(queryRunner!, "by_copy", columns, [{ ...ROWS[1], id: "00000000-0000-4000-8000-0000000000aa" }]);
+      }),
+    );
+    expect(keptDuring).to.deep.equal([1]);
+    expect(await schemaOf()).to.deep.equal(before);
+  });
+});
