@@ -51,6 +51,7 @@ export * from "./server/runSubgraph";
 export * from "./seed/random";
 export * from "./seed/dates";
 export * from "./seed/bulkInsert";
+export * from "./seed/copyRows";
 export * from "./server/readRouting";
 export * from "./server/servingPools";
 export * from "./clients/CooperativeDirectory";
