@@ -98,7 +98,14 @@ interface Recorded {
 export function portfolioContributions({ loan, disbursements, repayments, schedules, installments }: LoanLedgerRows, thresholds: readonly Threshold[]): Contribution[] {
   const b = loan.borrower;
   const place = [b.districtCode === null && b.communeCode === null ? signedBeforeReform(loan) : null, b.districtCode === null ? b.communeCode : null];
-  const cellOf = (measure: string, group: number | null) => [measure, b.sectorCode, b.sectorName, b.districtCode, b.districtName, group === null ? null : String(group), ...place];
+  // One array per cell of the loan, so FigureTotals knows it again by identity.
+  const cells = new Map<string, (string | null)[]>();
+  const cellOf = (measure: string, group: number | null) => {
+    const key = `${measure}:${group}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = [measure, b.sectorCode, b.sectorName, b.districtCode, b.districtName, group === null ? null : String(group), ...place]));
+    return cell;
+  };
   const ended = endedOn(loan);
 
   // What changes on each date something is recorded (nothing counts before signing).
@@ -214,22 +221,30 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
  */
 export class FigureTotals {
   private readonly cellIds = new Map<string, number>();
+  /** Cell arrays already seen (the contribution functions reuse one array per cell and loan). */
+  private readonly known = new WeakMap<(string | null)[], number>();
   readonly cells: (string | null)[][] = [];
   /** (day number × CELLS + cell id) → sum of deltas. */
   private readonly sums = new Map<number, number>();
   private static readonly CELLS = 2 ** 21;
 
-  add(c: Contribution): void {
-    const key = JSON.stringify(c.cell);
-    let id = this.cellIds.get(key);
+  /** Adds a contribution; returns the id of its cell (an index of `cells`). */
+  add(c: Contribution): number {
+    let id = this.known.get(c.cell);
     if (id === undefined) {
-      id = this.cells.length;
-      if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
-      this.cellIds.set(key, id);
-      this.cells.push(c.cell);
+      const key = JSON.stringify(c.cell);
+      id = this.cellIds.get(key);
+      if (id === undefined) {
+        id = this.cells.length;
+        if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
+        this.cellIds.set(key, id);
+        this.cells.push(c.cell);
+      }
+      this.known.set(c.cell, id);
     }
     const k = dayNumber(c.day) * FigureTotals.CELLS + id;
     this.sums.set(k, (this.sums.get(k) ?? 0) + c.delta);
+    return id;
   }
 
   /** rollup_delta's rows, by day. */

@@ -42,14 +42,17 @@ async function writeRollups(q: QueryRunner, data: FundDataset, phase: (what: str
   }));
   const [{ today }] = await q.query(`SELECT current_date::text AS today`);
   const totals = new Map(figures.map((f) => [f, new FigureTotals()]));
+  // Each cell's COPY literal once, however many rows name it (by figure and cell id).
+  const literals = new Map(figures.map((f) => [f, [] as string[]]));
+  const literalOf = (figure: string, id: number) => (literals.get(figure)![id] ??= copyField(totals.get(figure)!.cells[id]));
   const ledgers = ledgersOf(data);
   function* contributions(): Generator<string> {
     for (const ledger of ledgers) {
       for (const figure of figures) {
         const owner = copyField(ledger.loan.id);
         for (const c of IN_MEMORY_ROLLUPS[figure](ledger, thresholds)) {
-          totals.get(figure)!.add(c);
-          yield `${figure}\t${owner}\t${copyField(c.cell)}\t${c.day}\t${c.delta}\n`;
+          const id = totals.get(figure)!.add(c);
+          yield `${figure}\t${owner}\t${literalOf(figure, id)}\t${c.day}\t${c.delta}\n`;
         }
       }
     }
@@ -57,9 +60,8 @@ async function writeRollups(q: QueryRunner, data: FundDataset, phase: (what: str
   await copyLines(q, "rollup_contribution", ["figure", "owner_id", "cell", "day", "delta"], contributions());
   for (const figure of figures) {
     const figureTotals = totals.get(figure)!;
-    // Each cell's literal once, however many rows name it.
-    const literals = new Map<(string | null)[], string>();
-    const literal = (cell: (string | null)[]) => literals.get(cell) ?? (literals.set(cell, copyField(cell)), literals.get(cell)!);
+    const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
+    const literal = (cell: (string | null)[]) => literalOf(figure, ids.get(cell)!);
     await copyLines(q, "rollup_delta", ["figure", "day", "cell", "delta"], (function* () {
       for (const d of figureTotals.deltas()) yield `${figure}\t${d.day}\t${literal(d.cell)}\t${d.delta}\n`;
     })());
