@@ -124,6 +124,14 @@ function checkpointHolds(loan: LedgerLoan, c: NonNullable<PenaltyMemo["checkpoin
   return true;
 }
 
+/** The records sorted by date (stable), the array itself when it already is: it usually is, and this runs on every position. */
+function inDateOrder<T>(records: readonly T[], dateOf: (record: T) => string): readonly T[] {
+  for (let k = 1; k < records.length; k++) {
+    if (dateOf(records[k - 1]) > dateOf(records[k])) return [...records].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  }
+  return records;
+}
+
 /** Overdue interest accrued from the first disbursement through `asOf` (inclusive). */
 export function accruedPenalty(loan: LedgerLoan, asOf: string, memo?: PenaltyMemo): number {
   if (!loan.schedules.length || loan.overdueMultiplierPercent === 0) return 0;
@@ -161,7 +169,7 @@ export function accruedPenalty(loan: LedgerLoan, asOf: string, memo?: PenaltyMem
   const segmentStarts = [first, ...days];
   // Segments come in date order, so the principal paid before a segment and the principal each
   // schedule has due before it are running sums.
-  const repayments = [...loan.repayments].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const repayments = inDateOrder(loan.repayments, (r) => r.on);
   let repaid = 0;
   let nextRepayment = 0;
   const dueSoFar = new Map<ScheduleVersion, { next: number; due: number; byDate: readonly Installment[] }>();
@@ -177,7 +185,7 @@ export function accruedPenalty(loan: LedgerLoan, asOf: string, memo?: PenaltyMem
     const schedule = scheduleAt(loan, segment);
     if (!schedule) continue;
     let running = dueSoFar.get(schedule);
-    if (!running) dueSoFar.set(schedule, (running = { next: 0, due: 0, byDate: [...schedule.installments].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)) }));
+    if (!running) dueSoFar.set(schedule, (running = { next: 0, due: 0, byDate: inDateOrder(schedule.installments, (i) => i.dueDate) }));
     while (running.next < running.byDate.length && running.byDate[running.next].dueDate < segment) running.due += running.byDate[running.next++].principal;
     const amount = Math.max(0, running.due - repaid);
     if (amount > 0) numerator += BigInt(amount) * BigInt(length) * BigInt(schedule.annualRateE4);
