@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { addMonths, daysBetween } from "@camau/shared";
 import { debtGroupBandsProblem, debtGroupFor, STATE_BANK_DEBT_GROUPS } from "../src/domain/debtGroups";
 import { ApplicationStatus, LoanStatus, RepaymentMethod } from "../src/domain/enums";
-import { accruedPenalty, allocateRepayment, installmentStandings, LedgerLoan, positionAsOf } from "../src/domain/ledger";
+import { accruedPenalty, allocateRepayment, installmentStandings, LedgerLoan, LedgerRepayment, PenaltyMemo, positionAsOf } from "../src/domain/ledger";
 import {
   APPLICATION_ACTIONS_FROM,
   ApplicationAction,
@@ -204,6 +204,28 @@ describe("fund domain: schedules, ledger, debt groups, lifecycles", () => {
     it("counts days past due from the oldest instalment not fully paid", () => {
       const partly = loan([{ on: "2023-02-01", overdueInterest: 0, interest: 1_200_000, principal: 10_000_000 }, { on: "2023-03-01", overdueInterest: 0, interest: 1_100_000, principal: 5_000_000 }]);
       expect(positionAsOf(partly, "2023-04-15")).to.include({ daysPastDue: 45, oldestUnpaidDueDate: "2023-03-01", overduePrincipal: 15_000_000 });
+    });
+
+    it("gives the same positions with a penalty memo as without, along a replay and when records break its assumption", () => {
+      const memo: PenaltyMemo = {};
+      const repayments: LedgerRepayment[] = [];
+      const ledger = loan(repayments);
+      // Late payments on some due dates, nothing on others; positions asked on and between them.
+      for (const [on, amount] of [["2023-02-20", 6_000_000], ["2023-04-05", 0], ["2023-05-01", 9_000_000], ["2023-07-30", 25_000_000], ["2023-09-02", 0]] as const) {
+        const without = positionAsOf(ledger, on);
+        expect(positionAsOf(ledger, on, memo), on).to.deep.equal(without);
+        expect(positionAsOf(ledger, "2023-12-31", memo), `${on}, year end`).to.deep.equal(positionAsOf(ledger, "2023-12-31"));
+        if (amount > 0) {
+          const split = allocateRepayment(ledger, on, amount, memo);
+          expect(split).to.deep.equal(allocateRepayment(ledger, on, amount));
+          repayments.push({ on, overdueInterest: split.overdueInterest, interest: split.interest, principal: split.principal });
+        }
+      }
+      expect(memo.checkpoint?.through).to.equal("2023-07-29");
+      // A repayment dated before the remembered day: the memo no longer holds and is not used.
+      repayments.push({ on: "2023-03-10", overdueInterest: 0, interest: 0, principal: 1_000_000 });
+      expect(positionAsOf(ledger, "2023-10-15", memo)).to.deep.equal(positionAsOf(ledger, "2023-10-15"));
+      expect(accruedPenalty(ledger, "2023-10-15", memo)).to.be.greaterThan(0);
     });
 
     it("lets principal be paid ahead and settles the loan when nothing is owed", () => {

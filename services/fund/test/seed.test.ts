@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { fundEntities } from "../src/entities";
 import { BorrowerCommune1781000000000 } from "../src/migrations/1781000000000-BorrowerCommune";
 import { loanPositionsSql } from "../src/report/positionsSql";
+import { FUND_ROLLUPS } from "../src/report/rollups";
 import { borrowersFromRegistry, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, seedIfEmpty } from "../src/seed";
 import { FundUnderTest, rowCounts, startFund, tokens } from "./support";
 
@@ -104,6 +105,27 @@ describe("fund demo data", function () {
     const inPeriod = dataset.disbursements.filter((d) => caMauIds.has(d.loanId) && d.disbursedOn >= "2021-01-01" && d.disbursedOn <= "2021-06-30").reduce((s, d) => s + d.amount, 0);
     expect(r.fundDisbursedAmount).to.equal(inPeriod);
     expect(r.fundOutstandingPrincipal).to.be.greaterThan(0);
+  });
+
+  it("writes the dated rollups exactly as their SQL functions rebuild them (the seed computes them in memory)", async () => {
+    // Row count and md5 of each rollup table's rows of the fund's figures, in a fixed order.
+    const prints = async () => {
+      const out: Record<string, string> = {};
+      for (const table of ["rollup_contribution", "rollup_delta", "rollup_horizon", "rollup_snapshot"]) {
+        const { rows } = await t.db.query(`SELECT count(*) AS n, md5(string_agg(row(t.*)::text, E'\\n' ORDER BY row(t.*)::text)) AS digest FROM ${table} t WHERE figure = ANY ($1)`, [Object.keys(FUND_ROLLUPS)]);
+        out[table] = `${rows[0].n}:${rows[0].digest}`;
+      }
+      return out;
+    };
+    const seeded = await prints();
+    expect(Number(seeded.rollup_contribution.split(":")[0])).to.be.greaterThan(10_000);
+    await t.db.query("BEGIN");
+    try {
+      for (const figure of Object.keys(FUND_ROLLUPS)) await t.db.query(`SELECT rollup_rebuild($1, ARRAY(SELECT id FROM loan))`, [figure]);
+      expect(await prints()).to.deep.equal(seeded);
+    } finally {
+      await t.db.query("ROLLBACK");
+    }
   });
 
   it("fills the borrower's commune of the rows stored before the fund kept it, from the demo registry (migration BorrowerCommune)", async () => {

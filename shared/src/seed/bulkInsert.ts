@@ -36,8 +36,6 @@ const PROGRESS_EVERY = 100_000;
  * ends, so a national table goes in several statements rather than one.
  */
 const COPY_ROWS = 100_000;
-/** Rows per write to the COPY stream. */
-const COPY_BATCH = 500;
 
 export interface BulkInsertOptions {
   /** Rows per INSERT statement, for loads through `select` columns (COPY sends COPY_ROWS a statement). */
@@ -70,26 +68,44 @@ export async function bulkInsert<R>(q: QueryRunner, table: string, columns: Read
 }
 
 async function copyRows<R>(q: QueryRunner, table: string, columns: ReadonlyArray<BulkColumn<R>>, rows: Iterable<R>, progress: (count: number) => void): Promise<void> {
-  const client = (await q.connect()) as pg.PoolClient;
-  const sql = `COPY ${table} (${columns.map((c) => c.name).join(", ")}) FROM STDIN`;
+  const names = columns.map((c) => c.name);
   const iterator = rows[Symbol.iterator]();
   let next = iterator.next();
   while (!next.done) {
-    // One statement's rows, written to the stream in batches of lines.
     let inStatement = 0;
-    const batches = function* (): Generator<string> {
-      while (!next.done && inStatement < COPY_ROWS) {
-        let text = "";
-        for (let inBatch = 0; !next.done && inBatch < COPY_BATCH && inStatement < COPY_ROWS; inBatch++, inStatement++) {
-          text += copyLine(columns, next.value);
-          next = iterator.next();
-        }
-        yield text;
-      }
+    const lines = function* (): Generator<string> {
+      for (; !next.done && inStatement < COPY_ROWS; inStatement++, next = iterator.next()) yield copyLine(columns, next.value);
     };
-    await pipeline(Readable.from(batches(), { objectMode: false }), client.query(copyFrom(sql)));
+    await copyLines(q, table, names, lines());
     progress(inStatement);
   }
+}
+
+/** Roughly this many characters go to the server at a time. */
+const BATCH_CHARS = 1 << 20;
+
+/**
+ * One `COPY table (columns) FROM STDIN` of lines already in COPY's text format (each ending in a
+ * newline; see copyField), streamed in batches of about a megabyte on the query runner's own
+ * connection (inside its transaction, if any): for loaders that compute their rows' text on the
+ * fly, such as the fund's rollups. Returns the server's row count.
+ */
+export async function copyLines(q: QueryRunner, table: string, columnNames: readonly string[], lines: Iterable<string>): Promise<number> {
+  const client = (await q.connect()) as pg.PoolClient;
+  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN`));
+  function* batches(): Generator<string> {
+    let batch = "";
+    for (const line of lines) {
+      batch += line;
+      if (batch.length >= BATCH_CHARS) {
+        yield batch;
+        batch = "";
+      }
+    }
+    if (batch) yield batch;
+  }
+  await pipeline(Readable.from(batches(), { objectMode: false }), stream);
+  return stream.rowCount;
 }
 
 /** pg's own conversion of a JavaScript value to the text of a query parameter (dates, arrays, JSON...). */
@@ -97,16 +113,18 @@ const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): 
 
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
-/** One row in COPY's text format: tab-separated, `\N` for null, backslash escapes. */
+/** One value as a field of COPY's text format, converted as pg converts a query parameter: `\N` for null, backslash escapes. */
+export function copyField(value: unknown): string {
+  const text = prepareValue(value);
+  if (text === null) return "\\N";
+  if (Buffer.isBuffer(text)) return `\\\\x${text.toString("hex")}`;
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : text;
+}
+
+/** One row in COPY's text format: tab-separated fields. */
 function copyLine<R>(columns: ReadonlyArray<BulkColumn<R>>, row: R): string {
   let line = "";
-  for (let i = 0; i < columns.length; i++) {
-    if (i > 0) line += "\t";
-    const value = prepareValue(columns[i].value(row));
-    if (value === null) line += "\\N";
-    else if (Buffer.isBuffer(value)) line += `\\\\x${value.toString("hex")}`;
-    else line += /[\\\n\r\t]/.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : value;
-  }
+  for (let i = 0; i < columns.length; i++) line += (i > 0 ? "\t" : "") + copyField(columns[i].value(row));
   return `${line}\n`;
 }
 

@@ -104,53 +104,109 @@ function paidUpTo(loan: LedgerLoan, date: string, strictlyBefore = false) {
   return { principal, interest, overdueInterest };
 }
 
+/**
+ * What a caller replaying one loan forward in time (the demo generator) lets the accrual remember
+ * between calls: the overdue-interest numerator accrued through a day. It stays valid while records
+ * are only appended, dated after that day: a schedule taking effect later, or a repayment made on
+ * or after it, changes no day before. Checked on use (otherwise accrued again from the start).
+ */
+export interface PenaltyMemo {
+  checkpoint?: { through: string; numerator: bigint; schedules: number; repayments: number; lastSchedule: ScheduleVersion | undefined; lastRepayment: { on: string; principal: number } | undefined };
+}
+
+function checkpointHolds(loan: LedgerLoan, c: NonNullable<PenaltyMemo["checkpoint"]>): boolean {
+  if (loan.schedules.length < c.schedules || loan.repayments.length < c.repayments) return false;
+  if (loan.schedules[c.schedules - 1] !== c.lastSchedule) return false;
+  const last = loan.repayments[c.repayments - 1];
+  if (c.lastRepayment ? !last || last.on !== c.lastRepayment.on || last.principal !== c.lastRepayment.principal : last !== undefined) return false;
+  for (let k = c.schedules; k < loan.schedules.length; k++) if (loan.schedules[k].effectiveFrom <= c.through) return false;
+  for (let k = c.repayments; k < loan.repayments.length; k++) if (loan.repayments[k].on < c.through) return false;
+  return true;
+}
+
+/** The records sorted by date (stable), the array itself when it already is: it usually is, and this runs on every position. */
+function inDateOrder<T>(records: readonly T[], dateOf: (record: T) => string): readonly T[] {
+  for (let k = 1; k < records.length; k++) {
+    if (dateOf(records[k - 1]) > dateOf(records[k])) return [...records].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  }
+  return records;
+}
+
 /** Overdue interest accrued from the first disbursement through `asOf` (inclusive). */
-export function accruedPenalty(loan: LedgerLoan, asOf: string): number {
+export function accruedPenalty(loan: LedgerLoan, asOf: string, memo?: PenaltyMemo): number {
   if (!loan.schedules.length || loan.overdueMultiplierPercent === 0) return 0;
   let end = asOf;
   if (loan.closedOn) end = minDate(end, loan.closedOn);
   if (loan.writtenOffOn) end = minDate(end, loan.writtenOffOn);
   const start = loan.schedules.reduce((min, s) => (s.effectiveFrom < min ? s.effectiveFrom : min), loan.schedules[0].effectiveFrom);
   if (end <= start) return 0;
+  // The penalty is a sum over days: each day's principal past due (due before the day by the
+  // schedule in force, less the principal repaid before it) × the schedule's rate. Accrued from
+  // a remembered day on when the memo allows it.
+  let from = start;
+  let numerator = 0n;
+  const remembered = memo?.checkpoint;
+  if (remembered && remembered.through > start && remembered.through <= end && checkpointHolds(loan, remembered)) {
+    from = remembered.through;
+    numerator = remembered.numerator;
+  }
+  // The latest record's day: no record to come changes a day before it (see PenaltyMemo).
+  let latest = start;
+  for (const s of loan.schedules) if (s.effectiveFrom > latest) latest = s.effectiveFrom;
+  for (const r of loan.repayments) if (r.on > latest) latest = r.on;
+  const keepFrom = latest <= end ? latest : null;
   // The overdue principal changes only the day after a due date or a payment, or when a new
   // schedule takes effect: accrue segment by segment between those days.
   const breaks = new Set<string>();
   for (const s of loan.schedules) {
-    breaks.add(s.effectiveFrom);
-    for (const i of s.installments) breaks.add(addDays(i.dueDate, 1));
+    if (s.effectiveFrom > from && s.effectiveFrom <= end) breaks.add(s.effectiveFrom);
+    for (const i of s.installments) if (i.dueDate >= from && i.dueDate < end) breaks.add(addDays(i.dueDate, 1));
   }
-  for (const r of loan.repayments) breaks.add(addDays(r.on, 1));
-  const days = [...breaks].filter((d) => d > start && d <= end).sort();
-  const segmentStarts = [addDays(start, 1), ...days.filter((d) => d > addDays(start, 1))];
+  for (const r of loan.repayments) if (r.on >= from && r.on < end) breaks.add(addDays(r.on, 1));
+  if (keepFrom !== null && keepFrom > from) breaks.add(keepFrom);
+  const first = addDays(from, 1);
+  const days = [...breaks].filter((d) => d > first && d <= end).sort();
+  const segmentStarts = [first, ...days];
   // Segments come in date order, so the principal paid before a segment and the principal each
-  // schedule has due before it are running sums (the ledger is replayed on every due date by the
-  // demo generator: one pass here instead of one per segment).
-  const repayments = [...loan.repayments].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  // schedule has due before it are running sums.
+  const repayments = inDateOrder(loan.repayments, (r) => r.on);
   let repaid = 0;
   let nextRepayment = 0;
   const dueSoFar = new Map<ScheduleVersion, { next: number; due: number; byDate: readonly Installment[] }>();
-  let numerator = 0n;
+  let kept: bigint | null = null;
   for (let k = 0; k < segmentStarts.length; k++) {
-    const from = segmentStarts[k];
+    const segment = segmentStarts[k];
+    if (segment === keepFrom) kept = numerator;
     const to = k + 1 < segmentStarts.length ? segmentStarts[k + 1] : addDays(end, 1);
-    const length = daysBetween(from, to);
+    const length = daysBetween(segment, to);
     if (length <= 0) continue;
-    while (nextRepayment < repayments.length && repayments[nextRepayment].on < from) repaid += repayments[nextRepayment++].principal;
-    // Principal of the schedule in force on `from` that fell due before it, not paid before it.
-    const schedule = scheduleAt(loan, from);
+    while (nextRepayment < repayments.length && repayments[nextRepayment].on < segment) repaid += repayments[nextRepayment++].principal;
+    // Principal of the schedule in force on the segment's first day that fell due before it, not paid before it.
+    const schedule = scheduleAt(loan, segment);
     if (!schedule) continue;
     let running = dueSoFar.get(schedule);
-    if (!running) dueSoFar.set(schedule, (running = { next: 0, due: 0, byDate: [...schedule.installments].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)) }));
-    while (running.next < running.byDate.length && running.byDate[running.next].dueDate < from) running.due += running.byDate[running.next++].principal;
+    if (!running) dueSoFar.set(schedule, (running = { next: 0, due: 0, byDate: inDateOrder(schedule.installments, (i) => i.dueDate) }));
+    while (running.next < running.byDate.length && running.byDate[running.next].dueDate < segment) running.due += running.byDate[running.next++].principal;
     const amount = Math.max(0, running.due - repaid);
     if (amount > 0) numerator += BigInt(amount) * BigInt(length) * BigInt(schedule.annualRateE4);
+  }
+  if (memo && kept !== null) {
+    const lastRepayment = loan.repayments[loan.repayments.length - 1];
+    memo.checkpoint = {
+      through: addDays(keepFrom!, -1),
+      numerator: kept,
+      schedules: loan.schedules.length,
+      repayments: loan.repayments.length,
+      lastSchedule: loan.schedules[loan.schedules.length - 1],
+      lastRepayment: lastRepayment && { on: lastRepayment.on, principal: lastRepayment.principal },
+    };
   }
   // amount × days × (rateE4 / 10^4 / 100) × (multiplier / 100) / 365
   return Number(divideRounded(numerator * BigInt(loan.overdueMultiplierPercent), 365n * 10_000n * 100n * 100n));
 }
 
 /** The loan's position at the end of `asOf`, including repayments made on that day. */
-export function positionAsOf(loan: LedgerLoan, asOf: string): LoanPosition {
+export function positionAsOf(loan: LedgerLoan, asOf: string, memo?: PenaltyMemo): LoanPosition {
   const disbursed = sum(loan.disbursements.filter((d) => d.on <= asOf).map((d) => d.amount));
   const paid = paidUpTo(loan, asOf);
   const writtenOff = loan.writtenOffOn !== null && loan.writtenOffOn <= asOf;
@@ -200,7 +256,7 @@ export function positionAsOf(loan: LedgerLoan, asOf: string): LoanPosition {
   const outstandingPrincipal = disbursed - paid.principal;
   const principalDue = Math.min(outstandingPrincipal, Math.max(0, duePrincipal - paid.principal));
   const interestDue = Math.max(0, dueInterest - paid.interest);
-  const penaltyInterest = Math.max(0, accruedPenalty(loan, asOf) - paid.overdueInterest);
+  const penaltyInterest = Math.max(0, accruedPenalty(loan, asOf, memo) - paid.overdueInterest);
   return {
     ...base,
     outstandingPrincipal,
@@ -226,9 +282,9 @@ export interface Allocation {
 }
 
 /** Splits a repayment made on `on`: overdue interest → interest due → principal (due, then ahead). */
-export function allocateRepayment(loan: LedgerLoan, on: string, amount: number): Allocation {
+export function allocateRepayment(loan: LedgerLoan, on: string, amount: number, memo?: PenaltyMemo): Allocation {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new DomainError("a repayment must be a positive whole number of đồng");
-  const before = positionAsOf(loan, on);
+  const before = positionAsOf(loan, on, memo);
   if (amount > before.payoffAmount) {
     throw new DomainError(`the repayment exceeds what is owed on ${on}: at most ${before.payoffAmount} đồng (principal ${before.outstandingPrincipal}, interest due ${before.interestDue}, overdue interest ${before.penaltyInterest})`);
   }
@@ -239,7 +295,7 @@ export function allocateRepayment(loan: LedgerLoan, on: string, amount: number):
   rest -= interest;
   const principal = Math.min(rest, before.outstandingPrincipal);
   const withPayment: LedgerLoan = { ...loan, repayments: [...loan.repayments, { on, overdueInterest, interest, principal }] };
-  const after = positionAsOf(withPayment, on);
+  const after = positionAsOf(withPayment, on, memo);
   return { overdueInterest, interest, principal, after, settles: after.payoffAmount === 0 && after.outstandingPrincipal === 0 };
 }
 

@@ -1,5 +1,5 @@
 import { ApplicationStatus, AppraisalRecommendation, LoanStatus, RepaymentMethod, ScheduleReason } from "../domain/enums";
-import { allocateRepayment, LedgerLoan, LedgerRepayment, positionAsOf, scheduleAt, ScheduleVersion } from "../domain/ledger";
+import { allocateRepayment, LedgerLoan, LedgerRepayment, PenaltyMemo, positionAsOf, scheduleAt, ScheduleVersion } from "../domain/ledger";
 import { rateE4 } from "../domain/money";
 import { buildSchedule, Installment, rescheduleForTranche, restructureSchedule } from "../domain/schedule";
 import { signedLoanState } from "../domain/lifecycle";
@@ -529,6 +529,9 @@ class FundGenerator {
   private simulate(r: Random, plan: LoanPlan, loan: LoanRow, tranches: { on: string; amount: number }[], borrower: BorrowerCandidate): void {
     const horizon = this.horizon;
     const ledger: { schedules: ScheduleVersion[]; disbursements: { on: string; amount: number }[]; repayments: LedgerRepayment[] } = { schedules: [], disbursements: [], repayments: [] };
+    // The replay only appends records dated on or after the last one: the overdue interest accrued
+    // up to the latest record is remembered instead of accrued again from the start on every date.
+    const memo: PenaltyMemo = {};
     const view = (): LedgerLoan => ({
       overdueMultiplierPercent: loan.overdueInterestPercent,
       schedules: ledger.schedules,
@@ -579,7 +582,7 @@ class FundGenerator {
       return true;
     };
     const pay = (on: string, amount: number): void => {
-      const split = allocateRepayment(view(), on, amount);
+      const split = allocateRepayment(view(), on, amount, memo);
       ledger.repayments.push({ on, overdueInterest: split.overdueInterest, interest: split.interest, principal: split.principal });
       this.data.repayments.push({
         id: r.uuid(),
@@ -641,7 +644,7 @@ class FundGenerator {
       }
       if (kind === "RESTRUCTURE") {
         restructureAt = null;
-        const position = positionAsOf(view(), date);
+        const position = positionAsOf(view(), date, memo);
         const current = scheduleAt(view(), date)!;
         const remaining = current.installments.filter((i) => i.dueDate > date).length + 12;
         try {
@@ -681,7 +684,7 @@ class FundGenerator {
       }
       if (kind === "WRITE_OFF") {
         writeOffAt = null;
-        const position = positionAsOf(view(), date);
+        const position = positionAsOf(view(), date, memo);
         if (position.outstandingPrincipal > 0) {
           loan.lifecycle = LoanStatus.WRITTEN_OFF;
           loan.writtenOffOn = date;
@@ -702,7 +705,7 @@ class FundGenerator {
       if (behaviour === "DEFAULT" || behaviour === "RESTRUCTURE" || behaviour === "WRITE_OFF") paidOn = addDays(date, r.int(0, 8));
       paidOn = maxDate(paidOn, loan.lastEventOn);
       if (paidOn > horizon) continue;
-      const position = positionAsOf(view(), paidOn);
+      const position = positionAsOf(view(), paidOn, memo);
       if (prepayAt && paidOn >= prepayAt && position.payoffAmount > 0) {
         pay(paidOn, position.payoffAmount);
         continue;

@@ -1,22 +1,79 @@
-import { BulkColumn, bulkInsert, deferRollups, rebuildRollups } from "@camau/shared";
+import { BulkColumn, bulkInsert, copyField, copyLines, deferRollups, rebuildRollups } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { BorrowerColumns, FundDataset, InstallmentRow } from "./generateFund";
+import { Contribution, FigureTotals, LoanLedgerRows, ledgersOf, outstandingContributions, portfolioContributions, Threshold } from "./rollupRows";
 
 /**
  * Writes a generated dataset into the fund's tables in one transaction: everything or nothing.
- * Rows go in chunks through `INSERT … SELECT FROM unnest($1::uuid[], …)` (one array parameter per
- * column), like the registry's loader. Products are the migration's; rows name them by code.
+ * Rows go through COPY; the dated rollups are computed from the dataset in memory (rollupRows.ts)
+ * and copied too, instead of being rebuilt by their SQL functions over every loan. Products are
+ * the migration's; rows name them by code.
  */
 
 type Column<R> = BulkColumn<R>;
 
-const CHUNK = 2000;
 /** Arbitrary key of the advisory lock that serialises seeding of the fund. */
 const SEED_LOCK_KEY = 96_002;
 
-function insertAll<R>(q: QueryRunner, table: string, columns: Column<R>[], rows: readonly R[]): Promise<number> {
-  return bulkInsert(q, table, columns, rows, { chunkSize: CHUNK });
+function insertAll<R>(q: QueryRunner, table: string, columns: Column<R>[], rows: Iterable<R>): Promise<number> {
+  return bulkInsert(q, table, columns, rows);
+}
+
+/** The figures computed in memory: each loan's contributions, as the figure's SQL function gives them. */
+const IN_MEMORY_ROLLUPS: Record<string, (loan: LoanLedgerRows, thresholds: readonly Threshold[]) => Contribution[]> = {
+  outstanding_principal: (loan) => outstandingContributions(loan),
+  portfolio: portfolioContributions,
+};
+
+/**
+ * What rollup_rebuild writes for the in-memory figures (contributions, deltas, month-end horizon and
+ * snapshots), computed from the dataset and copied; any other figure of the fund is rebuilt by SQL.
+ */
+async function writeRollups(q: QueryRunner, data: FundDataset, phase: (what: string) => void): Promise<void> {
+  const figures = Object.keys(FUND_ROLLUPS).filter((f) => IN_MEMORY_ROLLUPS[f]);
+  for (const figure of figures) {
+    await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [figure]);
+    for (const table of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${table} WHERE figure = $1`, [figure]);
+  }
+  const thresholds: Threshold[] = (await q.query(`SELECT debt_group, min_days_past_due FROM debt_group_threshold`)).map((t: { debt_group: number; min_days_past_due: number }) => ({
+    debtGroup: Number(t.debt_group),
+    minDaysPastDue: Number(t.min_days_past_due),
+  }));
+  const [{ today }] = await q.query(`SELECT current_date::text AS today`);
+  const totals = new Map(figures.map((f) => [f, new FigureTotals()]));
+  // Each cell's COPY literal once, however many rows name it (by figure and cell id).
+  const literals = new Map(figures.map((f) => [f, [] as string[]]));
+  const literalOf = (figure: string, id: number) => (literals.get(figure)![id] ??= copyField(totals.get(figure)!.cells[id]));
+  const ledgers = ledgersOf(data);
+  function* contributions(): Generator<string> {
+    for (const ledger of ledgers) {
+      for (const figure of figures) {
+        const owner = copyField(ledger.loan.id);
+        for (const c of IN_MEMORY_ROLLUPS[figure](ledger, thresholds)) {
+          const id = totals.get(figure)!.add(c);
+          yield `${figure}\t${owner}\t${literalOf(figure, id)}\t${c.day}\t${c.delta}\n`;
+        }
+      }
+    }
+  }
+  await copyLines(q, "rollup_contribution", ["figure", "owner_id", "cell", "day", "delta"], contributions());
+  for (const figure of figures) {
+    const figureTotals = totals.get(figure)!;
+    const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
+    const literal = (cell: (string | null)[]) => literalOf(figure, ids.get(cell)!);
+    await copyLines(q, "rollup_delta", ["figure", "day", "cell", "delta"], (function* () {
+      for (const d of figureTotals.deltas()) yield `${figure}\t${d.day}\t${literal(d.cell)}\t${d.delta}\n`;
+    })());
+    const { horizon, rows } = figureTotals.snapshots(today);
+    await copyLines(q, "rollup_horizon", ["figure", "through"], horizon.map((through) => `${figure}\t${through}\n`));
+    await copyLines(q, "rollup_snapshot", ["figure", "through", "cell", "total"], (function* () {
+      for (const s of rows) yield `${figure}\t${s.through}\t${literal(s.cell)}\t${s.total}\n`;
+    })());
+    phase(`rollup ${figure} written`);
+  }
+  const others = Object.fromEntries(Object.entries(FUND_ROLLUPS).filter(([f]) => !IN_MEMORY_ROLLUPS[f]));
+  await rebuildRollups(q, others, (figure) => phase(`rollup ${figure} rebuilt`));
 }
 
 const borrowerColumns = <R extends { borrower: BorrowerColumns }>(): Column<R>[] => [
@@ -183,7 +240,7 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
       { name: "interest", type: "bigint", value: (k: number) => installments[k].interest },
       { name: "principal_to_date", type: "bigint", value: (k: number) => toDate.principal[k] },
       { name: "interest_to_date", type: "bigint", value: (k: number) => toDate.interest[k] },
-    ], Array.from(installments.keys()));
+    ], installments.keys());
     rows.repayment = await insertAll(q, "repayment", [
       { name: "id", type: "uuid", value: (r) => r.id },
       { name: "loan_id", type: "uuid", value: (r) => r.loanId },
@@ -211,9 +268,9 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
       { name: "year", type: "int", value: (c) => c.year },
       { name: "last_number", type: "int", value: (c) => c.lastNumber },
     ], data.contractCounters);
-    phase("rows inserted");
-    // The rollups once for the whole dataset, not once per inserted chunk (triggers deferred above).
-    await rebuildRollups(q, FUND_ROLLUPS, (figure) => phase(`rollup ${figure} rebuilt`));
+    phase("rows copied");
+    // The rollups once for the whole dataset, not once per row (triggers deferred above).
+    await writeRollups(q, data, phase);
     return { loaded: true, rows };
   });
   if (result.loaded) phase("committed");
