@@ -1,43 +1,55 @@
-import { MoneyScalar, OncePerRequest, rollupTotals, Territory, territorySql, unplacedInTerritorySql } from "@camau/shared";
+import { addDays, MoneyScalar, OncePerRequest, RollupCell, rollupTotals } from "@camau/shared";
 import { rolledUpLoanInTerritory } from "../domain/loanTerritory";
 import { Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { FundContext } from "../context";
 import { CollectiveEconomyReport } from "./CollectiveEconomyReport";
 
+/** The period's flows per request context (the two fields below share one read). */
+const periodFlows = new WeakMap<object, Map<string, Promise<{ amount: number; loans: number }>>>();
+
+/**
+ * The amount disbursed and the loans first disbursed within the period, from the `disbursements`
+ * rollup (cumulative flows: the value at the period's end minus the one the day before it
+ * starts), so the cost does not grow with the loans. Its cells: [measure ('amount' or 'loans'),
+ * borrower's district, signed before the reform, borrower's commune when no district].
+ */
+function disbursedInPeriod(ctx: FundContext, r: CollectiveEconomyReport): Promise<{ amount: number; loans: number }> {
+  const memo = periodFlows.get(ctx) ?? new Map<string, Promise<{ amount: number; loans: number }>>();
+  periodFlows.set(ctx, memo);
+  const key = `${r.from}/${r.to}/${r.territory}`;
+  let flows = memo.get(key);
+  if (!flows) {
+    flows = (async () => {
+      const [end, start] = await Promise.all([rollupTotals(ctx.dataSource, "disbursements", r.to), rollupTotals(ctx.dataSource, "disbursements", addDays(r.from, -1))]);
+      const sum = (cells: RollupCell[], measure: string) =>
+        cells
+          .filter(({ cell: [m, district, signedBefore, commune] }) => m === measure && rolledUpLoanInTerritory(r.territory, district, commune, signedBefore))
+          .reduce((total, cell) => total + cell.total, 0);
+      return { amount: sum(end, "amount") - sum(start, "amount"), loans: sum(end, "loans") - sum(start, "loans") };
+    })();
+    memo.set(key, flows);
+  }
+  return flows;
+}
+
 /**
  * The fund's figures of the period report: aggregates in SQL, no loan rows in Node. Territory: a
  * loan counts where its borrower's head office was when it applied (its district snapshot, or its
  * new commune when it has no district), by the shared rule of places; a borrower with neither
- * counts in the province of the loan's signing (unplacedInTerritory). The condition on loan `l`
- * takes its parameters from $3 on.
+ * counts in the province of the loan's signing (rolledUpLoanInTerritory).
  */
-function loanInTerritory(territory: Territory): { sql: string; params: unknown[] } {
-  const place = territorySql({ district: "l.borrower_district_code", commune: "l.borrower_commune_code" }, territory, 3);
-  return {
-    sql: `(${place.sql} OR (l.borrower_district_code IS NULL AND l.borrower_commune_code IS NULL AND ${unplacedInTerritorySql("l.signed_on", 5)}))`,
-    params: [...place.params, territory],
-  };
-}
-
 // Aliases of the same period share one computation per request.
 @UseMiddleware(OncePerRequest)
 @Resolver(() => CollectiveEconomyReport)
 export class ReportResolver {
   @FieldResolver(() => Int, { description: "Projects funded in the period: loans whose first disbursement falls within it (số dự án được Quỹ hỗ trợ vốn)." })
   async fundedProjectCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: FundContext): Promise<number> {
-    const inTerritory = loanInTerritory(r.territory);
-    const [row]: { n: string }[] = await ctx.dataSource.query(`SELECT count(*) AS n FROM loan l WHERE l.first_disbursed_on BETWEEN $1::date AND $2::date AND ${inTerritory.sql}`, [r.from, r.to, ...inTerritory.params]);
-    return Number(row.n);
+    return (await disbursedInPeriod(ctx, r)).loans;
   }
 
   @FieldResolver(() => MoneyScalar, { description: "Amount the fund disbursed within the period, in đồng (số tiền giải ngân trong kỳ)." })
   async fundDisbursedAmount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: FundContext): Promise<number> {
-    const inTerritory = loanInTerritory(r.territory);
-    const [row]: { total: string }[] = await ctx.dataSource.query(
-      `SELECT coalesce(sum(x.amount), 0) AS total FROM disbursement x JOIN loan l ON l.id = x.loan_id WHERE x.disbursed_on BETWEEN $1::date AND $2::date AND ${inTerritory.sql}`,
-      [r.from, r.to, ...inTerritory.params],
-    );
-    return Number(row.total);
+    return (await disbursedInPeriod(ctx, r)).amount;
   }
 
   @FieldResolver(() => MoneyScalar, { description: "The fund's outstanding principal at the end of the period, in đồng (dư nợ cuối kỳ)." })
