@@ -5,6 +5,7 @@ import { contextFactory, TradeContext } from "./context";
 import { tradeEntities } from "./entities";
 import { buildSchema } from "./schema";
 import { tradeOpenData } from "./openData";
+import { CooperativeTerritories } from "./report/cooperativeTerritories";
 
 export interface TradeSubgraphOptions {
   /** Where cooperative ids are checked; by default the registry subgraph over HTTP (REGISTRY_URL). */
@@ -13,6 +14,7 @@ export interface TradeSubgraphOptions {
 
 /** The trade promotion subgraph as the shared runner sees it, with its registry client injected. */
 export function createTradeSubgraph(options: TradeSubgraphOptions = {}): SubgraphModule<TradeContext> {
+  const territories = new CooperativeTerritories();
   return subgraphUsingRegistry(
     {
       name: "trade",
@@ -20,7 +22,8 @@ export function createTradeSubgraph(options: TradeSubgraphOptions = {}): Subgrap
       migrations: [path.join(__dirname, "migrations", "*.js")],
       buildSchema,
       openData: tradeOpenData,
-      contextFactory,
+      contextFactory: (directory) => contextFactory(directory, territories),
+      onServing: (directory, primary, log) => territories.follow(directory, primary, log),
       loadSeed: () => import("./seed/index.js"),
     },
     options.directory,

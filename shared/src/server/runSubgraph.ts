@@ -96,11 +96,13 @@ export async function runSubgraph<TContext extends BaseContext>(module: Subgraph
       createContext: (viewer, dataSource, request) => module.createContext(viewer, dataSource, request),
       openData: module.openData,
     });
+    const background = module.onServing?.(pools.primary, log);
     return {
       url: server.url,
       port: server.port,
       stop: async () => {
         stopReconnecting();
+        await background?.stop();
         await server.stop();
       },
     };

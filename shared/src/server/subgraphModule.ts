@@ -30,4 +30,10 @@ export interface SubgraphModule<TContext extends BaseContext> {
   openData?: readonly OpenDataSource[];
   /** Loads this subgraph's part of the demo dataset when its database holds no data. */
   seedIfEmpty?(dataSource: DataSource, log: (line: string) => void): Promise<void>;
+  /**
+   * Work the subgraph keeps doing in the background once it serves, on its primary pool (e.g.
+   * data it keeps from another subgraph). Must not throw nor delay readiness; stopped before the
+   * pools close.
+   */
+  onServing?(primary: DataSource, log: (line: string) => void): { stop(): Promise<void> };
 }

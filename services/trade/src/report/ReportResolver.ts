@@ -1,4 +1,4 @@
-import { defaultTerritory, OncePerRequest, placeInTerritory, Territory } from "@camau/shared";
+import { defaultTerritory, OncePerRequest, rollupTotals, Territory } from "@camau/shared";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from "type-graphql";
 import { TradeContext } from "../context";
 import { CollectiveEconomyReport } from "./CollectiveEconomyReport";
@@ -9,26 +9,11 @@ async function count(ctx: TradeContext, sql: string, params: unknown[]): Promise
 }
 
 /**
- * Cooperatives (ids) whose head office lies in a territory. Trade stores only cooperative ids, so
- * their places come from the registry: its places of every cooperative, held by the directory
- * and downloaded again only when the registry's cooperatives changed, so the cost of a report
- * does not grow with the number of cooperatives it counts.
- */
-async function inTerritory(ctx: TradeContext, ids: string[], territory: Territory): Promise<string[]> {
-  // Every cooperative of the registry lies in the province: no call needed for all of it.
-  if (!ids.length || territory === Territory.CA_MAU) return ids;
-  const places = await ctx.directory.places();
-  return ids.filter((id) => {
-    const place = places.get(id.toLowerCase());
-    return place !== undefined && placeInTerritory(territory, place.districtCode, place.communeCode);
-  });
-}
-
-/**
  * Trade promotion figures of the period report, as SQL aggregates. Territory: the programs are
  * the provincial trade promotion agency's, so they count for the province of the period only
  * (OLD_CA_MAU before the reform, CA_MAU after); cooperatives and their products count where the
- * cooperative's head office is.
+ * cooperative's head office is now, as the registry places it (cooperative_territory, kept from
+ * the registry's places by CooperativeTerritories), so no cooperative reaches Node.
  */
 // Aliases of the same period share one computation per request.
 @UseMiddleware(OncePerRequest)
@@ -50,25 +35,26 @@ export class ReportResolver {
     province: string | null,
     @Ctx() ctx: TradeContext,
   ): Promise<number> {
-    const rows: { id: string }[] = await ctx.dataSource.query(
-      `SELECT DISTINCT pa.cooperative_id AS id
+    // Every cooperative of the registry lies in the province: no territory needed for all of it.
+    const whole = r.territory === Territory.CA_MAU;
+    if (!whole) await ctx.territories.current();
+    return count(
+      ctx,
+      `SELECT count(DISTINCT pa.cooperative_id) AS n
          FROM participation pa JOIN trade_promotion_program p ON p.id = pa.program_id
         WHERE p.starts_on BETWEEN $1::date AND $2::date
-          AND ($3::text IS NULL OR p.province_key = search_key($3::text))`,
-      [r.from, r.to, province == null ? null : province.trim().replace(/\s+/g, " ")],
+          AND ($3::text IS NULL OR p.province_key = search_key($3::text))
+          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM cooperative_territory t WHERE t.cooperative_id = pa.cooperative_id AND t.territory = $4::text))`,
+      [r.from, r.to, province == null ? null : province.trim().replace(/\s+/g, " "), whole ? null : r.territory],
     );
-    return (await inTerritory(ctx, rows.map((row) => row.id), r.territory)).length;
   }
 
   @FieldResolver(() => Int, { description: "Products with an OCOP certification in force at the end of the period (số sản phẩm OCOP còn hiệu lực)." })
   async ocopProductCount(@Root() r: CollectiveEconomyReport, @Ctx() ctx: TradeContext): Promise<number> {
-    const rows: { id: string; n: string }[] = await ctx.dataSource.query(
-      `SELECT p.cooperative_id AS id, count(*) AS n FROM product p
-        WHERE EXISTS (SELECT 1 FROM ocop_certification c WHERE c.product_id = p.id AND c.certified_on <= $1::date AND c.expires_on >= $1::date)
-        GROUP BY p.cooperative_id`,
-      [r.to],
-    );
-    const placed = new Set(await inTerritory(ctx, rows.map((row) => row.id), r.territory));
-    return rows.filter((row) => placed.has(row.id)).reduce((sum, row) => sum + Number(row.n), 0);
+    // From the ocop_products rollup: about one row per cell and day of the month, whatever the number of products.
+    const whole = r.territory === Territory.CA_MAU;
+    if (!whole) await ctx.territories.current();
+    const cells = await rollupTotals(ctx.dataSource, "ocop_products", r.to);
+    return cells.filter(({ cell: [territory] }) => whole || territory === r.territory).reduce((sum, cell) => sum + cell.total, 0);
   }
 }

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
-import { BulkColumn, bulkInsert, columnsOfFields, withIndexesAfterLoad } from "@camau/shared";
+import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
+import { TRADE_ROLLUPS } from "../report/rollups";
 import { AgreementRow, CertificationRow, generateTrade, ParticipationRow, ProductRow, ProgramRow, TRADE_SEED, TradeDataset } from "./generateTrade";
 import { registryBacLieuCooperatives, registryCooperativesNow, registryDemoCooperatives, RegistryCooperativesAndEvents } from "./registryCooperatives";
 import { withBacLieuHistory } from "./bacLieuTrade";
@@ -66,6 +67,7 @@ export async function loadTrade(dataSource: DataSource, dataset: TradeDataset): 
     const [{ present }] = await manager.query("SELECT EXISTS (SELECT 1 FROM product) AS present");
     if (present) return false;
     const q = manager.queryRunner!;
+    await deferRollups(q);
     // The shared bulk loader (COPY), each table's indexes and foreign keys built after its rows;
     // columns left out (created_at, recorded_at) take their defaults as with an INSERT.
     const load = <R>(table: string, columns: BulkColumn<R>[], rows: readonly R[]) => withIndexesAfterLoad(q, table, () => bulkInsert(q, table, columns, rows));
@@ -89,6 +91,7 @@ export async function loadTrade(dataSource: DataSource, dataset: TradeDataset): 
       dataset.participations.flatMap((p) => p.productIds.map((productId, position) => ({ participationId: p.id, productId, cooperativeId: p.cooperativeId, position }))),
     );
     await load("trade_agreement", columnsOfFields<AgreementRow>(AGREEMENT_FIELDS), dataset.agreements);
+    await rebuildRollups(q, TRADE_ROLLUPS);
     return true;
   });
 }
