@@ -21,14 +21,17 @@ export class CooperativeTerritories {
   private syncing?: Promise<void>;
   private stopped = false;
 
-  /** Starts following the registry once the subgraph serves (its primary pool); stop() before the pool closes. */
+  /**
+   * Starts following the registry once the subgraph serves (its primary pool). stop() before the
+   * pool closes: a sync then writes nothing more, and stopping does not wait for a download from
+   * a registry that may hang.
+   */
   follow(directory: CooperativeDirectory, primary: DataSource, log: (line: string) => void): { stop(): Promise<void> } {
     this.source = { directory, primary, log };
     this.current().catch((error: unknown) => log(`cooperative territories not synced at start: ${(error as Error).message}`));
     return {
       stop: async () => {
         this.stopped = true;
-        await this.syncing?.catch(() => undefined);
       },
     };
   }
@@ -53,7 +56,7 @@ export class CooperativeTerritories {
     if (this.stopped) return;
     const { directory, primary } = this.source;
     const places = await directory.places();
-    if (places === this.synced?.places) return;
+    if (this.stopped || places === this.synced?.places) return;
     const territories = new Map<string, string>();
     for (const [id, place] of places) {
       const territory = oldTerritoryOfPlace(place.districtCode, place.communeCode);
