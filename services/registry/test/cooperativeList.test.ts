@@ -1,12 +1,14 @@
 import { expect } from "chai";
 import { DataSource } from "typeorm";
 import { createDataSource, dropDatabase, inVietnameseOrder, LegalStatus, OrderDirection, Page, PageArgs, paginate, Rating } from "@camau/shared";
-import { freshDatabase } from "@camau/shared/testing";
+import { freshDatabase, SubgraphUnderTest } from "@camau/shared/testing";
+import { Client } from "pg";
 import { registryEntities } from "../src/entities";
 import { Cooperative } from "../src/entities/Cooperative";
 import { CooperativeFilter, CooperativeOrder, CooperativeOrderField } from "../src/inputs/CooperativeFilter";
 import { findCooperatives } from "../src/resolvers/cooperativeQuery";
 import { registrySubgraph } from "../src/subgraph";
+import { startRegistry } from "./support";
 
 /**
  * The portal's list (no search) is read by SQL written in shared's paginateTable rather than by a
@@ -75,18 +77,18 @@ describe("registry: the cooperative list without a search", function () {
   const order = (field: CooperativeOrderField, direction = OrderDirection.ASC) => ({ field, direction }) as CooperativeOrder;
 
   /** Every page forward with `first: size`, then every page backward with `last: size`, from findCooperatives. */
-  async function walk(filter: CooperativeFilter | null, orderBy: CooperativeOrder[] | null, size: number) {
+  async function walk(filter: CooperativeFilter | null, orderBy: CooperativeOrder[] | null, size: number, countWithPage: boolean) {
     const forward: Page<Cooperative>[] = [];
     let after: string | null = null;
     do {
-      const page: Page<Cooperative> = await findCooperatives(ds, filter, orderBy, { first: size, after });
+      const page: Page<Cooperative> = await findCooperatives(ds, filter, orderBy, { first: size, after }, { countWithPage });
       forward.push(page);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after && forward.length < 500);
     const backward: Page<Cooperative>[] = [];
     let before: string | null = null;
     do {
-      const page: Page<Cooperative> = await findCooperatives(ds, filter, orderBy, { last: size, before });
+      const page: Page<Cooperative> = await findCooperatives(ds, filter, orderBy, { last: size, before }, { countWithPage });
       backward.unshift(page);
       before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
     } while (before && backward.length < 500);
@@ -141,8 +143,8 @@ describe("registry: the cooperative list without a search", function () {
     it(`${c.what}: every item once, in order, forward and backward, with the count`, async () => {
       const expected = ((await ds.query(`SELECT id FROM cooperative c WHERE ${c.where} ORDER BY ${c.orderSql}`)) as { id: string }[]).map((r) => r.id);
       if (c.where !== "FALSE") expect(expected.length).to.be.greaterThan(5);
-      for (const size of [1, 7, Math.min(expected.length || 20, 100), 100]) {
-        const { forward, backward } = await walk(c.filter && filterOf(c.filter), c.orderBy, size);
+      for (const [size, countWithPage] of [[1, false], [1, true], [7, false], [7, true], [Math.min(expected.length || 20, 100), true], [100, false]] as const) {
+        const { forward, backward } = await walk(c.filter && filterOf(c.filter), c.orderBy, size, countWithPage);
         expect(idsOf(forward), `forward, pages of ${size}`).to.deep.equal(expected);
         expect(idsOf(backward), `backward, pages of ${size}`).to.deep.equal(expected);
         const last = forward[forward.length - 1];
@@ -158,7 +160,7 @@ describe("registry: the cooperative list without a search", function () {
     const byName = [{ expression: inVietnameseOrder("c.name"), direction: "ASC" as const, valueOf: (r: Cooperative) => r.name }];
     const reference = (args: PageArgs) =>
       paginate(ds.getRepository(Cooperative).createQueryBuilder("c").where("c.status IN (:...statuses)", { statuses: ["ACTIVE"] }), args, byName, "c.id");
-    const ours = (args: PageArgs) => findCooperatives(ds, filterOf({ statuses: [LegalStatus.ACTIVE] }), null, args);
+    const ours = (args: PageArgs) => findCooperatives(ds, filterOf({ statuses: [LegalStatus.ACTIVE] }), null, args, { countWithPage: true });
     const shape = async (page: Page<Cooperative>) => ({ edges: page.edges, pageInfo: page.pageInfo, totalCount: await page.totalCount() });
     let after: string | null = null;
     for (let i = 0; i < 20; i++) {
@@ -176,7 +178,7 @@ describe("registry: the cooperative list without a search", function () {
   });
 
   it("first: 0 gives an empty page with the count, and refuses cursors of another order or forged", async () => {
-    const empty = await findCooperatives(ds, null, null, { first: 0 });
+    const empty = await findCooperatives(ds, null, null, { first: 0 }, { countWithPage: true });
     expect(empty.edges).to.deep.equal([]);
     expect(empty.pageInfo.hasNextPage).to.equal(false);
     expect(await empty.totalCount()).to.equal(240);
@@ -193,5 +195,65 @@ describe("registry: the cooperative list without a search", function () {
     expect(await refused({ first: 2, after: `${byCode.pageInfo.endCursor}x` }, [order(CooperativeOrderField.CODE)])).to.equal("BAD_USER_INPUT");
     expect(await refused({ first: 2 }, [order(CooperativeOrderField.RELEVANCE)])).to.equal("BAD_USER_INPUT");
     expect(await refused({ first: 2, last: 2 })).to.equal("BAD_USER_INPUT");
+  });
+});
+
+describe("registry subgraph: the list reads its count with its page when asked for", function () {
+  this.timeout(120_000);
+  let registry: SubgraphUnderTest;
+
+  before(async () => {
+    registry = await startRegistry();
+    const db = new Client({ connectionString: registry.databaseUrl });
+    await db.connect();
+    try {
+      for (let i = 0; i < 12; i++) {
+        await db.query(
+          `INSERT INTO cooperative (code, name, status, status_since, founded_on, governing_law, sector_code, commune_code, district_code, charter_capital, legal_representative, version)
+           VALUES ($1, $2, 'ACTIVE', '2024-01-01', '2020-01-01', 'LAW_2023', $3, '32002', '964', 0, 'A', 1)`,
+          [String(9_700_000_000 + i), `HTX Số ${i % 5}`, i % 3 ? "AGRICULTURE" : "SALT"],
+        );
+      }
+    } finally {
+      await db.end();
+    }
+  });
+
+  after(async () => {
+    await registry?.stop();
+  });
+
+  /** The answer and the number of SQL statements it took. */
+  async function counted(query: string, variables: Record<string, unknown> = {}) {
+    const before = await registry.sqlStatements();
+    const answer = await registry.query(query, variables);
+    expect(answer.errors).to.equal(undefined);
+    return { data: answer.data!, statements: (await registry.sqlStatements()) - before };
+  }
+
+  it("one statement for the page and its totalCount, asked directly or through fragments", async () => {
+    const direct = await counted(`{ cooperatives(filter: { sectorCodes: ["AGRICULTURE"] }, first: 5) { totalCount edges { node { code } } } }`);
+    expect(direct.data.cooperatives.totalCount).to.equal(8);
+    expect(direct.data.cooperatives.edges).to.have.length(5);
+    expect(direct.statements).to.equal(1);
+    const fragments = await counted(
+      `query { cooperatives(filter: { sectorCodes: ["AGRICULTURE"] }, first: 5) { ...Page } }
+       fragment Page on CooperativeConnection { ... on CooperativeConnection { ...Count } edges { node { code } } }
+       fragment Count on CooperativeConnection { totalCount }`,
+    );
+    expect(fragments.data.cooperatives.totalCount).to.equal(8);
+    expect(fragments.statements).to.equal(1);
+    const noCount = await counted(`{ cooperatives(first: 5) { edges { node { code } } } }`);
+    expect(noCount.statements).to.equal(1);
+  });
+
+  it("counts apart when the page is empty (after the last item), and for a search", async () => {
+    const all = await counted(`{ cooperatives(first: 100) { totalCount pageInfo { endCursor } } }`);
+    expect(all.data.cooperatives.totalCount).to.equal(12);
+    const past = await counted(`query ($after: String) { cooperatives(first: 5, after: $after) { totalCount edges { cursor } } }`, { after: all.data.cooperatives.pageInfo.endCursor });
+    expect(past.data.cooperatives).to.deep.equal({ totalCount: 12, edges: [] });
+    expect(past.statements).to.equal(2);
+    const search = await counted(`{ cooperatives(filter: { search: "htx so" }, first: 5) { totalCount } }`);
+    expect(search.data.cooperatives.totalCount).to.equal(12);
   });
 });

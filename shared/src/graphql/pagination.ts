@@ -296,10 +296,12 @@ export interface ListCondition {
 
 /**
  * Keyset pagination of one table's rows under fixed conditions, the same pages, cursors and count
- * as `paginate`, read by two short statements written here instead of by a query builder: on a
- * list every page asks for, composing the SQL and hydrating through the builder cost the subgraph
- * more CPU than PostgreSQL spent answering. Rows become entities as `find` makes them (entityRows).
- * For lists of plain columns: sort keys with a `pageCondition` or `listedIds` go through `paginate`.
+ * as `paginate`, read by short statements written here instead of by a query builder: on a list
+ * every page asks for, composing the SQL and hydrating through the builder cost the subgraph more
+ * CPU than PostgreSQL spent answering. Rows become entities as `find` makes them (entityRows).
+ * With `countWithPage` (the client asked for `totalCount`) the count comes in the page's statement,
+ * one round trip instead of two; an empty page counts apart. For lists of plain columns: sort keys
+ * with a `pageCondition` or `listedIds` go through `paginate`.
  */
 export async function paginateTable<T extends ObjectLiteral & { id: string }>(
   ds: DataSource,
@@ -308,6 +310,7 @@ export async function paginateTable<T extends ObjectLiteral & { id: string }>(
   conditions: readonly ListCondition[],
   args: PageArgs,
   sortKeys: SortKey<T>[],
+  { countWithPage = false }: { countWithPage?: boolean } = {},
 ): Promise<Page<T>> {
   if (sortKeys.some((key) => key.pageCondition || key.listedIds)) throw new Error("paginateTable: sort keys with conditions of their own go through paginate");
   const { size, backward } = pageSize(args);
@@ -325,13 +328,17 @@ export async function paginateTable<T extends ObjectLiteral & { id: string }>(
   const from = `FROM ${ds.getMetadata(entity).tablePath} ${alias}`;
   const where = (parts: string[]) => (parts.length ? ` WHERE ${parts.join(" AND ")}` : "");
   const order = keys.map((key) => `${key.expression} ${(key.direction === "ASC") !== backward ? "ASC" : "DESC"}`).join(", ");
-  const positional = (sql: string) => ds.driver.escapeQueryWithParameters(sql, params);
-  const rows = size === 0 ? [] : await entityRows(ds, entity).query(alias, ...positional(`${from}${where(paged)} ORDER BY ${order} LIMIT :pageLimit`));
-  const count = async () => {
-    const [sql, values] = positional(`SELECT count(*) AS n ${from}${where(listed)}`);
-    const [row] = (await ds.query(sql, values)) as { n: string }[];
-    return Number(row.n);
-  };
+  const run = (sql: string) => ds.query(...ds.driver.escapeQueryWithParameters(sql, params)) as Promise<Record<string, unknown>[]>;
+  const countSql = `SELECT count(*) AS n ${from}${where(listed)}`;
+  const reader = entityRows(ds, entity);
   let counted: Promise<number> | undefined;
+  let rows: T[] = [];
+  if (size > 0) {
+    // The count as an uncorrelated subquery: PostgreSQL computes it once, whatever the page holds.
+    const raw = await run(`SELECT ${reader.select(alias)}${countWithPage ? `, (${countSql}) AS list_total` : ""} ${from}${where(paged)} ORDER BY ${order} LIMIT :pageLimit`);
+    rows = reader.hydrate(raw);
+    if (countWithPage && raw.length > 0) counted = Promise.resolve(Number(raw[0].list_total));
+  }
+  const count = async () => Number((await run(countSql))[0].n);
   return pageFromRows(rows, size, backward, args, keys, () => (counted ??= count()));
 }

@@ -14,8 +14,17 @@ const ORDER_COLUMNS: Record<Exclude<CooperativeOrderField, CooperativeOrderField
   [CooperativeOrderField.CHARTER_CAPITAL]: { expression: "c.charter_capital", valueOf: (c) => c.charterCapital },
 };
 
-/** One page of cooperatives matching a filter, in keyset order (by relevance when searching, else by name, unless `orderBy` says otherwise). */
-export async function findCooperatives(ds: DataSource, filter: CooperativeFilter | null | undefined, orderBy: CooperativeOrder[] | null | undefined, page: PageArgs): Promise<Page<Cooperative>> {
+/**
+ * One page of cooperatives matching a filter, in keyset order (by relevance when searching, else by name, unless `orderBy` says otherwise).
+ * `countWithPage`: the caller will ask for the count (totalCount is selected), which a list without a search then reads with its page.
+ */
+export async function findCooperatives(
+  ds: DataSource,
+  filter: CooperativeFilter | null | undefined,
+  orderBy: CooperativeOrder[] | null | undefined,
+  page: PageArgs,
+  { countWithPage = false }: { countWithPage?: boolean } = {},
+): Promise<Page<Cooperative>> {
   const f = filter ?? {};
   const conditions: ListCondition[] = [...areaFilterSql("c", f)];
   if (f.sectorCodes?.length) conditions.push({ sql: "c.sector_code IN (:...sectorCodes)", params: { sectorCodes: f.sectorCodes } });
@@ -41,7 +50,7 @@ export async function findCooperatives(ds: DataSource, filter: CooperativeFilter
         : [{ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }],
     );
   // The portal's list (no search): two statements of a fixed shape, without a query builder.
-  if (!f.search) return paginateTable(ds, Cooperative, "c", conditions, page, keysOf(orderBy?.length ? orderBy : [BY_NAME_ORDER], undefined));
+  if (!f.search) return paginateTable(ds, Cooperative, "c", conditions, page, keysOf(orderBy?.length ? orderBy : [BY_NAME_ORDER], undefined), { countWithPage });
 
   const qb = ds.getRepository(Cooperative).createQueryBuilder("c");
   for (const condition of conditions) qb.andWhere(condition.sql, condition.params);
