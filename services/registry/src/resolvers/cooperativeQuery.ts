@@ -49,7 +49,7 @@ export async function findCooperatives(
         ? relevanceOrder(relevance, BY_NAME, o.direction, "orderBy")
         : [{ ...ORDER_COLUMNS[o.field], direction: o.direction as "ASC" | "DESC" }],
     );
-  // The portal's list (no search): two statements of a fixed shape, without a query builder.
+  // The portal's list (no search): its page and count by SQL of a fixed shape, without a query builder.
   if (!f.search) return paginateTable(ds, Cooperative, "c", conditions, page, keysOf(orderBy?.length ? orderBy : [BY_NAME_ORDER], undefined), { countWithPage });
 
   const qb = ds.getRepository(Cooperative).createQueryBuilder("c");
