@@ -29,6 +29,7 @@ export * from "./graphql/reportPeriod";
 export * from "./graphql/reportEntity";
 export * from "./graphql/registryCooperative";
 export * from "./graphql/pagination";
+export * from "./graphql/selectsField";
 export * from "./graphql/changePayload";
 export * from "./graphql/cacheHints";
 export * from "./graphql/nestedPages";

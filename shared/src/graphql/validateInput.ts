@@ -1,4 +1,4 @@
-import { validate, ValidationError } from "class-validator";
+import { getMetadataStorage, validate, ValidationError } from "class-validator";
 import { InvalidInput, throwIfInvalid } from "./errors";
 import { textProblems } from "./textRules";
 
@@ -25,6 +25,22 @@ function argumentName(argValue: unknown, args: Record<string, unknown> | undefin
   return matches.length === 1 ? matches[0][0] : "";
 }
 
+const constrainedTypes = new WeakMap<Function, boolean>();
+
+/**
+ * Whether class-validator has constraints for objects of this class (its own or inherited), asked
+ * as `validate` asks (no groups): most argument classes (page arguments, filters) have none, and
+ * `validate` would search every class's metadata on each call to find that out.
+ */
+function hasConstraints(type: Function): boolean {
+  let constrained = constrainedTypes.get(type);
+  if (constrained === undefined) {
+    constrained = getMetadataStorage().getTargetValidationMetadatas(type, "", false, false).length > 0;
+    constrainedTypes.set(type, constrained);
+  }
+  return constrained;
+}
+
 /**
  * Validates an argument: every text in it against the shared text rule (textRules.ts), then an
  * argument object with class-validator; reports every offending input with its path from the
@@ -38,7 +54,7 @@ export async function validateInput(argValue: unknown, _argType?: unknown, resol
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const problems: InvalidInput[] = [];
   for (const value of values) {
-    if (value === null || typeof value !== "object" || value.constructor === Object) continue;
+    if (value === null || typeof value !== "object" || value.constructor === Object || !hasConstraints(value.constructor)) continue;
     const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false, value: false } });
     flatten(errors, argumentName(value as object, resolverData?.args), problems);
   }

@@ -1,5 +1,6 @@
-import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, requireUuid, toConnection, CacheHint } from "@camau/shared";
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from "type-graphql";
+import { BadUserInputError, isUuid, NotFoundError, PageArgs, paginate, requireUuid, selectsField, toConnection, CacheHint } from "@camau/shared";
+import { GraphQLResolveInfo } from "graphql";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, Directive } from "type-graphql";
 import { AdministrativeUnit } from "../entities/AdministrativeUnit";
 import { Address } from "../entities/Address";
 import { Classification } from "../entities/Classification";
@@ -37,8 +38,9 @@ export class CooperativeResolver {
     @Arg("orderBy", () => [CooperativeOrder], { nullable: true, description: "Sort keys, first one first (default: name ascending)." }) orderBy: CooperativeOrder[] | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RegistryContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toConnection(await findCooperatives(ctx.dataSource, filter, orderBy, page));
+    return toConnection(await findCooperatives(ctx.dataSource, filter, orderBy, page, { countWithPage: selectsField(info, "totalCount") }));
   }
 
   @FieldResolver(() => Sector, { description: "Statistical sector (lĩnh vực)." })
