@@ -119,7 +119,9 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
 
     // The report's rollups once for the whole dataset, not once per inserted chunk.
     const started = Date.now();
-    await rebuildRollups(q, REGISTRY_ROLLUPS);
+    // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows.
+    const rebuild = () => rebuildRollups(q, REGISTRY_ROLLUPS);
+    await withIndexesAfterLoad(q, "rollup_contribution", () => withIndexesAfterLoad(q, "rollup_delta", () => withIndexesAfterLoad(q, "rollup_snapshot", rebuild)));
     log(`registry seed: report rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { loaded: true, rows };
   });
