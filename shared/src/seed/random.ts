@@ -112,7 +112,10 @@ export class Random {
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      [items[i], items[j]] = [items[j], items[i]];
+      // A swap through a variable: a destructured pair allocated an array per step.
+      const item = items[i];
+      items[i] = items[j];
+      items[j] = item;
     }
     return items;
   }
