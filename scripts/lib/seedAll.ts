@@ -3,6 +3,7 @@ import { createDataSource, dropDatabase, ensureDatabase, runPendingMigrations, S
 import { Client } from "pg";
 import path from "node:path";
 import type { DataSource } from "typeorm";
+import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import { builtSubgraphModule, requireBuilt } from "./builtSubgraphModule";
 
@@ -190,24 +191,36 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
   }
 }
 
-/**
- * `seedSubgraph` in a worker thread (scripts/lib/seedWorker.js). The worker receives the part of the
- * registry dataset the other generators read (cooperatives and their events), copied: generating
- * it again in every worker cost as much CPU as the registry's own generation, each time.
- */
 /** Heap of each seeding worker thread: the national fund dataset ran out of the default one. */
 const SEED_WORKER_HEAP_MB = 8_192;
 
+/**
+ * The part of the registry dataset the other generators read, as the seeding workers receive it:
+ * the cooperatives, and the events that change a status (the only ones they read), with the
+ * fields they read. Serialized once into shared memory, which every worker deserializes on its own
+ * thread: cloning the whole dataset for each worker held up the main thread, and with it the
+ * registry's load, for seconds per worker at national scale.
+ */
+export function registryForWorkers(registry: RegistryDatasetLike): SharedArrayBuffer {
+  const events = (registry.events as Array<{ cooperativeId: string; effectiveOn: string; recordedAt: string; statusAfter: string | null }>)
+    .filter((e) => e.statusAfter !== null)
+    .map((e) => ({ cooperativeId: e.cooperativeId, effectiveOn: e.effectiveOn, recordedAt: e.recordedAt, statusAfter: e.statusAfter }));
+  const bytes = v8.serialize({ cooperatives: registry.cooperatives, events });
+  const shared = new SharedArrayBuffer(bytes.length);
+  bytes.copy(Buffer.from(shared));
+  return shared;
+}
+
+/** `seedSubgraph` in a worker thread (scripts/lib/seedWorker.js), with the registry's part from `registryForWorkers`. */
 function seedInWorker(
   definition: SubgraphDefinition,
-  data: { databaseUrl: string; scale: number; seed?: number; registry: RegistryDatasetLike },
+  data: { databaseUrl: string; scale: number; seed?: number; registry: SharedArrayBuffer },
   log: Log,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const registry = { cooperatives: data.registry.cooperatives, events: data.registry.events };
     // A national fund dataset (tens of thousands of loans with their schedules and ledgers) is held
     // whole until it is written in one transaction: more than a worker's default heap.
-    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data, registry }, resourceLimits: { maxOldGenerationSizeMb: SEED_WORKER_HEAP_MB } });
+    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data }, resourceLimits: { maxOldGenerationSizeMb: SEED_WORKER_HEAP_MB } });
     let failure: Error | undefined;
     worker.on("message", (message: { log?: string; error?: string }) => {
       if (message.log) log(message.log);
@@ -241,6 +254,7 @@ export async function seedAll(options: SeedAllOptions): Promise<SeedAllResult> {
   const inWorkers = options.workers ?? options.scale > 1;
   // Generated once: every other generator draws its cooperatives from it.
   const registry = generateRegistryDataset(options.scale, options.seed, log);
+  const forWorkers = inWorkers && subgraphs.some((s) => s.name !== "registry") ? registryForWorkers(registry) : undefined;
   // The registry (1.4 million members at scale 100) loads while the others generate and load:
   // at scale > 1 each of the others runs in a worker thread of its own (the generators are
   // CPU-bound and would otherwise hold up the registry's inserts).
@@ -249,7 +263,7 @@ export async function seedAll(options: SeedAllOptions): Promise<SeedAllResult> {
       const t0 = Date.now();
       const say: Log = (line) => log(line.startsWith("[") ? line : `[${definition.name}] ${line}`);
       if (inWorkers && definition.name !== "registry") {
-        await seedInWorker(definition, { databaseUrl: databases[definition.name], scale: options.scale, seed: options.seed, registry }, say);
+        await seedInWorker(definition, { databaseUrl: databases[definition.name], scale: options.scale, seed: options.seed, registry: forWorkers! }, say);
       } else {
         await seedSubgraph(definition, databases[definition.name], { scale: options.scale, seed: options.seed, registry, log: say });
       }

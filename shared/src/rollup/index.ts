@@ -1,3 +1,4 @@
 export * from "./migration";
 export * from "./triggers";
 export * from "./totals";
+export * from "./monthEndsByChange";

@@ -13,6 +13,53 @@ function figureDayCellTable(table: string, day: string, value: string): string {
 }
 
 /**
+ * rollup_extend_horizon as first written: every cell × every new month end, zeros dropped at the
+ * end (RollupMonthEndsByChange computes the same rows from the months that change).
+ */
+export const EXTEND_HORIZON_EVERY_CELL_SQL = `
+      CREATE FUNCTION rollup_extend_horizon(p_figure text) RETURNS void
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        last_through date;
+        first_through date;
+        target date := (date_trunc('month', current_date) - interval '1 day')::date;
+      BEGIN
+        SELECT max(through) INTO last_through FROM rollup_horizon WHERE figure = p_figure;
+        IF last_through IS NULL THEN
+          SELECT (date_trunc('month', min(day)) + interval '1 month - 1 day')::date INTO first_through
+            FROM rollup_delta WHERE figure = p_figure;
+        ELSE
+          first_through := (date_trunc('month', last_through + 1) + interval '1 month - 1 day')::date;
+        END IF;
+        IF first_through IS NULL OR first_through > target THEN
+          RETURN;
+        END IF;
+        INSERT INTO rollup_horizon (figure, through)
+        SELECT p_figure, (m + interval '1 month - 1 day')::date
+          FROM generate_series(date_trunc('month', first_through), date_trunc('month', target), interval '1 month') m;
+        -- Each new month end = the previous snapshot (if any) + the deltas since, per cell.
+        INSERT INTO rollup_snapshot (figure, through, cell, total)
+        SELECT p_figure, x.through, x.cell, x.total FROM (
+          SELECT h.through, c.cell,
+                 coalesce(base.total, 0) + sum(coalesce(m.delta, 0)) OVER (PARTITION BY c.cell ORDER BY h.through) AS total
+            FROM rollup_horizon h
+           CROSS JOIN (
+             SELECT DISTINCT cell FROM rollup_delta WHERE figure = p_figure AND (last_through IS NULL OR day > last_through)
+             UNION SELECT cell FROM rollup_snapshot WHERE figure = p_figure AND through = last_through
+           ) c
+            LEFT JOIN rollup_snapshot base ON base.figure = p_figure AND base.through = last_through AND base.cell = c.cell
+            LEFT JOIN (
+              SELECT cell, (date_trunc('month', day) + interval '1 month - 1 day')::date AS through, sum(delta) AS delta
+                FROM rollup_delta
+               WHERE figure = p_figure AND (last_through IS NULL OR day > last_through) AND day <= target
+               GROUP BY 1, 2
+            ) m ON m.cell = c.cell AND m.through = h.through
+           WHERE h.figure = p_figure AND h.through >= first_through
+        ) x
+        WHERE x.total <> 0;
+      END $fn$`;
+
+/**
  * Dated rollups: figures "as of a date" (cooperatives active, members in force, outstanding
  * principal...) kept as per-day deltas plus month-end totals, so reading a figure costs about
  * one row per cell whatever the number of owners and the length of the history (so report
@@ -54,48 +101,7 @@ export class Rollup1726000000000 implements MigrationInterface {
 
     // Month-end snapshots from the month of the first delta to the last complete month, from the
     // deltas (used by rebuild, and by refresh when a month has ended since the last snapshot).
-    await q.query(`
-      CREATE FUNCTION rollup_extend_horizon(p_figure text) RETURNS void
-      LANGUAGE plpgsql AS $fn$
-      DECLARE
-        last_through date;
-        first_through date;
-        target date := (date_trunc('month', current_date) - interval '1 day')::date;
-      BEGIN
-        SELECT max(through) INTO last_through FROM rollup_horizon WHERE figure = p_figure;
-        IF last_through IS NULL THEN
-          SELECT (date_trunc('month', min(day)) + interval '1 month - 1 day')::date INTO first_through
-            FROM rollup_delta WHERE figure = p_figure;
-        ELSE
-          first_through := (date_trunc('month', last_through + 1) + interval '1 month - 1 day')::date;
-        END IF;
-        IF first_through IS NULL OR first_through > target THEN
-          RETURN;
-        END IF;
-        INSERT INTO rollup_horizon (figure, through)
-        SELECT p_figure, (m + interval '1 month - 1 day')::date
-          FROM generate_series(date_trunc('month', first_through), date_trunc('month', target), interval '1 month') m;
-        -- Each new month end = the previous snapshot (if any) + the deltas since, per cell.
-        INSERT INTO rollup_snapshot (figure, through, cell, total)
-        SELECT p_figure, x.through, x.cell, x.total FROM (
-          SELECT h.through, c.cell,
-                 coalesce(base.total, 0) + sum(coalesce(m.delta, 0)) OVER (PARTITION BY c.cell ORDER BY h.through) AS total
-            FROM rollup_horizon h
-           CROSS JOIN (
-             SELECT DISTINCT cell FROM rollup_delta WHERE figure = p_figure AND (last_through IS NULL OR day > last_through)
-             UNION SELECT cell FROM rollup_snapshot WHERE figure = p_figure AND through = last_through
-           ) c
-            LEFT JOIN rollup_snapshot base ON base.figure = p_figure AND base.through = last_through AND base.cell = c.cell
-            LEFT JOIN (
-              SELECT cell, (date_trunc('month', day) + interval '1 month - 1 day')::date AS through, sum(delta) AS delta
-                FROM rollup_delta
-               WHERE figure = p_figure AND (last_through IS NULL OR day > last_through) AND day <= target
-               GROUP BY 1, 2
-            ) m ON m.cell = c.cell AND m.through = h.through
-           WHERE h.figure = p_figure AND h.through >= first_through
-        ) x
-        WHERE x.total <> 0;
-      END $fn$`);
+    await q.query(EXTEND_HORIZON_EVERY_CELL_SQL);
 
     // Replaces the contribution of some owners with the one computed now and applies the
     // difference to the deltas and the snapshots, each in one upsert ordered by key (a consistent

@@ -1,5 +1,6 @@
 import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { REGISTRY_ROLLUPS } from "../report/rollups";
+import { hasSearchDocumentTrigger, withSearchDocumentsInBulk } from "./searchDocumentsInBulk";
 import { DataSource, QueryRunner } from "typeorm";
 import {
   ClassificationRow,
@@ -45,8 +46,13 @@ async function insertAll<R>(
   chunkSize: number,
   log: (line: string) => void,
 ): Promise<number> {
-  // The tables are empty: their indexes and foreign keys are built once over the loaded rows.
-  const total = await withIndexesAfterLoad(q, table, () => bulkInsert(q, table, columns, rows, { chunkSize, log, label: "registry seed" }));
+  const searchDocuments = await hasSearchDocumentTrigger(q, table);
+  const copy = (target: string) => bulkInsert(q, target, columns, rows, { chunkSize, log, label: "registry seed" });
+  // The tables are empty: their indexes and foreign keys are built once over the loaded rows, and
+  // search documents are written for all rows at once.
+  const total = await withIndexesAfterLoad(q, table, () =>
+    searchDocuments ? withSearchDocumentsInBulk(q, table, columns.map((c) => c.name), copy) : copy(table),
+  );
   log(`registry seed: ${table}: ${total.toLocaleString("en-US")} rows inserted`);
   return total;
 }
@@ -113,7 +119,9 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
 
     // The report's rollups once for the whole dataset, not once per inserted chunk.
     const started = Date.now();
-    await rebuildRollups(q, REGISTRY_ROLLUPS);
+    // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows.
+    const rebuild = () => rebuildRollups(q, REGISTRY_ROLLUPS);
+    await withIndexesAfterLoad(q, "rollup_contribution", () => withIndexesAfterLoad(q, "rollup_delta", () => withIndexesAfterLoad(q, "rollup_snapshot", rebuild)));
     log(`registry seed: report rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { loaded: true, rows };
   });
