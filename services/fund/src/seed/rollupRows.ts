@@ -1,5 +1,5 @@
 import { dayNumber, isoOfDay, REFORM_DATE } from "@camau/shared";
-import { DisbursementRow, FundDataset, InstallmentRow, LoanRow, RepaymentRow, ScheduleRow } from "./generateFund";
+import { DisbursementRow, FundDataset, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, ScheduleRow } from "./generateFund";
 
 /**
  * The fund's dated rollups (`outstanding_principal` and `portfolio`) computed from a generated
@@ -27,8 +27,8 @@ export interface LoanLedgerRows {
 }
 
 /** Every loan of the dataset with its rows (in the dataset's loan order). */
-export function ledgersOf(data: FundDataset): LoanLedgerRows[] {
-  const byLoan = new Map<string, LoanLedgerRows>(data.loans.map((loan) => [loan.id, { loan, disbursements: [], repayments: [], schedules: [], installments: [] }]));
+export function ledgersOf(data: FundDataset): LoanRecords[] {
+  const byLoan = new Map<string, LoanRecords>(data.loans.map((loan) => [loan.id, { loan, disbursements: [], repayments: [], schedules: [], installments: [], restructurings: [] }]));
   const of = (loanId: string) => {
     const rows = byLoan.get(loanId);
     if (!rows) throw new Error(`fund seed: a row names loan ${loanId}, which the dataset lacks`);
@@ -38,6 +38,7 @@ export function ledgersOf(data: FundDataset): LoanLedgerRows[] {
   for (const r of data.repayments) of(r.loanId).repayments.push(r);
   for (const s of data.schedules) of(s.loanId).schedules.push(s);
   for (const i of data.installments) of(i.loanId).installments.push(i);
+  for (const r of data.restructurings) of(r.loanId).restructurings.push(r);
   return [...byLoan.values()];
 }
 
