@@ -225,8 +225,8 @@ export class FigureTotals {
   /** Cell arrays already seen (the contribution functions reuse one array per cell and loan). */
   private readonly known = new WeakMap<(string | null)[], number>();
   readonly cells: (string | null)[][] = [];
-  /** (day number × CELLS + cell id) → sum of deltas. */
-  private readonly sums = new Map<number, number>();
+  /** Per cell id: day number → sum of deltas (small integer keys: a single map keyed by day and cell was the costliest step of the seed's rollups). */
+  private readonly sums: Map<number, number>[] = [];
   private static readonly CELLS = 2 ** 21;
 
   /** Adds a contribution; returns the id of its cell (an index of `cells`). */
@@ -240,21 +240,30 @@ export class FigureTotals {
         if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
         this.cellIds.set(key, id);
         this.cells.push(c.cell);
+        this.sums.push(new Map());
       }
       this.known.set(c.cell, id);
     }
-    const k = dayNumber(c.day) * FigureTotals.CELLS + id;
-    this.sums.set(k, (this.sums.get(k) ?? 0) + c.delta);
+    const byDay = this.sums[id];
+    const day = dayNumber(c.day);
+    byDay.set(day, (byDay.get(day) ?? 0) + c.delta);
     return id;
   }
 
-  /** rollup_delta's rows, by day. */
+  /** rollup_delta's rows, by day (then cell). */
   *deltas(): Generator<{ day: string; cell: (string | null)[]; delta: number }> {
-    const keys = Float64Array.from(this.sums.keys()).sort();
+    const keys = new Float64Array(this.sums.reduce((n, byDay) => n + byDay.size, 0));
+    let n = 0;
+    this.sums.forEach((byDay, id) => {
+      for (const day of byDay.keys()) keys[n++] = day * FigureTotals.CELLS + id;
+    });
+    keys.sort();
     for (const k of keys) {
-      const delta = this.sums.get(k)!;
+      const id = k % FigureTotals.CELLS;
+      const day = Math.floor(k / FigureTotals.CELLS);
+      const delta = this.sums[id].get(day)!;
       if (delta === 0) continue;
-      yield { day: isoOfDay(Math.floor(k / FigureTotals.CELLS)), cell: this.cells[k % FigureTotals.CELLS], delta };
+      yield { day: isoOfDay(day), cell: this.cells[id], delta };
     }
   }
 
@@ -263,7 +272,7 @@ export class FigureTotals {
     const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
     const firstDayOf = (month: number) => dayNumber(`${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}-01`);
     let first = Infinity;
-    for (const [k, delta] of this.sums) if (delta !== 0) first = Math.min(first, Math.floor(k / FigureTotals.CELLS));
+    for (const byDay of this.sums) for (const [day, delta] of byDay) if (delta !== 0 && day < first) first = day;
     if (first === Infinity) return { horizon: [], rows: [] };
     const firstMonth = monthOf(isoOfDay(first));
     const lastMonth = monthOf(today) - 1;
@@ -272,10 +281,12 @@ export class FigureTotals {
     // A month's end is the day before the first of the next.
     const horizon = Array.from({ length: months }, (_, m) => isoOfDay(firstDayOf(firstMonth + m + 1) - 1));
     const perCell = this.cells.map(() => new Float64Array(months));
-    for (const [k, delta] of this.sums) {
-      const m = monthOf(isoOfDay(Math.floor(k / FigureTotals.CELLS))) - firstMonth;
-      if (m < months) perCell[k % FigureTotals.CELLS][m] += delta;
-    }
+    this.sums.forEach((byDay, id) => {
+      for (const [day, delta] of byDay) {
+        const m = monthOf(isoOfDay(day)) - firstMonth;
+        if (m < months) perCell[id][m] += delta;
+      }
+    });
     const rows: { through: string; cell: (string | null)[]; total: number }[] = [];
     for (let m = 0; m < months; m++) {
       for (let id = 0; id < this.cells.length; id++) {
