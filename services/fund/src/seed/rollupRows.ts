@@ -137,8 +137,23 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
     const last = list[list.length - 1];
     list.push({ dueDate: i.dueDate, number: i.number, principalToDate: (last?.principalToDate ?? 0) + i.principal, interestToDate: (last?.interestToDate ?? 0) + i.interest });
   }
+  // Totals to date never decrease along a schedule whose parts are not negative (every schedule the
+  // domain builds): then the first instalment not covered is found by bisection, not by a scan of
+  // the schedule on every recorded date.
+  const rising = new Set<readonly unknown[]>();
+  for (const list of bySchedule.values()) if (list.every((i, k) => k === 0 || (i.principalToDate >= list[k - 1].principalToDate && i.interestToDate >= list[k - 1].interestToDate))) rising.add(list);
   /** The first instalment (by total to date, then number) whose total to date exceeds what was paid. */
   const firstNotCovered = (list: readonly { dueDate: string; number: number; principalToDate: number; interestToDate: number }[], paid: number, key: "principalToDate" | "interestToDate") => {
+    if (rising.has(list)) {
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (list[middle][key] > paid) high = middle;
+        else low = middle + 1;
+      }
+      return low < list.length ? list[low].dueDate : null;
+    }
     let best: (typeof list)[number] | null = null;
     for (const i of list) {
       if (i[key] > paid && (best === null || i[key] < best[key] || (i[key] === best[key] && i.number < best.number))) best = i;
@@ -176,13 +191,14 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
       if (least !== null && least <= r.day) oldest = dayNumber(least);
     }
     const isEnded = ended !== null && r.day >= ended;
-    const point = { ended: isEnded, disbursed, balance: disbursed - principal, oldest };
-    points.push({ at: day, ...point });
+    const balance = disbursed - principal;
+    // Literals, not spreads of a common part: spreading was a costly step of the seed.
+    points.push({ at: day, ended: isEnded, disbursed, balance, oldest });
     // Again on each date its days past due cross a threshold before the next recorded date.
     if (!isEnded && oldest !== null) {
       for (const c of crossings) {
         const at = oldest + c;
-        if (at > day && (next === null || at < next)) points.push({ at, ...point });
+        if (at > day && (next === null || at < next)) points.push({ at, ended: isEnded, disbursed, balance, oldest });
       }
     }
   }
