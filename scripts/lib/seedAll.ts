@@ -83,17 +83,15 @@ const SEEDERS: Record<string, Seeder> = {
   },
   fund: async (dataSource, { scale, seed, registry, log }) => {
     const fund = requireBuilt<{
-      generateFund: (o: { seed?: number; borrowers: unknown[]; scale?: number }) => { loans: unknown[] };
+      seedFund: (ds: DataSource, o: { seed?: number; borrowers: unknown[]; scale?: number }, options: { log?: Log }) => Promise<{ rows: Record<string, number>; loans: number }>;
       borrowersFromRegistry: (registry: unknown) => unknown[];
-      writeFund: (ds: DataSource, data: unknown, options: { log?: Log }) => Promise<{ rows: Record<string, number> }>;
     }>("services/fund", "seed/index.js");
-    if (!fund.generateFund || !fund.writeFund) throw new Error("services/fund: its seed module exports no generateFund/writeFund yet");
+    if (!fund.seedFund) throw new Error("services/fund: its seed module exports no seedFund");
     const started = Date.now();
-    const dataset = fund.generateFund({ seed, borrowers: fund.borrowersFromRegistry(registry), scale });
-    log(`fund seed: generated ${dataset.loans.length.toLocaleString("en-US")} loans in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const result = await fund.writeFund(dataSource, dataset, { log });
+    // Generated and written loan by loan (the national dataset is never held whole).
+    const result = await fund.seedFund(dataSource, { seed, borrowers: fund.borrowersFromRegistry(registry), scale }, { log });
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    log(`fund seed: ${total.toLocaleString("en-US")} rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`fund seed: ${result.loans.toLocaleString("en-US")} loans, ${total.toLocaleString("en-US")} rows generated and loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   },
   // The reporting subgraph holds no demo data: its first migration writes the first template.
   reporting: async () => undefined,

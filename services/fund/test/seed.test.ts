@@ -6,7 +6,7 @@ import { fundEntities } from "../src/entities";
 import { BorrowerCommune1781000000000 } from "../src/migrations/1781000000000-BorrowerCommune";
 import { loanPositionsSql } from "../src/report/positionsSql";
 import { FUND_ROLLUPS } from "../src/report/rollups";
-import { borrowersFromRegistry, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, seedIfEmpty } from "../src/seed";
+import { borrowersFromRegistry, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, seedFund, seedIfEmpty } from "../src/seed";
 import { FundUnderTest, rowCounts, startFund, tokens } from "./support";
 
 const POSITIONS = `query ($after: String, $asOf: Date!) { loans(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node {
@@ -125,6 +125,48 @@ describe("fund demo data", function () {
       expect(await prints()).to.deep.equal(seeded);
     } finally {
       await t.db.query("ROLLBACK");
+    }
+  });
+
+  it("writes the same rows when generating and copying loan by loan (seedFund), and leaves the tables' triggers, indexes and keys as they were", async () => {
+    // Every row of every table of the fund (less the migrations' reference ids and insert
+    // timestamps), and every trigger, index and constraint with its state.
+    const fingerprint = async (db: typeof t.db) => {
+      const tables = ["loan_application", "loan", "disbursement", "loan_schedule", "schedule_installment", "repayment", "loan_restructuring", "contract_counter", "rollup_contribution", "rollup_delta", "rollup_horizon", "rollup_snapshot"];
+      const out: Record<string, string> = {};
+      for (const table of tables) {
+        const { rows: columns } = await db.query(
+          `SELECT quote_ident(column_name) AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name <> 'product_id' ORDER BY ordinal_position`,
+          [table],
+        );
+        const row = `row(${columns.map((c) => `t.${c.c}`).join(", ")})::text`;
+        const { rows } = await db.query(`SELECT count(*) AS n, md5(string_agg(${row}, E'\\n' ORDER BY ${row})) AS digest FROM ${table} t`);
+        out[table] = `${rows[0].n}:${rows[0].digest}`;
+      }
+      const { rows: schema } = await db.query(`SELECT string_agg(d, E'\\n' ORDER BY d) AS defs FROM (
+        SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
+        UNION ALL SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+        UNION ALL SELECT pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal) x`);
+      out.schema = schema[0].defs;
+      return out;
+    };
+    const streamed = await startFund([]);
+    try {
+      const migrated = (await fingerprint(streamed.db)).schema;
+      const { dataSource } = createDataSource({ name: "fund-seed-streamed", url: streamed.fund.databaseUrl, entities: fundEntities, migrations: [] });
+      await dataSource.initialize();
+      try {
+        const result = await seedFund(dataSource, { borrowers });
+        expect(result.loans).to.equal(dataset.loans.length);
+      } finally {
+        await dataSource.destroy();
+      }
+      const [whole, byLoan] = [await fingerprint(t.db), await fingerprint(streamed.db)];
+      expect(Number(whole.schedule_installment.split(":")[0])).to.equal(dataset.installments.length);
+      expect(byLoan.schema, "triggers, indexes and keys as the migrations made them").to.equal(migrated);
+      expect(byLoan).to.deep.equal(whole);
+    } finally {
+      await streamed.stop();
     }
   });
 

@@ -121,8 +121,8 @@ export function copyField(value: unknown): string {
   return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : text;
 }
 
-/** One row in COPY's text format: tab-separated fields. */
-function copyLine<R>(columns: ReadonlyArray<BulkColumn<R>>, row: R): string {
+/** One row in COPY's text format (tab-separated fields, a newline), as bulkInsert sends it: for loaders that pass lines to copyLines. */
+export function copyLine<R>(columns: ReadonlyArray<BulkColumn<R>>, row: R): string {
   let line = "";
   for (let i = 0; i < columns.length; i++) line += (i > 0 ? "\t" : "") + copyField(columns[i].value(row));
   return `${line}\n`;

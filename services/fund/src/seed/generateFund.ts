@@ -207,6 +207,19 @@ export interface RestructuringRow {
   recordedAt: string;
 }
 
+/**
+ * One loan's own rows, made together while its life is replayed: a streaming loader writes them
+ * and drops them loan by loan instead of holding the whole dataset.
+ */
+export interface LoanRecords {
+  loan: LoanRow;
+  disbursements: DisbursementRow[];
+  repayments: RepaymentRow[];
+  schedules: ScheduleRow[];
+  installments: InstallmentRow[];
+  restructurings: RestructuringRow[];
+}
+
 export interface FundDataset {
   seed: number;
   horizon: string;
@@ -354,17 +367,30 @@ class FundGenerator {
   /** Loan id → its contract series, numbered once every loan is made. */
   private readonly contractSeries = new Map<string, string>();
   private readonly data: FundDataset;
+  /** Where each loan's own rows go once its life is replayed (by default: into the dataset). */
+  private readonly onLoan: (records: LoanRecords) => void;
 
   constructor(
     private readonly seed: number,
     private readonly borrowers: readonly BorrowerCandidate[],
     private readonly horizon: string,
     private readonly scale = 1,
+    onLoan?: (records: LoanRecords) => void,
   ) {
     this.data = { seed, horizon, applications: [], loans: [], disbursements: [], repayments: [], schedules: [], installments: [], restructurings: [], contractCounters: [] };
+    this.onLoan =
+      onLoan ??
+      ((records) => {
+        this.data.disbursements.push(...records.disbursements);
+        this.data.repayments.push(...records.repayments);
+        this.data.schedules.push(...records.schedules);
+        this.data.installments.push(...records.installments);
+        this.data.restructurings.push(...records.restructurings);
+      });
   }
 
-  generate(): FundDataset {
+  /** The generation, pausing after each loan (see generateFundInSteps). */
+  *steps(): Generator<void, FundDataset> {
     const [books, ...others] = LENDING_STREAMS.map((stream): StreamInUse => ({
       stream,
       borrowers: this.borrowers.filter((b) => stream.origins.includes(b.origin)),
@@ -372,16 +398,19 @@ class FundGenerator {
     }));
     // The fund's books and their other applications first, as they always were: the other
     // streams come after, so they change none of their draws.
-    this.lend(books);
+    yield* this.lend(books);
     this.makeOtherApplications(books);
-    for (const s of others) this.lend(s);
+    for (const s of others) yield* this.lend(s);
     this.data.applications.sort((a, b) => (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : a.id < b.id ? -1 : 1));
     this.numberContracts();
     return this.data;
   }
 
-  private lend(s: StreamInUse): void {
-    for (const plan of this.planLoans(s)) this.makeLoan(s, plan);
+  private *lend(s: StreamInUse): Generator<void> {
+    for (const plan of this.planLoans(s)) {
+      this.makeLoan(s, plan);
+      yield;
+    }
   }
 
   private planLoans(s: StreamInUse): LoanPlan[] {
@@ -522,11 +551,13 @@ class FundGenerator {
     };
     this.data.loans.push(loan);
     this.contractSeries.set(loan.id, s.stream.contractSeries);
-    this.simulate(r, plan, loan, tranches, borrower);
+    const records: LoanRecords = { loan, disbursements: [], repayments: [], schedules: [], installments: [], restructurings: [] };
+    this.simulate(r, plan, loan, tranches, borrower, records);
+    this.onLoan(records);
   }
 
   /** Runs the loan's life through the domain code, event by event, up to the horizon. */
-  private simulate(r: Random, plan: LoanPlan, loan: LoanRow, tranches: { on: string; amount: number }[], borrower: BorrowerCandidate): void {
+  private simulate(r: Random, plan: LoanPlan, loan: LoanRow, tranches: { on: string; amount: number }[], borrower: BorrowerCandidate, records: LoanRecords): void {
     const horizon = this.horizon;
     const ledger: { schedules: ScheduleVersion[]; disbursements: { on: string; amount: number }[]; repayments: LedgerRepayment[] } = { schedules: [], disbursements: [], repayments: [] };
     // The replay only appends records dated on or after the last one: the overdue interest accrued
@@ -552,8 +583,8 @@ class FundGenerator {
       const version = ledger.schedules.length + 1;
       const id = r.uuid();
       ledger.schedules.push({ version, effectiveFrom, annualRateE4: rateE4(rate), installments });
-      this.data.schedules.push({ id, loanId: loan.id, version, effectiveFrom, reason, annualInterestRate: rate });
-      for (const i of installments) this.data.installments.push({ id: r.uuid(), scheduleId: id, loanId: loan.id, number: i.number, dueDate: i.dueDate, principal: i.principal, interest: i.interest });
+      records.schedules.push({ id, loanId: loan.id, version, effectiveFrom, reason, annualInterestRate: rate });
+      for (const i of installments) records.installments.push({ id: r.uuid(), scheduleId: id, loanId: loan.id, number: i.number, dueDate: i.dueDate, principal: i.principal, interest: i.interest });
     };
     const disburse = (on: string, amount: number): boolean => {
       const current = scheduleAt(view(), on);
@@ -566,7 +597,7 @@ class FundGenerator {
         return false;
       }
       ledger.disbursements.push({ on, amount });
-      this.data.disbursements.push({
+      records.disbursements.push({
         id: r.uuid(),
         loanId: loan.id,
         trancheNumber: ledger.disbursements.length,
@@ -584,7 +615,7 @@ class FundGenerator {
     const pay = (on: string, amount: number): void => {
       const split = allocateRepayment(view(), on, amount, memo);
       ledger.repayments.push({ on, overdueInterest: split.overdueInterest, interest: split.interest, principal: split.principal });
-      this.data.repayments.push({
+      records.repayments.push({
         id: r.uuid(),
         loanId: loan.id,
         paidOn: on,
@@ -659,7 +690,7 @@ class FundGenerator {
             graceMonths: 3,
           });
           writeSchedule(date, ScheduleReason.RESTRUCTURE, loan.annualInterestRate, installments);
-          this.data.restructurings.push({
+          records.restructurings.push({
             id: r.uuid(),
             loanId: loan.id,
             effectiveOn: date,
@@ -799,9 +830,27 @@ class FundGenerator {
   }
 }
 
-/** The fund's demo dataset for a seed, lending to the given borrowers (see the module comment). */
-export function generateFund(options: FundGenerateOptions): FundDataset {
+function generatorFor(options: FundGenerateOptions, onLoan?: (records: LoanRecords) => void): FundGenerator {
   const scale = options.scale ?? 1;
   if (!Number.isInteger(scale) || scale < 1) throw new Error(`fund seed: scale must be a positive integer, not ${scale}`);
-  return new FundGenerator(options.seed ?? DEFAULT_FUND_SEED, options.borrowers, options.horizon ?? DEFAULT_HORIZON, scale).generate();
+  return new FundGenerator(options.seed ?? DEFAULT_FUND_SEED, options.borrowers, options.horizon ?? DEFAULT_HORIZON, scale, onLoan);
+}
+
+/** The fund's demo dataset for a seed, lending to the given borrowers (see the module comment). */
+export function generateFund(options: FundGenerateOptions): FundDataset {
+  const steps = generatorFor(options).steps();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same generation, handing each loan's own rows to `onLoan` as soon as the loan is made
+ * instead of keeping them (a national dataset's ledgers take gigabytes), and pausing after each
+ * loan so that a loader can write meanwhile. Returns the rest of the dataset (applications, loans
+ * with their contract numbers, counters), whose ledger arrays stay empty.
+ */
+export function generateFundInSteps(options: FundGenerateOptions, onLoan: (records: LoanRecords) => void): Generator<void, FundDataset> {
+  return generatorFor(options, onLoan).steps();
 }

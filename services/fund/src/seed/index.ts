@@ -4,10 +4,10 @@ import { borrowersFromRegistry } from "./borrowers";
 import { DEFAULT_FUND_SEED, generateFund } from "./generateFund";
 import { writeFund } from "./writeFund";
 
-export { DEFAULT_FUND_SEED, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, REPORT_FROM, REPORT_TO } from "./generateFund";
-export type { BorrowerCandidate, FundDataset } from "./generateFund";
+export { DEFAULT_FUND_SEED, DEFAULT_HORIZON, FUNDED_IN_REPORT_PERIOD, generateFund, generateFundInSteps, REPORT_FROM, REPORT_TO } from "./generateFund";
+export type { BorrowerCandidate, FundDataset, LoanRecords } from "./generateFund";
 export { borrowersFromRegistry } from "./borrowers";
-export { writeFund } from "./writeFund";
+export { seedFund, writeFund } from "./writeFund";
 
 /**
  * Loads the fund's demo history when the fund holds no application (the subgraph module's

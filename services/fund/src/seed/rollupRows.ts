@@ -1,5 +1,5 @@
 import { dayNumber, isoOfDay, REFORM_DATE } from "@camau/shared";
-import { DisbursementRow, FundDataset, InstallmentRow, LoanRow, RepaymentRow, ScheduleRow } from "./generateFund";
+import { DisbursementRow, FundDataset, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, ScheduleRow } from "./generateFund";
 
 /**
  * The fund's dated rollups (`outstanding_principal` and `portfolio`) computed from a generated
@@ -27,8 +27,8 @@ export interface LoanLedgerRows {
 }
 
 /** Every loan of the dataset with its rows (in the dataset's loan order). */
-export function ledgersOf(data: FundDataset): LoanLedgerRows[] {
-  const byLoan = new Map<string, LoanLedgerRows>(data.loans.map((loan) => [loan.id, { loan, disbursements: [], repayments: [], schedules: [], installments: [] }]));
+export function ledgersOf(data: FundDataset): LoanRecords[] {
+  const byLoan = new Map<string, LoanRecords>(data.loans.map((loan) => [loan.id, { loan, disbursements: [], repayments: [], schedules: [], installments: [], restructurings: [] }]));
   const of = (loanId: string) => {
     const rows = byLoan.get(loanId);
     if (!rows) throw new Error(`fund seed: a row names loan ${loanId}, which the dataset lacks`);
@@ -38,6 +38,7 @@ export function ledgersOf(data: FundDataset): LoanLedgerRows[] {
   for (const r of data.repayments) of(r.loanId).repayments.push(r);
   for (const s of data.schedules) of(s.loanId).schedules.push(s);
   for (const i of data.installments) of(i.loanId).installments.push(i);
+  for (const r of data.restructurings) of(r.loanId).restructurings.push(r);
   return [...byLoan.values()];
 }
 
@@ -136,8 +137,23 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
     const last = list[list.length - 1];
     list.push({ dueDate: i.dueDate, number: i.number, principalToDate: (last?.principalToDate ?? 0) + i.principal, interestToDate: (last?.interestToDate ?? 0) + i.interest });
   }
+  // Totals to date never decrease along a schedule whose parts are not negative (every schedule the
+  // domain builds): then the first instalment not covered is found by bisection, not by a scan of
+  // the schedule on every recorded date.
+  const rising = new Set<readonly unknown[]>();
+  for (const list of bySchedule.values()) if (list.every((i, k) => k === 0 || (i.principalToDate >= list[k - 1].principalToDate && i.interestToDate >= list[k - 1].interestToDate))) rising.add(list);
   /** The first instalment (by total to date, then number) whose total to date exceeds what was paid. */
   const firstNotCovered = (list: readonly { dueDate: string; number: number; principalToDate: number; interestToDate: number }[], paid: number, key: "principalToDate" | "interestToDate") => {
+    if (rising.has(list)) {
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (list[middle][key] > paid) high = middle;
+        else low = middle + 1;
+      }
+      return low < list.length ? list[low].dueDate : null;
+    }
     let best: (typeof list)[number] | null = null;
     for (const i of list) {
       if (i[key] > paid && (best === null || i[key] < best[key] || (i[key] === best[key] && i.number < best.number))) best = i;
@@ -175,13 +191,14 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
       if (least !== null && least <= r.day) oldest = dayNumber(least);
     }
     const isEnded = ended !== null && r.day >= ended;
-    const point = { ended: isEnded, disbursed, balance: disbursed - principal, oldest };
-    points.push({ at: day, ...point });
+    const balance = disbursed - principal;
+    // Literals, not spreads of a common part: spreading was a costly step of the seed.
+    points.push({ at: day, ended: isEnded, disbursed, balance, oldest });
     // Again on each date its days past due cross a threshold before the next recorded date.
     if (!isEnded && oldest !== null) {
       for (const c of crossings) {
         const at = oldest + c;
-        if (at > day && (next === null || at < next)) points.push({ at, ...point });
+        if (at > day && (next === null || at < next)) points.push({ at, ended: isEnded, disbursed, balance, oldest });
       }
     }
   }
@@ -224,8 +241,8 @@ export class FigureTotals {
   /** Cell arrays already seen (the contribution functions reuse one array per cell and loan). */
   private readonly known = new WeakMap<(string | null)[], number>();
   readonly cells: (string | null)[][] = [];
-  /** (day number × CELLS + cell id) → sum of deltas. */
-  private readonly sums = new Map<number, number>();
+  /** Per cell id: day number → sum of deltas (small integer keys: a single map keyed by day and cell was the costliest step of the seed's rollups). */
+  private readonly sums: Map<number, number>[] = [];
   private static readonly CELLS = 2 ** 21;
 
   /** Adds a contribution; returns the id of its cell (an index of `cells`). */
@@ -239,21 +256,30 @@ export class FigureTotals {
         if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
         this.cellIds.set(key, id);
         this.cells.push(c.cell);
+        this.sums.push(new Map());
       }
       this.known.set(c.cell, id);
     }
-    const k = dayNumber(c.day) * FigureTotals.CELLS + id;
-    this.sums.set(k, (this.sums.get(k) ?? 0) + c.delta);
+    const byDay = this.sums[id];
+    const day = dayNumber(c.day);
+    byDay.set(day, (byDay.get(day) ?? 0) + c.delta);
     return id;
   }
 
-  /** rollup_delta's rows, by day. */
+  /** rollup_delta's rows, by day (then cell). */
   *deltas(): Generator<{ day: string; cell: (string | null)[]; delta: number }> {
-    const keys = Float64Array.from(this.sums.keys()).sort();
+    const keys = new Float64Array(this.sums.reduce((n, byDay) => n + byDay.size, 0));
+    let n = 0;
+    this.sums.forEach((byDay, id) => {
+      for (const day of byDay.keys()) keys[n++] = day * FigureTotals.CELLS + id;
+    });
+    keys.sort();
     for (const k of keys) {
-      const delta = this.sums.get(k)!;
+      const id = k % FigureTotals.CELLS;
+      const day = Math.floor(k / FigureTotals.CELLS);
+      const delta = this.sums[id].get(day)!;
       if (delta === 0) continue;
-      yield { day: isoOfDay(Math.floor(k / FigureTotals.CELLS)), cell: this.cells[k % FigureTotals.CELLS], delta };
+      yield { day: isoOfDay(day), cell: this.cells[id], delta };
     }
   }
 
@@ -262,7 +288,7 @@ export class FigureTotals {
     const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
     const firstDayOf = (month: number) => dayNumber(`${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}-01`);
     let first = Infinity;
-    for (const [k, delta] of this.sums) if (delta !== 0) first = Math.min(first, Math.floor(k / FigureTotals.CELLS));
+    for (const byDay of this.sums) for (const [day, delta] of byDay) if (delta !== 0 && day < first) first = day;
     if (first === Infinity) return { horizon: [], rows: [] };
     const firstMonth = monthOf(isoOfDay(first));
     const lastMonth = monthOf(today) - 1;
@@ -271,10 +297,12 @@ export class FigureTotals {
     // A month's end is the day before the first of the next.
     const horizon = Array.from({ length: months }, (_, m) => isoOfDay(firstDayOf(firstMonth + m + 1) - 1));
     const perCell = this.cells.map(() => new Float64Array(months));
-    for (const [k, delta] of this.sums) {
-      const m = monthOf(isoOfDay(Math.floor(k / FigureTotals.CELLS))) - firstMonth;
-      if (m < months) perCell[k % FigureTotals.CELLS][m] += delta;
-    }
+    this.sums.forEach((byDay, id) => {
+      for (const [day, delta] of byDay) {
+        const m = monthOf(isoOfDay(day)) - firstMonth;
+        if (m < months) perCell[id][m] += delta;
+      }
+    });
     const rows: { through: string; cell: (string | null)[]; total: number }[] = [];
     for (let m = 0; m < months; m++) {
       for (let id = 0; id < this.cells.length; id++) {

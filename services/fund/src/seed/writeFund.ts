@@ -1,14 +1,18 @@
-import { BulkColumn, bulkInsert, copyField, copyLines, deferRollups, rebuildRollups } from "@camau/shared";
+import { BulkColumn, bulkInsert, copyField, copyLine, copyLines, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
-import { BorrowerColumns, FundDataset, InstallmentRow } from "./generateFund";
+import { ApplicationRow, BorrowerColumns, DisbursementRow, FundDataset, FundGenerateOptions, generateFundInSteps, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, RestructuringRow, ScheduleRow } from "./generateFund";
 import { Contribution, FigureTotals, LoanLedgerRows, ledgersOf, outstandingContributions, portfolioContributions, Threshold } from "./rollupRows";
 
 /**
- * Writes a generated dataset into the fund's tables in one transaction: everything or nothing.
- * Rows go through COPY; the dated rollups are computed from the dataset in memory (rollupRows.ts)
- * and copied too, instead of being rebuilt by their SQL functions over every loan. Products are
- * the migration's; rows name them by code.
+ * Writes the fund's demo data into its tables in one transaction: everything or nothing. Each
+ * loan's ledger (disbursements, schedules, instalments, repayments, restructurings) and its
+ * contributions to the dated rollups (computed in memory by rollupRows.ts instead of by their SQL
+ * functions over every loan) go to COPY statements loan by loan, while the generator makes the
+ * next loans (`seedFund`): a national dataset is never held whole. The indexes and keys of the
+ * loaded tables are built once after the load, and the triggers that only keep derived figures
+ * current (which do nothing while the rollups are deferred) are off during it. Products are the
+ * migration's; rows name them by code.
  */
 
 type Column<R> = BulkColumn<R>;
@@ -16,65 +20,26 @@ type Column<R> = BulkColumn<R>;
 /** Arbitrary key of the advisory lock that serialises seeding of the fund. */
 const SEED_LOCK_KEY = 96_002;
 
-function insertAll<R>(q: QueryRunner, table: string, columns: Column<R>[], rows: Iterable<R>): Promise<number> {
-  return bulkInsert(q, table, columns, rows);
-}
-
 /** The figures computed in memory: each loan's contributions, as the figure's SQL function gives them. */
 const IN_MEMORY_ROLLUPS: Record<string, (loan: LoanLedgerRows, thresholds: readonly Threshold[]) => Contribution[]> = {
   outstanding_principal: (loan) => outstandingContributions(loan),
   portfolio: portfolioContributions,
 };
 
+/** Tables loaded with their indexes and keys built after the load (the seed's large ones). */
+const LOADED_TABLES = ["loan_application", "loan", "disbursement", "loan_schedule", "schedule_installment", "repayment", "loan_restructuring", "rollup_contribution", "rollup_delta", "rollup_snapshot"];
+
 /**
- * What rollup_rebuild writes for the in-memory figures (contributions, deltas, month-end horizon and
- * snapshots), computed from the dataset and copied; any other figure of the fund is rebuilt by SQL.
+ * Trigger functions that only refresh derived figures (the dated rollups, the instalments' running
+ * totals) and return at once while the rollups are deferred; the loader writes those figures
+ * itself. Off during the load, they no longer collect every inserted row into transition tables.
  */
-async function writeRollups(q: QueryRunner, data: FundDataset, phase: (what: string) => void): Promise<void> {
-  const figures = Object.keys(FUND_ROLLUPS).filter((f) => IN_MEMORY_ROLLUPS[f]);
-  for (const figure of figures) {
-    await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [figure]);
-    for (const table of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${table} WHERE figure = $1`, [figure]);
-  }
-  const thresholds: Threshold[] = (await q.query(`SELECT debt_group, min_days_past_due FROM debt_group_threshold`)).map((t: { debt_group: number; min_days_past_due: number }) => ({
-    debtGroup: Number(t.debt_group),
-    minDaysPastDue: Number(t.min_days_past_due),
-  }));
-  const [{ today }] = await q.query(`SELECT current_date::text AS today`);
-  const totals = new Map(figures.map((f) => [f, new FigureTotals()]));
-  // Each cell's COPY literal once, however many rows name it (by figure and cell id).
-  const literals = new Map(figures.map((f) => [f, [] as string[]]));
-  const literalOf = (figure: string, id: number) => (literals.get(figure)![id] ??= copyField(totals.get(figure)!.cells[id]));
-  const ledgers = ledgersOf(data);
-  function* contributions(): Generator<string> {
-    for (const ledger of ledgers) {
-      for (const figure of figures) {
-        const owner = copyField(ledger.loan.id);
-        for (const c of IN_MEMORY_ROLLUPS[figure](ledger, thresholds)) {
-          const id = totals.get(figure)!.add(c);
-          yield `${figure}\t${owner}\t${literalOf(figure, id)}\t${c.day}\t${c.delta}\n`;
-        }
-      }
-    }
-  }
-  await copyLines(q, "rollup_contribution", ["figure", "owner_id", "cell", "day", "delta"], contributions());
-  for (const figure of figures) {
-    const figureTotals = totals.get(figure)!;
-    const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
-    const literal = (cell: (string | null)[]) => literalOf(figure, ids.get(cell)!);
-    await copyLines(q, "rollup_delta", ["figure", "day", "cell", "delta"], (function* () {
-      for (const d of figureTotals.deltas()) yield `${figure}\t${d.day}\t${literal(d.cell)}\t${d.delta}\n`;
-    })());
-    const { horizon, rows } = figureTotals.snapshots(today);
-    await copyLines(q, "rollup_horizon", ["figure", "through"], horizon.map((through) => `${figure}\t${through}\n`));
-    await copyLines(q, "rollup_snapshot", ["figure", "through", "cell", "total"], (function* () {
-      for (const s of rows) yield `${figure}\t${s.through}\t${literal(s.cell)}\t${s.total}\n`;
-    })());
-    phase(`rollup ${figure} written`);
-  }
-  const others = Object.fromEntries(Object.entries(FUND_ROLLUPS).filter(([f]) => !IN_MEMORY_ROLLUPS[f]));
-  await rebuildRollups(q, others, (figure) => phase(`rollup ${figure} rebuilt`));
-}
+const DERIVED_FIGURE_TRIGGERS = ["rollup_on_change", "schedule_installment_running_totals"];
+
+/** Characters of COPY text per statement of a table written loan by loan. */
+const STATEMENT_CHARS = 8 << 20;
+/** Statements waiting for the connection before the generator waits for the server. */
+const MAX_QUEUED_STATEMENTS = 2;
 
 const borrowerColumns = <R extends { borrower: BorrowerColumns }>(): Column<R>[] => [
   { name: "borrower_sector_code", type: "varchar", value: (r) => r.borrower.sectorCode },
@@ -88,9 +53,8 @@ const borrowerColumns = <R extends { borrower: BorrowerColumns }>(): Column<R>[]
 
 /**
  * The principal and interest due up to and including each instalment in its schedule (the columns
- * the InstallmentRunningTotals migration adds), by the instalment's index, computed here while the
- * rows are in memory instead of by an UPDATE of every instalment after the load. Typed arrays, not
- * copies of the rows: at national scale there are millions of instalments in a worker's heap.
+ * the InstallmentRunningTotals migration adds), by the instalment's index (one loan's instalments at
+ * a time), computed here with the rows instead of by an UPDATE of every instalment after the load.
  */
 function runningTotals(installments: readonly InstallmentRow[]): { principal: Float64Array; interest: Float64Array } {
   const bySchedule = new Map<string, number[]>();
@@ -115,28 +79,286 @@ function runningTotals(installments: readonly InstallmentRow[]): { principal: Fl
   return { principal, interest };
 }
 
+const applicationColumns = (product: (code: string) => string): Column<ApplicationRow>[] => [
+  { name: "id", type: "uuid", value: (a) => a.id },
+  { name: "cooperative_id", type: "uuid", value: (a) => a.cooperativeId },
+  { name: "product_id", type: "uuid", value: (a) => product(a.productCode) },
+  { name: "project_name", type: "varchar", value: (a) => a.projectName },
+  { name: "purpose", type: "text", value: (a) => a.purpose },
+  { name: "requested_amount", type: "bigint", value: (a) => a.requestedAmount },
+  { name: "requested_term_months", type: "int", value: (a) => a.requestedTermMonths },
+  { name: "collateral", type: "text", value: (a) => a.collateral },
+  { name: "status", type: "varchar", value: (a) => a.status },
+  { name: "submitted_on", type: "date", value: (a) => a.submittedOn },
+  { name: "submitted_by", type: "varchar", value: (a) => a.submittedBy },
+  { name: "submitted_by_role", type: "varchar", value: (a) => a.submittedByRole },
+  ...borrowerColumns<ApplicationRow>(),
+  { name: "appraisal_started_by", type: "varchar", value: (a) => a.appraisalStartedBy },
+  { name: "appraisal_started_at", type: "timestamptz", value: (a) => a.appraisalStartedAt },
+  { name: "appraised_by", type: "varchar", value: (a) => a.appraisedBy },
+  { name: "appraised_at", type: "timestamptz", value: (a) => a.appraisedAt },
+  { name: "appraisal_recommendation", type: "varchar", value: (a) => a.appraisalRecommendation },
+  { name: "recommended_amount", type: "bigint", value: (a) => a.recommendedAmount },
+  { name: "appraisal_notes", type: "text", value: (a) => a.appraisalNotes },
+  { name: "decided_by", type: "varchar", value: (a) => a.decidedBy },
+  { name: "decided_at", type: "timestamptz", value: (a) => a.decidedAt },
+  { name: "decided_on", type: "date", value: (a) => a.decidedOn },
+  { name: "decision_reason", type: "text", value: (a) => a.decisionReason },
+  { name: "approved_amount", type: "bigint", value: (a) => a.approvedAmount },
+  { name: "approved_term_months", type: "int", value: (a) => a.approvedTermMonths },
+  { name: "approved_annual_rate", type: "numeric", value: (a) => a.approvedAnnualRate },
+  { name: "withdrawn_by", type: "varchar", value: (a) => a.withdrawnBy },
+  { name: "withdrawn_at", type: "timestamptz", value: (a) => a.withdrawnAt },
+  { name: "withdrawal_reason", type: "text", value: (a) => a.withdrawalReason },
+  { name: "version", type: "int", value: (a) => a.version },
+  { name: "created_at", type: "timestamptz", value: (a) => a.createdAt },
+  { name: "updated_at", type: "timestamptz", value: (a) => a.updatedAt },
+];
+
+const loanColumns = (product: (code: string) => string): Column<LoanRow>[] => [
+  { name: "id", type: "uuid", value: (l) => l.id },
+  { name: "contract_number", type: "varchar", value: (l) => l.contractNumber },
+  { name: "application_id", type: "uuid", value: (l) => l.applicationId },
+  { name: "cooperative_id", type: "uuid", value: (l) => l.cooperativeId },
+  { name: "product_id", type: "uuid", value: (l) => product(l.productCode) },
+  { name: "signed_on", type: "date", value: (l) => l.signedOn },
+  { name: "signed_by", type: "varchar", value: (l) => l.signedBy },
+  { name: "principal", type: "bigint", value: (l) => l.principal },
+  { name: "annual_interest_rate", type: "numeric", value: (l) => l.annualInterestRate },
+  { name: "term_months", type: "int", value: (l) => l.termMonths },
+  { name: "grace_months", type: "int", value: (l) => l.graceMonths },
+  { name: "repayment_method", type: "varchar", value: (l) => l.repaymentMethod },
+  { name: "overdue_interest_percent", type: "int", value: (l) => l.overdueInterestPercent },
+  { name: "first_disbursed_on", type: "date", value: (l) => l.firstDisbursedOn },
+  { name: "last_event_on", type: "date", value: (l) => l.lastEventOn },
+  { name: "lifecycle", type: "varchar", value: (l) => l.lifecycle },
+  { name: "restructured_on", type: "date", value: (l) => l.restructuredOn },
+  { name: "closed_on", type: "date", value: (l) => l.closedOn },
+  { name: "written_off_on", type: "date", value: (l) => l.writtenOffOn },
+  { name: "written_off_principal", type: "bigint", value: (l) => l.writtenOffPrincipal },
+  { name: "written_off_by", type: "varchar", value: (l) => l.writtenOffBy },
+  { name: "write_off_reason", type: "text", value: (l) => l.writeOffReason },
+  ...borrowerColumns<LoanRow>(),
+  { name: "version", type: "int", value: (l) => l.version },
+  { name: "created_at", type: "timestamptz", value: (l) => l.createdAt },
+  { name: "updated_at", type: "timestamptz", value: (l) => l.updatedAt },
+];
+
+const DISBURSEMENT_COLUMNS: Column<DisbursementRow>[] = [
+  { name: "id", type: "uuid", value: (d) => d.id },
+  { name: "loan_id", type: "uuid", value: (d) => d.loanId },
+  { name: "tranche_number", type: "int", value: (d) => d.trancheNumber },
+  { name: "disbursed_on", type: "date", value: (d) => d.disbursedOn },
+  { name: "amount", type: "bigint", value: (d) => d.amount },
+  { name: "idempotency_key", type: "varchar", value: (d) => d.idempotencyKey },
+  { name: "note", type: "text", value: (d) => d.note },
+  { name: "recorded_by", type: "varchar", value: (d) => d.recordedBy },
+  { name: "recorded_at", type: "timestamptz", value: (d) => d.recordedAt },
+];
+
+const SCHEDULE_COLUMNS: Column<ScheduleRow>[] = [
+  { name: "id", type: "uuid", value: (s) => s.id },
+  { name: "loan_id", type: "uuid", value: (s) => s.loanId },
+  { name: "version", type: "int", value: (s) => s.version },
+  { name: "effective_from", type: "date", value: (s) => s.effectiveFrom },
+  { name: "reason", type: "varchar", value: (s) => s.reason },
+  { name: "annual_interest_rate", type: "numeric", value: (s) => s.annualInterestRate },
+];
+
+/** An instalment with its running totals (see runningTotals). */
+interface InstallmentLine {
+  row: InstallmentRow;
+  principalToDate: number;
+  interestToDate: number;
+}
+
+const INSTALLMENT_COLUMNS: Column<InstallmentLine>[] = [
+  { name: "id", type: "uuid", value: (k) => k.row.id },
+  { name: "schedule_id", type: "uuid", value: (k) => k.row.scheduleId },
+  { name: "loan_id", type: "uuid", value: (k) => k.row.loanId },
+  { name: "number", type: "int", value: (k) => k.row.number },
+  { name: "due_date", type: "date", value: (k) => k.row.dueDate },
+  { name: "principal", type: "bigint", value: (k) => k.row.principal },
+  { name: "interest", type: "bigint", value: (k) => k.row.interest },
+  { name: "principal_to_date", type: "bigint", value: (k) => k.principalToDate },
+  { name: "interest_to_date", type: "bigint", value: (k) => k.interestToDate },
+];
+
+const REPAYMENT_COLUMNS: Column<RepaymentRow>[] = [
+  { name: "id", type: "uuid", value: (r) => r.id },
+  { name: "loan_id", type: "uuid", value: (r) => r.loanId },
+  { name: "paid_on", type: "date", value: (r) => r.paidOn },
+  { name: "amount", type: "bigint", value: (r) => r.amount },
+  { name: "overdue_interest_part", type: "bigint", value: (r) => r.overdueInterestPart },
+  { name: "interest_part", type: "bigint", value: (r) => r.interestPart },
+  { name: "principal_part", type: "bigint", value: (r) => r.principalPart },
+  { name: "idempotency_key", type: "varchar", value: (r) => r.idempotencyKey },
+  { name: "recorded_by", type: "varchar", value: (r) => r.recordedBy },
+  { name: "recorded_at", type: "timestamptz", value: (r) => r.recordedAt },
+];
+
+const RESTRUCTURING_COLUMNS: Column<RestructuringRow>[] = [
+  { name: "id", type: "uuid", value: (r) => r.id },
+  { name: "loan_id", type: "uuid", value: (r) => r.loanId },
+  { name: "effective_on", type: "date", value: (r) => r.effectiveOn },
+  { name: "remaining_months", type: "int", value: (r) => r.remainingMonths },
+  { name: "grace_months", type: "int", value: (r) => r.graceMonths },
+  { name: "annual_interest_rate", type: "numeric", value: (r) => r.annualInterestRate },
+  { name: "reason", type: "text", value: (r) => r.reason },
+  { name: "decided_by", type: "varchar", value: (r) => r.decidedBy },
+  { name: "recorded_at", type: "timestamptz", value: (r) => r.recordedAt },
+];
+
+const COUNTER_COLUMNS: Column<FundDataset["contractCounters"][number]>[] = [
+  { name: "year", type: "int", value: (c) => c.year },
+  { name: "last_number", type: "int", value: (c) => c.lastNumber },
+];
+
+/**
+ * Each loan's own rows and rollup contributions as COPY text, sent to the server in statements of
+ * a few megabytes queued on the transaction's connection while the caller goes on (one statement
+ * at a time: COPY holds the connection).
+ */
+class LedgerWriter {
+  readonly rows: Record<string, number> = {};
+  /** Per figure computed in memory: its totals per day and cell. */
+  readonly totals: Map<string, FigureTotals>;
+  private readonly literals: Map<string, string[]>;
+  private readonly pending = new Map<string, { columns: readonly string[]; lines: string[]; chars: number }>();
+  private readonly queued: Promise<void>[] = [];
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly q: QueryRunner,
+    private readonly figures: readonly string[],
+    private readonly thresholds: readonly Threshold[],
+  ) {
+    this.totals = new Map(figures.map((f) => [f, new FigureTotals()]));
+    this.literals = new Map(figures.map((f) => [f, [] as string[]]));
+  }
+
+  /** Each cell's COPY literal once, however many rows name it (by figure and cell id). */
+  literalOf(figure: string, id: number): string {
+    return (this.literals.get(figure)![id] ??= copyField(this.totals.get(figure)!.cells[id]));
+  }
+
+  add(records: LoanRecords): void {
+    for (const d of records.disbursements) this.line("disbursement", DISBURSEMENT_COLUMNS, d);
+    for (const s of records.schedules) this.line("loan_schedule", SCHEDULE_COLUMNS, s);
+    const toDate = runningTotals(records.installments);
+    records.installments.forEach((row, k) => this.line("schedule_installment", INSTALLMENT_COLUMNS, { row, principalToDate: toDate.principal[k], interestToDate: toDate.interest[k] }));
+    for (const r of records.repayments) this.line("repayment", REPAYMENT_COLUMNS, r);
+    for (const r of records.restructurings) this.line("loan_restructuring", RESTRUCTURING_COLUMNS, r);
+    const owner = copyField(records.loan.id);
+    for (const figure of this.figures) {
+      const totals = this.totals.get(figure)!;
+      for (const c of IN_MEMORY_ROLLUPS[figure](records, this.thresholds)) {
+        const id = totals.add(c);
+        this.text("rollup_contribution", CONTRIBUTION_COLUMNS, `${figure}\t${owner}\t${this.literalOf(figure, id)}\t${c.day}\t${c.delta}\n`);
+      }
+    }
+  }
+
+  private line<R>(table: string, columns: Column<R>[], row: R): void {
+    this.text(table, columnNames(columns), copyLine(columns, row));
+  }
+
+  private text(table: string, columns: readonly string[], line: string): void {
+    let batch = this.pending.get(table);
+    if (!batch) this.pending.set(table, (batch = { columns, lines: [], chars: 0 }));
+    batch.lines.push(line);
+    batch.chars += line.length;
+    if (batch.chars >= STATEMENT_CHARS) this.send(table);
+  }
+
+  private send(table: string): void {
+    const batch = this.pending.get(table);
+    if (!batch?.lines.length) return;
+    this.pending.delete(table);
+    const sent = this.last.then(async () => {
+      this.rows[table] = (this.rows[table] ?? 0) + (await copyLines(this.q, table, batch.columns, batch.lines));
+    });
+    // A failure is raised by pace() or finish(); nothing is sent after it.
+    sent.catch(() => undefined);
+    this.last = sent;
+    this.queued.push(sent);
+  }
+
+  /** Lets the connection send meanwhile; waits for the server when statements pile up. */
+  async pace(): Promise<void> {
+    while (this.queued.length > MAX_QUEUED_STATEMENTS) await this.queued.shift();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** Sends what is left and waits for every statement. */
+  async finish(): Promise<void> {
+    for (const table of [...this.pending.keys()]) this.send(table);
+    while (this.queued.length) await this.queued.shift();
+  }
+}
+
+const CONTRIBUTION_COLUMNS = ["figure", "owner_id", "cell", "day", "delta"];
+
+const names = new WeakMap<Column<never>[], string[]>();
+function columnNames<R>(columns: Column<R>[]): string[] {
+  let found = names.get(columns as Column<never>[]);
+  if (!found) names.set(columns as Column<never>[], (found = columns.map((c) => c.name)));
+  return found;
+}
+
+/** What rollup_rebuild writes after the contributions: deltas, month-end horizon and snapshots of each figure computed in memory. */
+async function writeRollupTotals(q: QueryRunner, writer: LedgerWriter, today: string, phase: (what: string) => void): Promise<void> {
+  for (const [figure, figureTotals] of writer.totals) {
+    const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
+    const literal = (cell: (string | null)[]) => writer.literalOf(figure, ids.get(cell)!);
+    await copyLines(q, "rollup_delta", ["figure", "day", "cell", "delta"], (function* () {
+      for (const d of figureTotals.deltas()) yield `${figure}\t${d.day}\t${literal(d.cell)}\t${d.delta}\n`;
+    })());
+    const { horizon, rows } = figureTotals.snapshots(today);
+    await copyLines(q, "rollup_horizon", ["figure", "through"], horizon.map((through) => `${figure}\t${through}\n`));
+    await copyLines(q, "rollup_snapshot", ["figure", "through", "cell", "total"], (function* () {
+      for (const s of rows) yield `${figure}\t${s.through}\t${literal(s.cell)}\t${s.total}\n`;
+    })());
+    phase(`rollup ${figure} written`);
+  }
+}
+
+/** withIndexesAfterLoad over several tables. */
+function withIndexesAfterLoadOf<T>(q: QueryRunner, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  return tables.length ? withIndexesAfterLoad(q, tables[0], () => withIndexesAfterLoadOf(q, tables.slice(1), load)) : load();
+}
+
 export interface WriteResult {
   loaded: boolean;
   rows: Record<string, number>;
+  /** Loans written. */
+  loans: number;
 }
 
-/** Loads the dataset; with `onlyIfEmpty`, only when the fund has no application yet (checked under a lock). */
-export async function writeFund(dataSource: DataSource, data: FundDataset, options: { onlyIfEmpty?: boolean; log?: (line: string) => void } = {}): Promise<WriteResult> {
+export interface WriteOptions {
+  /** Load only when the fund has no application yet (checked under a lock). */
+  onlyIfEmpty?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * The load, in one transaction: `produce` hands each loan's records to the writer (pacing itself
+ * with `pace`) and returns the dataset's applications, loans and counters, written after them.
+ */
+async function loadFund(dataSource: DataSource, options: WriteOptions, produce: (writer: LedgerWriter) => Promise<FundDataset>): Promise<WriteResult> {
   // Each phase's time, so a slow seed says where its time goes.
   let phaseStarted = Date.now();
   const phase = (what: string) => {
     options.log?.(`fund seed: ${what} in ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s`);
     phaseStarted = Date.now();
   };
-  const result = await dataSource.transaction(async ({ queryRunner }) => {
+  const result = await dataSource.transaction(async ({ queryRunner }): Promise<WriteResult> => {
     const q = queryRunner!;
     await q.query(`SELECT pg_advisory_xact_lock($1)`, [SEED_LOCK_KEY]);
     await deferRollups(q);
     if (options.onlyIfEmpty) {
       const [{ present }] = await q.query(`SELECT EXISTS (SELECT 1 FROM loan_application) AS present`);
-      if (present) {
-        return { loaded: false, rows: {} };
-      }
+      if (present) return { loaded: false, rows: {}, loans: 0 };
     }
     const products: { id: string; code: string }[] = await q.query(`SELECT id, code FROM loan_product`);
     const productId = new Map(products.map((p) => [p.code, p.id]));
@@ -145,134 +367,72 @@ export async function writeFund(dataSource: DataSource, data: FundDataset, optio
       if (!id) throw new Error(`loan product ${code} is missing: run the fund's migrations first`);
       return id;
     };
-    const rows: Record<string, number> = {};
-    rows.loan_application = await insertAll(q, "loan_application", [
-      { name: "id", type: "uuid", value: (a) => a.id },
-      { name: "cooperative_id", type: "uuid", value: (a) => a.cooperativeId },
-      { name: "product_id", type: "uuid", value: (a) => product(a.productCode) },
-      { name: "project_name", type: "varchar", value: (a) => a.projectName },
-      { name: "purpose", type: "text", value: (a) => a.purpose },
-      { name: "requested_amount", type: "bigint", value: (a) => a.requestedAmount },
-      { name: "requested_term_months", type: "int", value: (a) => a.requestedTermMonths },
-      { name: "collateral", type: "text", value: (a) => a.collateral },
-      { name: "status", type: "varchar", value: (a) => a.status },
-      { name: "submitted_on", type: "date", value: (a) => a.submittedOn },
-      { name: "submitted_by", type: "varchar", value: (a) => a.submittedBy },
-      { name: "submitted_by_role", type: "varchar", value: (a) => a.submittedByRole },
-      ...borrowerColumns<FundDataset["applications"][number]>(),
-      { name: "appraisal_started_by", type: "varchar", value: (a) => a.appraisalStartedBy },
-      { name: "appraisal_started_at", type: "timestamptz", value: (a) => a.appraisalStartedAt },
-      { name: "appraised_by", type: "varchar", value: (a) => a.appraisedBy },
-      { name: "appraised_at", type: "timestamptz", value: (a) => a.appraisedAt },
-      { name: "appraisal_recommendation", type: "varchar", value: (a) => a.appraisalRecommendation },
-      { name: "recommended_amount", type: "bigint", value: (a) => a.recommendedAmount },
-      { name: "appraisal_notes", type: "text", value: (a) => a.appraisalNotes },
-      { name: "decided_by", type: "varchar", value: (a) => a.decidedBy },
-      { name: "decided_at", type: "timestamptz", value: (a) => a.decidedAt },
-      { name: "decided_on", type: "date", value: (a) => a.decidedOn },
-      { name: "decision_reason", type: "text", value: (a) => a.decisionReason },
-      { name: "approved_amount", type: "bigint", value: (a) => a.approvedAmount },
-      { name: "approved_term_months", type: "int", value: (a) => a.approvedTermMonths },
-      { name: "approved_annual_rate", type: "numeric", value: (a) => a.approvedAnnualRate },
-      { name: "withdrawn_by", type: "varchar", value: (a) => a.withdrawnBy },
-      { name: "withdrawn_at", type: "timestamptz", value: (a) => a.withdrawnAt },
-      { name: "withdrawal_reason", type: "text", value: (a) => a.withdrawalReason },
-      { name: "version", type: "int", value: (a) => a.version },
-      { name: "created_at", type: "timestamptz", value: (a) => a.createdAt },
-      { name: "updated_at", type: "timestamptz", value: (a) => a.updatedAt },
-    ], data.applications);
-    rows.loan = await insertAll(q, "loan", [
-      { name: "id", type: "uuid", value: (l) => l.id },
-      { name: "contract_number", type: "varchar", value: (l) => l.contractNumber },
-      { name: "application_id", type: "uuid", value: (l) => l.applicationId },
-      { name: "cooperative_id", type: "uuid", value: (l) => l.cooperativeId },
-      { name: "product_id", type: "uuid", value: (l) => product(l.productCode) },
-      { name: "signed_on", type: "date", value: (l) => l.signedOn },
-      { name: "signed_by", type: "varchar", value: (l) => l.signedBy },
-      { name: "principal", type: "bigint", value: (l) => l.principal },
-      { name: "annual_interest_rate", type: "numeric", value: (l) => l.annualInterestRate },
-      { name: "term_months", type: "int", value: (l) => l.termMonths },
-      { name: "grace_months", type: "int", value: (l) => l.graceMonths },
-      { name: "repayment_method", type: "varchar", value: (l) => l.repaymentMethod },
-      { name: "overdue_interest_percent", type: "int", value: (l) => l.overdueInterestPercent },
-      { name: "first_disbursed_on", type: "date", value: (l) => l.firstDisbursedOn },
-      { name: "last_event_on", type: "date", value: (l) => l.lastEventOn },
-      { name: "lifecycle", type: "varchar", value: (l) => l.lifecycle },
-      { name: "restructured_on", type: "date", value: (l) => l.restructuredOn },
-      { name: "closed_on", type: "date", value: (l) => l.closedOn },
-      { name: "written_off_on", type: "date", value: (l) => l.writtenOffOn },
-      { name: "written_off_principal", type: "bigint", value: (l) => l.writtenOffPrincipal },
-      { name: "written_off_by", type: "varchar", value: (l) => l.writtenOffBy },
-      { name: "write_off_reason", type: "text", value: (l) => l.writeOffReason },
-      ...borrowerColumns<FundDataset["loans"][number]>(),
-      { name: "version", type: "int", value: (l) => l.version },
-      { name: "created_at", type: "timestamptz", value: (l) => l.createdAt },
-      { name: "updated_at", type: "timestamptz", value: (l) => l.updatedAt },
-    ], data.loans);
-    rows.disbursement = await insertAll(q, "disbursement", [
-      { name: "id", type: "uuid", value: (d) => d.id },
-      { name: "loan_id", type: "uuid", value: (d) => d.loanId },
-      { name: "tranche_number", type: "int", value: (d) => d.trancheNumber },
-      { name: "disbursed_on", type: "date", value: (d) => d.disbursedOn },
-      { name: "amount", type: "bigint", value: (d) => d.amount },
-      { name: "idempotency_key", type: "varchar", value: (d) => d.idempotencyKey },
-      { name: "note", type: "text", value: (d) => d.note },
-      { name: "recorded_by", type: "varchar", value: (d) => d.recordedBy },
-      { name: "recorded_at", type: "timestamptz", value: (d) => d.recordedAt },
-    ], data.disbursements);
-    rows.loan_schedule = await insertAll(q, "loan_schedule", [
-      { name: "id", type: "uuid", value: (s) => s.id },
-      { name: "loan_id", type: "uuid", value: (s) => s.loanId },
-      { name: "version", type: "int", value: (s) => s.version },
-      { name: "effective_from", type: "date", value: (s) => s.effectiveFrom },
-      { name: "reason", type: "varchar", value: (s) => s.reason },
-      { name: "annual_interest_rate", type: "numeric", value: (s) => s.annualInterestRate },
-    ], data.schedules);
-    const installments = data.installments;
-    const toDate = runningTotals(installments);
-    rows.schedule_installment = await insertAll(q, "schedule_installment", [
-      { name: "id", type: "uuid", value: (k: number) => installments[k].id },
-      { name: "schedule_id", type: "uuid", value: (k: number) => installments[k].scheduleId },
-      { name: "loan_id", type: "uuid", value: (k: number) => installments[k].loanId },
-      { name: "number", type: "int", value: (k: number) => installments[k].number },
-      { name: "due_date", type: "date", value: (k: number) => installments[k].dueDate },
-      { name: "principal", type: "bigint", value: (k: number) => installments[k].principal },
-      { name: "interest", type: "bigint", value: (k: number) => installments[k].interest },
-      { name: "principal_to_date", type: "bigint", value: (k: number) => toDate.principal[k] },
-      { name: "interest_to_date", type: "bigint", value: (k: number) => toDate.interest[k] },
-    ], installments.keys());
-    rows.repayment = await insertAll(q, "repayment", [
-      { name: "id", type: "uuid", value: (r) => r.id },
-      { name: "loan_id", type: "uuid", value: (r) => r.loanId },
-      { name: "paid_on", type: "date", value: (r) => r.paidOn },
-      { name: "amount", type: "bigint", value: (r) => r.amount },
-      { name: "overdue_interest_part", type: "bigint", value: (r) => r.overdueInterestPart },
-      { name: "interest_part", type: "bigint", value: (r) => r.interestPart },
-      { name: "principal_part", type: "bigint", value: (r) => r.principalPart },
-      { name: "idempotency_key", type: "varchar", value: (r) => r.idempotencyKey },
-      { name: "recorded_by", type: "varchar", value: (r) => r.recordedBy },
-      { name: "recorded_at", type: "timestamptz", value: (r) => r.recordedAt },
-    ], data.repayments);
-    rows.loan_restructuring = await insertAll(q, "loan_restructuring", [
-      { name: "id", type: "uuid", value: (r) => r.id },
-      { name: "loan_id", type: "uuid", value: (r) => r.loanId },
-      { name: "effective_on", type: "date", value: (r) => r.effectiveOn },
-      { name: "remaining_months", type: "int", value: (r) => r.remainingMonths },
-      { name: "grace_months", type: "int", value: (r) => r.graceMonths },
-      { name: "annual_interest_rate", type: "numeric", value: (r) => r.annualInterestRate },
-      { name: "reason", type: "text", value: (r) => r.reason },
-      { name: "decided_by", type: "varchar", value: (r) => r.decidedBy },
-      { name: "recorded_at", type: "timestamptz", value: (r) => r.recordedAt },
-    ], data.restructurings);
-    rows.contract_counter = await insertAll(q, "contract_counter", [
-      { name: "year", type: "int", value: (c) => c.year },
-      { name: "last_number", type: "int", value: (c) => c.lastNumber },
-    ], data.contractCounters);
-    phase("rows copied");
-    // The rollups once for the whole dataset, not once per row (triggers deferred above).
-    await writeRollups(q, data, phase);
-    return { loaded: true, rows };
+    const figures = Object.keys(FUND_ROLLUPS).filter((f) => IN_MEMORY_ROLLUPS[f]);
+    for (const figure of figures) {
+      await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [figure]);
+      for (const table of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${table} WHERE figure = $1`, [figure]);
+    }
+    const thresholds: Threshold[] = (await q.query(`SELECT debt_group, min_days_past_due FROM debt_group_threshold`)).map((t: { debt_group: number; min_days_past_due: number }) => ({
+      debtGroup: Number(t.debt_group),
+      minDaysPastDue: Number(t.min_days_past_due),
+    }));
+    const [{ today }] = await q.query(`SELECT current_date::text AS today`);
+    const derived: { trigger: string; table: string }[] = await q.query(
+      `SELECT quote_ident(t.tgname) AS trigger, t.tgrelid::regclass::text AS table
+         FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+        WHERE t.tgrelid = ANY ($1::regclass[]) AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname = ANY ($2)
+        ORDER BY 2, 1`,
+      [LOADED_TABLES, DERIVED_FIGURE_TRIGGERS],
+    );
+    for (const d of derived) await q.query(`ALTER TABLE ${d.table} DISABLE TRIGGER ${d.trigger}`);
+    const loaded = await withIndexesAfterLoadOf(q, LOADED_TABLES, async () => {
+      const writer = new LedgerWriter(q, figures, thresholds);
+      const data = await produce(writer);
+      await writer.finish();
+      phase(`${data.loans.length.toLocaleString("en-US")} loans' ledgers and rollup contributions copied`);
+      const rows: Record<string, number> = {};
+      rows.loan_application = await bulkInsert(q, "loan_application", applicationColumns(product), data.applications);
+      rows.loan = await bulkInsert(q, "loan", loanColumns(product), data.loans);
+      rows.contract_counter = await bulkInsert(q, "contract_counter", COUNTER_COLUMNS, data.contractCounters);
+      Object.assign(rows, writer.rows);
+      delete rows.rollup_contribution;
+      phase("applications and loans copied");
+      await writeRollupTotals(q, writer, today, phase);
+      return { rows, loans: data.loans.length };
+    });
+    phase("indexes and keys built");
+    for (const d of derived) await q.query(`ALTER TABLE ${d.table} ENABLE TRIGGER ${d.trigger}`);
+    // Any other figure of the fund is rebuilt by its SQL function.
+    const others = Object.fromEntries(Object.entries(FUND_ROLLUPS).filter(([f]) => !IN_MEMORY_ROLLUPS[f]));
+    await rebuildRollups(q, others, (figure) => phase(`rollup ${figure} rebuilt`));
+    return { loaded: true, ...loaded };
   });
   if (result.loaded) phase("committed");
   return result;
+}
+
+/** Loads a generated dataset; with `onlyIfEmpty`, only when the fund has no application yet. */
+export function writeFund(dataSource: DataSource, data: FundDataset, options: WriteOptions = {}): Promise<WriteResult> {
+  return loadFund(dataSource, options, async (writer) => {
+    for (const records of ledgersOf(data)) {
+      writer.add(records);
+      await writer.pace();
+    }
+    return data;
+  });
+}
+
+/**
+ * Generates the fund's demo data and loads it (same rows as `writeFund(generateFund(...))`),
+ * writing each loan's ledger while the next loans are generated instead of holding the dataset.
+ */
+export function seedFund(dataSource: DataSource, generate: FundGenerateOptions, options: WriteOptions = {}): Promise<WriteResult> {
+  return loadFund(dataSource, options, async (writer) => {
+    const steps = generateFundInSteps(generate, (records) => writer.add(records));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await writer.pace();
+    }
+  });
 }
