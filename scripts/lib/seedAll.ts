@@ -189,7 +189,7 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
   }
 }
 
-/** Heap of each seeding worker thread: the national fund dataset ran out of the default one. */
+/** Heap of each seeding worker thread: at national scale the fund's rollup sums and a generator's dataset outgrow the default one (about 4 GB for the fund's worker at scale 100). */
 const SEED_WORKER_HEAP_MB = 8_192;
 
 /**
@@ -216,8 +216,8 @@ function seedInWorker(
   log: Log,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    // A national fund dataset (tens of thousands of loans with their schedules and ledgers) is held
-    // whole until it is written in one transaction: more than a worker's default heap.
+    // The fund streams its loans, but its per-day rollup sums and the other generators' datasets are
+    // held whole at national scale: more than a worker's default heap.
     const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data }, resourceLimits: { maxOldGenerationSizeMb: SEED_WORKER_HEAP_MB } });
     let failure: Error | undefined;
     worker.on("message", (message: { log?: string; error?: string }) => {
