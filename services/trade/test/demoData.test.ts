@@ -7,7 +7,7 @@ import { supportProblem } from "../src/domain/participation";
 import { generateTrade, registryBacLieuCooperatives, registryDemoCooperatives, seedIfEmpty, TRADE_SEED, tradeDataset } from "../src/seed";
 import { DataSource } from "typeorm";
 import { tradeSubgraph } from "../src/subgraph";
-import { startTrade, TradeUnderTest } from "./support";
+import { putDemoCooperatives, startTrade, TradeUnderTest } from "./support";
 
 describe("trade subgraph on the demo dataset", function () {
   let trade: TradeUnderTest;
@@ -17,9 +17,7 @@ describe("trade subgraph on the demo dataset", function () {
     this.timeout(180_000);
     trade = await startTrade({ seed: true });
     // The report places cooperatives through the registry: here, the registry's demo cooperatives.
-    for (const c of generateRegistry({ seed: DEFAULT_SEED, scale: 1 }).cooperatives) {
-      trade.directory.put({ id: c.id, status: c.status, sectorCode: c.sectorCode, sectorName: c.sectorCode, districtCode: c.districtCode, districtName: null, communeCode: c.communeCode });
-    }
+    putDemoCooperatives(trade.directory);
     db = new Client({ connectionString: trade.databaseUrl });
     await db.connect();
   });

@@ -1,8 +1,7 @@
 import { BAC_LIEU_PRE_2025_DISTRICTS, placeInTerritory, Territory } from "@camau/shared";
-import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { expect } from "chai";
 import { Client } from "pg";
-import { startTrade, TradeUnderTest } from "./support";
+import { putDemoCooperatives, startTrade, TradeUnderTest } from "./support";
 
 /**
  * The report's ocopProductCount comes from a dated rollup kept by triggers, split by the old
@@ -24,9 +23,7 @@ describe("trade: OCOP products rollup equals the certifications in force", funct
 
   before(async () => {
     trade = await startTrade({ seed: true });
-    for (const c of generateRegistry({ seed: DEFAULT_SEED, scale: 1 }).cooperatives) {
-      trade.directory.put({ id: c.id, status: c.status, sectorCode: c.sectorCode, sectorName: c.sectorCode, districtCode: c.districtCode, districtName: null, communeCode: c.communeCode });
-    }
+    putDemoCooperatives(trade.directory);
     db = new Client({ connectionString: trade.databaseUrl });
     await db.connect();
   });

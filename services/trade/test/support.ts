@@ -1,6 +1,7 @@
 import { CooperativeSnapshot } from "@camau/shared";
 import { InMemoryCooperativeDirectory, SubgraphUnderTest, testTokens } from "@camau/shared/testing";
 import { Client } from "pg";
+import { DEFAULT_SEED, generateRegistry } from "@camau/demo-data";
 import { createTradeSubgraph } from "../src/subgraph";
 
 /** A cooperative of the registry, as the in-memory directory describes it (trade reads only its id). */
@@ -19,6 +20,14 @@ export async function startTrade(options: { seed?: boolean; cooperatives?: strin
   const trade = await SubgraphUnderTest.start(createTradeSubgraph({ directory }), { seed: options.seed });
   return Object.assign(trade, { directory });
 }
+
+/** Puts the registry's demo cooperatives (scale 1) in the directory, placed as the registry places them: the report reads their places. */
+export function putDemoCooperatives(directory: InMemoryCooperativeDirectory): void {
+  for (const c of generateRegistry({ seed: DEFAULT_SEED, scale: 1 }).cooperatives) {
+    directory.put({ id: c.id, status: c.status, sectorCode: c.sectorCode, sectorName: c.sectorCode, districtCode: c.districtCode, districtName: null, communeCode: c.communeCode });
+  }
+}
+
 export const tokens = testTokens;
 
 /** Row counts of every trade table (the audit log's included), to show that a refused mutation wrote nothing. */
