@@ -13,7 +13,7 @@ import { Operation, operations, Samples, seededRandom } from "./operations";
 import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./procStats";
 
 /**
- * `npm run bench -- [--scale N] [--duration S] [--connections C] [--only list,search] [--targets ours,peer,peer-rust,direct] [--rounds R] [--label L]`
+ * `npm run bench -- [--scale N] [--duration S] [--connections C] [--only list,search] [--targets ours,peer,peer-rust,direct] [--rounds R] [--rate N] [--label L]`
  *
  * Starts PostgreSQL on the benchmark's own data folder for the scale (.data/bench/scale-N,
  * seeded with `seedAll` when it holds no data yet), every subgraph and our gateway (as
@@ -89,6 +89,7 @@ function parseOptions() {
       rounds: { type: "string", default: "3" },
       connections: { type: "string", default: "8" },
       "heavy-connections": { type: "string", default: "2" },
+      rate: { type: "string" },
       only: { type: "string" },
       targets: { type: "string", default: "ours,peer,peer-rust,direct" },
       label: { type: "string" },
@@ -105,7 +106,7 @@ function parseOptions() {
     strict: true,
   });
   if (values.help) {
-    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--only op,op] [--targets ours,peer,peer-rust,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-subgraph NAME=PATH]... [--variant-name NAME]");
+    say("usage: npm run bench -- [--scale N] [--duration S] [--warmup S] [--rounds R] [--connections C] [--rate N] [--only op,op] [--targets ours,peer,peer-rust,direct] [--label L] [--gateway-env KEY=VALUE]... [--cluster N] [--variant-env KEY=VALUE]... [--variant-main PATH] [--variant-subgraph NAME=PATH]... [--variant-name NAME]");
     process.exit(0);
   }
   const scale = Number(values.scale);
@@ -150,6 +151,8 @@ function parseOptions() {
     variantSubgraphs,
     rounds: Math.max(1, Math.min(10, Number(values.rounds))),
     heavyConnections: Math.max(1, Math.min(64, Number(values["heavy-connections"]))),
+    // Every target held at this many requests/s (autocannon's overallRate) rather than as fast as it answers: CPU per request falls as the rate rises, so A/B figures compare at one rate.
+    rate: values.rate === undefined ? undefined : Math.max(1, Math.min(5000, Number(values.rate))),
   };
 }
 
@@ -186,7 +189,7 @@ async function collectSamples(gatewayUrl: string, officer: string, hasFund: bool
 }
 
 /** One autocannon run; the bodies rotate through each operation's variables. Latencies of every 2xx answer, in ms. */
-async function load(url: string, headers: Record<string, string>, picks: () => { body: string; officer: boolean }, officer: string, connections: number, seconds: number) {
+async function load(url: string, headers: Record<string, string>, picks: () => { body: string; officer: boolean }, officer: string, connections: number, seconds: number, rate?: number) {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   // Without a callback autocannon returns its instance, which is also a promise of the result.
@@ -195,6 +198,7 @@ async function load(url: string, headers: Record<string, string>, picks: () => {
     method: "POST",
     connections,
     duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
     timeout: 30,
     headers: { "content-type": "application/json", ...headers },
     requests: [
@@ -443,7 +447,7 @@ async function main(): Promise<void> {
       const before = await sqlCounters(stack!);
       const cpuBefore = cpuOf(target.name);
       const backendBefore = backendCpu();
-      const { result, latencies, graphqlErrors } = await load(target.url, target.headers, picker, officer, connections, options.duration / options.rounds);
+      const { result, latencies, graphqlErrors } = await load(target.url, target.headers, picker, officer, connections, options.duration / options.rounds, options.rate);
       tally.graphqlErrors += graphqlErrors;
       const after = await sqlCounters(stack!);
       const cpuAfter = cpuOf(target.name);
@@ -463,7 +467,7 @@ async function main(): Promise<void> {
     const compare = async (opName: string, opTargets: Target[], makePicker: () => () => { body: string; officer: boolean }, connections: number) => {
       const pickers = new Map(opTargets.map((t) => [t.name, makePicker()]));
       const tallies = new Map<string, Tally>(opTargets.map((t) => [t.name, { latencies: [], graphqlErrors: 0, seconds: 0, errors: 0, non2xx: 0, sql: {}, cpuSeconds: 0, backendCpuSeconds: {} }]));
-      if (options.warmup > 0) for (const target of opTargets) await load(target.url, target.headers, pickers.get(target.name)!, officer, connections, options.warmup);
+      if (options.warmup > 0) for (const target of opTargets) await load(target.url, target.headers, pickers.get(target.name)!, officer, connections, options.warmup, options.rate);
       for (let round = 0; round < options.rounds; round++) {
         for (const target of round % 2 === 0 ? opTargets : [...opTargets].reverse()) await measureRound(target, pickers.get(target.name)!, tallies.get(target.name)!, connections);
       }
@@ -539,7 +543,7 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           scale: options.scale,
           label: options.label ?? null,
-          settings: { durationSecondsPerTarget: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, gatewayEnv: options.gatewayEnv, cluster: options.cluster, variantName: clustered ? options.variantName : null, variantEnv: options.variantEnv, variantMain: options.variantMain ? path.relative(REPO_ROOT, options.variantMain) : null, variantSubgraphs: options.variantSubgraphs.map((v) => ({ name: v.name, main: path.relative(REPO_ROOT, v.main) })) },
+          settings: { rate: options.rate ?? null, durationSecondsPerTarget: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, gatewayEnv: options.gatewayEnv, cluster: options.cluster, variantName: clustered ? options.variantName : null, variantEnv: options.variantEnv, variantMain: options.variantMain ? path.relative(REPO_ROOT, options.variantMain) : null, variantSubgraphs: options.variantSubgraphs.map((v) => ({ name: v.name, main: path.relative(REPO_ROOT, v.main) })) },
           machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
           operations: allOps.map((op) => ({ name: op.name, description: op.description, singleSubgraph: op.singleSubgraph ?? null, mixWeight: op.weight })),
           results,

@@ -47,6 +47,15 @@ export const LIST_QUERY = `query PortalList($district: String!, $sector: String!
   }
 }`;
 
+/** The registry's part of the portal list, as the gateway's plan asks it (the key and __typename for trade's hop). */
+export const LIST_REGISTRY_QUERY = `query PortalListRegistry($district: String!, $sector: String!) {
+  cooperatives(filter: { districtCodes: [$district], sectorCodes: [$sector], statuses: [ACTIVE] }, first: 20) {
+    totalCount
+    edges { cursor node { __typename id code name status district { code name } sector { code name } latestClassification { year rating } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 const SEARCH_QUERY = `query Search($q: String!) {
   cooperatives(filter: { search: $q }, first: 20) {
     totalCount
@@ -114,6 +123,14 @@ export function operations(samples: Samples): Operation[] {
       query: LIST_QUERY,
       variables: (i) => ({ district: pick(samples.filters, i).districtCode, sector: pick(samples.filters, i).sectorCode, asOf: pick(AS_OF, i) }),
       weight: 40,
+    },
+    {
+      name: "list-registry",
+      description: "the registry's part of the portal list alone (single subgraph): the registry's CPU per list, and the gateway's fixed cost on a short answer",
+      query: LIST_REGISTRY_QUERY,
+      variables: (i) => ({ district: pick(samples.filters, i).districtCode, sector: pick(samples.filters, i).sectorCode }),
+      singleSubgraph: "registry",
+      weight: 0,
     },
     {
       name: "search",

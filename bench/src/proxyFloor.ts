@@ -9,11 +9,11 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { RunningStack, startStack as StartStack } from "../../dist/scripts/stack";
 import type { postmasterPid as PostmasterPid, startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
 import type { holdsData as HoldsData, seedAll as SeedAll } from "../../dist/scripts/lib/seedAll";
-import { LIST_QUERY, operations } from "./operations";
+import { LIST_QUERY, LIST_REGISTRY_QUERY, operations } from "./operations";
 import { cpuSecondsOf, treeCpuSecondsOf } from "./procStats";
 
 /**
- * `node bench/dist/src/proxyFloor.js [--scale 1] [--seconds 5] [--rounds 4] [--warmup 2] [--label L] [--bound-from bench/results/X.json]`
+ * `node bench/dist/src/proxyFloor.js [--scale 1] [--seconds 5] [--rounds 4] [--warmup 2] [--rate reference=300,list=230] [--label L] [--bound-from bench/results/X.json]`
  *
  * The floor of the gateway's targets on this machine: in front of the same registry and trade
  * subgraphs on the benchmark's database (.data/bench/scale-N, seeded when empty, as bench.ts),
@@ -26,7 +26,9 @@ import { cpuSecondsOf, treeCpuSecondsOf } from "./procStats";
  *   trade's `_entities` for the page, JSON parsed and written at each hop and nothing else).
  * For each: requests/s, p50, and CPU ms per request of the proxy or gateway process, the
  * registry, trade, PostgreSQL (its whole process tree) and of this process (the load generator),
- * all from /proc. The p50 ratio and the CPU of the bare proxy are what no Node gateway can go
+ * all from /proc. `--rate op=N,...` holds an operation's targets at N requests/s (autocannon's
+ * overallRate) instead of as fast as they answer: CPU per request falls as the rate rises, so
+ * figures compare at one rate (e.g. the rate of a quiet run's figure). The p50 ratio and the CPU of the bare proxy are what no Node gateway can go
  * under here; our gateway's figures beside them say how much of its cost is above that floor.
  *
  * `--bound-from FILE` (a bench.ts result file) prints, for the mix of that run, the throughput a
@@ -44,15 +46,6 @@ const { holdsData, seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/se
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-/** The registry's part of the portal list, as the gateway's plan asks it (key field and __typename for trade's hop). */
-const LIST_REGISTRY_QUERY = `query PortalListRegistry($district: String!, $sector: String!) {
-  cooperatives(filter: { districtCodes: [$district], sectorCodes: [$sector], statuses: [ACTIVE] }, first: 20) {
-    totalCount
-    edges { cursor node { __typename id code name status district { code name } sector { code name } latestClassification { year rating } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
 interface Target {
   name: string;
   url: string;
@@ -63,6 +56,8 @@ interface Target {
 
 interface Row {
   operation: string;
+  /** The requests/s the load was held at (null: as fast as the target answered). */
+  rate: number | null;
   target: string;
   connections: number;
   requests: number;
@@ -80,7 +75,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-async function load(url: string, headers: Record<string, string>, bodies: () => string, connections: number, seconds: number) {
+async function load(url: string, headers: Record<string, string>, bodies: () => string, connections: number, seconds: number, rate?: number) {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   const instance = autocannon({
@@ -88,6 +83,8 @@ async function load(url: string, headers: Record<string, string>, bodies: () => 
     method: "POST",
     connections,
     duration: seconds,
+    // A fixed rate puts every target at the same requests/s, where CPU per request compares (it falls as the rate rises).
+    ...(rate ? { overallRate: rate } : {}),
     timeout: 30,
     headers: { "content-type": "application/json", ...headers },
     requests: [
@@ -155,6 +152,7 @@ async function main(): Promise<void> {
       "base-port": { type: "string", default: "4340" },
       "bound-from": { type: "string", multiple: true, default: [] },
       "bound-only": { type: "boolean", default: false },
+      rate: { type: "string" },
     },
     strict: true,
   });
@@ -167,6 +165,7 @@ async function main(): Promise<void> {
   const warmup = Math.min(30, Number(values.warmup));
   const basePort = Number(values["base-port"]);
   const host = "127.0.0.1";
+  const rates = new Map((values.rate ? values.rate.split(",") : []).map((pair) => [pair.split("=")[0], Number(pair.split("=")[1])] as const));
 
   const dataDir = path.join(REPO_ROOT, ".data", "bench", `scale-${scale}`);
   const postgres = await startPersistentPostgres(dataDir, Number(values["pg-port"]), () => undefined);
@@ -248,6 +247,7 @@ async function main(): Promise<void> {
         targets: [
           { name: "direct", url: registry.url, headers: secret },
           { name: "bare-proxy", url: proxyUrl("pipe"), headers: {}, pid: proxy.pid },
+          { name: "ours", url: stack.gatewayUrl, headers: {}, pid: gatewayPid },
         ],
       },
       {
@@ -271,7 +271,8 @@ async function main(): Promise<void> {
       }
       const bodies = new Map(suite.targets.map((t) => [t.name, rotate(queryOf(t), suite.variables)]));
       const tallies = new Map(suite.targets.map((t) => [t.name, { latencies: [] as number[], seconds: 0, errors: 0, cpu: {} as Record<string, number> }]));
-      for (const t of suite.targets) await load(t.url, t.headers, bodies.get(t.name)!, suite.connections, warmup);
+      const rate = rates.get(suite.operation);
+      for (const t of suite.targets) await load(t.url, t.headers, bodies.get(t.name)!, suite.connections, warmup, rate);
       for (let round = 0; round < rounds; round++) {
         for (const t of round % 2 ? [...suite.targets].reverse() : suite.targets) {
           const readCpu = () => ({
@@ -285,7 +286,7 @@ async function main(): Promise<void> {
             })(),
           });
           const before = readCpu();
-          const { result, latencies, graphqlErrors } = await load(t.url, t.headers, bodies.get(t.name)!, suite.connections, seconds);
+          const { result, latencies, graphqlErrors } = await load(t.url, t.headers, bodies.get(t.name)!, suite.connections, seconds, rate);
           const after = readCpu();
           const tally = tallies.get(t.name)!;
           for (const l of latencies) tally.latencies.push(l);
@@ -300,6 +301,7 @@ async function main(): Promise<void> {
         const n = sorted.length;
         const row: Row = {
           operation: suite.operation,
+          rate: rate ?? null,
           target: t.name,
           connections: suite.connections,
           requests: n,
@@ -328,7 +330,7 @@ async function main(): Promise<void> {
     const load1 = os.loadavg()[0];
     const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
     const file = path.join(REPO_ROOT, "bench", "results", `${stamp}-proxy-floor-scale-${scale}${values.label ? `-${values.label}` : ""}.json`);
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), scale, settings: { seconds, rounds, warmup }, machine: { node: process.version, cpus: cores, loadAverage1mAtEnd: round2(load1) }, rows, summary, mixBounds: bounds }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), scale, settings: { seconds, rounds, warmup, rates: Object.fromEntries(rates) }, machine: { node: process.version, cpus: cores, loadAverage1mAtEnd: round2(load1) }, rows, summary, mixBounds: bounds }, null, 2)}\n`);
     say(`[floor] results written to ${path.relative(REPO_ROOT, file)} (load average ${load1.toFixed(1)})`);
   } finally {
     await stopAll();
