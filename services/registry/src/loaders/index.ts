@@ -9,24 +9,23 @@ import { CooperativeUnion } from "../entities/CooperativeUnion";
 import { Member } from "../entities/Member";
 import { Sector } from "../entities/Sector";
 import { UnionMembership } from "../entities/UnionMembership";
+import { referenceTablesOf, unitKey } from "../reference/referenceTables";
 
-/** Key of an administrative unit: code system and code, e.g. `PRE_2025:966`. */
-export const unitKey = (codeSystem: string, code: string) => `${codeSystem}:${code}`;
+export { unitKey };
 
 /**
  * DataLoaders of one request. Every cross-entity field goes through one of these, so a page
  * of 50 cooperatives costs the same number of statements as a page of 5.
  */
 export function createLoaders(ds: DataSource) {
+  const referenceTables = referenceTablesOf(ds);
   // The loaders of the read paths every list and profile takes read with a constant SQL text
-  // (shared's entityRows) rather than a query builder composing it on each call.
+  // (shared's entityRows) rather than a query builder composing it on each call; sectors and
+  // units come from the process's copy of those tables.
   return {
     cooperativeById: rowLoader<string, Cooperative>((ids) => entityRows(ds, Cooperative).query("c", "FROM cooperative c WHERE c.id = ANY($1::uuid[])", [ids]), (c) => c.id),
-    sectorByCode: rowLoader<string, Sector>((codes) => entityRows(ds, Sector).query("s", "FROM sector s WHERE s.code = ANY($1::varchar[])", [codes]), (s) => s.code),
-    unitByKey: rowLoader<string, AdministrativeUnit>(
-      (keys) => entityRows(ds, AdministrativeUnit).query("u", "FROM administrative_unit u WHERE (u.code_system || ':' || u.code) = ANY($1::text[])", [keys]),
-      (u) => unitKey(u.codeSystem, u.code),
-    ),
+    sectorByCode: rowLoader<string, Sector>((codes) => referenceTables.sectors(codes), (s) => s.code),
+    unitByKey: rowLoader<string, AdministrativeUnit>((keys) => referenceTables.units(keys), (u) => unitKey(u.codeSystem, u.code)),
     classificationsByCooperative: groupLoader<string, Classification>(
       (ids) => entityRows(ds, Classification).query("c", "FROM classification c WHERE c.cooperative_id = ANY($1::uuid[]) ORDER BY c.year DESC", [ids]),
       (c) => c.cooperativeId,
