@@ -25,7 +25,7 @@ import { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { setTimeout as delay } from "node:timers/promises";
-import { operations } from "./operations";
+import { LIST_REGISTRY_QUERY, operations } from "./operations";
 import { cpuSecondsOf } from "./procStats";
 
 /**
@@ -38,6 +38,11 @@ import { cpuSecondsOf } from "./procStats";
  * neither PostgreSQL nor the real subgraphs share the machine. Rounds alternate between the two;
  * CPU is each gateway process's utime + stime from /proc over its rounds. Writes
  * bench/results/<date>-gateway-cpu[-label].json. Load goes to 127.0.0.1 only, bounded in time.
+ *
+ * `--bare-proxy` adds, for `reference` and `list`, the floor: `bareProxy.ts` (no GraphQL, node:http
+ * only) in front of the same fakes, piping `reference` to the registry's fake and doing the list's
+ * two hops. Without --variant-main only ours runs beside it. `--rate N` holds every target at N
+ * requests/s (CPU per request compares at one rate only).
  */
 const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -160,9 +165,12 @@ async function main(): Promise<void> {
       rounds: { type: "string", default: "6" },
       connections: { type: "string", default: "8" },
       label: { type: "string" },
+      "bare-proxy": { type: "boolean", default: false },
+      rate: { type: "string" },
     },
   });
-  if (!values["variant-main"]) throw new Error("usage: gatewayCpu.js --variant-main PATH [--only op,op] [--seconds S] [--rounds R] [--connections C] [--label L]");
+  if (!values["variant-main"] && !values["bare-proxy"]) throw new Error("usage: gatewayCpu.js (--variant-main PATH | --bare-proxy) [--only op,op] [--seconds S] [--rounds R] [--connections C] [--rate N] [--label L]");
+  const rate = values.rate ? Number(values.rate) : undefined;
   const seconds = Math.min(60, Number(values.seconds));
   const rounds = Math.min(20, Number(values.rounds));
   const connections = Math.min(64, Number(values.connections));
@@ -172,15 +180,27 @@ async function main(): Promise<void> {
   writeFileSync(supergraphPath, supergraph);
   const builds = [
     { name: "ours", main: path.join(REPO_ROOT, "gateway", "dist", "src", "main.js") },
-    { name: "variant", main: path.resolve(values["variant-main"]) },
+    ...(values["variant-main"] ? [{ name: "variant", main: path.resolve(values["variant-main"]) }] : []),
   ];
   const gateways: { name: string; main: string; child: ChildProcess; url: string }[] = [];
+  let proxy: { child: ChildProcess; url: string } | undefined;
   process.once("SIGINT", () => {
     for (const g of gateways) g.child.kill("SIGTERM");
+    proxy?.child.kill("SIGTERM");
     process.exit(130);
   });
   try {
     for (const build of builds) gateways.push({ ...build, ...(await startGatewayProcess(build.main, supergraphPath)) });
+    if (values["bare-proxy"]) {
+      const fakeUrl = (name: string) => new RegExp(`join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraph)![1];
+      const port = await freePort();
+      const child = spawn(process.execPath, [path.join(__dirname, "bareProxy.js")], {
+        env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", REGISTRY_URL: fakeUrl("registry"), TRADE_URL: fakeUrl("trade"), GATEWAY_SECRET: "bench" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      proxy = { child, url: `http://127.0.0.1:${port}` };
+      while (!(await fetch(`${proxy.url}/pipe`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }).then((r) => r.ok, () => false))) await delay(100);
+    }
     const officer = signToken({ sub: "bench-officer", role: Role.OFFICER }, { expiresIn: "2h" });
     const samples = { filters: [{ districtCode: "CM01", sectorCode: "NN" }], cooperativeIds: ["00000000-0000-4000-8000-000000000001"], hasFund: true };
     const only = new Set(values.only!.split(","));
@@ -190,28 +210,38 @@ async function main(): Promise<void> {
       const headers: Record<string, string> = { "content-type": "application/json", ...(op.asOfficer ? { authorization: `Bearer ${officer}` } : {}) };
       const check = (await (await fetch(gateways[0].url, { method: "POST", headers, body })).json()) as { errors?: { message: string }[] };
       if (check.errors) throw new Error(`${op.name}: ${check.errors[0].message}`);
-      const run = (url: string, duration: number) => autocannon({ url, method: "POST", headers, body, connections, duration }) as unknown as Promise<autocannon.Result>;
-      for (const g of gateways) await run(g.url, 3);
-      const tally = new Map(gateways.map((g) => [g.name, { requests: 0, cpu: 0, seconds: 0 }]));
+      const targets = gateways.map((g) => ({ name: g.name, pid: g.child.pid, url: g.url, body }));
+      if (proxy && op.name === "reference") targets.push({ name: "bare-proxy", pid: proxy.child.pid, url: `${proxy.url}/pipe`, body });
+      if (proxy && op.name === "list") targets.push({ name: "bare-proxy", pid: proxy.child.pid, url: `${proxy.url}/list`, body: JSON.stringify({ query: LIST_REGISTRY_QUERY, variables: op.variables(0) }) });
+      const run = (url: string, targetBody: string, duration: number) =>
+        autocannon({ url, method: "POST", headers, body: targetBody, connections, duration, ...(rate ? { overallRate: rate } : {}) }) as unknown as Promise<autocannon.Result>;
+      for (const t of targets) await run(t.url, t.body, 3);
+      const tally = new Map(targets.map((t) => [t.name, { requests: 0, cpu: 0, seconds: 0 }]));
       for (let round = 0; round < rounds; round++) {
-        for (const g of round % 2 ? [...gateways].reverse() : gateways) {
-          const before = cpuSecondsOf(g.child.pid)!;
-          const result = await run(g.url, seconds);
-          const t = tally.get(g.name)!;
-          t.cpu += cpuSecondsOf(g.child.pid)! - before;
-          t.requests += result["2xx"];
-          t.seconds += result.duration;
+        for (const t of round % 2 ? [...targets].reverse() : targets) {
+          const before = cpuSecondsOf(t.pid)!;
+          const result = await run(t.url, t.body, seconds);
+          const tallied = tally.get(t.name)!;
+          tallied.cpu += cpuSecondsOf(t.pid)! - before;
+          tallied.requests += result["2xx"];
+          tallied.seconds += result.duration;
         }
       }
       results[op.name] = Object.fromEntries([...tally].map(([name, t]) => [name, { requests: t.requests, cpuMsPerRequest: Math.round((t.cpu * 1e5) / t.requests) / 100, requestsPerSecond: Math.round(t.requests / t.seconds) }]));
-      const [a, b] = gateways.map((g) => results[op.name][g.name]);
-      say(`${op.name.padEnd(16)} gateway CPU ms/req ours ${a.cpuMsPerRequest} variant ${b.cpuMsPerRequest} (ours/variant ${(a.cpuMsPerRequest / b.cpuMsPerRequest).toFixed(2)}), req/s ${a.requestsPerSecond} / ${b.requestsPerSecond}`);
+      const ours = results[op.name].ours;
+      say(
+        `${op.name.padEnd(16)} CPU ms/req ` +
+          Object.entries(results[op.name])
+            .map(([name, r]) => `${name} ${r.cpuMsPerRequest} at ${r.requestsPerSecond}/s${name === "ours" ? "" : ` (ours/${name} ${(ours.cpuMsPerRequest / r.cpuMsPerRequest).toFixed(2)})`}`)
+            .join(", "),
+      );
     }
     const file = path.join(REPO_ROOT, "bench", "results", `${new Date().toISOString().slice(0, 19).replace(/:/g, "-")}-gateway-cpu${values.label ? `-${values.label}` : ""}.json`);
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), settings: { seconds, rounds, connections, variantMain: path.relative(REPO_ROOT, builds[1].main) }, results }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), settings: { seconds, rounds, connections, rate: rate ?? null, variantMain: builds[1] ? path.relative(REPO_ROOT, builds[1].main) : null, bareProxy: values["bare-proxy"] }, results }, null, 2)}\n`);
     say(`results written to ${path.relative(REPO_ROOT, file)}`);
   } finally {
     for (const g of gateways) g.child.kill("SIGTERM");
+    proxy?.child.kill("SIGTERM");
     for (const server of servers) server.close();
   }
 }
