@@ -78,4 +78,16 @@ describe("registry: the in-memory reference tables follow the tables", function 
       await ds.query(`UPDATE administrative_unit SET name = $1 WHERE code_system = 'PRE_2025' AND code = '964'`, [before]);
     }
   });
+
+  it("without the version counter (a database not yet migrated) reads the rows on every call, as before the copy", async () => {
+    const tables = new ReferenceTables(ds, 0);
+    await ds.query(`ALTER TABLE reference_data_version RENAME TO reference_data_version_away`);
+    try {
+      expect((await tables.units(["PRE_2025:964", "PRE_2025:NO_SUCH"])).map((u) => u.code)).to.deep.equal(["964"]);
+      expect((await tables.sectors(["FISHERIES"])).map((s) => s.code)).to.deep.equal(["FISHERIES"]);
+    } finally {
+      await ds.query(`ALTER TABLE reference_data_version_away RENAME TO reference_data_version`);
+    }
+    expect((await tables.sectors(["FISHERIES"])).map((s) => s.code)).to.deep.equal(["FISHERIES"]);
+  });
 });

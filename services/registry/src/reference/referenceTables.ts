@@ -28,11 +28,12 @@ export const REFERENCE_TABLES_RECHECK_MS = 1_000;
  * counter that a statement trigger on both tables raises in the writing transaction (migration
  * ReferenceDataVersion): at most once per REFERENCE_TABLES_RECHECK_MS, one indexed one-row
  * read, and the tables are read again when it moved. A replica's counter comes with its data,
- * so each pool's copy follows the data that pool serves. The objects are shared by every
- * request: resolvers read them and never change them.
+ * so each pool's copy follows the data that pool serves. When the counter cannot be read, the
+ * rows are read per request as before until the next check, so the copy only ever saves work.
+ * The objects are shared by every request: resolvers read them and never change them.
  */
 export class ReferenceTables {
-  private snapshot?: Promise<Snapshot>;
+  private snapshot?: Promise<Snapshot | undefined>;
   private checkedAt = -Infinity;
 
   constructor(
@@ -41,36 +42,33 @@ export class ReferenceTables {
   ) {}
 
   async sectors(codes: readonly string[]): Promise<Sector[]> {
-    const { sectorByCode } = await this.current();
-    return codes.map((code) => sectorByCode.get(code)).filter((s): s is Sector => s !== undefined);
+    const snapshot = await this.current();
+    // Without a copy (the counter unreadable: a database not yet migrated, say) the rows are read as they were before the copy.
+    if (!snapshot) return entityRows(this.dataSource, Sector).query("s", "FROM sector s WHERE s.code = ANY($1::varchar[])", [codes]);
+    return codes.map((code) => snapshot.sectorByCode.get(code)).filter((s): s is Sector => s !== undefined);
   }
 
   async units(keys: readonly string[]): Promise<AdministrativeUnit[]> {
-    const { unitByKey } = await this.current();
-    return keys.map((key) => unitByKey.get(key)).filter((u): u is AdministrativeUnit => u !== undefined);
+    const snapshot = await this.current();
+    if (!snapshot) return entityRows(this.dataSource, AdministrativeUnit).query("u", "FROM administrative_unit u WHERE (u.code_system || ':' || u.code) = ANY($1::text[])", [keys]);
+    return keys.map((key) => snapshot.unitByKey.get(key)).filter((u): u is AdministrativeUnit => u !== undefined);
   }
 
-  private current(): Promise<Snapshot> {
+  /** The copy as of the last check, checking again when it is older than recheckMs; undefined when that check failed. */
+  private current(): Promise<Snapshot | undefined> {
     const now = performance.now();
     if (this.snapshot && now - this.checkedAt < this.recheckMs) return this.snapshot;
     this.checkedAt = now;
-    const next = this.refresh(this.snapshot);
-    this.snapshot = next;
-    // A failed read (the database away) is not kept: the next request tries again.
-    next.catch(() => {
-      if (this.snapshot === next) {
-        this.snapshot = undefined;
-        this.checkedAt = -Infinity;
-      }
-    });
-    return next;
+    // A failed check is not retried before the next interval (one error a second in the log, not one per request).
+    this.snapshot = this.refresh(this.snapshot).catch(() => undefined);
+    return this.snapshot;
   }
 
-  private async refresh(previous: Promise<Snapshot> | undefined): Promise<Snapshot> {
+  private async refresh(previous: Promise<Snapshot | undefined> | undefined): Promise<Snapshot> {
     // The version first: a change committed between it and the tables' read makes the copy newer
     // than its version, never older, and the next check reads the tables again.
     const [{ version }] = (await this.dataSource.query("SELECT version::text AS version FROM reference_data_version")) as { version: string }[];
-    const kept = await previous?.catch(() => undefined);
+    const kept = await previous;
     if (kept?.version === version) return kept;
     const [sectors, units] = await Promise.all([
       entityRows(this.dataSource, Sector).query("s", "FROM sector s", []),
