@@ -1,5 +1,6 @@
 import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { REGISTRY_ROLLUPS } from "../report/rollups";
+import { MEMBER_FIGURES, MemberRollups } from "./memberRollups";
 import { hasSearchDocumentTrigger, withSearchDocumentsInBulk } from "./searchDocumentsInBulk";
 import { DataSource, QueryRunner } from "typeorm";
 import {
@@ -115,12 +116,27 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
       }
     }
 
-    for (const { name, load } of REGISTRY_TABLES) rows[name] = await load(q, dataset, chunkSize, log);
+    // The member figures are computed as the members stream to the server (see memberRollups.ts);
+    // whatever they held is cleared first, as rollup_rebuild clears a figure.
+    const memberRollups = new MemberRollups(dataset);
+    for (const figure of MEMBER_FIGURES) {
+      await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [figure]);
+      for (const t of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${t} WHERE figure = $1`, [figure]);
+    }
+    const observed: RegistryDataset = { ...dataset, members: () => memberRollups.observe(dataset.members()) };
+    for (const { name, load } of REGISTRY_TABLES) rows[name] = await load(q, observed, chunkSize, log);
 
-    // The report's rollups once for the whole dataset, not once per inserted chunk.
+    // The report's rollups once for the whole dataset, not once per inserted chunk: the member
+    // figures from what the load saw, the others by their SQL functions (first, so their rebuild
+    // does not scan the member figures' rows for its own).
     const started = Date.now();
+    const [{ today }] = await q.query(`SELECT current_date::text AS today`);
+    const inSql = Object.fromEntries(Object.entries(REGISTRY_ROLLUPS).filter(([figure]) => !(MEMBER_FIGURES as readonly string[]).includes(figure)));
     // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows.
-    const rebuild = () => rebuildRollups(q, REGISTRY_ROLLUPS);
+    const rebuild = async () => {
+      await rebuildRollups(q, inSql);
+      await memberRollups.write(q, today);
+    };
     await withIndexesAfterLoad(q, "rollup_contribution", () => withIndexesAfterLoad(q, "rollup_delta", () => withIndexesAfterLoad(q, "rollup_snapshot", rebuild)));
     log(`registry seed: report rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { loaded: true, rows };
