@@ -124,7 +124,19 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
       for (const t of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${t} WHERE figure = $1`, [figure]);
     }
     const observed: RegistryDataset = { ...dataset, members: () => memberRollups.observe(dataset.members()) };
+    // The rollups' triggers do nothing while the rollups are deferred but still collect each
+    // statement's rows and their distinct owners (5 million members at national scale): off
+    // during the load, in this transaction only.
+    const rollupTriggers: { trigger: string; table: string }[] = await q.query(
+      `SELECT quote_ident(t.tgname) AS trigger, t.tgrelid::regclass::text AS table
+         FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+        WHERE t.tgrelid = ANY ($1::regclass[]) AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname = 'rollup_on_change'
+        ORDER BY 2, 1`,
+      [REGISTRY_TABLES.map((t) => t.name)],
+    );
+    for (const t of rollupTriggers) await q.query(`ALTER TABLE ${t.table} DISABLE TRIGGER ${t.trigger}`);
     for (const { name, load } of REGISTRY_TABLES) rows[name] = await load(q, observed, chunkSize, log);
+    for (const t of rollupTriggers) await q.query(`ALTER TABLE ${t.table} ENABLE TRIGGER ${t.trigger}`);
 
     // The report's rollups once for the whole dataset, not once per inserted chunk: the member
     // figures from what the load saw, the others by their SQL functions (first, so their rebuild
