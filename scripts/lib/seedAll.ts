@@ -164,8 +164,8 @@ export function generateRegistryDataset(scale: number, seed: number | undefined,
  */
 const SEED_SESSION_SETTINGS = "-c synchronous_commit=off -c work_mem=128MB -c maintenance_work_mem=512MB";
 
-/** Migrates one subgraph's (empty) database and loads its data at a scale. */
-export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: string, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void> {
+/** Creates a subgraph's database if needed and opens it migrated, with the seed's session settings. */
+export async function openMigrated(definition: SubgraphDefinition, databaseUrl: string, log: Log): Promise<DataSource> {
   const module = builtSubgraphModule(definition);
   await ensureDatabase(databaseUrl);
   const { dataSource } = createDataSource({
@@ -179,14 +179,29 @@ export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: 
   dataSource.setOptions({ maxQueryExecutionTime: 600_000, extra: { ...dataSource.options.extra, options: SEED_SESSION_SETTINGS } });
   await dataSource.initialize();
   try {
-    const applied = await runPendingMigrations(dataSource, context.log);
-    context.log(`applied ${applied.length} migration(s)`);
+    const applied = await runPendingMigrations(dataSource, log);
+    log(`applied ${applied.length} migration(s)`);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}
+
+/** Loads a subgraph's data at a scale into its database opened by openMigrated, then closes it. */
+export async function loadAndClose(definition: SubgraphDefinition, dataSource: DataSource, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void> {
+  try {
     await SEEDERS[definition.name](dataSource, context);
     // Fresh statistics, so the first queries plan well at any scale.
     await dataSource.query("ANALYZE");
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Migrates one subgraph's (empty) database and loads its data at a scale. */
+export async function seedSubgraph(definition: SubgraphDefinition, databaseUrl: string, context: { scale: number; seed?: number; registry: RegistryDatasetLike; log: Log }): Promise<void> {
+  await loadAndClose(definition, await openMigrated(definition, databaseUrl, context.log), context);
 }
 
 /** Heap of each seeding worker thread: at national scale the fund's rollup sums and a generator's dataset outgrow the default one (about 4 GB for the fund's worker at scale 100). */
@@ -209,24 +224,41 @@ export function registryForWorkers(registry: RegistryDatasetLike): SharedArrayBu
   return shared;
 }
 
-/** `seedSubgraph` in a worker thread (scripts/lib/seedWorker.js), with the registry's part from `registryForWorkers`. */
-function seedInWorker(
-  definition: SubgraphDefinition,
-  data: { databaseUrl: string; scale: number; seed?: number; registry: SharedArrayBuffer },
-  log: Log,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The fund streams its loans, but its per-day rollup sums and the other generators' datasets are
-    // held whole at national scale: more than a worker's default heap.
-    const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: { definition, ...data }, resourceLimits: { maxOldGenerationSizeMb: SEED_WORKER_HEAP_MB } });
+/** What a seeding worker thread (scripts/lib/seedWorker.js) receives when it starts. */
+export interface SeedWorkerData {
+  definition: SubgraphDefinition;
+  databaseUrl: string;
+  scale: number;
+  seed?: number;
+  /** Only migrate the database, then end (the registry's, while the main thread generates its dataset). */
+  migrateOnly?: boolean;
+}
+
+/** A seeding worker thread: it migrates its database at once, and loads its data once handed the registry's part. */
+interface SeedWorker {
+  /** Hands the worker the registry's part (registryForWorkers); it then generates and loads its data. */
+  hand(registry: SharedArrayBuffer): void;
+  /** Settles when the worker has ended: resolved when it loaded (or only migrated) without error. */
+  done: Promise<void>;
+  stop(): Promise<number>;
+}
+
+function startSeedWorker(data: SeedWorkerData, log: Log): SeedWorker {
+  // The fund streams its loans, but its per-day rollup sums and the other generators' datasets are
+  // held whole at national scale: more than a worker's default heap.
+  const worker = new Worker(path.join(__dirname, "seedWorker.js"), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: SEED_WORKER_HEAP_MB } });
+  const done = new Promise<void>((resolve, reject) => {
     let failure: Error | undefined;
     worker.on("message", (message: { log?: string; error?: string }) => {
       if (message.log) log(message.log);
       if (message.error) failure = new Error(message.error);
     });
     worker.once("error", reject);
-    worker.once("exit", (code) => (failure ? reject(failure) : code === 0 ? resolve() : reject(new Error(`${definition.name} seed worker exited with code ${code}`))));
+    worker.once("exit", (code) => (failure ? reject(failure) : code === 0 ? resolve() : reject(new Error(`${data.definition.name} seed worker exited with code ${code}`))));
   });
+  // Awaited later (after the registry's dataset is generated); a failure is not unhandled meanwhile.
+  done.catch(() => undefined);
+  return { hand: (registry) => worker.postMessage({ registry }), done, stop: () => worker.terminate() };
 }
 
 /** Generates every subgraph's data at a scale and loads it; see the module comment. */
@@ -249,26 +281,66 @@ export async function seedAll(options: SeedAllOptions): Promise<SeedAllResult> {
 
   const seconds: Record<string, number> = {};
   const rows: Record<string, Record<string, number>> = {};
+  const sayOf = (definition: SubgraphDefinition): Log => (line) => log(line.startsWith("[") ? line : `[${definition.name}] ${line}`);
+  const finished = async (definition: SubgraphDefinition, t0: number) => {
+    seconds[definition.name] = (Date.now() - t0) / 1000;
+    rows[definition.name] = await tableRowCounts(databases[definition.name]);
+    sayOf(definition)(`done in ${seconds[definition.name].toFixed(1)} s`);
+  };
   const inWorkers = options.workers ?? options.scale > 1;
-  // Generated once: every other generator draws its cooperatives from it.
-  const registry = generateRegistryDataset(options.scale, options.seed, log);
-  const forWorkers = inWorkers && subgraphs.some((s) => s.name !== "registry") ? registryForWorkers(registry) : undefined;
-  // The registry (1.4 million members at scale 100) loads while the others generate and load:
-  // at scale > 1 each of the others runs in a worker thread of its own (the generators are
-  // CPU-bound and would otherwise hold up the registry's inserts).
-  await Promise.all(
-    subgraphs.map(async (definition) => {
-      const t0 = Date.now();
-      const say: Log = (line) => log(line.startsWith("[") ? line : `[${definition.name}] ${line}`);
-      if (inWorkers && definition.name !== "registry") {
-        await seedInWorker(definition, { databaseUrl: databases[definition.name], scale: options.scale, seed: options.seed, registry: forWorkers! }, say);
-      } else {
-        await seedSubgraph(definition, databases[definition.name], { scale: options.scale, seed: options.seed, registry, log: say });
-      }
-      seconds[definition.name] = (Date.now() - t0) / 1000;
-      rows[definition.name] = await tableRowCounts(databases[definition.name]);
-      say(`done in ${seconds[definition.name].toFixed(1)} s`);
-    }),
+  if (!inWorkers) {
+    // Generated once: every other generator draws its cooperatives from it.
+    const registry = generateRegistryDataset(options.scale, options.seed, log);
+    await Promise.all(
+      subgraphs.map(async (definition) => {
+        const t0 = Date.now();
+        await seedSubgraph(definition, databases[definition.name], { scale: options.scale, seed: options.seed, registry, log: sayOf(definition) });
+        await finished(definition, t0);
+      }),
+    );
+    return { databases, seconds, rows };
+  }
+
+  // At scale > 1 every subgraph but the registry runs in a worker thread of its own (the
+  // generators are CPU-bound and would otherwise hold up the registry's inserts). The workers
+  // start, and every database is migrated (the registry's in a worker too), while the main thread
+  // generates the registry's dataset, which every other generator draws its cooperatives from;
+  // the workers then receive its part and generate while the registry (1.4 million members at
+  // scale 100) loads.
+  const started = Date.now();
+  const others = subgraphs.filter((s) => s.name !== "registry");
+  const registryDefinition = subgraphs.find((s) => s.name === "registry");
+  const workers = others.map((definition) =>
+    startSeedWorker({ definition, databaseUrl: databases[definition.name], scale: options.scale, seed: options.seed }, sayOf(definition)),
   );
+  const registryMigrated = registryDefinition
+    ? startSeedWorker({ definition: registryDefinition, databaseUrl: databases.registry, scale: options.scale, seed: options.seed, migrateOnly: true }, sayOf(registryDefinition))
+    : undefined;
+  let registry: ReturnType<typeof generateRegistryDataset>;
+  try {
+    registry = generateRegistryDataset(options.scale, options.seed, log);
+    if (workers.length) {
+      const forWorkers = registryForWorkers(registry);
+      for (const worker of workers) worker.hand(forWorkers);
+    }
+  } catch (error) {
+    await Promise.all([...workers, ...(registryMigrated ? [registryMigrated] : [])].map((w) => w.stop()));
+    throw error;
+  }
+  await Promise.all([
+    ...others.map(async (definition, i) => {
+      await workers[i].done;
+      await finished(definition, started);
+    }),
+    ...(registryDefinition
+      ? [
+          (async () => {
+            await registryMigrated!.done;
+            await seedSubgraph(registryDefinition, databases.registry, { scale: options.scale, seed: options.seed, registry, log: sayOf(registryDefinition) });
+            await finished(registryDefinition, started);
+          })(),
+        ]
+      : []),
+  ]);
   return { databases, seconds, rows };
 }

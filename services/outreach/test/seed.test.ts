@@ -1,6 +1,9 @@
 import { expect } from "chai";
 import { SubgraphUnderTest } from "@camau/shared/testing";
-import { ARTICLE_PUBLISHED_FIGURES, generateOutreach, REPORT_FROM, REPORT_TO } from "../src/seed";
+import { DEFAULT_SEED as DEFAULT_REGISTRY_SEED, generateRegistry } from "@camau/demo-data";
+import { successorCodes } from "@camau/shared";
+import { ARTICLE_PUBLISHED_FIGURES, generateOutreach, registryCooperativePool, REPORT_FROM, REPORT_TO } from "../src/seed";
+import { candidatesOf, CooperativePool } from "../src/seed/generateOutreach";
 import { startOutreach } from "./support";
 
 describe("outreach subgraph: demo dataset", function () {
@@ -17,6 +20,23 @@ describe("outreach subgraph: demo dataset", function () {
 
   it("is deterministic", () => {
     expect(JSON.stringify(generateOutreach())).to.equal(JSON.stringify(generateOutreach()));
+  });
+
+  it("draws each class's attendance from the registry's pool as Random.sample draws from the list of its active cooperatives", async () => {
+    const registry = generateRegistry({ seed: DEFAULT_REGISTRY_SEED, scale: 2 });
+    // A cooperative's status on a date: that of its last status change on or before it (the one recorded last on a day).
+    const changes = new Map<string, { on: string; at: string; status: string }[]>();
+    for (const e of registry.events) if (e.statusAfter) changes.set(e.cooperativeId, [...(changes.get(e.cooperativeId) ?? []), { on: e.effectiveOn, at: e.recordedAt, status: e.statusAfter }]);
+    for (const list of changes.values()) list.sort((a, b) => (a.on === b.on ? (a.at < b.at ? -1 : 1) : a.on < b.on ? -1 : 1));
+    const active = (id: string, date: string) => (changes.get(id) ?? []).filter((e) => e.on <= date).pop()?.status === "ACTIVE";
+    const listed: CooperativePool = {
+      activeOn: (date, district) => candidatesOf(registry.cooperatives.filter((c) => c.districtCode === district && active(c.id, date)).map((c) => c.id)),
+      activeInNewCommune: (date, commune) =>
+        candidatesOf(registry.cooperatives.filter((c) => (c.districtCode ? successorCodes(c.communeCode) : [c.communeCode]).includes(commune) && active(c.id, date)).map((c) => c.id)),
+    };
+    const drawn = generateOutreach({ pool: await registryCooperativePool(() => undefined, registry), scale: 2 });
+    expect(drawn.classes.filter((c) => c.cooperativeIds.length > 0).length).to.be.greaterThan(1000);
+    expect(JSON.stringify(drawn)).to.equal(JSON.stringify(generateOutreach({ pool: listed, scale: 2 })));
   });
 
   it("holds the article's 9 state-management and 56 outreach and vocational classes in the first half of 2021", async () => {

@@ -2,3 +2,4 @@ export * from "./migration";
 export * from "./triggers";
 export * from "./totals";
 export * from "./monthEndsByChange";
+export * from "./figureTotals";

@@ -120,6 +120,38 @@ export class Random {
     return items;
   }
 
+  /**
+   * `shuffle` of the first `length` numbers of an array of positions (of items in the caller's
+   * list): the same draws and the same order as shuffling those items, for callers that draw
+   * from thousands of candidates many times (at national scale, each of outreach's classes draws
+   * its attendance from a district's active cooperatives). Numbers are swapped without a write
+   * barrier, and the generator's steps (those of uint32) run on local variables: about half the
+   * time of `sample` on 2,800 candidates (measured in docs/performance.md, round five).
+   */
+  shufflePositions(positions: Int32Array, length: number): Int32Array {
+    let a = this.a | 0;
+    let b = this.b | 0;
+    let c = this.c | 0;
+    let d = this.d | 0;
+    for (let i = length - 1; i > 0; i--) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      const j = Math.floor(((t >>> 0) / 4294967296) * (i + 1));
+      const position = positions[i];
+      positions[i] = positions[j];
+      positions[j] = position;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    return positions;
+  }
+
   /** `count` distinct items, in random order. */
   sample<T>(items: readonly T[], count: number): T[] {
     if (count > items.length) throw new Error(`sample of ${count} from ${items.length} items`);

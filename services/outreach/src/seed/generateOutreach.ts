@@ -98,12 +98,28 @@ export interface OutreachDataset {
  * without it classes carry no attending cooperatives.
  */
 export interface CooperativePool {
-  activeOn(date: string, districtCode: string): string[];
+  activeOn(date: string, districtCode: string): Candidates;
   /** Those ACTIVE on a day whose place is now in a new commune (registered under it or its predecessors). */
-  activeInNewCommune?(date: string, communeCode: string): string[];
+  activeInNewCommune?(date: string, communeCode: string): Candidates;
 }
 
-export const EMPTY_POOL: CooperativePool = { activeOn: () => [] };
+/**
+ * The cooperatives a class may draw its attendance from, in the pool's order. A pool may hold
+ * them in a buffer of its own until its next answer (at national scale a district has thousands,
+ * and every class asks): draw from an answer before asking again.
+ */
+export interface Candidates {
+  readonly length: number;
+  /** `count` of them, drawn as `Random.sample` draws from the list (the same draws), sorted. */
+  sample(rng: Random, count: number): string[];
+}
+
+/** Candidates held in an array. */
+export function candidatesOf(ids: readonly string[]): Candidates {
+  return { length: ids.length, sample: (rng, count) => rng.sample(ids, count).sort() };
+}
+
+export const EMPTY_POOL: CooperativePool = { activeOn: () => candidatesOf([]) };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -341,10 +357,10 @@ class OutreachDataGenerator {
   }
 
   private attendingInCommune(rng: Random, date: string, communeCode: string, audience: TrainingAudience, participants: number): string[] {
-    const candidates = this.pool.activeInNewCommune?.(date, communeCode) ?? [];
-    if (!candidates.length || audience === TrainingAudience.COMMUNE_OFFICIALS) return [];
+    const candidates = this.pool.activeInNewCommune?.(date, communeCode);
+    if (!candidates?.length || audience === TrainingAudience.COMMUNE_OFFICIALS) return [];
     const wanted = audience === TrainingAudience.PUBLIC ? rng.int(0, 3) : rng.int(2, 8);
-    return rng.sample(candidates, Math.min(wanted, candidates.length, participants)).sort();
+    return candidates.sample(rng, Math.min(wanted, candidates.length, participants));
   }
 
   private district(rng: Random): string {
@@ -443,7 +459,7 @@ class OutreachDataGenerator {
         : audience === TrainingAudience.PUBLIC
           ? rng.int(0, 3)
           : 0; // commune officials come from communes, not cooperatives
-    return rng.sample(candidates, Math.min(wanted, candidates.length, participants)).sort();
+    return candidates.sample(rng, Math.min(wanted, candidates.length, participants));
   }
 
   private publishedFigures(): PublishedFigureRow[] {

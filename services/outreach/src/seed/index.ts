@@ -1,7 +1,7 @@
 import { DEFAULT_SEED as DEFAULT_REGISTRY_SEED, generateRegistry } from "@camau/demo-data";
 import { BulkColumn, bulkInsert, successorCodes, withIndexesAfterLoad } from "@camau/shared";
 import { DataSource, EntityManager } from "typeorm";
-import { CooperativePool, DEFAULT_SEED, EMPTY_POOL, generateOutreach, OutreachDataset } from "./generateOutreach";
+import { Candidates, CooperativePool, DEFAULT_SEED, EMPTY_POOL, generateOutreach, OutreachDataset } from "./generateOutreach";
 
 export { ARTICLE_CLASS_COUNTS, ARTICLE_PUBLISHED_FIGURES, ARTICLE_PUBLISHER, ARTICLE_REPORT, generateOutreach, REPORT_FROM, REPORT_TO } from "./generateOutreach";
 export type { OutreachDataset } from "./generateOutreach";
@@ -39,17 +39,33 @@ export async function registryCooperativePool(log: (line: string) => void, regis
   // Each cooperative's ACTIVE periods [from, to) (to null: still ACTIVE), from its status history
   // in order: the status on a date is that of the last change on or before it. Resolved once per
   // list of cooperatives into flat arrays of day numbers, so answering a date is one pass over
-  // numbers. Answers are not kept: at national scale the lists hold thousands of cooperatives and
-  // tens of thousands of (date, place) answers would hold gigabytes.
+  // numbers. Answers are not kept (at national scale the lists hold thousands of cooperatives and
+  // tens of thousands of (date, place) answers would hold gigabytes): each one is the positions
+  // of the active cooperatives in their list, in one buffer the next answer reuses, and the class
+  // draws from those positions (Random.shufflePositions: the draws of Random.sample).
   const resolved = new Map<string[], ActiveSpans>();
-  const activeAmong = (ids: string[], date: string) => {
+  let positions = new Int32Array(1024);
+  let answer = 0;
+  const activeAmong = (ids: string[], date: string): Candidates => {
     let spans = resolved.get(ids);
     if (!spans) resolved.set(ids, (spans = activeSpans(ids, history)));
     const day = dayNumber(date);
-    const active: string[] = [];
     const { owner, from, until } = spans;
-    for (let i = 0; i < owner.length; i++) if (from[i] <= day && day < until[i]) active.push(ids[owner[i]]);
-    return active;
+    if (positions.length < ids.length) positions = new Int32Array(ids.length);
+    let length = 0;
+    for (let i = 0; i < owner.length; i++) if (from[i] <= day && day < until[i]) positions[length++] = owner[i];
+    const asked = ++answer;
+    return {
+      length,
+      sample: (rng, count) => {
+        if (asked !== answer) throw new Error("outreach seed: candidates drawn from after the pool's next answer");
+        if (count > length) throw new Error(`sample of ${count} from ${length} items`);
+        rng.shufflePositions(positions, length);
+        const picked: string[] = [];
+        for (let k = 0; k < count; k++) picked.push(ids[positions[k]]);
+        return picked.sort();
+      },
+    };
   };
   const none: string[] = [];
   return {
