@@ -144,5 +144,23 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
     );
     expect(keptDuring).to.deep.equal([1]);
     expect(await schemaOf()).to.deep.equal(before);
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM by_copy`))[0].n).to.equal(4);
+  });
+
+  it("loads an empty table into a new file under wal_level=minimal (no WAL for the load), never one that holds rows", async () => {
+    const [{ wal_level: walLevel }] = await dataSource.query(`SHOW wal_level`);
+    await dataSource.transaction(async ({ queryRunner }) => freshTables(queryRunner!));
+    const file = async () => (await dataSource.query(`SELECT pg_relation_filenode('by_insert') AS f`))[0].f as string;
+    const columns = [...COLUMNS, { name: "tags", type: "text", value: (r: Row) => r.tags }];
+    const load = (rows: Row[]) => dataSource.transaction(async ({ queryRunner }) => withIndexesAfterLoad(queryRunner!, "by_insert", () => bulkInsert(queryRunner!, "by_insert", columns, rows)));
+
+    const empty = await file();
+    await load(ROWS.slice(0, 2));
+    const loaded = await file();
+    // The embedded server runs with wal_level=minimal; another server (TEST_DATABASE_URL) keeps the file.
+    expect(loaded !== empty).to.equal(walLevel === "minimal");
+    await load(ROWS.slice(2));
+    expect(await file()).to.equal(loaded);
+    expect(await dataSource.query(`SELECT id FROM by_insert ORDER BY id`)).to.deep.equal(ROWS.map((r) => ({ id: r.id })));
   });
 });

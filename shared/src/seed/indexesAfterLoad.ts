@@ -14,6 +14,8 @@ interface Definition {
  * constraints come back as constraints, so a duplicate row still fails the load, as does a broken
  * foreign key; those that another table's foreign key depends on stay in place throughout. The
  * table must be one nothing else reads or writes meanwhile (a seed's table, in the seed's transaction).
+ * On a server with wal_level=minimal (the embedded one) an empty table is truncated first, so that
+ * its load and index builds skip the WAL (see truncateWhenWalSkippable).
  */
 export async function withIndexesAfterLoad<T>(q: QueryRunner, table: string, load: () => Promise<T>): Promise<T> {
   const foreignKeys = (await q.query(
@@ -38,6 +40,7 @@ export async function withIndexesAfterLoad<T>(q: QueryRunner, table: string, loa
       ORDER BY c.relname`,
     [table],
   )) as Definition[];
+  await truncateWhenWalSkippable(q, table);
   for (const fk of foreignKeys) await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${fk.name}`);
   for (const key of keys) await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${key.name}`);
   for (const index of indexes) await q.query(`DROP INDEX ${index.name}`);
@@ -46,4 +49,25 @@ export async function withIndexesAfterLoad<T>(q: QueryRunner, table: string, loa
   for (const index of indexes) await q.query(index.definition);
   for (const fk of foreignKeys) await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
   return result;
+}
+
+/**
+ * Under wal_level=minimal, PostgreSQL writes no WAL for a table whose file was created in the
+ * current transaction: the rows are copied straight into the new file and synced at commit, and the
+ * indexes built after the load are not logged page by page either (a national seed otherwise logs
+ * every row and every index page once more, gigabytes). TRUNCATE gives an empty table such a new
+ * file. Only an empty table (nothing to lose), with no other table's foreign key pointing at it
+ * (TRUNCATE refuses those) and no TRUNCATE trigger to fire; on other servers nothing is done, as
+ * they log the load whatever happens.
+ */
+async function truncateWhenWalSkippable(q: QueryRunner, table: string): Promise<void> {
+  const [{ skippable }] = (await q.query(
+    `SELECT current_setting('wal_level') = 'minimal'
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE confrelid = $1::regclass AND conrelid <> confrelid AND contype = 'f')
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = $1::regclass AND tgtype & 32 <> 0) AS skippable`,
+    [table],
+  )) as Array<{ skippable: boolean }>;
+  if (!skippable) return;
+  const [{ empty }] = (await q.query(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`)) as Array<{ empty: boolean }>;
+  if (empty) await q.query(`TRUNCATE ONLY ${table}`);
 }
