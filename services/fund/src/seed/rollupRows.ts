@@ -239,8 +239,6 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
  */
 export class FigureTotals {
   private readonly cellIds = new Map<string, number>();
-  /** Cell arrays already seen (the contribution functions reuse one array per cell and loan). */
-  private readonly known = new WeakMap<(string | null)[], number>();
   readonly cells: (string | null)[][] = [];
   /**
    * The sum of deltas per cell and day, in an open-addressing hash table of typed arrays: the key
@@ -254,31 +252,45 @@ export class FigureTotals {
   private static readonly CELLS = 2 ** 21;
   private static readonly DAYS = 2 ** 16;
 
-  /** Adds a contribution; returns the id of its cell (an index of `cells`). */
-  add(c: Contribution): number {
-    let id = this.known.get(c.cell);
-    if (id === undefined) {
-      const key = JSON.stringify(c.cell);
-      id = this.cellIds.get(key);
-      if (id === undefined) {
-        id = this.cells.length;
-        if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
-        this.cellIds.set(key, id);
-        this.cells.push(c.cell);
-      }
-      this.known.set(c.cell, id);
+  /**
+   * Adds one owner's contributions, whose cells are one array per cell (as the contribution
+   * functions make them), and calls `each` with each contribution and the id of its cell (an index
+   * of `cells`). The arrays are known by identity within the call only: a weak map of every loan's
+   * arrays made each garbage collection process a million entries at national scale.
+   */
+  addAll(contributions: readonly Contribution[], each: (c: Contribution, id: number) => void): void {
+    const known = new Map<(string | null)[], number>();
+    for (const c of contributions) {
+      let id = known.get(c.cell);
+      if (id === undefined) known.set(c.cell, (id = this.idOf(c.cell)));
+      this.add(id, c.day, c.delta);
+      each(c, id);
     }
-    if (!(c.day > 0 && c.day < FigureTotals.DAYS && Number.isInteger(c.day))) throw new Error(`fund seed: day ${c.day} out of range`);
-    const key = id * FigureTotals.DAYS + c.day;
+  }
+
+  private idOf(cell: (string | null)[]): number {
+    const text = JSON.stringify(cell);
+    let id = this.cellIds.get(text);
+    if (id === undefined) {
+      id = this.cells.length;
+      if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
+      this.cellIds.set(text, id);
+      this.cells.push(cell);
+    }
+    return id;
+  }
+
+  private add(id: number, day: number, delta: number): void {
+    if (!(day > 0 && day < FigureTotals.DAYS && Number.isInteger(day))) throw new Error(`fund seed: day ${day} out of range`);
+    const key = id * FigureTotals.DAYS + day;
     const slot = this.slotOf(key);
     if (this.keys[slot] === 0) {
       this.keys[slot] = key;
-      this.sums[slot] = c.delta;
+      this.sums[slot] = delta;
       if (++this.used * 2 > this.keys.length) this.grow();
     } else {
-      this.sums[slot] += c.delta;
+      this.sums[slot] += delta;
     }
-    return id;
   }
 
   /** The slot holding `key`, or the empty slot where it goes (linear probing). */

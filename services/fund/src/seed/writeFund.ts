@@ -255,11 +255,11 @@ class LedgerWriter {
     for (const figure of this.figures) {
       const totals = this.totals.get(figure)!;
       const owner = `${figure}\t${copyField(records.loan.id)}`;
-      for (const c of IN_MEMORY_ROLLUPS[figure](records, this.thresholds)) {
+      totals.addAll(IN_MEMORY_ROLLUPS[figure](records, this.thresholds), (c, id) => {
         out.ascii(owner);
-        out.bytes(this.literalOf(figure, totals.add(c)));
+        out.bytes(this.literalOf(figure, id));
         out.ascii(`${isoOfDay(c.day)}\t${c.delta}\n`);
-      }
+      });
     }
     this.sendWhenFull("rollup_contribution");
   }
