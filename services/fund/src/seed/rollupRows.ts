@@ -323,44 +323,14 @@ export class FigureTotals {
     }
   }
 
-  /**
-   * The cell ids in the order of PostgreSQL's comparison of text[] under a bytewise collation (the
-   * embedded server's C.UTF-8): element by element as UTF-8 bytes, NULL after any text, a shorter
-   * array first. Written in this order, the rows of rollup_delta and rollup_snapshot reach the
-   * builds of their primary keys (over the text[] cells, after the load) already sorted, which
-   * PostgreSQL's sort checks first; under another collation they are sorted as before.
-   */
-  private cellsInKeyOrder(): number[] {
-    const bytes = this.cells.map((cell) => cell.map((element) => (element === null ? null : Buffer.from(element))));
-    const compare = (a: number, b: number): number => {
-      const x = bytes[a];
-      const y = bytes[b];
-      for (let k = 0; k < x.length && k < y.length; k++) {
-        const u = x[k];
-        const v = y[k];
-        if (u === null || v === null) {
-          if (u !== v) return u === null ? 1 : -1;
-          continue;
-        }
-        const c = Buffer.compare(u, v);
-        if (c !== 0) return c;
-      }
-      return x.length - y.length;
-    };
-    return this.cells.map((_, id) => id).sort(compare);
-  }
-
-  /** rollup_delta's rows, by day (then cell, in the order of the table's key). */
+  /** rollup_delta's rows, by day (then cell). */
   *deltas(): Generator<{ day: number; cell: (string | null)[]; delta: number }> {
-    const ids = this.cellsInKeyOrder();
-    const rank = new Int32Array(ids.length);
-    ids.forEach((id, k) => (rank[id] = k));
     const order = new Float64Array(this.used);
     let n = 0;
-    for (const [id, day] of this.entries()) order[n++] = day * FigureTotals.CELLS + rank[id];
+    for (const [id, day] of this.entries()) order[n++] = day * FigureTotals.CELLS + id;
     order.sort();
     for (const k of order) {
-      const id = ids[k % FigureTotals.CELLS];
+      const id = k % FigureTotals.CELLS;
       const day = Math.floor(k / FigureTotals.CELLS);
       const delta = this.sums[this.slotOf(id * FigureTotals.DAYS + day)];
       if (delta === 0) continue;
@@ -368,7 +338,7 @@ export class FigureTotals {
     }
   }
 
-  /** Month ends of the horizon and the non-zero totals per cell at each (by month, then cell in the order of the table's key), `today` being the server's current date. */
+  /** Month ends of the horizon and the non-zero totals per cell at each, `today` being the server's current date. */
   snapshots(today: string): { horizon: string[]; rows: { through: string; cell: (string | null)[]; total: number }[] } {
     const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
     const firstDayOf = (month: number) => dayNumber(`${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}-01`);
@@ -387,9 +357,8 @@ export class FigureTotals {
       if (m < months) perCell[id][m] += delta;
     }
     const rows: { through: string; cell: (string | null)[]; total: number }[] = [];
-    const ids = this.cellsInKeyOrder();
     for (let m = 0; m < months; m++) {
-      for (const id of ids) {
+      for (let id = 0; id < this.cells.length; id++) {
         if (m > 0) perCell[id][m] += perCell[id][m - 1];
         if (perCell[id][m] !== 0) rows.push({ through: horizon[m], cell: this.cells[id], total: perCell[id][m] });
       }

@@ -317,8 +317,7 @@ function columnNames<R>(columns: Column<R>[]): string[] {
 
 /** What rollup_rebuild writes after the contributions: deltas, month-end horizon and snapshots of each figure computed in memory. */
 async function writeRollupTotals(q: QueryRunner, writer: LedgerWriter, today: string, phase: (what: string) => void): Promise<void> {
-  // By figure (the first column of the rollup tables' keys), as the rows of each are written in their key's order.
-  for (const [figure, figureTotals] of [...writer.totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [figure, figureTotals] of writer.totals) {
     const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
     const literal = (cell: (string | null)[]) => writer.literalOf(figure, ids.get(cell)!);
     await copyBytes(q, "rollup_delta", ["figure", "day", "cell", "delta"], inChunks(function* (out) {
