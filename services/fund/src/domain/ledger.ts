@@ -286,10 +286,14 @@ export interface Allocation {
   settles: boolean;
 }
 
-/** Splits a repayment made on `on`: overdue interest → interest due → principal (due, then ahead). */
-export function allocateRepayment(loan: LedgerLoan, on: string, amount: number, memo?: PenaltyMemo): Allocation {
+/**
+ * Splits a repayment made on `on`: overdue interest → interest due → principal (due, then ahead).
+ * `known`: the loan's position on `on` (`positionAsOf` of this ledger), when the caller has it.
+ */
+export function allocateRepayment(loan: LedgerLoan, on: string, amount: number, memo?: PenaltyMemo, known?: LoanPosition): Allocation {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new DomainError("a repayment must be a positive whole number of đồng");
-  const before = positionAsOf(loan, on, memo);
+  // The demo generator has just computed the position on that day, of the same ledger: one position fewer per repayment.
+  const before = known ?? positionAsOf(loan, on, memo);
   if (amount > before.payoffAmount) {
     throw new DomainError(`the repayment exceeds what is owed on ${on}: at most ${before.payoffAmount} đồng (principal ${before.outstandingPrincipal}, interest due ${before.interestDue}, overdue interest ${before.penaltyInterest})`);
   }

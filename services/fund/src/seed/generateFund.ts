@@ -1,5 +1,5 @@
 import { ApplicationStatus, AppraisalRecommendation, LoanStatus, RepaymentMethod, ScheduleReason } from "../domain/enums";
-import { allocateRepayment, LedgerLoan, LedgerRepayment, PenaltyMemo, positionAsOf, scheduleAt, ScheduleVersion } from "../domain/ledger";
+import { allocateRepayment, LedgerLoan, LedgerRepayment, LoanPosition, PenaltyMemo, positionAsOf, scheduleAt, ScheduleVersion } from "../domain/ledger";
 import { rateE4 } from "../domain/money";
 import { buildSchedule, Installment, rescheduleForTranche, restructureSchedule } from "../domain/schedule";
 import { signedLoanState } from "../domain/lifecycle";
@@ -612,8 +612,9 @@ class FundGenerator {
       touch(on);
       return true;
     };
-    const pay = (on: string, amount: number): void => {
-      const split = allocateRepayment(view(), on, amount, memo);
+    // `before`: the position on that day, computed just before from the same ledger.
+    const pay = (on: string, amount: number, before: LoanPosition): void => {
+      const split = allocateRepayment(view(), on, amount, memo, before);
       ledger.repayments.push({ on, overdueInterest: split.overdueInterest, interest: split.interest, principal: split.principal });
       records.repayments.push({
         id: r.uuid(),
@@ -738,11 +739,11 @@ class FundGenerator {
       if (paidOn > horizon) continue;
       const position = positionAsOf(view(), paidOn, memo);
       if (prepayAt && paidOn >= prepayAt && position.payoffAmount > 0) {
-        pay(paidOn, position.payoffAmount);
+        pay(paidOn, position.payoffAmount, position);
         continue;
       }
       const amount = position.penaltyInterest + position.interestDue + position.principalDue;
-      if (amount > 0) pay(paidOn, amount);
+      if (amount > 0) pay(paidOn, amount, position);
     }
   }
 

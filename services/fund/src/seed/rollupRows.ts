@@ -13,7 +13,8 @@ import { DisbursementRow, FundDataset, InstallmentRow, LoanRecords, LoanRow, Rep
 /** One owner's contribution to a figure: + or − `delta` in `cell` from `day` on. */
 export interface Contribution {
   cell: (string | null)[];
-  day: string;
+  /** The day as its number (dayNumber): the sums are kept by day number, the text is written once per day. */
+  day: number;
   delta: number;
 }
 
@@ -68,9 +69,9 @@ export function outstandingContributions({ loan, disbursements, repayments }: Lo
   let balance = 0;
   for (const [day, delta] of byDay) {
     balance += delta;
-    if (delta !== 0) out.push({ cell, day, delta });
+    if (delta !== 0) out.push({ cell, day: dayNumber(day), delta });
   }
-  if (ended !== null && balance !== 0) out.push({ cell, day: ended, delta: -balance });
+  if (ended !== null && balance !== 0) out.push({ cell, day: dayNumber(ended), delta: -balance });
   return out;
 }
 
@@ -213,7 +214,7 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
     let group: number | null = null;
     if (!p.ended) for (const t of thresholds) if (t.minDaysPastDue <= dpd && (group === null || t.debtGroup > group)) group = t.debtGroup;
     const values = [1, outstanding > 0 ? 1 : 0, overdue && outstanding > 0 ? 1 : 0, outstanding, Math.min(outstanding, 0), dpd > 30 ? outstanding : 0, dpd > 30 && outstanding > 0 ? 1 : 0, p.disbursed, p.disbursed > 0 ? 1 : 0];
-    const day = isoOfDay(p.at);
+    const day = p.at;
     const sameCell = previous !== null && previous.group === group;
     for (let m = 0; m < MEASURES.length; m++) {
       const before = previous?.values[m] ?? 0;
@@ -226,8 +227,8 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
 
   const repaid = new Map<string, number>();
   for (const r of repayments) repaid.set(r.paidOn, (repaid.get(r.paidOn) ?? 0) + r.principalPart);
-  for (const [day, amount] of repaid) if (amount !== 0) out.push({ cell: cellOf("repaid", null), day, delta: amount });
-  if (loan.writtenOffOn !== null && (loan.writtenOffPrincipal ?? 0) !== 0) out.push({ cell: cellOf("written_off", null), day: loan.writtenOffOn, delta: loan.writtenOffPrincipal! });
+  for (const [day, amount] of repaid) if (amount !== 0) out.push({ cell: cellOf("repaid", null), day: dayNumber(day), delta: amount });
+  if (loan.writtenOffOn !== null && (loan.writtenOffPrincipal ?? 0) !== 0) out.push({ cell: cellOf("written_off", null), day: dayNumber(loan.writtenOffOn), delta: loan.writtenOffPrincipal! });
   return out;
 }
 
@@ -238,48 +239,102 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
  */
 export class FigureTotals {
   private readonly cellIds = new Map<string, number>();
-  /** Cell arrays already seen (the contribution functions reuse one array per cell and loan). */
-  private readonly known = new WeakMap<(string | null)[], number>();
   readonly cells: (string | null)[][] = [];
-  /** Per cell id: day number → sum of deltas (small integer keys: a single map keyed by day and cell was the costliest step of the seed's rollups). */
-  private readonly sums: Map<number, number>[] = [];
+  /**
+   * The sum of deltas per cell and day, in an open-addressing hash table of typed arrays: the key
+   * is cell id × 2¹⁶ + day number, 0 an empty slot. Millions of sums at national scale: held in
+   * one map per cell they were live objects that every garbage collection traced again, and
+   * collection was about a third of the seeding worker's time.
+   */
+  private keys = new Float64Array(1 << 16);
+  private sums = new Float64Array(1 << 16);
+  private used = 0;
   private static readonly CELLS = 2 ** 21;
+  private static readonly DAYS = 2 ** 16;
 
-  /** Adds a contribution; returns the id of its cell (an index of `cells`). */
-  add(c: Contribution): number {
-    let id = this.known.get(c.cell);
-    if (id === undefined) {
-      const key = JSON.stringify(c.cell);
-      id = this.cellIds.get(key);
-      if (id === undefined) {
-        id = this.cells.length;
-        if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
-        this.cellIds.set(key, id);
-        this.cells.push(c.cell);
-        this.sums.push(new Map());
-      }
-      this.known.set(c.cell, id);
+  /**
+   * Adds one owner's contributions, whose cells are one array per cell (as the contribution
+   * functions make them), and calls `each` with each contribution and the id of its cell (an index
+   * of `cells`). The arrays are known by identity within the call only: a weak map of every loan's
+   * arrays made each garbage collection process a million entries at national scale.
+   */
+  addAll(contributions: readonly Contribution[], each: (c: Contribution, id: number) => void): void {
+    const known = new Map<(string | null)[], number>();
+    for (const c of contributions) {
+      let id = known.get(c.cell);
+      if (id === undefined) known.set(c.cell, (id = this.idOf(c.cell)));
+      this.add(id, c.day, c.delta);
+      each(c, id);
     }
-    const byDay = this.sums[id];
-    const day = dayNumber(c.day);
-    byDay.set(day, (byDay.get(day) ?? 0) + c.delta);
+  }
+
+  private idOf(cell: (string | null)[]): number {
+    const text = JSON.stringify(cell);
+    let id = this.cellIds.get(text);
+    if (id === undefined) {
+      id = this.cells.length;
+      if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
+      this.cellIds.set(text, id);
+      this.cells.push(cell);
+    }
     return id;
   }
 
+  private add(id: number, day: number, delta: number): void {
+    if (!(day > 0 && day < FigureTotals.DAYS && Number.isInteger(day))) throw new Error(`fund seed: day ${day} out of range`);
+    const key = id * FigureTotals.DAYS + day;
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === 0) {
+      this.keys[slot] = key;
+      this.sums[slot] = delta;
+      if (++this.used * 2 > this.keys.length) this.grow();
+    } else {
+      this.sums[slot] += delta;
+    }
+  }
+
+  /** The slot holding `key`, or the empty slot where it goes (linear probing). */
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    const id = Math.floor(key / FigureTotals.DAYS);
+    let slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(key % FigureTotals.DAYS, 0x85ebca77)) & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const sums = this.sums;
+    this.keys = new Float64Array(keys.length * 2);
+    this.sums = new Float64Array(keys.length * 2);
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k] === 0) continue;
+      const slot = this.slotOf(keys[k]);
+      this.keys[slot] = keys[k];
+      this.sums[slot] = sums[k];
+    }
+  }
+
+  /** Each (cell id, day, sum) held, in no particular order. */
+  private *entries(): Generator<[number, number, number]> {
+    for (let k = 0; k < this.keys.length; k++) {
+      const key = this.keys[k];
+      if (key !== 0) yield [Math.floor(key / FigureTotals.DAYS), key % FigureTotals.DAYS, this.sums[k]];
+    }
+  }
+
   /** rollup_delta's rows, by day (then cell). */
-  *deltas(): Generator<{ day: string; cell: (string | null)[]; delta: number }> {
-    const keys = new Float64Array(this.sums.reduce((n, byDay) => n + byDay.size, 0));
+  *deltas(): Generator<{ day: number; cell: (string | null)[]; delta: number }> {
+    const order = new Float64Array(this.used);
     let n = 0;
-    this.sums.forEach((byDay, id) => {
-      for (const day of byDay.keys()) keys[n++] = day * FigureTotals.CELLS + id;
-    });
-    keys.sort();
-    for (const k of keys) {
+    for (const [id, day] of this.entries()) order[n++] = day * FigureTotals.CELLS + id;
+    order.sort();
+    for (const k of order) {
       const id = k % FigureTotals.CELLS;
       const day = Math.floor(k / FigureTotals.CELLS);
-      const delta = this.sums[id].get(day)!;
+      const delta = this.sums[this.slotOf(id * FigureTotals.DAYS + day)];
       if (delta === 0) continue;
-      yield { day: isoOfDay(day), cell: this.cells[id], delta };
+      yield { day, cell: this.cells[id], delta };
     }
   }
 
@@ -288,7 +343,7 @@ export class FigureTotals {
     const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
     const firstDayOf = (month: number) => dayNumber(`${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}-01`);
     let first = Infinity;
-    for (const byDay of this.sums) for (const [day, delta] of byDay) if (delta !== 0 && day < first) first = day;
+    for (const [, day, delta] of this.entries()) if (delta !== 0 && day < first) first = day;
     if (first === Infinity) return { horizon: [], rows: [] };
     const firstMonth = monthOf(isoOfDay(first));
     const lastMonth = monthOf(today) - 1;
@@ -297,12 +352,10 @@ export class FigureTotals {
     // A month's end is the day before the first of the next.
     const horizon = Array.from({ length: months }, (_, m) => isoOfDay(firstDayOf(firstMonth + m + 1) - 1));
     const perCell = this.cells.map(() => new Float64Array(months));
-    this.sums.forEach((byDay, id) => {
-      for (const [day, delta] of byDay) {
-        const m = monthOf(isoOfDay(day)) - firstMonth;
-        if (m < months) perCell[id][m] += delta;
-      }
-    });
+    for (const [id, day, delta] of this.entries()) {
+      const m = monthOf(isoOfDay(day)) - firstMonth;
+      if (m < months) perCell[id][m] += delta;
+    }
     const rows: { through: string; cell: (string | null)[]; total: number }[] = [];
     for (let m = 0; m < months; m++) {
       for (let id = 0; id < this.cells.length; id++) {

@@ -1,7 +1,8 @@
-import { BulkColumn, bulkInsert, copyField, copyLine, copyLines, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
+import { BulkColumn, bulkInsert, copyField, copyLine, deferRollups, isoOfDay, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { ApplicationRow, BorrowerColumns, DisbursementRow, FundDataset, FundGenerateOptions, generateFundInSteps, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, RestructuringRow, ScheduleRow } from "./generateFund";
+import { CopyText, copyBytes, inChunks } from "./copyBytes";
 import { Contribution, FigureTotals, LoanLedgerRows, ledgersOf, outstandingContributions, portfolioContributions, Threshold } from "./rollupRows";
 
 /**
@@ -36,8 +37,8 @@ const LOADED_TABLES = ["loan_application", "loan", "disbursement", "loan_schedul
  */
 const DERIVED_FIGURE_TRIGGERS = ["rollup_on_change", "schedule_installment_running_totals"];
 
-/** Characters of COPY text per statement of a table written loan by loan. */
-const STATEMENT_CHARS = 8 << 20;
+/** Bytes of COPY text per statement of a table written loan by loan. */
+const STATEMENT_BYTES = 8 << 20;
 /** Statements waiting for the connection before the generator waits for the server. */
 const MAX_QUEUED_STATEMENTS = 2;
 
@@ -223,8 +224,9 @@ class LedgerWriter {
   readonly rows: Record<string, number> = {};
   /** Per figure computed in memory: its totals per day and cell. */
   readonly totals: Map<string, FigureTotals>;
-  private readonly literals: Map<string, string[]>;
-  private readonly pending = new Map<string, { columns: readonly string[]; lines: string[]; chars: number }>();
+  /** Per figure, each cell's COPY text between tabs, encoded once however many rows name it (by cell id). */
+  private readonly literals: Map<string, Buffer[]>;
+  private readonly pending = new Map<string, { columns: readonly string[]; text: CopyText }>();
   private readonly queued: Promise<void>[] = [];
   private last: Promise<void> = Promise.resolve();
 
@@ -234,12 +236,12 @@ class LedgerWriter {
     private readonly thresholds: readonly Threshold[],
   ) {
     this.totals = new Map(figures.map((f) => [f, new FigureTotals()]));
-    this.literals = new Map(figures.map((f) => [f, [] as string[]]));
+    this.literals = new Map(figures.map((f) => [f, [] as Buffer[]]));
   }
 
-  /** Each cell's COPY literal once, however many rows name it (by figure and cell id). */
-  literalOf(figure: string, id: number): string {
-    return (this.literals.get(figure)![id] ??= copyField(this.totals.get(figure)!.cells[id]));
+  /** `\t<cell>\t` in COPY text, by figure and cell id. */
+  literalOf(figure: string, id: number): Buffer {
+    return (this.literals.get(figure)![id] ??= Buffer.from(`\t${copyField(this.totals.get(figure)!.cells[id])}\t`));
   }
 
   add(records: LoanRecords): void {
@@ -249,34 +251,41 @@ class LedgerWriter {
     records.installments.forEach((row, k) => this.line("schedule_installment", INSTALLMENT_COLUMNS, { row, principalToDate: toDate.principal[k], interestToDate: toDate.interest[k] }));
     for (const r of records.repayments) this.line("repayment", REPAYMENT_COLUMNS, r);
     for (const r of records.restructurings) this.line("loan_restructuring", RESTRUCTURING_COLUMNS, r);
-    const owner = copyField(records.loan.id);
+    const out = this.batch("rollup_contribution", CONTRIBUTION_COLUMNS);
     for (const figure of this.figures) {
       const totals = this.totals.get(figure)!;
-      for (const c of IN_MEMORY_ROLLUPS[figure](records, this.thresholds)) {
-        const id = totals.add(c);
-        this.text("rollup_contribution", CONTRIBUTION_COLUMNS, `${figure}\t${owner}\t${this.literalOf(figure, id)}\t${c.day}\t${c.delta}\n`);
-      }
+      const owner = `${figure}\t${copyField(records.loan.id)}`;
+      totals.addAll(IN_MEMORY_ROLLUPS[figure](records, this.thresholds), (c, id) => {
+        out.ascii(owner);
+        out.bytes(this.literalOf(figure, id));
+        out.ascii(`${isoOfDay(c.day)}\t${c.delta}\n`);
+      });
     }
+    this.sendWhenFull("rollup_contribution");
   }
 
   private line<R>(table: string, columns: Column<R>[], row: R): void {
-    this.text(table, columnNames(columns), copyLine(columns, row));
+    this.batch(table, columnNames(columns)).text(copyLine(columns, row));
+    this.sendWhenFull(table);
   }
 
-  private text(table: string, columns: readonly string[], line: string): void {
+  private batch(table: string, columns: readonly string[]): CopyText {
     let batch = this.pending.get(table);
-    if (!batch) this.pending.set(table, (batch = { columns, lines: [], chars: 0 }));
-    batch.lines.push(line);
-    batch.chars += line.length;
-    if (batch.chars >= STATEMENT_CHARS) this.send(table);
+    if (!batch) this.pending.set(table, (batch = { columns, text: new CopyText() }));
+    return batch.text;
+  }
+
+  private sendWhenFull(table: string): void {
+    if (this.pending.get(table)!.text.size >= STATEMENT_BYTES) this.send(table);
   }
 
   private send(table: string): void {
     const batch = this.pending.get(table);
-    if (!batch?.lines.length) return;
+    if (!batch?.text.size) return;
     this.pending.delete(table);
+    const chunks = batch.text.take();
     const sent = this.last.then(async () => {
-      this.rows[table] = (this.rows[table] ?? 0) + (await copyLines(this.q, table, batch.columns, batch.lines));
+      this.rows[table] = (this.rows[table] ?? 0) + (await copyBytes(this.q, table, batch.columns, chunks));
     });
     // A failure is raised by pace() or finish(); nothing is sent after it.
     sent.catch(() => undefined);
@@ -311,14 +320,26 @@ async function writeRollupTotals(q: QueryRunner, writer: LedgerWriter, today: st
   for (const [figure, figureTotals] of writer.totals) {
     const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
     const literal = (cell: (string | null)[]) => writer.literalOf(figure, ids.get(cell)!);
-    await copyLines(q, "rollup_delta", ["figure", "day", "cell", "delta"], (function* () {
-      for (const d of figureTotals.deltas()) yield `${figure}\t${d.day}\t${literal(d.cell)}\t${d.delta}\n`;
-    })());
+    await copyBytes(q, "rollup_delta", ["figure", "day", "cell", "delta"], inChunks(function* (out) {
+      for (const d of figureTotals.deltas()) {
+        out.ascii(`${figure}\t${isoOfDay(d.day)}`);
+        out.bytes(literal(d.cell));
+        out.ascii(`${d.delta}\n`);
+        yield;
+      }
+    }));
     const { horizon, rows } = figureTotals.snapshots(today);
-    await copyLines(q, "rollup_horizon", ["figure", "through"], horizon.map((through) => `${figure}\t${through}\n`));
-    await copyLines(q, "rollup_snapshot", ["figure", "through", "cell", "total"], (function* () {
-      for (const s of rows) yield `${figure}\t${s.through}\t${literal(s.cell)}\t${s.total}\n`;
-    })());
+    await copyBytes(q, "rollup_horizon", ["figure", "through"], inChunks(function* (out) {
+      for (const through of horizon) out.ascii(`${figure}\t${through}\n`);
+    }));
+    await copyBytes(q, "rollup_snapshot", ["figure", "through", "cell", "total"], inChunks(function* (out) {
+      for (const s of rows) {
+        out.ascii(`${figure}\t${s.through}`);
+        out.bytes(literal(s.cell));
+        out.ascii(`${s.total}\n`);
+        yield;
+      }
+    }));
     phase(`rollup ${figure} written`);
   }
 }
