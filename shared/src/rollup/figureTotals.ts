@@ -14,64 +14,114 @@ import { copyField, copyLines } from "../seed/bulkInsert";
 /** One owner's contribution to a figure: + or − `delta` in `cell` from `day` on. */
 export interface Contribution {
   cell: (string | null)[];
-  day: string;
+  /** The day as its number (dayNumber): the sums are kept by day number, the text is written once per day. */
+  day: number;
   delta: number;
 }
 
 export class FigureTotals {
   private readonly cellIds = new Map<string, number>();
-  /** Cell arrays already seen (contribution functions reuse one array per cell and owner). */
-  private readonly known = new WeakMap<(string | null)[], number>();
   readonly cells: (string | null)[][] = [];
-  /** Per cell id: day number → sum of deltas (small integer keys: a single map keyed by day and cell was the costliest step of the fund's seed). */
-  private readonly sums: Map<number, number>[] = [];
+  /**
+   * The sum of deltas per cell and day, in an open-addressing hash table of typed arrays: the key
+   * is cell id × DAYS + (day number + DAY_OFFSET), 0 an empty slot. Millions of sums at national
+   * scale: held in one map per cell they were live objects that every garbage collection traced
+   * again, and collection was about a third of the fund's seeding worker's time.
+   */
+  private keys = new Float64Array(1 << 16);
+  private sums = new Float64Array(1 << 16);
+  private used = 0;
   private static readonly CELLS = 2 ** 21;
+  private static readonly DAYS = 2 ** 17;
+  /** Day numbers from 1790 to 2148 (day 0 is 1970-01-01; founding and membership dates go back before it). */
+  private static readonly DAY_OFFSET = 2 ** 16;
 
-  /** Adds a contribution; returns the id of its cell (an index of `cells`). */
-  add(c: Contribution): number {
-    return this.addOn(c.cell, dayNumber(c.day), c.delta);
-  }
-
-  /** Adds `delta` in `cell` on a day number (see isoDates); returns the id of the cell. */
-  addOn(cell: (string | null)[], day: number, delta: number): number {
-    const id = this.idOf(cell);
-    const byDay = this.sums[id];
-    byDay.set(day, (byDay.get(day) ?? 0) + delta);
-    return id;
+  /**
+   * Adds one owner's contributions, whose cells are one array per cell (as the contribution
+   * functions make them), and calls `each` with each contribution and the id of its cell (an index
+   * of `cells`). The arrays are known by identity within the call only: a weak map of every loan's
+   * arrays made each garbage collection process a million entries at national scale.
+   */
+  addAll(contributions: readonly Contribution[], each: (c: Contribution, id: number) => void): void {
+    const known = new Map<(string | null)[], number>();
+    for (const c of contributions) {
+      let id = known.get(c.cell);
+      if (id === undefined) known.set(c.cell, (id = this.idOf(c.cell)));
+      this.addById(id, c.day, c.delta);
+      each(c, id);
+    }
   }
 
   /** The id of a cell (an index of `cells`), given a new one the first time its values are seen. */
   idOf(cell: (string | null)[]): number {
-    let id = this.known.get(cell);
+    const text = JSON.stringify(cell);
+    let id = this.cellIds.get(text);
     if (id === undefined) {
-      const key = JSON.stringify(cell);
-      id = this.cellIds.get(key);
-      if (id === undefined) {
-        id = this.cells.length;
-        if (id >= FigureTotals.CELLS) throw new Error("rollup: too many cells in one figure");
-        this.cellIds.set(key, id);
-        this.cells.push(cell);
-        this.sums.push(new Map());
-      }
-      this.known.set(cell, id);
+      id = this.cells.length;
+      if (id >= FigureTotals.CELLS) throw new Error("rollup: too many cells in one figure");
+      this.cellIds.set(text, id);
+      this.cells.push(cell);
     }
     return id;
   }
 
-  /** rollup_delta's rows, by day (then cell). */
-  *deltas(): Generator<{ day: string; cell: (string | null)[]; delta: number }> {
-    const keys = new Float64Array(this.sums.reduce((n, byDay) => n + byDay.size, 0));
+  /** Adds `delta` in the cell of id `id` (from idOf) on a day number. */
+  addById(id: number, day: number, delta: number): void {
+    const offsetDay = day + FigureTotals.DAY_OFFSET;
+    if (!(offsetDay > 0 && offsetDay < FigureTotals.DAYS && Number.isInteger(day))) throw new Error(`rollup: day ${day} out of range`);
+    const key = id * FigureTotals.DAYS + offsetDay;
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === 0) {
+      this.keys[slot] = key;
+      this.sums[slot] = delta;
+      if (++this.used * 2 > this.keys.length) this.grow();
+    } else {
+      this.sums[slot] += delta;
+    }
+  }
+
+  /** The slot holding `key`, or the empty slot where it goes (linear probing). */
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    const id = Math.floor(key / FigureTotals.DAYS);
+    let slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(key % FigureTotals.DAYS, 0x85ebca77)) & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const sums = this.sums;
+    this.keys = new Float64Array(keys.length * 2);
+    this.sums = new Float64Array(keys.length * 2);
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k] === 0) continue;
+      const slot = this.slotOf(keys[k]);
+      this.keys[slot] = keys[k];
+      this.sums[slot] = sums[k];
+    }
+  }
+
+  /** Each (cell id, day number + DAY_OFFSET, sum) held, in no particular order. */
+  private *entries(): Generator<[number, number, number]> {
+    for (let k = 0; k < this.keys.length; k++) {
+      const key = this.keys[k];
+      if (key !== 0) yield [Math.floor(key / FigureTotals.DAYS), key % FigureTotals.DAYS, this.sums[k]];
+    }
+  }
+
+  /** rollup_delta's rows, by day (then cell); days as day numbers. */
+  *deltas(): Generator<{ day: number; cell: (string | null)[]; delta: number }> {
+    const order = new Float64Array(this.used);
     let n = 0;
-    this.sums.forEach((byDay, id) => {
-      for (const day of byDay.keys()) keys[n++] = day * FigureTotals.CELLS + id;
-    });
-    keys.sort();
-    for (const k of keys) {
+    for (const [id, offsetDay] of this.entries()) order[n++] = offsetDay * FigureTotals.CELLS + id;
+    order.sort();
+    for (const k of order) {
       const id = k % FigureTotals.CELLS;
-      const day = Math.floor(k / FigureTotals.CELLS);
-      const delta = this.sums[id].get(day)!;
+      const offsetDay = Math.floor(k / FigureTotals.CELLS);
+      const delta = this.sums[this.slotOf(id * FigureTotals.DAYS + offsetDay)];
       if (delta === 0) continue;
-      yield { day: isoOfDay(day), cell: this.cells[id], delta };
+      yield { day: offsetDay - FigureTotals.DAY_OFFSET, cell: this.cells[id], delta };
     }
   }
 
@@ -80,7 +130,7 @@ export class FigureTotals {
     const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
     const firstDayOf = (month: number) => dayNumber(`${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}-01`);
     let first = Infinity;
-    for (const byDay of this.sums) for (const [day, delta] of byDay) if (delta !== 0 && day < first) first = day;
+    for (const [, offsetDay, delta] of this.entries()) if (delta !== 0 && offsetDay - FigureTotals.DAY_OFFSET < first) first = offsetDay - FigureTotals.DAY_OFFSET;
     if (first === Infinity) return { horizon: [], rows: [] };
     const firstMonth = monthOf(isoOfDay(first));
     const lastMonth = monthOf(today) - 1;
@@ -89,12 +139,10 @@ export class FigureTotals {
     // A month's end is the day before the first of the next.
     const horizon = Array.from({ length: months }, (_, m) => isoOfDay(firstDayOf(firstMonth + m + 1) - 1));
     const perCell = this.cells.map(() => new Float64Array(months));
-    this.sums.forEach((byDay, id) => {
-      for (const [day, delta] of byDay) {
-        const m = monthOf(isoOfDay(day)) - firstMonth;
-        if (m < months) perCell[id][m] += delta;
-      }
-    });
+    for (const [id, offsetDay, delta] of this.entries()) {
+      const m = monthOf(isoOfDay(offsetDay - FigureTotals.DAY_OFFSET)) - firstMonth;
+      if (m < months) perCell[id][m] += delta;
+    }
     const rows: { through: string; cell: (string | null)[]; total: number }[] = [];
     for (let m = 0; m < months; m++) {
       for (let id = 0; id < this.cells.length; id++) {
@@ -116,7 +164,7 @@ export async function copyFigureTotals(q: QueryRunner, figure: string, totals: F
   const ids = new Map(totals.cells.map((cell, id) => [cell, id]));
   const literal = (cell: (string | null)[]) => literals[ids.get(cell)!];
   await copyLines(q, "rollup_delta", ["figure", "day", "cell", "delta"], (function* () {
-    for (const d of totals.deltas()) yield `${figure}\t${d.day}\t${literal(d.cell)}\t${d.delta}\n`;
+    for (const d of totals.deltas()) yield `${figure}\t${isoOfDay(d.day)}\t${literal(d.cell)}\t${d.delta}\n`;
   })());
   const { horizon, rows } = totals.snapshots(today);
   await copyLines(q, "rollup_horizon", ["figure", "through"], horizon.map((through) => `${figure}\t${through}\n`));

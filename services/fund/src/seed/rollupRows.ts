@@ -1,4 +1,4 @@
-import { dayNumber, isoOfDay, REFORM_DATE } from "@camau/shared";
+import { Contribution, dayNumber, isoOfDay, REFORM_DATE } from "@camau/shared";
 import { DisbursementRow, FundDataset, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, ScheduleRow } from "./generateFund";
 
 /**
@@ -10,13 +10,6 @@ import { DisbursementRow, FundDataset, InstallmentRow, LoanRecords, LoanRow, Rep
  * requires the same rows.
  */
 
-/** One owner's contribution to a figure: + or − `delta` in `cell` from `day` on. */
-export interface Contribution {
-  cell: (string | null)[];
-  /** The day as its number (dayNumber): the sums are kept by day number, the text is written once per day. */
-  day: number;
-  delta: number;
-}
 
 /** A loan with its ledger rows, as the rollup functions read them from the tables. */
 export interface LoanLedgerRows {
@@ -230,139 +223,4 @@ export function portfolioContributions({ loan, disbursements, repayments, schedu
   for (const [day, amount] of repaid) if (amount !== 0) out.push({ cell: cellOf("repaid", null), day: dayNumber(day), delta: amount });
   if (loan.writtenOffOn !== null && (loan.writtenOffPrincipal ?? 0) !== 0) out.push({ cell: cellOf("written_off", null), day: dayNumber(loan.writtenOffOn), delta: loan.writtenOffPrincipal! });
   return out;
-}
-
-/**
- * The deltas of one figure summed per day and cell (rollup_delta) and its month-end totals
- * (rollup_horizon, rollup_snapshot) as rollup_extend_horizon takes them from nothing: each month
- * end from the month of the first delta to the last complete month before `today`.
- */
-export class FigureTotals {
-  private readonly cellIds = new Map<string, number>();
-  readonly cells: (string | null)[][] = [];
-  /**
-   * The sum of deltas per cell and day, in an open-addressing hash table of typed arrays: the key
-   * is cell id × 2¹⁶ + day number, 0 an empty slot. Millions of sums at national scale: held in
-   * one map per cell they were live objects that every garbage collection traced again, and
-   * collection was about a third of the seeding worker's time.
-   */
-  private keys = new Float64Array(1 << 16);
-  private sums = new Float64Array(1 << 16);
-  private used = 0;
-  private static readonly CELLS = 2 ** 21;
-  private static readonly DAYS = 2 ** 16;
-
-  /**
-   * Adds one owner's contributions, whose cells are one array per cell (as the contribution
-   * functions make them), and calls `each` with each contribution and the id of its cell (an index
-   * of `cells`). The arrays are known by identity within the call only: a weak map of every loan's
-   * arrays made each garbage collection process a million entries at national scale.
-   */
-  addAll(contributions: readonly Contribution[], each: (c: Contribution, id: number) => void): void {
-    const known = new Map<(string | null)[], number>();
-    for (const c of contributions) {
-      let id = known.get(c.cell);
-      if (id === undefined) known.set(c.cell, (id = this.idOf(c.cell)));
-      this.add(id, c.day, c.delta);
-      each(c, id);
-    }
-  }
-
-  private idOf(cell: (string | null)[]): number {
-    const text = JSON.stringify(cell);
-    let id = this.cellIds.get(text);
-    if (id === undefined) {
-      id = this.cells.length;
-      if (id >= FigureTotals.CELLS) throw new Error("fund seed: too many cells in one figure");
-      this.cellIds.set(text, id);
-      this.cells.push(cell);
-    }
-    return id;
-  }
-
-  private add(id: number, day: number, delta: number): void {
-    if (!(day > 0 && day < FigureTotals.DAYS && Number.isInteger(day))) throw new Error(`fund seed: day ${day} out of range`);
-    const key = id * FigureTotals.DAYS + day;
-    const slot = this.slotOf(key);
-    if (this.keys[slot] === 0) {
-      this.keys[slot] = key;
-      this.sums[slot] = delta;
-      if (++this.used * 2 > this.keys.length) this.grow();
-    } else {
-      this.sums[slot] += delta;
-    }
-  }
-
-  /** The slot holding `key`, or the empty slot where it goes (linear probing). */
-  private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
-    const id = Math.floor(key / FigureTotals.DAYS);
-    let slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(key % FigureTotals.DAYS, 0x85ebca77)) & mask;
-    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  private grow(): void {
-    const keys = this.keys;
-    const sums = this.sums;
-    this.keys = new Float64Array(keys.length * 2);
-    this.sums = new Float64Array(keys.length * 2);
-    for (let k = 0; k < keys.length; k++) {
-      if (keys[k] === 0) continue;
-      const slot = this.slotOf(keys[k]);
-      this.keys[slot] = keys[k];
-      this.sums[slot] = sums[k];
-    }
-  }
-
-  /** Each (cell id, day, sum) held, in no particular order. */
-  private *entries(): Generator<[number, number, number]> {
-    for (let k = 0; k < this.keys.length; k++) {
-      const key = this.keys[k];
-      if (key !== 0) yield [Math.floor(key / FigureTotals.DAYS), key % FigureTotals.DAYS, this.sums[k]];
-    }
-  }
-
-  /** rollup_delta's rows, by day (then cell). */
-  *deltas(): Generator<{ day: number; cell: (string | null)[]; delta: number }> {
-    const order = new Float64Array(this.used);
-    let n = 0;
-    for (const [id, day] of this.entries()) order[n++] = day * FigureTotals.CELLS + id;
-    order.sort();
-    for (const k of order) {
-      const id = k % FigureTotals.CELLS;
-      const day = Math.floor(k / FigureTotals.CELLS);
-      const delta = this.sums[this.slotOf(id * FigureTotals.DAYS + day)];
-      if (delta === 0) continue;
-      yield { day, cell: this.cells[id], delta };
-    }
-  }
-
-  /** Month ends of the horizon and the non-zero totals per cell at each, `today` being the server's current date. */
-  snapshots(today: string): { horizon: string[]; rows: { through: string; cell: (string | null)[]; total: number }[] } {
-    const monthOf = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-    const firstDayOf = (month: number) => dayNumber(`${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}-01`);
-    let first = Infinity;
-    for (const [, day, delta] of this.entries()) if (delta !== 0 && day < first) first = day;
-    if (first === Infinity) return { horizon: [], rows: [] };
-    const firstMonth = monthOf(isoOfDay(first));
-    const lastMonth = monthOf(today) - 1;
-    if (firstMonth > lastMonth) return { horizon: [], rows: [] };
-    const months = lastMonth - firstMonth + 1;
-    // A month's end is the day before the first of the next.
-    const horizon = Array.from({ length: months }, (_, m) => isoOfDay(firstDayOf(firstMonth + m + 1) - 1));
-    const perCell = this.cells.map(() => new Float64Array(months));
-    for (const [id, day, delta] of this.entries()) {
-      const m = monthOf(isoOfDay(day)) - firstMonth;
-      if (m < months) perCell[id][m] += delta;
-    }
-    const rows: { through: string; cell: (string | null)[]; total: number }[] = [];
-    for (let m = 0; m < months; m++) {
-      for (let id = 0; id < this.cells.length; id++) {
-        if (m > 0) perCell[id][m] += perCell[id][m - 1];
-        if (perCell[id][m] !== 0) rows.push({ through: horizon[m], cell: this.cells[id], total: perCell[id][m] });
-      }
-    }
-    return { horizon, rows };
-  }
 }

@@ -1,9 +1,9 @@
-import { BulkColumn, bulkInsert, copyField, copyLine, deferRollups, isoOfDay, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
+import { BulkColumn, bulkInsert, Contribution, copyField, copyLine, deferRollups, FigureTotals, isoOfDay, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { ApplicationRow, BorrowerColumns, DisbursementRow, FundDataset, FundGenerateOptions, generateFundInSteps, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, RestructuringRow, ScheduleRow } from "./generateFund";
 import { CopyText, copyBytes, inChunks } from "./copyBytes";
-import { Contribution, FigureTotals, LoanLedgerRows, ledgersOf, outstandingContributions, portfolioContributions, Threshold } from "./rollupRows";
+import { LoanLedgerRows, ledgersOf, outstandingContributions, portfolioContributions, Threshold } from "./rollupRows";
 
 /**
  * Writes the fund's demo data into its tables in one transaction: everything or nothing. Each

@@ -148,14 +148,15 @@ export class MemberRollups {
     ];
     for (const [figure, owners, contributions] of figures) {
       const totals = new FigureTotals();
-      const literals = new Map<(string | null)[], string>();
+      // Owners share their cell's array: its id and COPY text are found once per array.
+      const cells = new Map<(string | null)[], { id: number; text: string }>();
       rows[figure] = await copyLines(q, "rollup_contribution", ["figure", "owner_id", "cell", "day", "delta"], (function* () {
         for (const owner of owners.values()) {
-          let cell = literals.get(owner.cell);
-          if (cell === undefined) literals.set(owner.cell, (cell = copyField(owner.cell)));
+          let cell = cells.get(owner.cell);
+          if (cell === undefined) cells.set(owner.cell, (cell = { id: totals.idOf(owner.cell), text: copyField(owner.cell) }));
           for (const { day, delta } of contributions(owner)) {
-            totals.addOn(owner.cell, day, delta);
-            yield `${figure}\t${owner.id}\t${cell}\t${isoOfDay(day)}\t${delta}\n`;
+            totals.addById(cell.id, day, delta);
+            yield `${figure}\t${owner.id}\t${cell.text}\t${isoOfDay(day)}\t${delta}\n`;
           }
           owner.changes = [];
         }
