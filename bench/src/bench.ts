@@ -6,9 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { setTimeout as delay } from "node:timers/promises";
-import type { RunningStack, startStack as StartStack } from "../../dist/scripts/stack";
-import type { postmasterPid as PostmasterPid, startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
-import type { holdsData as HoldsData, seedAll as SeedAll } from "../../dist/scripts/lib/seedAll";
+import type { RunningStack } from "../../dist/scripts/stack";
+import { holdsData, postmasterPid, REPO_ROOT, say, seedAll, startPersistentPostgres, startStack } from "./builtScripts";
 import { Operation, operations, Samples, seededRandom } from "./operations";
 import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./procStats";
 
@@ -29,16 +28,6 @@ import { childPidsMatching, cpuSecondsOf, memoryOf, treeCpuSecondsOf } from "./p
  * (our current gateway unless --variant-main says otherwise) and as a `direct-variant` target: an
  * A/B of subgraph code in one run, its CPU reported as `<name>-variant`.
  */
-
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require(path.join(REPO_ROOT, "dist/scripts/stack.js")) as { startStack: typeof StartStack };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { postmasterPid, startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres; postmasterPid: typeof PostmasterPid };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { holdsData, seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/seedAll.js")) as { seedAll: typeof SeedAll; holdsData: typeof HoldsData };
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Target {
   /** ours, peer (@graphql-hive/gateway), peer-rust (the same with its Rust query planner), direct (the subgraph itself), ours-xN (our gateway in N cluster workers). */

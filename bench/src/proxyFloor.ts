@@ -6,9 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { setTimeout as delay } from "node:timers/promises";
-import type { RunningStack, startStack as StartStack } from "../../dist/scripts/stack";
-import type { postmasterPid as PostmasterPid, startPersistentPostgres as StartPostgres } from "../../dist/scripts/lib/embeddedForStart";
-import type { holdsData as HoldsData, seedAll as SeedAll } from "../../dist/scripts/lib/seedAll";
+import type { RunningStack } from "../../dist/scripts/stack";
+import { holdsData, postmasterPid, REPO_ROOT, say, seedAll, startPersistentPostgres, startStack } from "./builtScripts";
 import { LIST_QUERY, LIST_REGISTRY_QUERY, operations } from "./operations";
 import { cpuSecondsOf, treeCpuSecondsOf } from "./procStats";
 
@@ -36,16 +35,6 @@ import { cpuSecondsOf, treeCpuSecondsOf } from "./procStats";
  * subgraphs' + PostgreSQL's CPU ms per mix request), against the peers' measured requests/s.
  * Writes bench/results/<date>-proxy-floor-scale-N[-label].json. Load goes to 127.0.0.1 only.
  */
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require(path.join(REPO_ROOT, "dist/scripts/stack.js")) as { startStack: typeof StartStack };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { postmasterPid, startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres; postmasterPid: typeof PostmasterPid };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { holdsData, seedAll } = require(path.join(REPO_ROOT, "dist/scripts/lib/seedAll.js")) as { seedAll: typeof SeedAll; holdsData: typeof HoldsData };
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
-
 interface Target {
   name: string;
   url: string;

@@ -53,6 +53,7 @@ export * from "./server/runSubgraph";
 export * from "./seed/random";
 export * from "./seed/dates";
 export * from "./seed/bulkInsert";
+export * from "./seed/copyText";
 export * from "./seed/indexesAfterLoad";
 export * from "./server/readRouting";
 export * from "./server/servingPools";

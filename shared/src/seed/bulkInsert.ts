@@ -90,9 +90,7 @@ const BATCH_CHARS = 1 << 20;
  * connection (inside its transaction, if any): for loaders that compute their rows' text on the
  * fly, such as the fund's rollups. Returns the server's row count.
  */
-export async function copyLines(q: QueryRunner, table: string, columnNames: readonly string[], lines: Iterable<string>): Promise<number> {
-  const client = (await q.connect()) as pg.PoolClient;
-  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN`));
+export function copyLines(q: QueryRunner, table: string, columnNames: readonly string[], lines: Iterable<string>): Promise<number> {
   function* batches(): Generator<string> {
     let batch = "";
     for (const line of lines) {
@@ -104,7 +102,14 @@ export async function copyLines(q: QueryRunner, table: string, columnNames: read
     }
     if (batch) yield batch;
   }
-  await pipeline(Readable.from(batches(), { objectMode: false }), stream);
+  return copyFromStdin(q, table, columnNames, batches());
+}
+
+/** The COPY itself: chunks of COPY text (strings or bytes) streamed on the query runner's own connection; the server's row count. */
+export async function copyFromStdin(q: QueryRunner, table: string, columnNames: readonly string[], chunks: Iterable<string | Uint8Array>): Promise<number> {
+  const client = (await q.connect()) as pg.PoolClient;
+  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN`));
+  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;
 }
 

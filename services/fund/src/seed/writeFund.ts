@@ -1,8 +1,7 @@
-import { BulkColumn, bulkInsert, Contribution, copyField, copyLine, deferRollups, FigureTotals, isoOfDay, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
+import { BulkColumn, bulkInsert, Contribution, CopyText, copyField, copyFromStdin, copyLine, deferRollups, FigureTotals, inChunks, isoOfDay, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { ApplicationRow, BorrowerColumns, DisbursementRow, FundDataset, FundGenerateOptions, generateFundInSteps, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, RestructuringRow, ScheduleRow } from "./generateFund";
-import { CopyText, copyBytes, inChunks } from "./copyBytes";
 import { LoanLedgerRows, ledgersOf, outstandingContributions, portfolioContributions, Threshold } from "./rollupRows";
 
 /**
@@ -285,7 +284,7 @@ class LedgerWriter {
     this.pending.delete(table);
     const chunks = batch.text.take();
     const sent = this.last.then(async () => {
-      this.rows[table] = (this.rows[table] ?? 0) + (await copyBytes(this.q, table, batch.columns, chunks));
+      this.rows[table] = (this.rows[table] ?? 0) + (await copyFromStdin(this.q, table, batch.columns, chunks));
     });
     // A failure is raised by pace() or finish(); nothing is sent after it.
     sent.catch(() => undefined);
@@ -320,7 +319,7 @@ async function writeRollupTotals(q: QueryRunner, writer: LedgerWriter, today: st
   for (const [figure, figureTotals] of writer.totals) {
     const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
     const literal = (cell: (string | null)[]) => writer.literalOf(figure, ids.get(cell)!);
-    await copyBytes(q, "rollup_delta", ["figure", "day", "cell", "delta"], inChunks(function* (out) {
+    await copyFromStdin(q, "rollup_delta", ["figure", "day", "cell", "delta"], inChunks(function* (out) {
       for (const d of figureTotals.deltas()) {
         out.ascii(`${figure}\t${isoOfDay(d.day)}`);
         out.bytes(literal(d.cell));
@@ -329,10 +328,10 @@ async function writeRollupTotals(q: QueryRunner, writer: LedgerWriter, today: st
       }
     }));
     const { horizon, rows } = figureTotals.snapshots(today);
-    await copyBytes(q, "rollup_horizon", ["figure", "through"], inChunks(function* (out) {
+    await copyFromStdin(q, "rollup_horizon", ["figure", "through"], inChunks(function* (out) {
       for (const through of horizon) out.ascii(`${figure}\t${through}\n`);
     }));
-    await copyBytes(q, "rollup_snapshot", ["figure", "through", "cell", "total"], inChunks(function* (out) {
+    await copyFromStdin(q, "rollup_snapshot", ["figure", "through", "cell", "total"], inChunks(function* (out) {
       for (const s of rows) {
         out.ascii(`${figure}\t${s.through}`);
         out.bytes(literal(s.cell));

@@ -1,15 +1,10 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { from as copyFrom } from "pg-copy-streams";
-import { QueryRunner } from "typeorm";
-
 /**
- * COPY text of the fund's seed written straight into buffers, for the millions of rows of a
- * national seed. Built as strings and handed to the shared `copyLines`, these rows were turned
- * into bytes by flattening megabyte-long concatenations: about a tenth of the seeding worker's
- * CPU, and ten times the cost of writing the same bytes here (docs/performance.md, round five).
- * A field's text is still the shared `copyField`'s; the rollup cells, repeated on every
- * contribution, are encoded once.
+ * COPY text written straight into buffers, for loaders of millions of rows (the fund's national
+ * seed). Built as strings and handed to `copyLines`, those rows were turned into bytes by
+ * flattening megabyte-long concatenations: about a tenth of the fund's seeding worker's CPU, and
+ * ten times the cost of writing the same bytes here (docs/performance.md, round five). A field's
+ * text is still `copyField`'s; a text repeated on many rows (a rollup cell) can be encoded once.
+ * `copyFromStdin` sends the buffers.
  */
 
 /** Bytes per buffer: the unit sent to the server. */
@@ -71,12 +66,4 @@ export function* inChunks(write: (out: CopyText) => Iterable<void>): Generator<B
   const out = new CopyText();
   for (const _ of write(out)) if (out.size >= CHUNK_BYTES) yield* out.take();
   yield* out.take();
-}
-
-/** One `COPY table (columns) FROM STDIN` of COPY text already in buffers, on the query runner's connection (and transaction); the server's row count. */
-export async function copyBytes(q: QueryRunner, table: string, columnNames: readonly string[], chunks: Iterable<Uint8Array>): Promise<number> {
-  const client = (await q.connect()) as { query<T>(submittable: T): T };
-  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN`));
-  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
-  return stream.rowCount;
 }
