@@ -55,6 +55,7 @@ export * from "./seed/dates";
 export * from "./seed/bulkInsert";
 export * from "./seed/copyText";
 export * from "./seed/indexesAfterLoad";
+export * from "./seed/triggersOff";
 export * from "./server/readRouting";
 export * from "./server/servingPools";
 export * from "./clients/CooperativeDirectory";

@@ -59,3 +59,15 @@ export async function rebuildRollups(q: QueryRunner, figures: Record<string, str
   }
   await q.query(`SELECT set_config('rollup.deferred', 'off', true)`);
 }
+
+/**
+ * Clears figures whose rows a loader computes itself and copies (see FigureTotals), as
+ * rollup_rebuild clears a figure before rewriting it: under the figure's lock, in the caller's
+ * transaction.
+ */
+export async function clearFigures(q: QueryRunner, figures: readonly string[]): Promise<void> {
+  for (const figure of figures) {
+    await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [figure]);
+    for (const table of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${table} WHERE figure = $1`, [figure]);
+  }
+}

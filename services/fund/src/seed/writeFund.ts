@@ -1,4 +1,4 @@
-import { BulkColumn, bulkInsert, Contribution, CopyText, copyField, copyFromStdin, copyLine, deferRollups, FigureTotals, inChunks, isoOfDay, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
+import { BulkColumn, bulkInsert, clearFigures, Contribution, CopyText, copyField, copyFromStdin, copyLine, deferRollups, FigureTotals, inChunks, isoOfDay, rebuildRollups, withIndexesAfterLoad, withTriggersOff } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { ApplicationRow, BorrowerColumns, DisbursementRow, FundDataset, FundGenerateOptions, generateFundInSteps, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, RestructuringRow, ScheduleRow } from "./generateFund";
@@ -388,40 +388,31 @@ async function loadFund(dataSource: DataSource, options: WriteOptions, produce: 
       return id;
     };
     const figures = Object.keys(FUND_ROLLUPS).filter((f) => IN_MEMORY_ROLLUPS[f]);
-    for (const figure of figures) {
-      await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [figure]);
-      for (const table of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${table} WHERE figure = $1`, [figure]);
-    }
+    await clearFigures(q, figures);
     const thresholds: Threshold[] = (await q.query(`SELECT debt_group, min_days_past_due FROM debt_group_threshold`)).map((t: { debt_group: number; min_days_past_due: number }) => ({
       debtGroup: Number(t.debt_group),
       minDaysPastDue: Number(t.min_days_past_due),
     }));
     const [{ today }] = await q.query(`SELECT current_date::text AS today`);
-    const derived: { trigger: string; table: string }[] = await q.query(
-      `SELECT quote_ident(t.tgname) AS trigger, t.tgrelid::regclass::text AS table
-         FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-        WHERE t.tgrelid = ANY ($1::regclass[]) AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname = ANY ($2)
-        ORDER BY 2, 1`,
-      [LOADED_TABLES, DERIVED_FIGURE_TRIGGERS],
-    );
-    for (const d of derived) await q.query(`ALTER TABLE ${d.table} DISABLE TRIGGER ${d.trigger}`);
-    const loaded = await withIndexesAfterLoadOf(q, LOADED_TABLES, async () => {
-      const writer = new LedgerWriter(q, figures, thresholds);
-      const data = await produce(writer);
-      await writer.finish();
-      phase(`${data.loans.length.toLocaleString("en-US")} loans' ledgers and rollup contributions copied`);
-      const rows: Record<string, number> = {};
-      rows.loan_application = await bulkInsert(q, "loan_application", applicationColumns(product), data.applications);
-      rows.loan = await bulkInsert(q, "loan", loanColumns(product), data.loans);
-      rows.contract_counter = await bulkInsert(q, "contract_counter", COUNTER_COLUMNS, data.contractCounters);
-      Object.assign(rows, writer.rows);
-      delete rows.rollup_contribution;
-      phase("applications and loans copied");
-      await writeRollupTotals(q, writer, today, phase);
-      return { rows, loans: data.loans.length };
+    const loaded = await withTriggersOff(q, LOADED_TABLES, DERIVED_FIGURE_TRIGGERS, async () => {
+      const copied = await withIndexesAfterLoadOf(q, LOADED_TABLES, async () => {
+        const writer = new LedgerWriter(q, figures, thresholds);
+        const data = await produce(writer);
+        await writer.finish();
+        phase(`${data.loans.length.toLocaleString("en-US")} loans' ledgers and rollup contributions copied`);
+        const rows: Record<string, number> = {};
+        rows.loan_application = await bulkInsert(q, "loan_application", applicationColumns(product), data.applications);
+        rows.loan = await bulkInsert(q, "loan", loanColumns(product), data.loans);
+        rows.contract_counter = await bulkInsert(q, "contract_counter", COUNTER_COLUMNS, data.contractCounters);
+        Object.assign(rows, writer.rows);
+        delete rows.rollup_contribution;
+        phase("applications and loans copied");
+        await writeRollupTotals(q, writer, today, phase);
+        return { rows, loans: data.loans.length };
+      });
+      phase("indexes and keys built");
+      return copied;
     });
-    phase("indexes and keys built");
-    for (const d of derived) await q.query(`ALTER TABLE ${d.table} ENABLE TRIGGER ${d.trigger}`);
     // Any other figure of the fund is rebuilt by its SQL function.
     const others = Object.fromEntries(Object.entries(FUND_ROLLUPS).filter(([f]) => !IN_MEMORY_ROLLUPS[f]));
     await rebuildRollups(q, others, (figure) => phase(`rollup ${figure} rebuilt`));

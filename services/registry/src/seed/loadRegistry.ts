@@ -1,4 +1,4 @@
-import { BulkColumn, bulkInsert, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad } from "@camau/shared";
+import { BulkColumn, bulkInsert, clearFigures, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad, withTriggersOff } from "@camau/shared";
 import { REGISTRY_ROLLUPS } from "../report/rollups";
 import { MEMBER_FIGURES, MemberRollups } from "./memberRollups";
 import { hasSearchDocumentTrigger, withSearchDocumentsInBulk } from "./searchDocumentsInBulk";
@@ -119,24 +119,18 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
     // The member figures are computed as the members stream to the server (see memberRollups.ts);
     // whatever they held is cleared first, as rollup_rebuild clears a figure.
     const memberRollups = new MemberRollups(dataset);
-    for (const figure of MEMBER_FIGURES) {
-      await q.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [figure]);
-      for (const t of ["rollup_contribution", "rollup_delta", "rollup_snapshot", "rollup_horizon"]) await q.query(`DELETE FROM ${t} WHERE figure = $1`, [figure]);
-    }
+    await clearFigures(q, MEMBER_FIGURES);
     const observed: RegistryDataset = { ...dataset, members: () => memberRollups.observe(dataset.members()) };
-    // The rollups' triggers do nothing while the rollups are deferred but still collect each
-    // statement's rows and their distinct owners (5 million members at national scale): off
-    // during the load, in this transaction only.
-    const rollupTriggers: { trigger: string; table: string }[] = await q.query(
-      `SELECT quote_ident(t.tgname) AS trigger, t.tgrelid::regclass::text AS table
-         FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-        WHERE t.tgrelid = ANY ($1::regclass[]) AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname = 'rollup_on_change'
-        ORDER BY 2, 1`,
-      [REGISTRY_TABLES.map((t) => t.name)],
+    // The rollups' triggers do nothing while the rollups are deferred but would still collect each
+    // statement's rows and their distinct owners (5 million members at national scale).
+    await withTriggersOff(
+      q,
+      REGISTRY_TABLES.map((t) => t.name),
+      ["rollup_on_change"],
+      async () => {
+        for (const { name, load } of REGISTRY_TABLES) rows[name] = await load(q, observed, chunkSize, log);
+      },
     );
-    for (const t of rollupTriggers) await q.query(`ALTER TABLE ${t.table} DISABLE TRIGGER ${t.trigger}`);
-    for (const { name, load } of REGISTRY_TABLES) rows[name] = await load(q, observed, chunkSize, log);
-    for (const t of rollupTriggers) await q.query(`ALTER TABLE ${t.table} ENABLE TRIGGER ${t.trigger}`);
 
     // The report's rollups once for the whole dataset, not once per inserted chunk: the member
     // figures from what the load saw, the others by their SQL functions (first, so their rebuild
