@@ -288,6 +288,46 @@ describe("registry subgraph: names in Vietnamese order, search as a Vietnamese u
       expect(listed).to.equal(ranked.totalCount);
     });
 
+    /** Every page of a search in relevance order, forward by `first: 100`: the codes or names listed and the first page's totalCount. */
+    const everyPage = async (search: string) => {
+      const listed: string[] = [];
+      let totalCount = -1;
+      let after: string | null = null;
+      for (;;) {
+        const result = await registry.query(`query ($q: String, $after: String) { cooperatives(filter: { search: $q }, first: 100, after: $after) { totalCount edges { node { code name } } pageInfo { hasNextPage endCursor } } }`, { q: search, after });
+        expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
+        const connection = result.data!.cooperatives as { totalCount: number; edges: { node: { code: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        if (after === null) totalCount = connection.totalCount;
+        listed.push(...connection.edges.map((e) => keyOfCode.get(e.node.code) ?? e.node.name));
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+      return { listed, totalCount };
+    };
+
+    it("pages a broad search and a rare one among its matches through their candidates once each, and counts them without a page", async () => {
+      for (const search of ["tan", "atana", "Atana 0042"]) {
+        const { listed, totalCount } = await everyPage(search);
+        expect(new Set(listed).size, search).to.equal(listed.length);
+        expect(listed.length, search).to.equal(totalCount);
+        const countOnly = await registry.query(`query ($q: String) { cooperatives(filter: { search: $q }, first: 0) { totalCount edges { cursor } } }`, { q: search });
+        expect(countOnly.errors, JSON.stringify(countOnly.errors)).to.equal(undefined);
+        expect((countOnly.data!.cooperatives as { totalCount: number }).totalCount, search).to.equal(totalCount);
+      }
+      expect((await everyPage("atana")).totalCount).to.be.within(RANKED_CANDIDATES, 2 * RANKED_CANDIDATES);
+      // "0042" is also inside the codes of the fillers 0420–0429 (3200000420…): the whole word first.
+      expect((await everyPage("Atana 0042")).listed[0]).to.equal("Hợp tác xã Atana 0042");
+    });
+
+    it("falls back to the near spellings of a word in many rows when it finds nothing as typed, bounded and paged once each", async () => {
+      // "atanna" is nowhere; one letter less it is in every filler.
+      const { listed, totalCount } = await everyPage("atanna");
+      expect(totalCount).to.be.within(RANKED_CANDIDATES, 2 * RANKED_CANDIDATES);
+      expect(listed.length).to.equal(totalCount);
+      expect(new Set(listed).size).to.equal(listed.length);
+      for (const name of listed) expect(name).to.match(/^Hợp tác xã Atana \d{4}$/);
+    });
+
     it("counts every match in relevance order when a search finds fewer than it ranks", async () => {
       const count = async (search: string, orderBy: string) => {
         const result = await registry.query(`query ($q: String) { cooperatives(filter: { search: $q }${orderBy}) { totalCount } }`, { q: search });

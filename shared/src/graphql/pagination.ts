@@ -116,17 +116,19 @@ export interface SortKey<T> {
   /** Reads the key's value from a loaded row, to build its cursor. */
   valueOf: (row: T) => CursorValue;
   /**
-   * A condition of the list's rows, pages and count alike: the rows a costly key is computed for
-   * (a relevance order lists and counts its ranked candidates, which keeps the count bounded).
+   * The rows a costly key is computed for, as a SELECT of whole rows of the list's table with the
+   * list's filters (no cursor): the list's pages and count are those rows alone (a relevance order
+   * ranks and counts its candidates, which keeps both bounded). `paginate` reads them once per
+   * page, as the materialized CTE CANDIDATES_CTE, takes the page from them by the keys and counts
+   * them in the same statement; only the page's rows are read again, by id.
    */
-  pageCondition?: string;
-  /**
-   * The ids of the rows `pageCondition` admits, as a SELECT of one column over the query's
-   * parameters, when counting those ids is cheaper than counting the query: the count is their
-   * number (COUNT DISTINCT), without the list's conditions again.
-   */
-  listedIds?: string;
+  candidates?: string;
+  /** The rows to list instead when `candidates` are none (a search's near spellings when its words as typed find nothing). */
+  candidatesWhenNone?: string;
 }
+
+/** The name of the CTE of SortKey.candidates in a page's statement. */
+export const CANDIDATES_CTE = "list_candidates";
 
 /** The list a cursor belongs to, named by its sort keys: a cursor of one order is refused by another. */
 export function cursorScope(keys: readonly { expression: string; direction: "ASC" | "DESC" }[]): string {
@@ -261,7 +263,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const { size, backward } = pageSize(args);
   const keys = [...sortKeys, { expression: idExpression, direction: "ASC" as const, valueOf: (row: T) => row.id }];
-  for (const key of sortKeys) if (key.pageCondition) qb.andWhere(key.pageCondition);
+  const withCandidates = sortKeys.find((key) => key.candidates);
+  if (withCandidates?.candidates) {
+    const { candidates, candidatesWhenNone } = withCandidates;
+    const page = await paginateCandidates(qb.clone(), args, keys, candidates);
+    if (!candidatesWhenNone || page.edges.length > 0 || (await page.totalCount()) > 0) return page;
+    return paginateCandidates(qb, args, keys, candidatesWhenNone);
+  }
   const countQuery = qb.clone();
   if (args.after) whereBeyond(qb, keys, decodeCursor(args.after, keys.length, "after", cursorScope(keys)), true);
   if (args.before) whereBeyond(qb, keys, decodeCursor(args.before, keys.length, "before", cursorScope(keys)), false);
@@ -272,20 +280,44 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   });
   const rows = size === 0 ? [] : await qb.take(size + 1).getMany();
   let counted: Promise<number> | undefined;
-  const listedIds = sortKeys.find((key) => key.listedIds)?.listedIds;
-  const count = () => (listedIds ? countListed(countQuery, listedIds) : countQuery.getCount());
-  return pageFromRows(rows, size, backward, args, keys, () => (counted ??= count()));
+  return pageFromRows(rows, size, backward, args, keys, () => (counted ??= countQuery.getCount()));
 }
 
-/** The number of distinct ids `listedIds` selects (see SortKey.listedIds), with the parameters of `qb`. */
-async function countListed<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, listedIds: string): Promise<number> {
-  const row = await qb.connection
-    .createQueryBuilder()
-    .select("COUNT(DISTINCT listed.*)", "n")
-    .from(`(${listedIds})`, "listed")
-    .setParameters(qb.getParameters())
-    .getRawOne<{ n: string }>();
-  return Number(row?.n ?? 0);
+/**
+ * `paginate` of a list whose rows are a bounded set of candidates (SortKey.candidates): one
+ * statement reads them once, takes the page's ids from them in the keys' order after the cursor,
+ * counts them, and reads the page's rows by id. Before, the page and the count each found the
+ * candidates again (with the search, two index scans each).
+ */
+async function paginateCandidates<T extends ObjectLiteral & { id: string }>(qb: SelectQueryBuilder<T>, args: PageArgs, keys: SortKey<T>[], candidates: string): Promise<Page<T>> {
+  const { size, backward } = pageSize(args);
+  const alias = qb.alias;
+  qb.addCommonTableExpression(candidates, CANDIDATES_CTE, { materialized: true });
+  const params: Record<string, unknown> = {};
+  const beyond: string[] = [];
+  const prefix = () => `cursor${++parameterCounter % 1_000_000}_`;
+  if (args.after) beyond.push(beyondCursorSql(keys, decodeCursor(args.after, keys.length, "after", cursorScope(keys)), true, prefix(), params));
+  if (args.before) beyond.push(beyondCursorSql(keys, decodeCursor(args.before, keys.length, "before", cursorScope(keys)), false, prefix(), params));
+  const order = keys.map((key) => ({ expression: key.expression, direction: (key.direction === "ASC") !== backward ? ("ASC" as const) : ("DESC" as const) }));
+  const countSql = `SELECT count(*) FROM ${CANDIDATES_CTE}`;
+  let counted: Promise<number> | undefined;
+  let rows: T[] = [];
+  if (size > 0) {
+    // The candidates under the list's alias: the keys' expressions read their columns.
+    const pageIds = `SELECT ${alias}.id FROM ${CANDIDATES_CTE} ${alias}${beyond.length ? ` WHERE ${beyond.join(" AND ")}` : ""} ORDER BY ${order.map((o) => `${o.expression} ${o.direction}`).join(", ")} LIMIT ${size + 1}`;
+    qb.andWhere(`${alias}.id IN (${pageIds})`, params).addSelect(`(${countSql})`, "list_total");
+    order.forEach((o, i) => (i === 0 ? qb.orderBy(o.expression, o.direction) : qb.addOrderBy(o.expression, o.direction)));
+    const { entities, raw } = await qb.take(size + 1).getRawAndEntities();
+    rows = entities;
+    if (raw.length > 0) counted = Promise.resolve(Number((raw[0] as { list_total: string }).list_total));
+    // No cursor and no row: there are no candidates.
+    else if (beyond.length === 0) counted = Promise.resolve(0);
+  }
+  const count = async () => {
+    const [sql, values] = qb.connection.driver.escapeQueryWithParameters(`WITH ${CANDIDATES_CTE} AS MATERIALIZED (${candidates}) ${countSql}`, qb.getParameters());
+    return Number((await qb.connection.query(sql, values))[0].count);
+  };
+  return pageFromRows(rows, size, backward, args, keys, () => (counted ??= count()));
 }
 
 /** A condition of a list as SQL over its table's alias, with TypeORM-style named parameters (`:name`, `:...names`). */
@@ -301,7 +333,7 @@ export interface ListCondition {
  * CPU than PostgreSQL spent answering. Rows become entities as `find` makes them (entityRows).
  * With `countWithPage` (the client asked for `totalCount`) the count comes in the page's statement,
  * one round trip instead of two; an empty page counts apart. For lists of plain columns: sort keys
- * with a `pageCondition` or `listedIds` go through `paginate`.
+ * with `candidates` go through `paginate`.
  */
 export async function paginateTable<T extends ObjectLiteral & { id: string }>(
   ds: DataSource,
@@ -312,7 +344,7 @@ export async function paginateTable<T extends ObjectLiteral & { id: string }>(
   sortKeys: SortKey<T>[],
   { countWithPage = false }: { countWithPage?: boolean } = {},
 ): Promise<Page<T>> {
-  if (sortKeys.some((key) => key.pageCondition || key.listedIds)) throw new Error("paginateTable: sort keys with conditions of their own go through paginate");
+  if (sortKeys.some((key) => key.candidates)) throw new Error("paginateTable: sort keys with candidates of their own go through paginate");
   const { size, backward } = pageSize(args);
   const idExpression = `${alias}.id`;
   const keys = [...sortKeys, { expression: idExpression, direction: "ASC" as const, valueOf: (row: T) => row.id }];

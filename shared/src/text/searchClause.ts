@@ -91,15 +91,20 @@ export function searchClause(document: string, search: string, parameterPrefix =
 export const RANKED_CANDIDATES = 500;
 
 /**
- * The ids a relevance order ranks, as SQL for `id IN (...)`: up to `limit` rows of rank 0 (every
- * word whole) and up to `limit` matches, each taken in the order the trigram index finds them (no
- * sort: the scan stops at `limit`; a walk of the name index instead reads every row before the
- * matches of a rare word). A search with at most `limit` matches ranks them all; a broader one
- * still puts rows of rank 0 first whenever it has some; its relevance-ordered list holds at most
- * 2 × `limit` rows, and its totalCount counts those (name order lists and counts every match). `matchingIds(extra)` is the SELECT of the ids
- * the search finds under the list's filters, with `extra` as one more condition.
+ * The rows a relevance order ranks, as one SELECT of whole rows (the list's table's columns and
+ * `search_whole`): up to `limit` rows of rank 0 (every word whole) and up to `limit` matches, each
+ * taken in the order the table is read (no sort), without duplicates. `matches` is the SELECT of the
+ * rows the search finds under the list's filters, each with `search_whole`, the search's
+ * `wholeWords`. It is read once, lazily, as a materialized CTE: both picks share one scan, which
+ * stops as soon as both have their rows (a scan of the table in order stops early on a broad
+ * search; the trigram index's bitmap of a broad search is built once instead of twice).
+ * A search with at most `limit` matches ranks them all; a broader one still puts rows of rank 0
+ * first whenever it has some; its relevance-ordered list holds at most 2 × `limit` rows, and its
+ * totalCount counts those (name order lists and counts every match).
  */
-export function rankedCandidatesSql(matchingIds: (extra: string) => string, clause: SearchClause, limit = RANKED_CANDIDATES): string {
-  const some = (extra: string) => `(${matchingIds(extra)} LIMIT ${limit})`;
-  return `${some(`(${clause.wholeWords})`)} UNION ALL ${some("true")}`;
+export function rankedCandidatesSql(matches: string, limit = RANKED_CANDIDATES): string {
+  return (
+    `WITH search_matches AS MATERIALIZED (${matches}) ` +
+    `SELECT DISTINCT ON (id) * FROM ((SELECT * FROM search_matches WHERE search_whole LIMIT ${limit}) UNION ALL (SELECT * FROM search_matches LIMIT ${limit})) AS ranked`
+  );
 }

@@ -33,9 +33,9 @@ export class CooperativeGroupResolver {
     for (const area of areaFilterSql("g", filter ?? {})) qb.andWhere(area.sql, area.params);
     if (filter?.sectorCodes?.length) qb.andWhere("g.sector_code IN (:...s)", { s: filter.sectorCodes });
     if (filter?.status) qb.andWhere("g.status = :status", { status: filter.status });
+    const order = orderBy ?? { field: filter?.search ? CooperativeGroupOrderField.RELEVANCE : CooperativeGroupOrderField.NAME, direction: "ASC" };
     // After the other filters: the search checks whether its words as typed find anything among them.
-    const relevance = filter?.search ? await addSearch(qb, "g", filter.search) : undefined;
-    const order = orderBy ?? { field: relevance ? CooperativeGroupOrderField.RELEVANCE : CooperativeGroupOrderField.NAME, direction: "ASC" };
+    const relevance = filter?.search ? await addSearch(qb, "g", filter.search, { ranked: order.field === CooperativeGroupOrderField.RELEVANCE }) : undefined;
     const keys = order.field === CooperativeGroupOrderField.RELEVANCE ? relevanceOrder(relevance, BY_NAME, order.direction as "ASC" | "DESC", "orderBy") : [{ ...BY_NAME, direction: order.direction as "ASC" | "DESC" }];
     return toConnection(await paginate(qb, page, keys, "g.id"));
   }

@@ -54,9 +54,10 @@ export async function findCooperatives(
 
   const qb = ds.getRepository(Cooperative).createQueryBuilder("c");
   for (const condition of conditions) qb.andWhere(condition.sql, condition.params);
+  const order = orderBy?.length ? orderBy : [{ field: CooperativeOrderField.RELEVANCE, direction: OrderDirection.ASC }];
   // After the other filters: the search checks whether its words as typed find anything among them.
-  const relevance = await addSearch(qb, "c", f.search);
-  const keys = keysOf(orderBy?.length ? orderBy : [{ field: CooperativeOrderField.RELEVANCE, direction: OrderDirection.ASC }], relevance);
+  const relevance = await addSearch(qb, "c", f.search, { ranked: order.some((o) => o.field === CooperativeOrderField.RELEVANCE) });
+  const keys = keysOf(order, relevance);
   return paginate(qb, page, keys, "c.id");
 }
 
