@@ -1,4 +1,4 @@
-import { beyondCursorSql, inVietnameseOrder, rankedCandidatesSql, searchClause } from "@camau/shared";
+import { beyondCursorSql, inVietnameseOrder } from "@camau/shared";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,22 +8,19 @@ import type { startPersistentPostgres as StartPostgres, StartedPostgres } from "
 import { SEARCH_WORDS } from "./operations";
 
 /**
- * `node bench/dist/src/searchSql.js --port P [--rounds R] [--label L] <bench data folder>...`
+ * `node bench/dist/src/searchSql.js --port P [--rounds R] [--label L] [--base DIR] [--copies N] <bench data folder>...`
  *
- * The search page's SQL alone, as the registry sends it for the benchmark's search words (the
- * EXISTS that decides on typo tolerance, then the ranked page of 21), timed from one connection per
- * benchmark data folder (.data/bench/scale-N, each on its own PostgreSQL, ports P, P+1, ...) after
- * applying the registry's pending migrations: the database's share of a search, without the Node
- * layers. Variants side by side, interleaved round by round across the folders so a loaded machine
- * weighs on all alike:
- * - `ranked-all`: the page ranks every match (the SQL before the ranked candidates);
- * - `ranked-candidates`: the page ranks the candidates only (rankedCandidatesSql, what addSearch sends);
- * - `kind-words-left-out`: ranked-all without the words every cooperative's document holds ("hop tac xa");
- * - `count`: the count of every match (what `totalCount` added before), apart;
- * - `count-ranked-candidates`: the count of the relevance-ordered list, the ranked candidates
- *   (what `totalCount` of a search in relevance order counts now), apart;
- * - `search-with-count`: `ranked-candidates` and `count-ranked-candidates` together, the SQL of
- *   the benchmark's search (which selects `totalCount`).
+ * The SQL of the benchmark's search alone, as the registry sends it: for each search word, the
+ * statements `findCooperatives` sends for the first page of 20 in relevance order and its
+ * totalCount (what the benchmark's search asks), recorded once from the registry's built code,
+ * then timed as they are from one connection per benchmark data folder (.data/bench/scale-N, each
+ * on its own PostgreSQL, ports P, P+1, ...) after applying the registry's pending migrations: the
+ * database's share of a search, without the Node layers. `--base DIR`: the same for another build
+ * of the worktree (a copy of it at the base commit, built), side by side: builds alternate
+ * statement set by statement set, interleaved round by round across the folders, so a loaded
+ * machine weighs on all alike. Records which statements each build sends, whether both find the
+ * same first and second pages and totalCount (read with synchronize_seqscans off, see below), and,
+ * per word, EXPLAIN (ANALYZE, BUFFERS) of each statement.
  * `--copies N` (one data folder): also measures a schema `copies_N` holding the folder's
  * cooperatives N times over (new ids and codes, same documents, rows in random order), made on the
  * spot and dropped at the end: how the search grows with the matches without seeding national data.
@@ -35,47 +32,48 @@ const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPersistentPostgres } = require(path.join(REPO_ROOT, "dist/scripts/lib/embeddedForStart.js")) as { startPersistentPostgres: typeof StartPostgres };
 
-const KIND_WORDS = /\bhop tac xa\b/g;
 const NAME = inVietnameseOrder("c.name");
 
 type Statement = { text: string; values: unknown[] };
+type Recorded = { statements: Statement[]; answer: string };
 
-/** The clause's named parameters as $n, longest names first so `search1` does not eat `search10`. */
-function positional(clause: ReturnType<typeof searchClause>): (text: string) => Statement {
-  const names = Object.keys(clause.params).filter((name) => !name.endsWith("near")).sort((a, b) => b.length - a.length);
-  const values = names.map((name) => clause.params[name]);
-  return (text) => ({ text: names.reduce((s, name, i) => s.split(`:${name}`).join(`$${i + 1}`), text), values });
-}
-
-/** The statements of one search under a variant: the EXISTS and the page (or the count). */
-function statements(variant: string, words: string): Statement[] {
-  const clause = searchClause("c.search_document", variant === "kind-words-left-out" ? words.replace(KIND_WORDS, " ").trim() || words : words);
-  const sql = positional(clause);
-  const exists = sql(`SELECT EXISTS (SELECT 1 FROM cooperative c WHERE ${clause.exact})`);
-  const page = (where: string) => sql(`SELECT c.*, ${clause.rank} AS c_search_rank FROM cooperative c WHERE ${where} ORDER BY ${clause.rank}, ${NAME}, c.id LIMIT 21`);
-  switch (variant) {
-    case "ranked-all":
-    case "kind-words-left-out":
-      return [exists, page(`(${clause.exact})`)];
-    case "ranked-candidates": {
-      const ids = rankedCandidatesSql((extra) => `SELECT c.id FROM cooperative c WHERE (${clause.exact}) AND ${extra}`, clause);
-      return [exists, page(`(${clause.exact}) AND c.id IN (${ids})`)];
+/**
+ * The statements a build of the registry sends for `words` (page 1 and its totalCount), and its
+ * answer (totalCount, ids of page 1 and of page 2), read through that build's own TypeORM.
+ */
+async function recordSearches(root: string, url: string, options?: string): Promise<Record<string, Recorded>> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const typeorm = require(path.join(root, "node_modules/typeorm")) as typeof import("typeorm");
+  const { PostgresQueryRunner } = require(path.join(root, "node_modules/typeorm/driver/postgres/PostgresQueryRunner")) as { PostgresQueryRunner: { prototype: { query: (sql: string, params?: unknown[]) => Promise<unknown> } } };
+  const { registryEntities } = require(path.join(root, "services/registry/dist/src/entities"));
+  const { findCooperatives } = require(path.join(root, "services/registry/dist/src/resolvers/cooperativeQuery"));
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const ds = new typeorm.DataSource({ type: "postgres", url, entities: registryEntities, poolSize: 1, extra: options ? { options } : {} });
+  await ds.initialize();
+  const sent: Statement[] = [];
+  const query = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = function (this: unknown, sql: string, params?: unknown[], ...rest: unknown[]) {
+    sent.push({ text: sql, values: params ?? [] });
+    return (query as (...a: unknown[]) => Promise<unknown>).call(this, sql, params, ...rest);
+  };
+  const recorded: Record<string, Recorded> = {};
+  try {
+    for (const words of SEARCH_WORDS) {
+      type Connection = { edges: { node: { id: string } }[]; pageInfo: { endCursor: string }; totalCount: () => Promise<number> };
+      sent.length = 0;
+      const first = (await findCooperatives(ds, { search: words }, null, { first: 20 })) as Connection;
+      const total = await first.totalCount();
+      const statements = [...sent];
+      const second = (await findCooperatives(ds, { search: words }, null, { first: 20, after: first.pageInfo.endCursor })) as Connection;
+      const ids = (page: Connection) => page.edges.map((e) => e.node.id).join(",");
+      recorded[words] = { statements, answer: `${total}|${ids(first)}|${ids(second)}` };
     }
-    case "count":
-      return [sql(`SELECT count(*) FROM cooperative c WHERE (${clause.exact})`)];
-    case "count-ranked-candidates":
-    case "search-with-count": {
-      const ids = rankedCandidatesSql((extra) => `SELECT c.id FROM cooperative c WHERE (${clause.exact}) AND ${extra}`, clause);
-      // As paginate counts a relevance-ordered list: the distinct ids of its candidates (SortKey.listedIds).
-      const count = sql(`SELECT COUNT(DISTINCT listed.*) AS n FROM (${ids}) listed`);
-      return variant === "search-with-count" ? [exists, page(`(${clause.exact}) AND c.id IN (${ids})`), count] : [count];
-    }
-    default:
-      throw new Error(variant);
+  } finally {
+    PostgresQueryRunner.prototype.query = query;
+    await ds.destroy();
   }
+  return recorded;
 }
-
-const VARIANTS = ["ranked-all", "ranked-candidates", "kind-words-left-out", "count", "count-ranked-candidates", "search-with-count"];
 
 /** Copies the folder's cooperatives `copies` times into schema copies_N (see --copies). */
 async function makeCopies(client: Client, copies: number): Promise<string> {
@@ -118,16 +116,37 @@ async function deepPage(client: Client): Promise<Record<string, { executionMs: n
   return result;
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement (after a warm run): execution and planning times, buffers, plan. */
+async function explain(client: Client, statements: Statement[]) {
+  const plans = [];
+  for (const s of statements) {
+    await client.query(s.text, s.values);
+    const explained = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values);
+    const plan = explained.rows.map((r) => r["QUERY PLAN"]).join("\n");
+    plans.push({
+      statement: s.text.slice(0, 120),
+      executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]),
+      planningMs: Number(/Planning Time: ([\d.]+)/.exec(plan)?.[1]),
+      buffers: /Buffers: [^\n]*/.exec(plan)?.[0] ?? "",
+      plan,
+    });
+  }
+  return plans;
+}
+
 async function main(): Promise<void> {
   const { values, positionals: dirs } = parseArgs({
-    options: { port: { type: "string" }, rounds: { type: "string", default: "6" }, label: { type: "string", default: "search" }, copies: { type: "string" } },
+    options: { port: { type: "string" }, rounds: { type: "string", default: "6" }, label: { type: "string", default: "search" }, copies: { type: "string" }, base: { type: "string" } },
     allowPositionals: true,
   });
-  if (!values.port || dirs.length === 0) throw new Error("usage: node bench/dist/src/searchSql.js --port P [--rounds R] [--label L] <data folder>...");
+  if (!values.port || dirs.length === 0) throw new Error("usage: node bench/dist/src/searchSql.js --port P [--rounds R] [--label L] [--base DIR] [--copies N] <data folder>...");
   const copies = values.copies ? Number(values.copies) : undefined;
   if (copies !== undefined && (!Number.isInteger(copies) || copies < 2 || copies > 1000 || dirs.length !== 1)) throw new Error("--copies takes an integer in 2..1000 and one data folder");
+  const builds: Record<string, string> = { ...(values.base ? { base: path.resolve(values.base) } : {}), ours: REPO_ROOT };
+  const buildNames = Object.keys(builds);
   const servers: StartedPostgres[] = [];
   const clients: Client[] = [];
+  const urls: { url: string; options?: string }[] = [];
   let copiesSchema: string | undefined;
   try {
     for (const [i, dir] of dirs.entries()) {
@@ -138,27 +157,38 @@ async function main(): Promise<void> {
       const client = new Client({ connectionString: url });
       await client.connect();
       clients.push(client);
+      urls.push({ url });
     }
     if (copies !== undefined) {
       copiesSchema = await makeCopies(clients[0], copies);
-      const client = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${values.port}/camau_registry`, options: `-c search_path=${copiesSchema},public` });
+      const options = `-c search_path=${copiesSchema},public`;
+      const client = new Client({ connectionString: urls[0].url, options });
       await client.connect();
       clients.push(client);
+      urls.push({ url: urls[0].url, options });
       dirs.push(`${dirs[0]} (${copiesSchema})`);
     }
-    const times = dirs.map(() => Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])));
-    const perWord = dirs.map(() => Object.fromEntries(VARIANTS.map((v) => [v, {} as Record<string, number[]>])));
+    // What each build sends and answers; answers read without synchronized scans, whose start in
+    // the middle of the table changes which matches a broad search's candidates are.
+    const recorded: Record<string, Record<string, Recorded>>[] = [];
+    for (const { url, options } of urls) {
+      const perBuild: Record<string, Record<string, Recorded>> = {};
+      for (const [name, root] of Object.entries(builds)) perBuild[name] = await recordSearches(root, url, `${options ?? ""} -c synchronize_seqscans=off`.trim());
+      recorded.push(perBuild);
+    }
+    const times = dirs.map(() => Object.fromEntries(buildNames.map((b) => [b, [] as number[]])));
+    const perWord = dirs.map(() => Object.fromEntries(buildNames.map((b) => [b, {} as Record<string, number[]>])));
     for (let round = 0; round < Number(values.rounds); round++) {
       for (const words of SEARCH_WORDS) {
-        for (const variant of VARIANTS) {
+        for (const build of round % 2 ? [...buildNames].reverse() : buildNames) {
           for (const [d, client] of clients.entries()) {
             const started = process.hrtime.bigint();
-            for (const s of statements(variant, words)) await client.query(s.text, s.values);
+            for (const s of recorded[d][build][words].statements) await client.query(s.text, s.values);
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
             // The first round warms the cache.
             if (round > 0) {
-              times[d][variant].push(ms);
-              (perWord[d][variant][words] ??= []).push(ms);
+              times[d][build].push(ms);
+              (perWord[d][build][words] ??= []).push(ms);
             }
           }
         }
@@ -168,10 +198,24 @@ async function main(): Promise<void> {
     const folders = [];
     for (const [d, client] of clients.entries()) {
       const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM cooperative");
+      const explained: Record<string, Record<string, Awaited<ReturnType<typeof explain>>>> = {};
+      for (const build of buildNames) for (const words of SEARCH_WORDS) (explained[build] ??= {})[words] = await explain(client, recorded[d][build][words].statements);
       folders.push({
         dataFolder: dirs[d],
         cooperatives: rows[0].n,
-        variants: Object.fromEntries(VARIANTS.map((v) => [v, { ...summary(times[d][v]), medianMsPerSearch: Object.fromEntries(Object.entries(perWord[d][v]).map(([w, t]) => [w, median(t)])) }])),
+        builds: Object.fromEntries(
+          buildNames.map((b) => [
+            b,
+            {
+              ...summary(times[d][b]),
+              statementsPerSearch: Object.fromEntries(SEARCH_WORDS.map((w) => [w, recorded[d][b][w].statements.length])),
+              medianMsPerSearch: Object.fromEntries(Object.entries(perWord[d][b]).map(([w, t]) => [w, median(t)])),
+              explained: explained[b],
+            },
+          ]),
+        ),
+        sameAnswers: buildNames.length > 1 ? Object.fromEntries(SEARCH_WORDS.map((w) => [w, new Set(buildNames.map((b) => recorded[d][b][w].answer)).size === 1])) : undefined,
+        totalCounts: Object.fromEntries(SEARCH_WORDS.map((w) => [w, Number(recorded[d][buildNames[buildNames.length - 1]][w].answer.split("|")[0])])),
         deepPageByName: await deepPage(client),
       });
     }
@@ -181,11 +225,25 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       loadAverage: (await import("node:os")).loadavg().map((l) => Number(l.toFixed(2))),
       rounds: Number(values.rounds),
+      builds,
       folders,
-      p95Growth: Object.fromEntries(VARIANTS.map((v) => [v, Number((last.variants[v].p95Ms / first.variants[v].p95Ms).toFixed(2))])),
-      p50Growth: Object.fromEntries(VARIANTS.map((v) => [v, Number((last.variants[v].p50Ms / first.variants[v].p50Ms).toFixed(2))])),
+      p95Growth: Object.fromEntries(buildNames.map((b) => [b, Number((last.builds[b].p95Ms / first.builds[b].p95Ms).toFixed(2))])),
+      p50Growth: Object.fromEntries(buildNames.map((b) => [b, Number((last.builds[b].p50Ms / first.builds[b].p50Ms).toFixed(2))])),
     };
-    console.log(JSON.stringify({ ...result, folders: folders.map((f) => ({ ...f, deepPageByName: Object.fromEntries(Object.entries(f.deepPageByName).map(([k, v]) => [k, { executionMs: v.executionMs, buffers: v.buffers }])) })) }, null, 1));
+    const brief = {
+      ...result,
+      folders: folders.map((f) => ({
+        ...f,
+        builds: Object.fromEntries(
+          Object.entries(f.builds).map(([b, v]) => [
+            b,
+            { ...v, explained: Object.fromEntries(Object.entries(v.explained).map(([w, plans]) => [w, plans.map((p) => `${p.executionMs} ms + plan ${p.planningMs} ms, ${p.buffers}`)])) },
+          ]),
+        ),
+        deepPageByName: Object.fromEntries(Object.entries(f.deepPageByName).map(([k, v]) => [k, { executionMs: v.executionMs, buffers: v.buffers }])),
+      })),
+    };
+    console.log(JSON.stringify(brief, null, 1));
     writeFileSync(path.join(REPO_ROOT, "bench/results", `${result.date.slice(0, 19).replace(/:/g, "-")}-sql-search-${values.label}.json`), `${JSON.stringify(result, null, 1)}\n`);
   } finally {
     if (copiesSchema) await clients[0].query(`DROP SCHEMA ${copiesSchema} CASCADE`);
