@@ -121,14 +121,21 @@ async function explain(client: Client, statements: Statement[]) {
   const plans = [];
   for (const s of statements) {
     await client.query(s.text, s.values);
-    const explained = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values);
-    const plan = explained.rows.map((r) => r["QUERY PLAN"]).join("\n");
+    const explained = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.text}`, s.values);
+    // Without the lines that repeat the statement's expressions; the buffers of the whole statement are kept apart.
+    const plan = explained.rows
+      .map((r) => r["QUERY PLAN"])
+      .join("\n");
+    const shortPlan = plan
+      .split("\n")
+      .filter((line) => !/^\s*(Filter|Recheck Cond|Index Cond|Sort Key|Group Key|Hash Cond|One-Time Filter|Storage|Buffers|Index Searches|Batches|Sort Method|Buckets|Planning|Execution Time)\b/.test(line))
+      .join("\n");
     plans.push({
       statement: s.text.slice(0, 120),
       executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]),
       planningMs: Number(/Planning Time: ([\d.]+)/.exec(plan)?.[1]),
       buffers: /Buffers: [^\n]*/.exec(plan)?.[0] ?? "",
-      plan,
+      plan: shortPlan,
     });
   }
   return plans;
@@ -199,7 +206,13 @@ async function main(): Promise<void> {
     for (const [d, client] of clients.entries()) {
       const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM cooperative");
       const explained: Record<string, Record<string, Awaited<ReturnType<typeof explain>>>> = {};
-      for (const build of buildNames) for (const words of SEARCH_WORDS) (explained[build] ??= {})[words] = await explain(client, recorded[d][build][words].statements);
+      // The plans themselves of the last folder only (the largest), to keep the file small.
+      for (const build of buildNames) {
+        for (const words of SEARCH_WORDS) {
+          const plans = await explain(client, recorded[d][build][words].statements);
+          (explained[build] ??= {})[words] = d === clients.length - 1 ? plans : plans.map((p) => ({ ...p, plan: "" }));
+        }
+      }
       folders.push({
         dataFolder: dirs[d],
         cooperatives: rows[0].n,
