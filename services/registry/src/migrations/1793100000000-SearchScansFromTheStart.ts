@@ -1,0 +1,32 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+/**
+ * Sequential scans of the registry's database start at the table's first page. PostgreSQL lets a
+ * scan of a table larger than a quarter of shared_buffers start where another one is (the
+ * cooperatives at national scale are): the candidates of a broad search, taken in the order the
+ * table is read (rankedCandidatesSql), then changed from one statement to the next, so the pages of
+ * one search in relevance order disagreed with its totalCount and with each other. Set on the
+ * database (every role, every new session, through PgBouncer too); a role that does not own the
+ * database sets it on itself.
+ */
+export class SearchScansFromTheStart1793100000000 implements MigrationInterface {
+  name = "SearchScansFromTheStart1793100000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`DO $$
+      BEGIN
+        EXECUTE format('ALTER DATABASE %I SET synchronize_seqscans = off', current_database());
+      EXCEPTION WHEN insufficient_privilege THEN
+        EXECUTE format('ALTER ROLE CURRENT_USER IN DATABASE %I SET synchronize_seqscans = off', current_database());
+      END $$`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DO $$
+      BEGIN
+        EXECUTE format('ALTER DATABASE %I RESET synchronize_seqscans', current_database());
+      EXCEPTION WHEN insufficient_privilege THEN
+        EXECUTE format('ALTER ROLE CURRENT_USER IN DATABASE %I RESET synchronize_seqscans', current_database());
+      END $$`);
+  }
+}
