@@ -40,10 +40,10 @@ export class TrainingClassResolver {
     if (f.kinds?.length) qb.andWhere("tc.kind IN (:...kinds)", { kinds: f.kinds });
     for (const area of areaFilterSql("tc", f)) qb.andWhere(area.sql, area.params);
     if (f.statuses?.length) qb.andWhere("tc.status IN (:...statuses)", { statuses: f.statuses });
-    // After the other filters: the search checks whether its words as typed find anything among them.
-    const relevance = f.search ? await addSearch(qb, "tc", f.search) : undefined;
     if ((orderBy?.length ?? 0) > 3) throw new BadUserInputError("orderBy takes at most 3 keys", [{ path: "orderBy", message: "at most 3 keys" }]);
-    const order = orderBy?.length ? orderBy : [{ field: relevance ? TrainingClassOrderField.RELEVANCE : TrainingClassOrderField.START_DATE, direction: "ASC" }];
+    const order = orderBy?.length ? orderBy : [{ field: f.search ? TrainingClassOrderField.RELEVANCE : TrainingClassOrderField.START_DATE, direction: "ASC" }];
+    // After the other filters, so that the search's candidates are those of the filtered list.
+    const relevance = f.search ? await addSearch(qb, "tc", f.search, { ranked: order.some((o) => o.field === TrainingClassOrderField.RELEVANCE) }) : undefined;
     const keys: SortKey<TrainingClass>[] = order.flatMap((o) =>
       o.field === TrainingClassOrderField.RELEVANCE
         ? relevanceOrder(relevance, BY_TITLE, o.direction as "ASC" | "DESC", "orderBy")

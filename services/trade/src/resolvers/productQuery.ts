@@ -27,10 +27,10 @@ export async function findProducts(ds: DataSource, filter: ProductFilter | null 
     if (f.minStars != null) qb.andWhere(`${STARS_IN_FORCE_SQL} >= :minStars`, { minStars: f.minStars });
     if (f.ocopRated != null) qb.andWhere(`${STARS_IN_FORCE_SQL} IS ${f.ocopRated ? "NOT " : ""}NULL`);
   }
-  // After the other filters: the search checks whether its words as typed find anything among them.
-  const relevance = f.search ? await addSearch(qb, "p", f.search) : undefined;
   if ((orderBy?.length ?? 0) > 2) throw new BadUserInputError("orderBy takes at most 2 keys", [{ path: "orderBy", message: "at most 2 keys" }]);
-  const order = orderBy?.length ? orderBy : [{ field: relevance ? ProductOrderField.RELEVANCE : ProductOrderField.NAME, direction: "ASC" as const }];
+  const order = orderBy?.length ? orderBy : [{ field: f.search ? ProductOrderField.RELEVANCE : ProductOrderField.NAME, direction: "ASC" as const }];
+  // After the other filters, so that the search's candidates are those of the filtered list.
+  const relevance = f.search ? await addSearch(qb, "p", f.search, { ranked: order.some((o) => o.field === ProductOrderField.RELEVANCE) }) : undefined;
   const keys: SortKey<Product>[] = order.flatMap((o) =>
     o.field === ProductOrderField.RELEVANCE
       ? relevanceOrder(relevance, BY_NAME, o.direction, "orderBy")
