@@ -50,13 +50,9 @@ export class CopyBinary extends CopyBuffer {
     this.advance(8);
   }
 
-  /** A `uuid` column's value, in its canonical text form. */
+  /** A `uuid` column's value, in its canonical text form (`binaryUuid` encodes one written on many rows once). */
   uuid(id: string): void {
-    if (!UUID.test(id)) throw new Error(`COPY binary: ${id} is not a uuid`);
-    this.room(20);
-    this.buffer.writeInt32BE(16, this.at);
-    this.buffer.write(id.replace(/-/g, ""), this.at + 4, "hex");
-    this.advance(20);
+    this.bytes(binaryUuid(id));
   }
 
   /** A text column's value (`text`, `varchar`), as UTF-8. */
@@ -92,6 +88,15 @@ export function binaryText(text: string): Buffer {
   const out = Buffer.alloc(4 + Buffer.byteLength(text, "utf8"));
   out.writeInt32BE(out.length - 4, 0);
   out.write(text, 4, "utf8");
+  return out;
+}
+
+/** A uuid field (canonical text form) with its length, to write on many rows with `bytes`. */
+export function binaryUuid(id: string): Buffer {
+  if (!UUID.test(id)) throw new Error(`COPY binary: ${id} is not a uuid`);
+  const out = Buffer.alloc(20);
+  out.writeInt32BE(16, 0);
+  out.write(id.replace(/-/g, ""), 4, "hex");
   return out;
 }
 

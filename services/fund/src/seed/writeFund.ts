@@ -1,4 +1,4 @@
-import { binaryText, binaryTextArray, BulkColumn, bulkInsert, clearFigures, Contribution, CopyBinary, CopyBuffer, copyFigureTotals, copyFromStdin, copyLine, CopyText, deferRollups, FigureTotals, rebuildRollups, withIndexesAfterLoad, withTriggersOff } from "@camau/shared";
+import { binaryText, binaryTextArray, binaryUuid, BulkColumn, bulkInsert, clearFigures, Contribution, CopyBinary, CopyBuffer, copyFigureTotals, copyFromStdin, copyLine, CopyText, deferRollups, FigureTotals, rebuildRollups, withIndexesAfterLoad, withTriggersOff } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { ApplicationRow, BorrowerColumns, DisbursementRow, FundDataset, FundGenerateOptions, generateFundInSteps, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, RestructuringRow, ScheduleRow } from "./generateFund";
@@ -250,11 +250,11 @@ class LedgerWriter {
     for (const figure of this.figures) {
       const totals = this.totals.get(figure)!;
       const fields = this.fields.get(figure)!;
-      const owner = records.loan.id;
+      const owner = binaryUuid(records.loan.id);
       totals.addAll(IN_MEMORY_ROLLUPS[figure](records, this.thresholds), (c, id) => {
         out.row(CONTRIBUTION_COLUMNS.length);
         out.bytes(fields.figure);
-        out.uuid(owner);
+        out.bytes(owner);
         out.bytes((fields.cells[id] ??= binaryTextArray(totals.cells[id])));
         out.date(c.day);
         out.int64(c.delta);
