@@ -1,6 +1,8 @@
 import { QueryRunner } from "typeorm";
 import { dayNumber, isoOfDay } from "../calendar/isoDates";
-import { copyField, copyLines } from "../seed/bulkInsert";
+import { copyFromStdin, copyLines } from "../seed/bulkInsert";
+import { binaryText, binaryTextArray, CopyBinary } from "../seed/copyBinary";
+import { inChunks } from "../seed/copyBuffer";
 
 /**
  * A dated rollup's rows computed in memory, for demo-data loaders that compute the owners'
@@ -157,18 +159,34 @@ export class FigureTotals {
 /**
  * Writes what `rollup_rebuild` writes after a figure's contributions (its deltas, month-end
  * horizon and snapshots) from totals computed in memory, through COPY in the caller's
- * transaction. `today` is the server's current date (the horizon ends at the last complete month).
+ * transaction (deltas and snapshots in the binary format, each cell encoded once).
+ * `today` is the server's current date (the horizon ends at the last complete month).
  */
 export async function copyFigureTotals(q: QueryRunner, figure: string, totals: FigureTotals, today: string): Promise<void> {
-  const literals = totals.cells.map((cell) => copyField(cell));
+  const figureField = binaryText(figure);
+  const cellFields = totals.cells.map((cell) => binaryTextArray(cell));
   const ids = new Map(totals.cells.map((cell, id) => [cell, id]));
-  const literal = (cell: (string | null)[]) => literals[ids.get(cell)!];
-  await copyLines(q, "rollup_delta", ["figure", "day", "cell", "delta"], (function* () {
-    for (const d of totals.deltas()) yield `${figure}\t${isoOfDay(d.day)}\t${literal(d.cell)}\t${d.delta}\n`;
-  })());
+  const cellField = (cell: (string | null)[]) => cellFields[ids.get(cell)!];
+  await copyFromStdin(q, "rollup_delta", ["figure", "day", "cell", "delta"], inChunks(new CopyBinary(), function* (out) {
+    for (const d of totals.deltas()) {
+      out.row(4);
+      out.bytes(figureField);
+      out.date(d.day);
+      out.bytes(cellField(d.cell));
+      out.int64(d.delta);
+      yield;
+    }
+  }), "binary");
   const { horizon, rows } = totals.snapshots(today);
   await copyLines(q, "rollup_horizon", ["figure", "through"], horizon.map((through) => `${figure}\t${through}\n`));
-  await copyLines(q, "rollup_snapshot", ["figure", "through", "cell", "total"], (function* () {
-    for (const s of rows) yield `${figure}\t${s.through}\t${literal(s.cell)}\t${s.total}\n`;
-  })());
+  await copyFromStdin(q, "rollup_snapshot", ["figure", "through", "cell", "total"], inChunks(new CopyBinary(), function* (out) {
+    for (const s of rows) {
+      out.row(4);
+      out.bytes(figureField);
+      out.date(dayNumber(s.through));
+      out.bytes(cellField(s.cell));
+      out.int64(s.total);
+      yield;
+    }
+  }), "binary");
 }

@@ -105,10 +105,13 @@ export function copyLines(q: QueryRunner, table: string, columnNames: readonly s
   return copyFromStdin(q, table, columnNames, batches());
 }
 
-/** The COPY itself: chunks of COPY text (strings or bytes) streamed on the query runner's own connection; the server's row count. */
-export async function copyFromStdin(q: QueryRunner, table: string, columnNames: readonly string[], chunks: Iterable<string | Uint8Array>): Promise<number> {
+/**
+ * The COPY itself: chunks of COPY data (text as strings or bytes; the binary format as a
+ * CopyBinary writes it) streamed on the query runner's own connection; the server's row count.
+ */
+export async function copyFromStdin(q: QueryRunner, table: string, columnNames: readonly string[], chunks: Iterable<string | Uint8Array>, format: "text" | "binary" = "text"): Promise<number> {
   const client = (await q.connect()) as pg.PoolClient;
-  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN`));
+  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN${format === "binary" ? " (FORMAT binary)" : ""}`));
   await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;
 }

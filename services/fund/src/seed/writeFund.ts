@@ -1,4 +1,4 @@
-import { BulkColumn, bulkInsert, clearFigures, Contribution, CopyText, copyField, copyFromStdin, copyLine, deferRollups, FigureTotals, inChunks, isoOfDay, rebuildRollups, withIndexesAfterLoad, withTriggersOff } from "@camau/shared";
+import { binaryText, binaryTextArray, binaryUuid, BulkColumn, bulkInsert, clearFigures, Contribution, CopyBinary, CopyBuffer, copyFigureTotals, copyFromStdin, copyLine, CopyText, deferRollups, FigureTotals, rebuildRollups, withIndexesAfterLoad, withTriggersOff } from "@camau/shared";
 import { FUND_ROLLUPS } from "../report/rollups";
 import { DataSource, QueryRunner } from "typeorm";
 import { ApplicationRow, BorrowerColumns, DisbursementRow, FundDataset, FundGenerateOptions, generateFundInSteps, InstallmentRow, LoanRecords, LoanRow, RepaymentRow, RestructuringRow, ScheduleRow } from "./generateFund";
@@ -215,17 +215,18 @@ const COUNTER_COLUMNS: Column<FundDataset["contractCounters"][number]>[] = [
 ];
 
 /**
- * Each loan's own rows and rollup contributions as COPY text, sent to the server in statements of
- * a few megabytes queued on the transaction's connection while the caller goes on (one statement
- * at a time: COPY holds the connection).
+ * Each loan's own rows as COPY text and its rollup contributions in COPY's binary format (millions
+ * of rows with a `text[]` cell, which the server would otherwise parse back), sent to the server in
+ * statements of a few megabytes queued on the transaction's connection while the caller goes on
+ * (one statement at a time: COPY holds the connection).
  */
 class LedgerWriter {
   readonly rows: Record<string, number> = {};
   /** Per figure computed in memory: its totals per day and cell. */
   readonly totals: Map<string, FigureTotals>;
-  /** Per figure, each cell's COPY text between tabs, encoded once however many rows name it (by cell id). */
-  private readonly literals: Map<string, Buffer[]>;
-  private readonly pending = new Map<string, { columns: readonly string[]; text: CopyText }>();
+  /** Per figure, its name and each cell (by cell id) as binary COPY fields, encoded once however many rows name them. */
+  private readonly fields: Map<string, { figure: Buffer; cells: Buffer[] }>;
+  private readonly pending = new Map<string, { columns: readonly string[]; out: CopyBuffer }>();
   private readonly queued: Promise<void>[] = [];
   private last: Promise<void> = Promise.resolve();
 
@@ -235,12 +236,7 @@ class LedgerWriter {
     private readonly thresholds: readonly Threshold[],
   ) {
     this.totals = new Map(figures.map((f) => [f, new FigureTotals()]));
-    this.literals = new Map(figures.map((f) => [f, [] as Buffer[]]));
-  }
-
-  /** `\t<cell>\t` in COPY text, by figure and cell id. */
-  literalOf(figure: string, id: number): Buffer {
-    return (this.literals.get(figure)![id] ??= Buffer.from(`\t${copyField(this.totals.get(figure)!.cells[id])}\t`));
+    this.fields = new Map(figures.map((f) => [f, { figure: binaryText(f), cells: [] }]));
   }
 
   add(records: LoanRecords): void {
@@ -250,41 +246,47 @@ class LedgerWriter {
     records.installments.forEach((row, k) => this.line("schedule_installment", INSTALLMENT_COLUMNS, { row, principalToDate: toDate.principal[k], interestToDate: toDate.interest[k] }));
     for (const r of records.repayments) this.line("repayment", REPAYMENT_COLUMNS, r);
     for (const r of records.restructurings) this.line("loan_restructuring", RESTRUCTURING_COLUMNS, r);
-    const out = this.batch("rollup_contribution", CONTRIBUTION_COLUMNS);
+    const out = this.batch("rollup_contribution", CONTRIBUTION_COLUMNS, () => new CopyBinary());
     for (const figure of this.figures) {
       const totals = this.totals.get(figure)!;
-      const owner = `${figure}\t${copyField(records.loan.id)}`;
+      const fields = this.fields.get(figure)!;
+      const owner = binaryUuid(records.loan.id);
       totals.addAll(IN_MEMORY_ROLLUPS[figure](records, this.thresholds), (c, id) => {
-        out.ascii(owner);
-        out.bytes(this.literalOf(figure, id));
-        out.ascii(`${isoOfDay(c.day)}\t${c.delta}\n`);
+        out.row(CONTRIBUTION_COLUMNS.length);
+        out.bytes(fields.figure);
+        out.bytes(owner);
+        out.bytes((fields.cells[id] ??= binaryTextArray(totals.cells[id])));
+        out.date(c.day);
+        out.int64(c.delta);
       });
     }
     this.sendWhenFull("rollup_contribution");
   }
 
   private line<R>(table: string, columns: Column<R>[], row: R): void {
-    this.batch(table, columnNames(columns)).text(copyLine(columns, row));
+    this.batch(table, columnNames(columns), () => new CopyText()).text(copyLine(columns, row));
     this.sendWhenFull(table);
   }
 
-  private batch(table: string, columns: readonly string[]): CopyText {
+  /** The statement being written into for a table (a new one, in its format, after each send). */
+  private batch<W extends CopyBuffer>(table: string, columns: readonly string[], start: () => W): W {
     let batch = this.pending.get(table);
-    if (!batch) this.pending.set(table, (batch = { columns, text: new CopyText() }));
-    return batch.text;
+    if (!batch) this.pending.set(table, (batch = { columns, out: start() }));
+    return batch.out as W;
   }
 
   private sendWhenFull(table: string): void {
-    if (this.pending.get(table)!.text.size >= STATEMENT_BYTES) this.send(table);
+    if (this.pending.get(table)!.out.size >= STATEMENT_BYTES) this.send(table);
   }
 
   private send(table: string): void {
     const batch = this.pending.get(table);
-    if (!batch?.text.size) return;
+    if (!batch) return;
     this.pending.delete(table);
-    const chunks = batch.text.take();
+    batch.out.end();
+    const chunks = batch.out.take();
     const sent = this.last.then(async () => {
-      this.rows[table] = (this.rows[table] ?? 0) + (await copyFromStdin(this.q, table, batch.columns, chunks));
+      this.rows[table] = (this.rows[table] ?? 0) + (await copyFromStdin(this.q, table, batch.columns, chunks, batch.out.format));
     });
     // A failure is raised by pace() or finish(); nothing is sent after it.
     sent.catch(() => undefined);
@@ -316,29 +318,8 @@ function columnNames<R>(columns: Column<R>[]): string[] {
 
 /** What rollup_rebuild writes after the contributions: deltas, month-end horizon and snapshots of each figure computed in memory. */
 async function writeRollupTotals(q: QueryRunner, writer: LedgerWriter, today: string, phase: (what: string) => void): Promise<void> {
-  for (const [figure, figureTotals] of writer.totals) {
-    const ids = new Map(figureTotals.cells.map((cell, id) => [cell, id]));
-    const literal = (cell: (string | null)[]) => writer.literalOf(figure, ids.get(cell)!);
-    await copyFromStdin(q, "rollup_delta", ["figure", "day", "cell", "delta"], inChunks(function* (out) {
-      for (const d of figureTotals.deltas()) {
-        out.ascii(`${figure}\t${isoOfDay(d.day)}`);
-        out.bytes(literal(d.cell));
-        out.ascii(`${d.delta}\n`);
-        yield;
-      }
-    }));
-    const { horizon, rows } = figureTotals.snapshots(today);
-    await copyFromStdin(q, "rollup_horizon", ["figure", "through"], inChunks(function* (out) {
-      for (const through of horizon) out.ascii(`${figure}\t${through}\n`);
-    }));
-    await copyFromStdin(q, "rollup_snapshot", ["figure", "through", "cell", "total"], inChunks(function* (out) {
-      for (const s of rows) {
-        out.ascii(`${figure}\t${s.through}`);
-        out.bytes(literal(s.cell));
-        out.ascii(`${s.total}\n`);
-        yield;
-      }
-    }));
+  for (const [figure, totals] of writer.totals) {
+    await copyFigureTotals(q, figure, totals, today);
     phase(`rollup ${figure} written`);
   }
 }
