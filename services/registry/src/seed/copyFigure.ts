@@ -68,12 +68,18 @@ export async function copyFigure(q: QueryRunner, figure: string, owners: readonl
   for (const cell of cells.sorted()) written.set(cell, { id: totals.idOf(cell), text: copyField(cell) });
   const byId = [...owners].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = await copyLines(q, "rollup_contribution", ["figure", "owner_id", "cell", "day", "delta"], (function* () {
+    // An owner's changes are mostly in one cell: the last one found answers most lookups.
+    let last: Cell | null = null;
+    let known: { id: number; text: string } | undefined;
     for (const owner of byId) {
       for (const { cell, day, delta } of owner.changes()) {
-        const known = written.get(cell);
-        if (known === undefined) throw new Error(`rollup ${figure}: owner ${owner.id} changes a cell its figure's cells lack`);
-        totals.addById(known.id, day, delta);
-        yield `${figure}\t${owner.id}\t${known.text}\t${isoOfDay(day)}\t${delta}\n`;
+        if (cell !== last) {
+          known = written.get(cell);
+          if (known === undefined) throw new Error(`rollup ${figure}: owner ${owner.id} changes a cell its figure's cells lack`);
+          last = cell;
+        }
+        totals.addById(known!.id, day, delta);
+        yield `${figure}\t${owner.id}\t${known!.text}\t${isoOfDay(day)}\t${delta}\n`;
       }
     }
   })());

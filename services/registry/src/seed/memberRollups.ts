@@ -91,7 +91,7 @@ export class MemberRollups {
    * rollup_cooperative_members of one cooperative: on each day its members or its status change,
    * the members in force while it is ACTIVE (none otherwise), as the change from the day before.
    */
-  private *cooperativeContributions(owner: Owner): Generator<{ day: number; delta: number }> {
+  private *cooperativeContributions(owner: Owner): Generator<OwnerChange> {
     const changes = owner.changes.sort((a, b) => a - b);
     const statuses = this.statusDays.get(owner.id) ?? [];
     let inForce = 0;
@@ -104,20 +104,22 @@ export class MemberRollups {
       for (; c < changes.length && Math.floor(changes[c] / 2) === day; c++) inForce += changes[c] % 2 === 0 ? 1 : -1;
       if (s < statuses.length && statuses[s].day === day) status = statuses[s++].status;
       const n = status === "ACTIVE" ? inForce : 0;
-      if (n !== counted) yield { day, delta: n - counted };
+      if (n !== counted) yield { cell: owner.cell, day, delta: n - counted };
       counted = n;
     }
+    owner.changes = [];
   }
 
   /** rollup_group_members of one group: the memberships counting, summed per day (days whose sum is 0 left out). */
-  private *groupContributions(owner: Owner): Generator<{ day: number; delta: number }> {
+  private *groupContributions(owner: Owner): Generator<OwnerChange> {
     const changes = owner.changes.sort((a, b) => a - b);
     for (let c = 0; c < changes.length; ) {
       const day = Math.floor(changes[c] / 2);
       let delta = 0;
       for (; c < changes.length && Math.floor(changes[c] / 2) === day; c++) delta += changes[c] % 2 === 0 ? 1 : -1;
-      if (delta !== 0) yield { day, delta };
+      if (delta !== 0) yield { cell: owner.cell, day, delta };
     }
+    owner.changes = [];
   }
 
   /** Both figures, to be written once every member has been noted (see copyFigures). */
@@ -128,14 +130,11 @@ export class MemberRollups {
     ];
   }
 
-  /** The owners of one figure as the writer takes them; each owner's noted days are let go once written. */
-  private ownersOf(owners: Map<string, Owner>, contributions: (owner: Owner) => Generator<{ day: number; delta: number }>): FigureOwner[] {
+  /** The owners of one figure as the writer takes them (each owner's noted days are let go once its contributions are taken). */
+  private ownersOf(owners: Map<string, Owner>, contributions: (owner: Owner) => Generator<OwnerChange>): FigureOwner[] {
     return [...owners.values()].map((owner) => ({
       id: owner.id,
-      changes: function* (): Generator<OwnerChange> {
-        for (const { day, delta } of contributions(owner)) yield { cell: owner.cell, day, delta };
-        owner.changes = [];
-      },
+      changes: () => contributions(owner),
     }));
   }
 }
