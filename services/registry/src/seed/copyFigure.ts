@@ -65,13 +65,15 @@ export async function copyFigure(q: QueryRunner, figure: string, owners: readonl
   const totals = new FigureTotals();
   // The totals number cells in the order they first see them, and write their rows by that number.
   const written = new Map<Cell, { id: number; text: string }>();
-  for (const cell of cells.sorted()) written.set(cell, { id: totals.idOf(cell), text: copyField(cell) });
+  // (`text`: the cell's COPY field and the tab after it)
+  for (const cell of cells.sorted()) written.set(cell, { id: totals.idOf(cell), text: `${copyField(cell)}\t` });
   const byId = [...owners].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = await copyLines(q, "rollup_contribution", ["figure", "owner_id", "cell", "day", "delta"], (function* () {
     // An owner's changes are mostly in one cell: the last one found answers most lookups.
     let last: Cell | null = null;
     let known: { id: number; text: string } | undefined;
     for (const owner of byId) {
+      const prefix = `${figure}\t${owner.id}\t`;
       for (const { cell, day, delta } of owner.changes()) {
         if (cell !== last) {
           known = written.get(cell);
@@ -79,7 +81,7 @@ export async function copyFigure(q: QueryRunner, figure: string, owners: readonl
           last = cell;
         }
         totals.addById(known!.id, day, delta);
-        yield `${figure}\t${owner.id}\t${known!.text}\t${isoOfDay(day)}\t${delta}\n`;
+        yield `${prefix}${known!.text}${isoOfDay(day)}\t${delta}\n`;
       }
     }
   })());
