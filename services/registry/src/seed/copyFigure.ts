@@ -56,10 +56,11 @@ function compareCells(a: Cell, b: Cell): number {
  * each owner's contributions, then the deltas and month ends summed from them (`today` is the
  * server's current date). The figure's rows must have been deleted first.
  *
- * The rows go out in the order of the rollup tables' keys (owners by id; days and month ends, then
- * cells, in the keys' order of cells), so that when the keys are built after the load (and the
- * figures are written in the order of their names) PostgreSQL's sort finds its input already
- * sorted: about a third of the time of the same key built over rows in any order.
+ * The rows go out in the order of the rollup tables' keys (owners by id, whose lower-case text
+ * sorts as the uuid's bytes; days and month ends, then cells, in the keys' order of cells), so
+ * that when the keys are built after the load (and the figures are written in the order of their
+ * names) PostgreSQL's sort finds its input already sorted: about a third of the time of the same
+ * key built over rows in any order.
  */
 export async function copyFigure(q: QueryRunner, figure: string, owners: readonly FigureOwner[], cells: FigureCells, today: string): Promise<number> {
   const totals = new FigureTotals();
