@@ -8,7 +8,7 @@ import { startRegistry } from "./support";
 /**
  * What the demo-data loader writes in bulk equals what the row-by-row rules write: the search
  * documents (written for all rows at once, the row trigger skipped) equal the trigger's, the
- * rollups' rows (the member figures computed by the loader) equal their functions' rebuild, and the
+ * rollups' rows (every figure computed by the loader) equal their functions' rebuild, and the
  * rollups' month ends (computed from the months in which a cell changes) equal those of the first
  * version, which built every cell × every month.
  */
@@ -50,7 +50,7 @@ describe("registry: the demo data written in bulk equals the row-by-row rules", 
     }
   });
 
-  it("writes the rollups' rows their SQL functions write (the member figures are computed while the members load)", async () => {
+  it("writes the rollups' rows their SQL functions write (the figures are computed by the loader, the member figures while the members load)", async () => {
     const tables = ["rollup_contribution", "rollup_delta", "rollup_horizon", "rollup_snapshot"];
     const rowsOf = async (figure: string) => {
       const digests: string[] = [];

@@ -1,6 +1,9 @@
 import { BulkColumn, bulkInsert, clearFigures, columnsOfFields, deferRollups, rebuildRollups, withIndexesAfterLoad, withTriggersOff } from "@camau/shared";
 import { REGISTRY_ROLLUPS } from "../report/rollups";
 import { MEMBER_FIGURES, MemberRollups } from "./memberRollups";
+import { ORGANISATION_FIGURES, organisationFigures } from "./organisationRollups";
+import { copyFigures } from "./copyFigure";
+import { cooperativeStatusDays } from "./statusDays";
 import { hasSearchDocumentTrigger, withSearchDocumentsInBulk } from "./searchDocumentsInBulk";
 import { DataSource, QueryRunner } from "typeorm";
 import {
@@ -116,10 +119,13 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
       }
     }
 
-    // The member figures are computed as the members stream to the server (see memberRollups.ts);
-    // whatever they held is cleared first, as rollup_rebuild clears a figure.
-    const memberRollups = new MemberRollups(dataset);
-    await clearFigures(q, MEMBER_FIGURES);
+    // The report's figures are computed from the dataset, the member figures as the members stream
+    // to the server (see memberRollups.ts, organisationRollups.ts); whatever they held is cleared
+    // first, as rollup_rebuild clears a figure.
+    const statusDays = cooperativeStatusDays(dataset.events);
+    const memberRollups = new MemberRollups(dataset, statusDays);
+    const inMemory: readonly string[] = [...ORGANISATION_FIGURES, ...MEMBER_FIGURES];
+    await clearFigures(q, inMemory);
     const observed: RegistryDataset = { ...dataset, members: () => memberRollups.observe(dataset.members()) };
     // The rollups' triggers do nothing while the rollups are deferred but would still collect each
     // statement's rows and their distinct owners (5 million members at national scale).
@@ -132,16 +138,17 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
       },
     );
 
-    // The report's rollups once for the whole dataset, not once per inserted chunk: the member
-    // figures from what the load saw, the others by their SQL functions (first, so their rebuild
-    // does not scan the member figures' rows for its own).
+    // The report's rollups once for the whole dataset, not once per inserted chunk: the figures
+    // computed from the dataset, any other by its SQL function (first, so its rebuild does not scan
+    // the computed figures' rows for its own).
     const started = Date.now();
     const [{ today }] = await q.query(`SELECT current_date::text AS today`);
-    const inSql = Object.fromEntries(Object.entries(REGISTRY_ROLLUPS).filter(([figure]) => !(MEMBER_FIGURES as readonly string[]).includes(figure)));
-    // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows.
+    const inSql = Object.fromEntries(Object.entries(REGISTRY_ROLLUPS).filter(([figure]) => !inMemory.includes(figure)));
+    // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows,
+    // which copyFigures writes in the keys' order.
     const rebuild = async () => {
       await rebuildRollups(q, inSql);
-      await memberRollups.write(q, today);
+      await copyFigures(q, [...organisationFigures(dataset, statusDays), ...memberRollups.figures()], today);
     };
     await withIndexesAfterLoad(q, "rollup_contribution", () => withIndexesAfterLoad(q, "rollup_delta", () => withIndexesAfterLoad(q, "rollup_snapshot", rebuild)));
     log(`registry seed: report rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);

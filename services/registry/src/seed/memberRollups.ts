@@ -1,6 +1,7 @@
-import { copyField, copyFigureTotals, copyLines, dayNumber, FigureTotals, isoOfDay } from "@camau/shared";
-import { QueryRunner } from "typeorm";
+import { dayNumber } from "@camau/shared";
 import { MemberRow, RegistryDataset } from "@camau/demo-data";
+import { Cell, ComputedFigure, FigureCells, FigureOwner, OwnerChange } from "./copyFigure";
+import { StatusDay } from "./statusDays";
 
 /**
  * The report's member figures (`cooperative_members`, `group_members`) computed from the dataset
@@ -19,8 +20,8 @@ const stops = (day: number) => day * 2 + 1;
 /** One organisation whose members count in a figure. */
 interface Owner {
   id: string;
-  /** The figure's cell: [district, commune] (one array per place, so the totals know it by identity). */
-  cell: (string | null)[];
+  /** The figure's cell: [district, commune] (one array per place, see FigureCells). */
+  cell: Cell;
   /** The days its memberships start and stop counting (see `starts`). */
   changes: number[];
 }
@@ -29,40 +30,24 @@ export class MemberRollups {
   private readonly cooperatives = new Map<string, Owner>();
   private readonly groups = new Map<string, Owner & { founded: number; dissolved: number }>();
   /** Status days of each cooperative in order: the status taken by its last status event recorded on each day. */
-  private readonly statusDays = new Map<string, { day: number; status: string }[]>();
+  private readonly statusDays: Map<string, StatusDay[]>;
+  private readonly cooperativeCells = new FigureCells();
+  private readonly groupCells = new FigureCells();
   private last: { id: string; owner: Owner } | null = null;
 
-  constructor(dataset: Pick<RegistryDataset, "cooperatives" | "groups" | "events">) {
-    const cells = new Map<string, (string | null)[]>();
-    const cellOf = (district: string | null, commune: string) => {
-      const key = `${district}:${commune}`;
-      let cell = cells.get(key);
-      if (!cell) cells.set(key, (cell = [district, commune]));
-      return cell;
-    };
-    for (const c of dataset.cooperatives) this.cooperatives.set(c.id, { id: c.id, cell: cellOf(c.districtCode, c.communeCode), changes: [] });
+  /** `statusDays`: cooperativeStatusDays of the dataset's events. */
+  constructor(dataset: Pick<RegistryDataset, "cooperatives" | "groups">, statusDays: Map<string, StatusDay[]>) {
+    for (const c of dataset.cooperatives) this.cooperatives.set(c.id, { id: c.id, cell: this.cooperativeCells.of([c.districtCode, c.communeCode]), changes: [] });
     for (const g of dataset.groups) {
       this.groups.set(g.id, {
         id: g.id,
-        cell: cellOf(g.districtCode, g.communeCode),
+        cell: this.groupCells.of([g.districtCode, g.communeCode]),
         changes: [],
         founded: dayNumber(g.foundedOn),
         dissolved: g.dissolvedOn === null ? Infinity : dayNumber(g.dissolvedOn),
       });
     }
-    // cooperative_status_days: per cooperative and day, the status of the event recorded last
-    // (the timestamps share one offset and format, so their text sorts as their instants).
-    const latest = new Map<string, { day: number; status: string; at: string }[]>();
-    for (const e of dataset.events) {
-      if (e.statusAfter === null) continue;
-      const day = dayNumber(e.effectiveOn);
-      let days = latest.get(e.cooperativeId);
-      if (!days) latest.set(e.cooperativeId, (days = []));
-      const same = days.find((d) => d.day === day);
-      if (!same) days.push({ day, status: e.statusAfter, at: e.recordedAt });
-      else if (e.recordedAt > same.at) Object.assign(same, { status: e.statusAfter, at: e.recordedAt });
-    }
-    for (const [id, days] of latest) this.statusDays.set(id, days.sort((a, b) => a.day - b.day));
+    this.statusDays = statusDays;
   }
 
   /** The members, unchanged, each noted on its way to the loader. */
@@ -106,7 +91,7 @@ export class MemberRollups {
    * rollup_cooperative_members of one cooperative: on each day its members or its status change,
    * the members in force while it is ACTIVE (none otherwise), as the change from the day before.
    */
-  private *cooperativeContributions(owner: Owner): Generator<{ day: number; delta: number }> {
+  private *cooperativeContributions(owner: Owner): Generator<OwnerChange> {
     const changes = owner.changes.sort((a, b) => a - b);
     const statuses = this.statusDays.get(owner.id) ?? [];
     let inForce = 0;
@@ -119,50 +104,37 @@ export class MemberRollups {
       for (; c < changes.length && Math.floor(changes[c] / 2) === day; c++) inForce += changes[c] % 2 === 0 ? 1 : -1;
       if (s < statuses.length && statuses[s].day === day) status = statuses[s++].status;
       const n = status === "ACTIVE" ? inForce : 0;
-      if (n !== counted) yield { day, delta: n - counted };
+      if (n !== counted) yield { cell: owner.cell, day, delta: n - counted };
       counted = n;
     }
+    owner.changes = [];
   }
 
   /** rollup_group_members of one group: the memberships counting, summed per day (days whose sum is 0 left out). */
-  private *groupContributions(owner: Owner): Generator<{ day: number; delta: number }> {
+  private *groupContributions(owner: Owner): Generator<OwnerChange> {
     const changes = owner.changes.sort((a, b) => a - b);
     for (let c = 0; c < changes.length; ) {
       const day = Math.floor(changes[c] / 2);
       let delta = 0;
       for (; c < changes.length && Math.floor(changes[c] / 2) === day; c++) delta += changes[c] % 2 === 0 ? 1 : -1;
-      if (delta !== 0) yield { day, delta };
+      if (delta !== 0) yield { cell: owner.cell, day, delta };
     }
+    owner.changes = [];
   }
 
-  /**
-   * Writes both figures as `rollup_rebuild` would after the members are loaded, in the caller's
-   * transaction: each owner's contributions, then the deltas and month ends computed from them
-   * (`today` is the server's current date). The figures' rows must have been deleted first.
-   */
-  async write(q: QueryRunner, today: string): Promise<Record<string, number>> {
-    const rows: Record<string, number> = {};
-    const figures: [string, Map<string, Owner>, (owner: Owner) => Generator<{ day: number; delta: number }>][] = [
-      ["cooperative_members", this.cooperatives, (o) => this.cooperativeContributions(o)],
-      ["group_members", this.groups, (o) => this.groupContributions(o)],
+  /** Both figures, to be written once every member has been noted (see copyFigures). */
+  figures(): ComputedFigure[] {
+    return [
+      { figure: "cooperative_members", owners: this.ownersOf(this.cooperatives, (o) => this.cooperativeContributions(o)), cells: this.cooperativeCells },
+      { figure: "group_members", owners: this.ownersOf(this.groups, (o) => this.groupContributions(o)), cells: this.groupCells },
     ];
-    for (const [figure, owners, contributions] of figures) {
-      const totals = new FigureTotals();
-      // Owners share their cell's array: its id and COPY text are found once per array.
-      const cells = new Map<(string | null)[], { id: number; text: string }>();
-      rows[figure] = await copyLines(q, "rollup_contribution", ["figure", "owner_id", "cell", "day", "delta"], (function* () {
-        for (const owner of owners.values()) {
-          let cell = cells.get(owner.cell);
-          if (cell === undefined) cells.set(owner.cell, (cell = { id: totals.idOf(owner.cell), text: copyField(owner.cell) }));
-          for (const { day, delta } of contributions(owner)) {
-            totals.addById(cell.id, day, delta);
-            yield `${figure}\t${owner.id}\t${cell.text}\t${isoOfDay(day)}\t${delta}\n`;
-          }
-          owner.changes = [];
-        }
-      })());
-      await copyFigureTotals(q, figure, totals, today);
-    }
-    return rows;
+  }
+
+  /** The owners of one figure as the writer takes them (each owner's noted days are let go once its contributions are taken). */
+  private ownersOf(owners: Map<string, Owner>, contributions: (owner: Owner) => Generator<OwnerChange>): FigureOwner[] {
+    return [...owners.values()].map((owner) => ({
+      id: owner.id,
+      changes: () => contributions(owner),
+    }));
   }
 }
