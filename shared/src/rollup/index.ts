@@ -3,3 +3,4 @@ export * from "./triggers";
 export * from "./totals";
 export * from "./monthEndsByChange";
 export * from "./figureTotals";
+export * from "./contributionsByOwner";
