@@ -112,6 +112,28 @@ function paidUpTo(loan: LedgerLoan, date: string, strictlyBefore = false) {
  */
 export interface PenaltyMemo {
   checkpoint?: { through: string; numerator: bigint; schedules: number; repayments: number; lastSchedule: ScheduleVersion | undefined; lastRepayment: { on: string; principal: number } | undefined };
+  /** Each schedule's instalments in date order, known once: a schedule's instalments never change. */
+  installmentsByDate?: Map<ScheduleVersion, readonly Installment[]>;
+}
+
+function installmentsByDate(schedule: ScheduleVersion, memo: PenaltyMemo | undefined): readonly Installment[] {
+  if (!memo) return inDateOrder(schedule.installments, (i) => i.dueDate);
+  const known = (memo.installmentsByDate ??= new Map());
+  let byDate = known.get(schedule);
+  if (!byDate) known.set(schedule, (byDate = inDateOrder(schedule.installments, (i) => i.dueDate)));
+  return byDate;
+}
+
+/** The index of the first record dated on or after `date` in records in date order. */
+function firstOnOrAfter<T>(records: readonly T[], dateOf: (record: T) => string, date: string): number {
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (dateOf(records[middle]) < date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function checkpointHolds(loan: LedgerLoan, c: NonNullable<PenaltyMemo["checkpoint"]>): boolean {
@@ -150,26 +172,29 @@ export function accruedPenalty(loan: LedgerLoan, asOf: string, memo?: PenaltyMem
     from = remembered.through;
     numerator = remembered.numerator;
   }
+  const repayments = inDateOrder(loan.repayments, (r) => r.on);
   // The latest record's day: no record to come changes a day before it (see PenaltyMemo).
   let latest = start;
   for (const s of loan.schedules) if (s.effectiveFrom > latest) latest = s.effectiveFrom;
-  for (const r of loan.repayments) if (r.on > latest) latest = r.on;
+  if (repayments.length && repayments[repayments.length - 1].on > latest) latest = repayments[repayments.length - 1].on;
   const keepFrom = latest <= end ? latest : null;
   // The overdue principal changes only the day after a due date or a payment, or when a new
-  // schedule takes effect: accrue segment by segment between those days.
+  // schedule takes effect: accrue segment by segment between those days. Only the records
+  // dated from `from` to `end` matter, found by bisection in date order (a replay calls this on
+  // every position of a loan whose records are mostly before `from`).
   const breaks = new Set<string>();
   for (const s of loan.schedules) {
     if (s.effectiveFrom > from && s.effectiveFrom <= end) breaks.add(s.effectiveFrom);
-    for (const i of s.installments) if (i.dueDate >= from && i.dueDate < end) breaks.add(addDays(i.dueDate, 1));
+    const byDate = installmentsByDate(s, memo);
+    for (let k = firstOnOrAfter(byDate, (i) => i.dueDate, from); k < byDate.length && byDate[k].dueDate < end; k++) breaks.add(addDays(byDate[k].dueDate, 1));
   }
-  for (const r of loan.repayments) if (r.on >= from && r.on < end) breaks.add(addDays(r.on, 1));
+  for (let k = firstOnOrAfter(repayments, (r) => r.on, from); k < repayments.length && repayments[k].on < end; k++) breaks.add(addDays(repayments[k].on, 1));
   if (keepFrom !== null && keepFrom > from) breaks.add(keepFrom);
   const first = addDays(from, 1);
   const days = [...breaks].filter((d) => d > first && d <= end).sort();
   const segmentStarts = [first, ...days];
   // Segments come in date order, so the principal paid before a segment and the principal each
   // schedule has due before it are running sums.
-  const repayments = inDateOrder(loan.repayments, (r) => r.on);
   let repaid = 0;
   let nextRepayment = 0;
   const dueSoFar = new Map<ScheduleVersion, { next: number; due: number; byDate: readonly Installment[] }>();
@@ -185,7 +210,7 @@ export function accruedPenalty(loan: LedgerLoan, asOf: string, memo?: PenaltyMem
     const schedule = scheduleAt(loan, segment);
     if (!schedule) continue;
     let running = dueSoFar.get(schedule);
-    if (!running) dueSoFar.set(schedule, (running = { next: 0, due: 0, byDate: inDateOrder(schedule.installments, (i) => i.dueDate) }));
+    if (!running) dueSoFar.set(schedule, (running = { next: 0, due: 0, byDate: installmentsByDate(schedule, memo) }));
     while (running.next < running.byDate.length && running.byDate[running.next].dueDate < segment) running.due += running.byDate[running.next++].principal;
     const amount = Math.max(0, running.due - repaid);
     if (amount > 0) numerator += BigInt(amount) * BigInt(length) * BigInt(schedule.annualRateE4);
