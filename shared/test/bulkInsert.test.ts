@@ -114,7 +114,7 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
   const TYPED: Typed[] = [
     { id: "00000000-0000-4000-8000-000000000001", name: "tab\there, new\nline, back\\slash, cr\r end", code: "A01", day: "2024-02-29", big: 9_007_199_254_740_991, whole: 2_147_483_647, small: 32_767, flag: true },
     { id: "ABCDEF01-2345-4789-ABCD-EF0123456789", name: "Hợp tác xã \\N không phải null", code: null, day: null, big: -9_007_199_254_740_991, whole: -2_147_483_648, small: -32_768, flag: false },
-    { id: "12345678-9abc-4def-8123-456789abcdef", name: 1234.5, code: "", day: "1969-07-20", big: "4294967296", whole: null, small: 0, flag: null },
+    { id: "12345678-9abc-4def-8123-456789abcdef", name: 1234.5, code: "", day: "0099-12-31", big: "4294967296", whole: null, small: 0, flag: null },
     { id: "ffffffff-ffff-4fff-bfff-ffffffffffff", name: "", code: "Mười hai kí", day: new Date(2021, 0, 5, 23, 30), big: 0, whole: 1, small: -1, flag: true },
   ];
 
@@ -134,11 +134,17 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
   });
 
   it("refuses, in the binary format, a value it cannot write as the text format would, instead of writing another", async () => {
-    for (const day of ["2023-02-29", "2021-1-5"]) {
+    for (const day of ["2023-02-29", "1900-02-29", "2021-04-31", "2021-1-5", "0000-01-01", "2021-01-05T00:00:00Z"]) {
       const failure = await dataSource
         .transaction(async ({ queryRunner }) => bulkInsert(queryRunner!, "typed_binary", TYPED_COLUMNS, [{ ...TYPED[0], day }]))
         .then(() => undefined, (error: Error) => error);
       expect(failure?.message).to.match(/is not a YYYY-MM-DD date/);
+    }
+    for (const id of ["00000000-0000-4000-8000-00000000000g", "000000000-000-4000-8000-000000000001", "00000000-0000-4000-8000-0000000000ễ1", "{00000000-0000-4000-8000-00000001}"]) {
+      const failure = await dataSource
+        .transaction(async ({ queryRunner }) => bulkInsert(queryRunner!, "typed_binary", TYPED_COLUMNS, [{ ...TYPED[0], id }]))
+        .then(() => undefined, (error: Error) => error);
+      expect(failure?.message).to.match(/is not a uuid/);
     }
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM typed_binary`))[0].n).to.equal(TYPED.length);
   });
