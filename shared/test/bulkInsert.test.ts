@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { expect } from "chai";
 import { DataSource, QueryRunner } from "typeorm";
-import { BulkColumn, bulkInsert, dropDatabase, withIndexesAfterLoad } from "../src";
+import { BulkColumn, bulkInsert, columnsOfFields, copyLine, copyLines, dropDatabase, withIndexesAfterLoad } from "../src";
 import { freshDatabase } from "../src/testing";
 
 interface Row {
@@ -96,6 +96,57 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
     const differing = await dataSource.query(`SELECT count(*)::int AS n FROM (SELECT * FROM by_copy EXCEPT SELECT * FROM by_insert) d`);
     expect(differing[0].n).to.equal(0);
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM by_copy`))[0].n).to.equal(many.length);
+  });
+
+  /** A row of every column type the binary format is written for, with the values the loaders hold. */
+  interface Typed {
+    id: string;
+    name: unknown;
+    code: string | null;
+    day: string | Date | null;
+    big: number | string;
+    whole: number | null;
+    small: number;
+    flag: boolean | null;
+  }
+  const TYPED_TABLE = `(id uuid, name text, code varchar(12), day date, big bigint, whole integer, small smallint, flag boolean)`;
+  const TYPED_COLUMNS = columnsOfFields<Typed>({ id: "uuid", name: "text", code: "text", day: "date", big: "bigint", whole: "int", small: "smallint", flag: "boolean" });
+  const TYPED: Typed[] = [
+    { id: "00000000-0000-4000-8000-000000000001", name: "tab\there, new\nline, back\\slash, cr\r end", code: "A01", day: "2024-02-29", big: 9_007_199_254_740_991, whole: 2_147_483_647, small: 32_767, flag: true },
+    { id: "ABCDEF01-2345-4789-ABCD-EF0123456789", name: "Hợp tác xã \\N không phải null", code: null, day: null, big: -9_007_199_254_740_991, whole: -2_147_483_648, small: -32_768, flag: false },
+    { id: "12345678-9abc-4def-8123-456789abcdef", name: 1234.5, code: "", day: "0099-12-31", big: "4294967296", whole: null, small: 0, flag: null },
+    { id: "ffffffff-ffff-4fff-bfff-ffffffffffff", name: "", code: "Mười hai kí", day: new Date(2021, 0, 5, 23, 30), big: 0, whole: 1, small: -1, flag: true },
+  ];
+
+  it("loads a table whose column types all have a binary writer in COPY's binary format, the same values as its text format", async () => {
+    await dataSource.transaction(async ({ queryRunner }) => {
+      const q = queryRunner!;
+      await q.query(`DROP TABLE IF EXISTS typed_text, typed_binary`);
+      await q.query(`CREATE TABLE typed_text ${TYPED_TABLE}`);
+      await q.query(`CREATE TABLE typed_binary ${TYPED_TABLE}`);
+      await copyLines(q, "typed_text", TYPED_COLUMNS.map((c) => c.name), TYPED.map((r) => copyLine(TYPED_COLUMNS, r)));
+      expect(await bulkInsert(q, "typed_binary", TYPED_COLUMNS, TYPED)).to.equal(TYPED.length);
+    });
+    const [text, binary] = [await dataSource.query(`SELECT * FROM typed_text ORDER BY id`), await dataSource.query(`SELECT * FROM typed_binary ORDER BY id`)];
+    expect(binary).to.have.length(TYPED.length);
+    expect(binary).to.deep.equal(text);
+    expect(binary.map((r: { name: string }) => r.name)).to.include(TYPED[0].name).and.to.include("1234.5");
+  });
+
+  it("refuses, in the binary format, a value it cannot write as the text format would, instead of writing another", async () => {
+    for (const day of ["2023-02-29", "1900-02-29", "2021-04-31", "2021-1-5", "0000-01-01", "2021-01-05T00:00:00Z"]) {
+      const failure = await dataSource
+        .transaction(async ({ queryRunner }) => bulkInsert(queryRunner!, "typed_binary", TYPED_COLUMNS, [{ ...TYPED[0], day }]))
+        .then(() => undefined, (error: Error) => error);
+      expect(failure?.message).to.match(/is not a YYYY-MM-DD date/);
+    }
+    for (const id of ["00000000-0000-4000-8000-00000000000g", "000000000-000-4000-8000-000000000001", "00000000-0000-4000-8000-0000000000ễ1", "{00000000-0000-4000-8000-00000001}"]) {
+      const failure = await dataSource
+        .transaction(async ({ queryRunner }) => bulkInsert(queryRunner!, "typed_binary", TYPED_COLUMNS, [{ ...TYPED[0], id }]))
+        .then(() => undefined, (error: Error) => error);
+      expect(failure?.message).to.match(/is not a uuid/);
+    }
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM typed_binary`))[0].n).to.equal(TYPED.length);
   });
 
   it("builds the indexes and foreign keys again as they were, and a load that breaks one fails", async () => {

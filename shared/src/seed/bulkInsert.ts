@@ -3,6 +3,9 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { QueryRunner } from "typeorm";
+import { binaryFieldsOf } from "./binaryColumns";
+import { CopyBinary } from "./copyBinary";
+import { inChunks } from "./copyBuffer";
 
 /** One column of a bulk insert: its name, the array element type, and how to read a row's value. */
 export interface BulkColumn<R> {
@@ -46,9 +49,10 @@ export interface BulkInsertOptions {
 
 /**
  * Loads rows into a table, used by every subgraph's demo-data loader: through `COPY ... FROM
- * STDIN` in PostgreSQL's text format (several times faster than INSERT: no statement to parse
- * and plan per chunk, no parameter arrays to unnest), values converted exactly as pg converts
- * query parameters, so a column gets the same value as an INSERT would give it. Columns with a
+ * STDIN` (several times faster than INSERT: no statement to parse and plan per chunk, no
+ * parameter arrays to unnest), in the binary format when every column's type has a writer
+ * (binaryColumns.ts), else in the text format, values converted exactly as pg converts query
+ * parameters, so a column gets the same value as an INSERT would give it. Columns with a
  * `select` conversion go through `INSERT ... SELECT FROM unnest($1::uuid[], ...)` instead.
  * Runs in the query runner's connection (and transaction).
  */
@@ -69,14 +73,32 @@ export async function bulkInsert<R>(q: QueryRunner, table: string, columns: Read
 
 async function copyRows<R>(q: QueryRunner, table: string, columns: ReadonlyArray<BulkColumn<R>>, rows: Iterable<R>, progress: (count: number) => void): Promise<void> {
   const names = columns.map((c) => c.name);
+  // In the binary format when every column's type has a writer: the server then only checks each
+  // value instead of parsing its text (docs/performance.md, round six: the registry's members).
+  const fields = await binaryFieldsOf(q, table, names);
   const iterator = rows[Symbol.iterator]();
   let next = iterator.next();
   while (!next.done) {
     let inStatement = 0;
-    const lines = function* (): Generator<string> {
-      for (; !next.done && inStatement < COPY_ROWS; inStatement++, next = iterator.next()) yield copyLine(columns, next.value);
-    };
-    await copyLines(q, table, names, lines());
+    if (fields) {
+      const write = function* (out: CopyBinary): Generator<void> {
+        for (; !next.done && inStatement < COPY_ROWS; inStatement++, next = iterator.next()) {
+          out.row(columns.length);
+          for (let i = 0; i < columns.length; i++) {
+            const value = columns[i].value(next.value);
+            if (value === null || value === undefined) out.null();
+            else fields[i](out, value);
+          }
+          yield;
+        }
+      };
+      await copyFromStdin(q, table, names, inChunks(new CopyBinary(), write), "binary");
+    } else {
+      const lines = function* (): Generator<string> {
+        for (; !next.done && inStatement < COPY_ROWS; inStatement++, next = iterator.next()) yield copyLine(columns, next.value);
+      };
+      await copyLines(q, table, names, lines());
+    }
     progress(inStatement);
   }
 }
