@@ -20,7 +20,7 @@ const FIELDS: Readonly<Record<string, BinaryField>> = {
   "character varying": textField,
   uuid: (out, value) => {
     if (typeof value !== "string") throw new Error(`COPY binary: ${String(value)} is not a uuid`);
-    out.uuidOnce(value);
+    out.uuid(value);
   },
   date: (out, value) => out.date(dayOf(value)),
   bigint: (out, value) => out.int64(wholeNumber(value)),

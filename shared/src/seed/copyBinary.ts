@@ -50,11 +50,6 @@ export class CopyBinary extends CopyBuffer {
     this.advance(8);
   }
 
-  /** A `uuid` column's value, in its canonical text form (`binaryUuid` encodes one written on many rows once). */
-  uuid(id: string): void {
-    this.bytes(binaryUuid(id));
-  }
-
   /** A text column's value (`text`, `varchar`), as UTF-8. */
   text(text: string): void {
     this.room(4 + text.length * 3);
@@ -67,11 +62,6 @@ export class CopyBinary extends CopyBuffer {
     this.room(2);
     this.buffer.writeInt16BE(-1, this.at);
     this.advance(2);
-  }
-
-  private advance(bytes: number): void {
-    this.at += bytes;
-    this.size += bytes;
   }
 
   /** A `boolean` column's value. */
@@ -101,10 +91,10 @@ export class CopyBinary extends CopyBuffer {
   }
 
   /**
-   * A `uuid` column's value in its canonical text form, decoded in place: `uuid` encodes a buffer
-   * first, worth it for an id written on many rows, not for a table's millions of own ids.
+   * A `uuid` column's value in its canonical text form, decoded in place (`binaryUuid` encodes one
+   * written on many rows once, to write with `bytes`).
    */
-  uuidOnce(id: string): void {
+  uuid(id: string): void {
     if (id.length !== 36) throw new Error(`COPY binary: ${id} is not a uuid`);
     this.room(20);
     this.buffer.writeInt32BE(16, this.at);

@@ -23,12 +23,17 @@ export abstract class CopyBuffer {
     this.at = 0;
   }
 
+  /** Counts `bytes` just written at `this.at`. */
+  protected advance(bytes: number): void {
+    this.at += bytes;
+    this.size += bytes;
+  }
+
   /** Bytes already in the format (a field encoded once and written on many rows). */
   bytes(bytes: Uint8Array): void {
     this.room(bytes.length);
     this.buffer.set(bytes, this.at);
-    this.at += bytes.length;
-    this.size += bytes.length;
+    this.advance(bytes.length);
   }
 
   /** Closes the statement's data (the binary format's trailer); nothing is written after it. A writer holds one statement. */

@@ -14,15 +14,13 @@ export class CopyText extends CopyBuffer {
   ascii(text: string): void {
     this.room(text.length);
     const n = this.buffer.write(text, this.at, "latin1");
-    this.at += n;
-    this.size += n;
+    this.advance(n);
   }
 
   /** Any text, as UTF-8. */
   text(text: string): void {
     this.room(text.length * 3);
     const n = this.buffer.write(text, this.at, "utf8");
-    this.at += n;
-    this.size += n;
+    this.advance(n);
   }
 }

@@ -13,20 +13,20 @@ export class SearchScansFromTheStart1793100000000 implements MigrationInterface 
   name = "SearchScansFromTheStart1793100000000";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`DO $$
-      BEGIN
-        EXECUTE format('ALTER DATABASE %I SET synchronize_seqscans = off', current_database());
-      EXCEPTION WHEN insufficient_privilege THEN
-        EXECUTE format('ALTER ROLE CURRENT_USER IN DATABASE %I SET synchronize_seqscans = off', current_database());
-      END $$`);
+    await onDatabaseOrRole(q, "SET synchronize_seqscans = off");
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DO $$
-      BEGIN
-        EXECUTE format('ALTER DATABASE %I RESET synchronize_seqscans', current_database());
-      EXCEPTION WHEN insufficient_privilege THEN
-        EXECUTE format('ALTER ROLE CURRENT_USER IN DATABASE %I RESET synchronize_seqscans', current_database());
-      END $$`);
+    await onDatabaseOrRole(q, "RESET synchronize_seqscans");
   }
+}
+
+/** `ALTER DATABASE <this one> <setting>`, or on the current role in it when the role does not own the database. */
+async function onDatabaseOrRole(q: QueryRunner, setting: string): Promise<void> {
+  await q.query(`DO $$
+    BEGIN
+      EXECUTE format('ALTER DATABASE %I ${setting}', current_database());
+    EXCEPTION WHEN insufficient_privilege THEN
+      EXECUTE format('ALTER ROLE CURRENT_USER IN DATABASE %I ${setting}', current_database());
+    END $$`);
 }
