@@ -316,9 +316,13 @@ function columnNames<R>(columns: Column<R>[]): string[] {
   return found;
 }
 
-/** What rollup_rebuild writes after the contributions: deltas, month-end horizon and snapshots of each figure computed in memory. */
+/**
+ * What rollup_rebuild writes after the contributions: deltas, month-end horizon and snapshots of
+ * each figure computed in memory, the figures in the order of their names (the first column of the
+ * rollup tables' keys: each figure's rows come in key order, see FigureTotals).
+ */
 async function writeRollupTotals(q: QueryRunner, writer: LedgerWriter, today: string, phase: (what: string) => void): Promise<void> {
-  for (const [figure, totals] of writer.totals) {
+  for (const [figure, totals] of [...writer.totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
     await copyFigureTotals(q, figure, totals, today);
     phase(`rollup ${figure} written`);
   }

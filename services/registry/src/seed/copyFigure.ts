@@ -1,4 +1,4 @@
-import { binaryText, binaryTextArray, binaryUuid, CopyBinary, copyFigureTotals, copyFromStdin, FigureTotals, inChunks } from "@camau/shared";
+import { binaryText, binaryTextArray, binaryUuid, compareCells, CopyBinary, copyFigureTotals, copyFromStdin, FigureTotals, inChunks } from "@camau/shared";
 import { QueryRunner } from "typeorm";
 
 /** A figure's cell: one array per distinct cell, shared by the owners in it (see FigureCells). */
@@ -33,22 +33,6 @@ export class FigureCells {
   sorted(): Cell[] {
     return [...this.byValues.values()].sort(compareCells);
   }
-}
-
-/**
- * The rollup tables' order of cells (PostgreSQL's array comparison). The values are codes, ratings
- * and booleans in ASCII, which the database's collation orders as their code units.
- */
-function compareCells(a: Cell, b: Cell): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
 }
 
 /**
