@@ -16,4 +16,22 @@ describe("Random (the demo generators' seeded stream)", () => {
       expect([byPositions.uint32(), byPositions.next(), byPositions.uuid()]).to.deep.equal([byItems.uint32(), byItems.next(), byItems.uuid()]);
     }
   });
+
+  it("draws sequenced UUIDs that sort in sequence order and leave the stream where uuid() would", () => {
+    const sequenced = new Random(962021, "ids");
+    const random = new Random(962021, "ids");
+    // Sequences whose random parts would sort otherwise; the largest sequence a uuid can hold.
+    const sequences = [1, 2, 15, 16, 255, 256, 65_536, 4_294_967_295];
+    const ids = sequences.map((n) => sequenced.sequencedUuid(n));
+    const plain = sequences.map(() => random.uuid());
+    for (const [k, id] of ids.entries()) {
+      expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(parseInt(id.slice(0, 8), 16)).to.equal(sequences[k]);
+      // Only the first 32 bits differ from what uuid() would have drawn.
+      expect(id.slice(8)).to.equal(plain[k].slice(8));
+    }
+    expect([...ids].sort()).to.deep.equal(ids);
+    expect(sequenced.uint32()).to.equal(random.uint32());
+    expect(() => sequenced.sequencedUuid(2 ** 32)).to.throw(/out of range/);
+  });
 });

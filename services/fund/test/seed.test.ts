@@ -39,7 +39,9 @@ describe("fund demo data", function () {
   it("keeps old Cà Mau's history before the reform exactly as it was (the other lending streams draw their own numbers)", () => {
     const before = caMauLoans.filter((l) => l.signedOn < REFORM_DATE).map((l) => [l.id, l.contractNumber, l.cooperativeId, l.principal, l.firstDisbursedOn, l.lifecycle, l.closedOn]);
     const digest = createHash("sha256").update(JSON.stringify(before)).digest("hex");
-    expect([before.length, digest], "the same as before the other streams were added").to.deep.equal([196, "c829a458ad89a9ea188c059944b0dc296f66b694395b206cd05e13e3beca30e5"]);
+    // Pinned again when the ids became sequenced (their first 32 bits the order they were made in):
+    // the same loans, borrowers, amounts and dates; same-day contracts numbered in that order.
+    expect([before.length, digest], "the same as before the other streams were added").to.deep.equal([196, "f94cd3f8207f0caa93aa953263fc97916dc7f61f9549cf7cedf839e542cb684e"]);
   });
 
   it("lends only to real registry cooperatives that were ACTIVE when they applied", () => {
