@@ -6,6 +6,7 @@ import { QueryRunner } from "typeorm";
 import { binaryFieldsOf } from "./binaryColumns";
 import { CopyBinary } from "./copyBinary";
 import { inChunks } from "./copyBuffer";
+import { copiesFrozen } from "./indexesAfterLoad";
 
 /** One column of a bulk insert: its name, the array element type, and how to read a row's value. */
 export interface BulkColumn<R> {
@@ -130,10 +131,12 @@ export function copyLines(q: QueryRunner, table: string, columnNames: readonly s
 /**
  * The COPY itself: chunks of COPY data (text as strings or bytes; the binary format as a
  * CopyBinary writes it) streamed on the query runner's own connection; the server's row count.
+ * Rows are written frozen into a table withIndexesAfterLoad truncated for the load (copiesFrozen).
  */
 export async function copyFromStdin(q: QueryRunner, table: string, columnNames: readonly string[], chunks: Iterable<string | Uint8Array>, format: "text" | "binary" = "text"): Promise<number> {
   const client = (await q.connect()) as pg.PoolClient;
-  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN${format === "binary" ? " (FORMAT binary)" : ""}`));
+  const options = [...(format === "binary" ? ["FORMAT binary"] : []), ...(copiesFrozen(q, table) ? ["FREEZE"] : [])];
+  const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN${options.length ? ` (${options.join(", ")})` : ""}`));
   await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;
 }

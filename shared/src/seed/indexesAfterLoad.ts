@@ -40,11 +40,17 @@ export async function withIndexesAfterLoad<T>(q: QueryRunner, table: string, loa
       ORDER BY c.relname`,
     [table],
   )) as Definition[];
-  await truncateWhenWalSkippable(q, table);
+  const truncated = await truncateWhenWalSkippable(q, table);
   for (const fk of foreignKeys) await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${fk.name}`);
   for (const key of keys) await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${key.name}`);
   for (const index of indexes) await q.query(`DROP INDEX ${index.name}`);
-  const result = await load();
+  if (truncated) freshTables(q).add(table);
+  let result: T;
+  try {
+    result = await load();
+  } finally {
+    freshTables(q).delete(table);
+  }
   for (const key of keys) await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${key.name} ${key.definition}`);
   for (const index of indexes) await q.query(index.definition);
   for (const fk of foreignKeys) await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
@@ -60,14 +66,35 @@ export async function withIndexesAfterLoad<T>(q: QueryRunner, table: string, loa
  * (TRUNCATE refuses those) and no TRUNCATE trigger to fire; on other servers nothing is done, as
  * they log the load whatever happens.
  */
-async function truncateWhenWalSkippable(q: QueryRunner, table: string): Promise<void> {
+async function truncateWhenWalSkippable(q: QueryRunner, table: string): Promise<boolean> {
   const [{ skippable }] = (await q.query(
     `SELECT current_setting('wal_level') = 'minimal'
         AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE confrelid = $1::regclass AND conrelid <> confrelid AND contype = 'f')
         AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = $1::regclass AND tgtype & 32 <> 0) AS skippable`,
     [table],
   )) as Array<{ skippable: boolean }>;
-  if (!skippable) return;
+  if (!skippable) return false;
   const [{ empty }] = (await q.query(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`)) as Array<{ empty: boolean }>;
   if (empty) await q.query(`TRUNCATE ONLY ${table}`);
+  return empty;
+}
+
+/** Per transaction's query runner: the tables truncated by withIndexesAfterLoad whose load is under way. */
+const fresh = new WeakMap<QueryRunner, Set<string>>();
+function freshTables(q: QueryRunner): Set<string> {
+  let tables = fresh.get(q);
+  if (!tables) fresh.set(q, (tables = new Set()));
+  return tables;
+}
+
+/**
+ * Whether COPY into a table may write its rows frozen (COPY … FREEZE): the table was truncated in
+ * this transaction by withIndexesAfterLoad, whose load is running. Frozen rows are visible to
+ * every later transaction without looking up whether the load committed, and their pages are
+ * marked all-visible: the first reads after a national seed (its row counts and ANALYZE, then the
+ * first queries) no longer rewrite every page to set hint bits, and index-only scans need no
+ * VACUUM first.
+ */
+export function copiesFrozen(q: QueryRunner, table: string): boolean {
+  return fresh.get(q)?.has(table) ?? false;
 }

@@ -50,6 +50,7 @@ async function insertAll<R>(
   chunkSize: number,
   log: (line: string) => void,
 ): Promise<number> {
+  const started = Date.now();
   const searchDocuments = await hasSearchDocumentTrigger(q, table);
   const copy = (target: string) => bulkInsert(q, target, columns, rows, { chunkSize, log, label: "registry seed" });
   // The tables are empty: their indexes and foreign keys are built once over the loaded rows, and
@@ -57,7 +58,7 @@ async function insertAll<R>(
   const total = await withIndexesAfterLoad(q, table, () =>
     searchDocuments ? withSearchDocumentsInBulk(q, table, columns.map((c) => c.name), copy) : copy(table),
   );
-  log(`registry seed: ${table}: ${total.toLocaleString("en-US")} rows inserted`);
+  log(`registry seed: ${table}: ${total.toLocaleString("en-US")} rows inserted, indexes and keys built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return total;
 }
 
@@ -146,11 +147,19 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
     const inSql = Object.fromEntries(Object.entries(REGISTRY_ROLLUPS).filter(([figure]) => !inMemory.includes(figure)));
     // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows,
     // which copyFigures writes in the keys' order.
+    // Each step's time, so a slow seed says where its time goes.
+    let stepStarted = started;
+    const step = (what: string) => {
+      log(`registry seed: ${what} in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+      stepStarted = Date.now();
+    };
     const rebuild = async () => {
       await rebuildRollups(q, inSql);
       await copyFigures(q, [...organisationFigures(dataset, statusDays), ...memberRollups.figures()], today);
+      step("report rollups' rows written");
     };
     await withIndexesAfterLoad(q, "rollup_contribution", () => withIndexesAfterLoad(q, "rollup_delta", () => withIndexesAfterLoad(q, "rollup_snapshot", rebuild)));
+    step("report rollups' keys built");
     log(`registry seed: report rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { loaded: true, rows };
   });
