@@ -412,7 +412,7 @@ class FundGenerator {
    * The next id of any of the fund's rows: ids increase in the order the rows are made, which is
    * the order the loader writes each table in, so the keys and indexes on them built after a
    * national load (the contributions by loan, the instalments by schedule) sort input already in
-   * order: about half the time of the same keys over random ids (docs/performance.md).
+   * order: the contributions' key in about two thirds of the time (docs/performance.md, round seven).
    */
   private nextId(r: Random): string {
     return r.sequencedUuid(++this.idSequence);
