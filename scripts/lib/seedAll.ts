@@ -162,10 +162,11 @@ export function generateRegistryDataset(scale: number, seed: number | undefined,
  * a crash is loaded again), and memory for the sorts of the rollups' rebuilds and for index builds,
  * which otherwise spill to disk at national scale: the largest key, the fund's 11.8 million
  * contributions by loan, sorts in about 850 MB, and a sort in memory of rows the loader wrote in
- * key order takes about half the time of one spilled to disk (docs/performance.md, round seven). Index builds without parallel workers: the seed
- * keeps both cores busy with its own workers, and a parallel build costs about half as much CPU
- * again (each worker writes its sorted run to temporary files for the leader to merge) for a few
- * per cent less time even on an idle core (docs/performance.md, round six).
+ * key order takes about half the time of one spilled to disk (docs/performance.md, round seven).
+ * Index builds without parallel workers: the seed keeps both cores busy with its own workers, and
+ * a parallel build costs about half as much CPU again (each worker writes its sorted run to
+ * temporary files for the leader to merge) for a few per cent less time even on an idle core
+ * (docs/performance.md, round six).
  */
 const SEED_SESSION_SETTINGS = "-c synchronous_commit=off -c work_mem=128MB -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=0";
 

@@ -145,14 +145,14 @@ export async function loadRegistry(dataSource: DataSource, dataset: RegistryData
     const started = Date.now();
     const [{ today }] = await q.query(`SELECT current_date::text AS today`);
     const inSql = Object.fromEntries(Object.entries(REGISTRY_ROLLUPS).filter(([figure]) => !inMemory.includes(figure)));
-    // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows,
-    // which copyFigures writes in the keys' order.
     // Each step's time, so a slow seed says where its time goes.
     let stepStarted = started;
     const step = (what: string) => {
       log(`registry seed: ${what} in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
       stepStarted = Date.now();
     };
+    // The rollup tables hold nothing yet either: their keys are built once over the rebuilt rows,
+    // which copyFigures writes in the keys' order.
     const rebuild = async () => {
       await rebuildRollups(q, inSql);
       await copyFigures(q, [...organisationFigures(dataset, statusDays), ...memberRollups.figures()], today);
