@@ -27,7 +27,7 @@ export interface Contribution {
  * booleans in ASCII, which the database's collation orders as their code units (names follow the
  * code they belong to).
  */
-export function compareCells(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+function compareCells(a: readonly (string | null)[], b: readonly (string | null)[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];

@@ -1,4 +1,4 @@
-import { binaryText, binaryTextArray, binaryUuid, compareCells, CopyBinary, copyFigureTotals, copyFromStdin, FigureTotals, inChunks } from "@camau/shared";
+import { binaryText, binaryTextArray, binaryUuid, CopyBinary, copyFigureTotals, copyFromStdin, FigureTotals, inChunks } from "@camau/shared";
 import { QueryRunner } from "typeorm";
 
 /** A figure's cell: one array per distinct cell, shared by the owners in it (see FigureCells). */
@@ -29,9 +29,9 @@ export class FigureCells {
     return cell;
   }
 
-  /** Every cell asked for, in the order the rollup tables' keys sort `text[]`: element by element, NULL after any text. */
-  sorted(): Cell[] {
-    return [...this.byValues.values()].sort(compareCells);
+  /** Every cell asked for. */
+  all(): Iterable<Cell> {
+    return this.byValues.values();
   }
 }
 
@@ -41,17 +41,16 @@ export class FigureCells {
  * server's current date). The figure's rows must have been deleted first.
  *
  * The rows go out in the order of the rollup tables' keys (owners by id, whose lower-case text
- * sorts as the uuid's bytes; days and month ends, then cells, in the keys' order of cells), so
- * that when the keys are built after the load (and the figures are written in the order of their
- * names) PostgreSQL's sort finds its input already sorted: about a third of the time of the same
- * key built over rows in any order.
+ * sorts as the uuid's bytes; the deltas and month ends as FigureTotals writes them), so that when
+ * the keys are built after the load (and the figures are written in the order of their names)
+ * PostgreSQL's sort finds its input already sorted: about a third of the time of the same key
+ * built over rows in any order.
  */
 export async function copyFigure(q: QueryRunner, figure: string, owners: readonly FigureOwner[], cells: FigureCells, today: string): Promise<number> {
   const totals = new FigureTotals();
-  // The totals number cells in the order they first see them, and write their rows by that number.
+  // Each cell's id in the totals and its value in COPY's binary format (`field`), found once.
   const written = new Map<Cell, { id: number; field: Buffer }>();
-  // (`field`: the cell's value in COPY's binary format, encoded once)
-  for (const cell of cells.sorted()) written.set(cell, { id: totals.idOf(cell), field: binaryTextArray(cell) });
+  for (const cell of cells.all()) written.set(cell, { id: totals.idOf(cell), field: binaryTextArray(cell) });
   const byId = [...owners].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const figureField = binaryText(figure);
   // In binary, as the fund's contributions: PostgreSQL reads the cells' text[] without parsing them.
