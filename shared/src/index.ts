@@ -56,6 +56,7 @@ export * from "./seed/bulkInsert";
 export * from "./seed/copyBuffer";
 export * from "./seed/copyText";
 export * from "./seed/copyBinary";
+export * from "./seed/binaryColumns";
 export * from "./seed/indexesAfterLoad";
 export * from "./seed/triggersOff";
 export * from "./server/readRouting";

@@ -108,14 +108,16 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
     whole: number | null;
     small: number;
     flag: boolean | null;
+    at: string | Date | null;
+    doc: unknown;
   }
-  const TYPED_TABLE = `(id uuid, name text, code varchar(12), day date, big bigint, whole integer, small smallint, flag boolean)`;
-  const TYPED_COLUMNS = columnsOfFields<Typed>({ id: "uuid", name: "text", code: "text", day: "date", big: "bigint", whole: "int", small: "smallint", flag: "boolean" });
+  const TYPED_TABLE = `(id uuid, name text, code varchar(12), day date, big bigint, whole integer, small smallint, flag boolean, at timestamptz, doc jsonb)`;
+  const TYPED_COLUMNS = columnsOfFields<Typed>({ id: "uuid", name: "text", code: "text", day: "date", big: "bigint", whole: "int", small: "smallint", flag: "boolean", at: "timestamptz", doc: "jsonb" });
   const TYPED: Typed[] = [
-    { id: "00000000-0000-4000-8000-000000000001", name: "tab\there, new\nline, back\\slash, cr\r end", code: "A01", day: "2024-02-29", big: 9_007_199_254_740_991, whole: 2_147_483_647, small: 32_767, flag: true },
-    { id: "ABCDEF01-2345-4789-ABCD-EF0123456789", name: "Hợp tác xã \\N không phải null", code: null, day: null, big: -9_007_199_254_740_991, whole: -2_147_483_648, small: -32_768, flag: false },
-    { id: "12345678-9abc-4def-8123-456789abcdef", name: 1234.5, code: "", day: "0099-12-31", big: "4294967296", whole: null, small: 0, flag: null },
-    { id: "ffffffff-ffff-4fff-bfff-ffffffffffff", name: "", code: "Mười hai kí", day: new Date(2021, 0, 5, 23, 30), big: 0, whole: 1, small: -1, flag: true },
+    { id: "00000000-0000-4000-8000-000000000001", name: "tab\there, new\nline, back\\slash, cr\r end", code: "A01", day: "2024-02-29", big: 9_007_199_254_740_991, whole: 2_147_483_647, small: 32_767, flag: true, at: "2021-06-30T10:00:00+07:00", doc: '{"note": "quote \\" and \\\\ and \\t", "n": [1, 2.5]}' },
+    { id: "ABCDEF01-2345-4789-ABCD-EF0123456789", name: "Hợp tác xã \\N không phải null", code: null, day: null, big: -9_007_199_254_740_991, whole: -2_147_483_648, small: -32_768, flag: false, at: "2024-02-29T23:59:59.123Z", doc: { tên: "Hợp tác xã", kind: null } },
+    { id: "12345678-9abc-4def-8123-456789abcdef", name: 1234.5, code: "", day: "0099-12-31", big: "4294967296", whole: null, small: 0, flag: null, at: new Date(0), doc: null },
+    { id: "ffffffff-ffff-4fff-bfff-ffffffffffff", name: "", code: "Mười hai kí", day: new Date(2021, 0, 5, 23, 30), big: 0, whole: 1, small: -1, flag: true, at: "1969-12-31T20:15:30.5-05:30", doc: "[]" },
   ];
 
   it("loads a table whose column types all have a binary writer in COPY's binary format, the same values as its text format", async () => {
@@ -145,6 +147,13 @@ describe("bulkInsert (COPY) and withIndexesAfterLoad", function () {
         .transaction(async ({ queryRunner }) => bulkInsert(queryRunner!, "typed_binary", TYPED_COLUMNS, [{ ...TYPED[0], id }]))
         .then(() => undefined, (error: Error) => error);
       expect(failure?.message).to.match(/is not a uuid/);
+    }
+    // Instants without their offset would be read in the session's time zone; impossible ones refused.
+    for (const at of ["2021-06-30T10:00:00", "2021-06-30 10:00:00+07", "2023-02-29T10:00:00Z", "2021-06-30T24:00:00Z", "2021-06-30T10:60:00+07:00", "30/06/2021", new Date(Number.NaN)]) {
+      const failure = await dataSource
+        .transaction(async ({ queryRunner }) => bulkInsert(queryRunner!, "typed_binary", TYPED_COLUMNS, [{ ...TYPED[0], at }]))
+        .then(() => undefined, (error: Error) => error);
+      expect(failure?.message).to.match(/is not an instant with its offset/);
     }
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM typed_binary`))[0].n).to.equal(TYPED.length);
   });

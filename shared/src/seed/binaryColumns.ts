@@ -12,8 +12,9 @@ const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): 
  * How a value goes into a column of each type in the binary format, by the type's name in the
  * catalog (`regtype`). Each gives the column the value COPY's text format gives it (`copyField`,
  * pg's conversion of a query parameter) for the values the loaders hold: any value for a text
- * column, a whole number for a number column, `YYYY-MM-DD` or a Date for a date, a canonical uuid;
- * anything else stops the load with an error rather than being written differently.
+ * column, a whole number for a number column, `YYYY-MM-DD` or a Date for a date, a Date or an
+ * instant with its offset for a timestamptz, JSON for a jsonb, a canonical uuid; anything else
+ * stops the load with an error rather than being written differently.
  */
 const FIELDS: Readonly<Record<string, BinaryField>> = {
   text: textField,
@@ -26,6 +27,12 @@ const FIELDS: Readonly<Record<string, BinaryField>> = {
   bigint: (out, value) => out.int64(wholeNumber(value)),
   integer: (out, value) => out.int32(wholeNumber(value)),
   smallint: (out, value) => out.int16(wholeNumber(value)),
+  "timestamp with time zone": (out, value) => out.timestamptz(instantOf(value)),
+  jsonb: (out, value) => {
+    const json = typeof value === "string" ? value : prepareValue(value);
+    if (typeof json !== "string") throw new Error("COPY binary: bytes for a jsonb column");
+    out.jsonb(json);
+  },
   boolean: (out, value) => {
     if (typeof value !== "boolean") throw new Error(`COPY binary: ${String(value)} is not a boolean`);
     out.boolean(value);
@@ -47,6 +54,23 @@ function dayOf(value: unknown): number {
   // pg sends a Date as its local date and time, of which a date column keeps the date.
   if (value instanceof Date && !Number.isNaN(value.getTime())) return Math.round(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()) / 86_400_000);
   throw new Error(`COPY binary: ${String(value)} is not a date`);
+}
+
+/** An instant with its offset, as the loaders write them (`2021-06-30T10:00:00+07:00`, `…Z`). */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Milliseconds since 1970-01-01T00:00:00Z of a Date, or of the text of an instant with its offset
+ * (ECMAScript's date-time format, which Date.parse reads exactly); any other text stops the load,
+ * as the server would read it in the session's time zone.
+ */
+function instantOf(value: unknown): number {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getTime();
+  if (typeof value === "string") {
+    const parts = INSTANT.exec(value);
+    if (parts && !Number.isNaN(dayOfIso(parts[1]))) return Date.parse(value);
+  }
+  throw new Error(`COPY binary: ${String(value)} is not an instant with its offset`);
 }
 
 const ZERO = "0".charCodeAt(0);

@@ -3,9 +3,9 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { QueryRunner } from "typeorm";
-import { binaryFieldsOf } from "./binaryColumns";
+import { BinaryField, binaryFieldsOf } from "./binaryColumns";
 import { CopyBinary } from "./copyBinary";
-import { inChunks } from "./copyBuffer";
+import { inChunks, reuseChunks } from "./copyBuffer";
 import { copiesFrozen } from "./indexesAfterLoad";
 
 /** One column of a bulk insert: its name, the array element type, and how to read a row's value. */
@@ -84,12 +84,7 @@ async function copyRows<R>(q: QueryRunner, table: string, columns: ReadonlyArray
     if (fields) {
       const write = function* (out: CopyBinary): Generator<void> {
         for (; !next.done && inStatement < COPY_ROWS; inStatement++, next = iterator.next()) {
-          out.row(columns.length);
-          for (let i = 0; i < columns.length; i++) {
-            const value = columns[i].value(next.value);
-            if (value === null || value === undefined) out.null();
-            else fields[i](out, value);
-          }
+          binaryRow(out, columns, fields, next.value);
           yield;
         }
       };
@@ -101,6 +96,16 @@ async function copyRows<R>(q: QueryRunner, table: string, columns: ReadonlyArray
       await copyLines(q, table, names, lines());
     }
     progress(inStatement);
+  }
+}
+
+/** One row in COPY's binary format: each column's value by its type's writer (binaryFieldsOf), null or undefined as NULL. */
+export function binaryRow<R>(out: CopyBinary, columns: ReadonlyArray<BulkColumn<R>>, fields: readonly BinaryField[], row: R): void {
+  out.row(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const value = columns[i].value(row);
+    if (value === null || value === undefined) out.null();
+    else fields[i](out, value);
   }
 }
 
@@ -137,8 +142,18 @@ export async function copyFromStdin(q: QueryRunner, table: string, columnNames: 
   const client = (await q.connect()) as pg.PoolClient;
   const options = [...(format === "binary" ? ["FORMAT binary"] : []), ...(copiesFrozen(q, table) ? ["FREEZE"] : [])];
   const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN${options.length ? ` (${options.join(", ")})` : ""}`));
-  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
+  const sent: unknown[] = [];
+  await pipeline(Readable.from(recorded(chunks, sent), { objectMode: false }), stream);
+  // The server has taken the statement: its buffers are free for the next ones.
+  reuseChunks(sent);
   return stream.rowCount;
+}
+
+function* recorded<T>(items: Iterable<T>, into: T[]): Generator<T> {
+  for (const item of items) {
+    into.push(item);
+    yield item;
+  }
 }
 
 /** pg's own conversion of a JavaScript value to the text of a query parameter (dates, arrays, JSON...). */

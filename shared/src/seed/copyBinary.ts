@@ -50,6 +50,21 @@ export class CopyBinary extends CopyBuffer {
     this.advance(8);
   }
 
+  /** A `timestamptz` column's value: an instant, as milliseconds since 1970-01-01T00:00:00Z. */
+  timestamptz(ms: number): void {
+    if (!Number.isSafeInteger(ms)) throw new Error(`COPY binary: ${ms} is not an instant in milliseconds`);
+    this.int64((ms - POSTGRES_EPOCH_MS) * 1000);
+  }
+
+  /** A `jsonb` column's value: JSON text, which the server parses as it parses the text format's. */
+  jsonb(json: string): void {
+    this.room(5 + json.length * 3);
+    const n = this.buffer.write(json, this.at + 5, "utf8");
+    this.buffer.writeInt32BE(n + 1, this.at);
+    this.buffer[this.at + 4] = JSONB_VERSION;
+    this.advance(5 + n);
+  }
+
   /** A text column's value (`text`, `varchar`), as UTF-8. */
   text(text: string): void {
     this.room(4 + text.length * 3);
@@ -126,8 +141,11 @@ const HEX_DIGIT = (() => {
 
 /** The signature, no flags, no header extension. */
 const HEADER = Buffer.from([...Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), 0, 0, 0, 0, 0, 0, 0, 0]);
-/** PostgreSQL counts dates from 2000-01-01, day 10,957 after 1970-01-01. */
+/** PostgreSQL counts dates from 2000-01-01, day 10,957 after 1970-01-01, and instants in microseconds from its midnight UTC. */
 const POSTGRES_EPOCH_DAY = 10_957;
+const POSTGRES_EPOCH_MS = POSTGRES_EPOCH_DAY * 86_400_000;
+/** The only version of jsonb's binary form: its JSON text follows. */
+const JSONB_VERSION = 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** pg_type's oid of `text`: an array's elements name their type. */
 const TEXT_OID = 25;

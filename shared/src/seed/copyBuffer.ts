@@ -2,6 +2,40 @@
 export const CHUNK_BYTES = 1 << 20;
 
 /**
+ * Buffers of statements the server has taken, kept for the next statements of the thread. Each
+ * new buffer is memory outside V8's heap, and every 64 MB or so of it started a full garbage
+ * collection ("external memory pressure"), which traced the fund worker's whole heap about every
+ * second and a half at national scale: reused, the same megabytes are allocated once
+ * (docs/performance.md, round eight).
+ */
+const spareChunks: ArrayBuffer[] = [];
+/** The buffers this thread's writers allocated: only those are taken back. */
+const ownChunks = new WeakSet<ArrayBuffer>();
+/** At most this many spare buffers are kept (a few statements' worth). */
+const MAX_SPARE_CHUNKS = 64;
+
+const NO_CHUNK = Buffer.alloc(0);
+
+function newChunk(): Buffer {
+  const spare = spareChunks.pop();
+  if (spare) return Buffer.from(spare);
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  ownChunks.add(chunk.buffer);
+  return chunk;
+}
+
+/**
+ * Takes back the buffers of a statement the server has taken whole (none of them is read again),
+ * for the next statements; other chunks are left alone.
+ */
+export function reuseChunks(chunks: Iterable<unknown>): void {
+  for (const chunk of chunks) {
+    if (spareChunks.length >= MAX_SPARE_CHUNKS) return;
+    if (chunk instanceof Uint8Array && ownChunks.has(chunk.buffer as ArrayBuffer) && !spareChunks.includes(chunk.buffer as ArrayBuffer)) spareChunks.push(chunk.buffer as ArrayBuffer);
+  }
+}
+
+/**
  * One COPY statement's data written straight into buffers of about a megabyte, for loaders of
  * millions of rows (the fund's national seed): the part CopyText (PostgreSQL's text format) and
  * CopyBinary (its binary format) share. `copyFromStdin` sends the buffers, in the writer's format.
@@ -10,7 +44,8 @@ export abstract class CopyBuffer {
   /** The statement's format, as `COPY ... FROM STDIN (FORMAT ...)` names it. */
   abstract readonly format: "text" | "binary";
   private readonly full: Buffer[] = [];
-  protected buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** The buffer being written (none until the first write after a `take`). */
+  protected buffer: Buffer = NO_CHUNK;
   protected at = 0;
   /** Bytes written so far (since the last `take`). */
   size = 0;
@@ -19,7 +54,7 @@ export abstract class CopyBuffer {
   protected room(bytes: number): void {
     if (this.at + bytes <= this.buffer.length) return;
     if (this.at > 0) this.full.push(this.buffer.subarray(0, this.at));
-    this.buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    this.buffer = bytes <= CHUNK_BYTES ? newChunk() : Buffer.allocUnsafe(bytes);
     this.at = 0;
   }
 
@@ -43,7 +78,7 @@ export abstract class CopyBuffer {
   take(): Buffer[] {
     const chunks = this.full.splice(0);
     if (this.at > 0) chunks.push(this.buffer.subarray(0, this.at));
-    this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.buffer = NO_CHUNK;
     this.at = 0;
     this.size = 0;
     return chunks;
