@@ -26,8 +26,11 @@ export async function hasSearchDocumentTrigger(q: QueryRunner, table: string): P
  * few hundred addresses. `load` fills a staging table (same column types, no constraints) with
  * `columns`; the rows then go into the table in one INSERT … SELECT with the row trigger skipped,
  * each address's names computed once (materialized: as a join's inner side, the names would be
- * computed again for every row). Within the caller's transaction: the trigger is back on at
- * commit, and on rollback nothing happened.
+ * computed again for every row). The address's part of the document is also made searchable once
+ * per address: search_text works word by word (its pieces are joined by a space, which it keeps as
+ * a word break), so the text of the row's own words joined to the address's equals the text of the
+ * whole, in about two thirds of the time (docs/performance.md, round eight). Within the caller's
+ * transaction: the trigger is back on at commit, and on rollback nothing happened.
  */
 export async function withSearchDocumentsInBulk(q: QueryRunner, table: string, columns: readonly string[], load: (staging: string) => Promise<number>): Promise<number> {
   const document = DOCUMENTS[table];
@@ -40,11 +43,11 @@ export async function withSearchDocumentsInBulk(q: QueryRunner, table: string, c
   await q.query(`ALTER TABLE ${table} DISABLE TRIGGER ${document.trigger}`);
   const [{ inserted }] = await q.query(`
     WITH addresses AS MATERIALIZED (
-      SELECT code_system, commune_code, district_code, address_search_names(code_system, commune_code, district_code) AS names
+      SELECT code_system, commune_code, district_code, nullif(search_text(address_search_names(code_system, commune_code, district_code)), '') AS names
         FROM (SELECT DISTINCT ${document.codeSystem} AS code_system, r.commune_code, r.district_code FROM ${staging} r) a
     ), written AS (
       INSERT INTO ${table} (${list}, search_document)
-      SELECT ${columns.map((c) => `r.${c}`).join(", ")}, search_text(concat_ws(' ', ${document.text}, a.names))
+      SELECT ${columns.map((c) => `r.${c}`).join(", ")}, concat_ws(' ', search_text(concat_ws(' ', ${document.text})), a.names)
         FROM ${staging} r
         JOIN addresses a ON a.code_system = ${document.codeSystem} AND a.commune_code = r.commune_code AND a.district_code IS NOT DISTINCT FROM r.district_code
       RETURNING 1
