@@ -3,16 +3,16 @@ export const CHUNK_BYTES = 1 << 20;
 
 /**
  * Buffers of statements the server has taken, kept for the next statements of the thread. Each
- * new buffer is memory outside V8's heap, and every 64 MB or so of it started a full garbage
- * collection ("external memory pressure"), which traced the fund worker's whole heap about every
- * second and a half at national scale: reused, the same megabytes are allocated once
- * (docs/performance.md, round eight).
+ * new buffer is memory outside V8's heap, and enough of it starts a full garbage collection
+ * ("external memory pressure"), which traces the worker's whole heap: 12 of the fund worker's 19
+ * full collections in a seed at scale 20, 3 of 13 with the buffers reused (docs/performance.md,
+ * round eight).
  */
 const spareChunks: ArrayBuffer[] = [];
 /** The buffers this thread's writers allocated: only those are taken back. */
 const ownChunks = new WeakSet<ArrayBuffer>();
-/** At most this many spare buffers are kept (a few statements' worth). */
-const MAX_SPARE_CHUNKS = 64;
+/** At most this many spare buffers are kept: two of the fund's statements, which are queued at most. */
+const MAX_SPARE_CHUNKS = 16;
 
 const NO_CHUNK = Buffer.alloc(0);
 
