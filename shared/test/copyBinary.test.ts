@@ -77,42 +77,6 @@ describe("CopyBinary (COPY in the binary format)", function () {
     expect(read).to.deep.equal(many.slice(0, ROWS.length).map((r) => ({ figure: r.figure, owner_id: r.owner?.toLowerCase() ?? null, cell: r.cell, day: r.day, delta: String(r.delta) })));
   });
 
-  it("writes a statement into the buffers of one the server has taken, and each statement's rows arrive whole", async () => {
-    const names = TEXT_COLUMNS.map((c) => c.name);
-    /** One statement of `rows` rows whose delta is `from` + its index, recording the buffers sent. */
-    const statement = (rows: number, from: number, sent: ArrayBufferLike[]) => {
-      const chunks = inChunks(new CopyBinary(), function* (out) {
-        for (let i = 0; i < rows; i++) {
-          out.row(5);
-          out.text("reuse");
-          out.null();
-          out.bytes(binaryTextArray(["a", null]));
-          out.date(i % 20_000);
-          out.int64(from + i);
-          yield;
-        }
-      });
-      return (function* () {
-        for (const chunk of chunks) {
-          sent.push(chunk.buffer);
-          yield chunk;
-        }
-      })();
-    };
-    const first: ArrayBufferLike[] = [];
-    const second: ArrayBufferLike[] = [];
-    await dataSource.transaction(async ({ queryRunner }) => {
-      const q = queryRunner!;
-      // About 3 MB a statement: several buffers each.
-      expect(await copyFromStdin(q, "by_binary", names, statement(60_000, 0, first), "binary")).to.equal(60_000);
-      expect(await copyFromStdin(q, "by_binary", names, statement(60_000, 60_000, second), "binary")).to.equal(60_000);
-    });
-    expect(first.length).to.be.greaterThan(2);
-    expect(second.filter((b) => first.includes(b))).to.have.length.greaterThan(1);
-    const [sum] = await dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT delta)::int AS distinct, sum(delta)::text AS total, min(delta)::int AS low, max(delta)::int AS high FROM by_binary WHERE figure = 'reuse'`);
-    expect(sum).to.deep.equal({ n: 120_000, distinct: 120_000, total: String((119_999 * 120_000) / 2), low: 0, high: 119_999 });
-  });
-
   it("refuses values the column would not hold exactly", () => {
     const out = new CopyBinary();
     expect(() => out.int64(1.5)).to.throw(/whole number/);

@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { QueryRunner } from "typeorm";
 import { BinaryField, binaryFieldsOf } from "./binaryColumns";
 import { CopyBinary } from "./copyBinary";
-import { inChunks, reuseChunks } from "./copyBuffer";
+import { inChunks } from "./copyBuffer";
 import { copiesFrozen } from "./indexesAfterLoad";
 
 /** One column of a bulk insert: its name, the array element type, and how to read a row's value. */
@@ -142,18 +142,8 @@ export async function copyFromStdin(q: QueryRunner, table: string, columnNames: 
   const client = (await q.connect()) as pg.PoolClient;
   const options = [...(format === "binary" ? ["FORMAT binary"] : []), ...(copiesFrozen(q, table) ? ["FREEZE"] : [])];
   const stream = client.query(copyFrom(`COPY ${table} (${columnNames.join(", ")}) FROM STDIN${options.length ? ` (${options.join(", ")})` : ""}`));
-  const sent: unknown[] = [];
-  await pipeline(Readable.from(recorded(chunks, sent), { objectMode: false }), stream);
-  // The server has taken the statement: its buffers are free for the next ones.
-  reuseChunks(sent);
+  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return stream.rowCount;
-}
-
-function* recorded<T>(items: Iterable<T>, into: T[]): Generator<T> {
-  for (const item of items) {
-    into.push(item);
-    yield item;
-  }
 }
 
 /** pg's own conversion of a JavaScript value to the text of a query parameter (dates, arrays, JSON...). */

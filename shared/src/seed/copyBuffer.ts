@@ -1,39 +1,8 @@
 /** Bytes per buffer: the unit sent to the server. */
 export const CHUNK_BYTES = 1 << 20;
 
-/**
- * Buffers of statements the server has taken, kept for the next statements of the thread. Each
- * new buffer is memory outside V8's heap, and enough of it starts a full garbage collection
- * ("external memory pressure"), which traces the worker's whole heap: 12 of the fund worker's 19
- * full collections in a seed at scale 20, 3 of 13 with the buffers reused (docs/performance.md,
- * round eight).
- */
-const spareChunks: ArrayBuffer[] = [];
-/** The buffers this thread's writers allocated: only those are taken back. */
-const ownChunks = new WeakSet<ArrayBuffer>();
-/** At most this many spare buffers are kept: two of the fund's statements, which are queued at most. */
-const MAX_SPARE_CHUNKS = 16;
-
+/** No buffer yet: a writer takes its first when it first writes, none after its last `take`. */
 const NO_CHUNK = Buffer.alloc(0);
-
-function newChunk(): Buffer {
-  const spare = spareChunks.pop();
-  if (spare) return Buffer.from(spare);
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  ownChunks.add(chunk.buffer);
-  return chunk;
-}
-
-/**
- * Takes back the buffers of a statement the server has taken whole (none of them is read again),
- * for the next statements; other chunks are left alone.
- */
-export function reuseChunks(chunks: Iterable<unknown>): void {
-  for (const chunk of chunks) {
-    if (spareChunks.length >= MAX_SPARE_CHUNKS) return;
-    if (chunk instanceof Uint8Array && ownChunks.has(chunk.buffer as ArrayBuffer) && !spareChunks.includes(chunk.buffer as ArrayBuffer)) spareChunks.push(chunk.buffer as ArrayBuffer);
-  }
-}
 
 /**
  * One COPY statement's data written straight into buffers of about a megabyte, for loaders of
@@ -54,7 +23,7 @@ export abstract class CopyBuffer {
   protected room(bytes: number): void {
     if (this.at + bytes <= this.buffer.length) return;
     if (this.at > 0) this.full.push(this.buffer.subarray(0, this.at));
-    this.buffer = bytes <= CHUNK_BYTES ? newChunk() : Buffer.allocUnsafe(bytes);
+    this.buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
     this.at = 0;
   }
 
