@@ -214,13 +214,13 @@ const COUNTER_COLUMNS: Column<FundDataset["contractCounters"][number]>[] = [
   { name: "last_number", type: "int", value: (c) => c.lastNumber },
 ];
 
-/** The ledger tables written loan by loan, with their columns. */
-const LEDGER_TABLES: Readonly<Record<string, Column<never>[]>> = {
-  disbursement: DISBURSEMENT_COLUMNS as Column<never>[],
-  loan_schedule: SCHEDULE_COLUMNS as Column<never>[],
-  schedule_installment: INSTALLMENT_COLUMNS as Column<never>[],
-  repayment: REPAYMENT_COLUMNS as Column<never>[],
-  loan_restructuring: RESTRUCTURING_COLUMNS as Column<never>[],
+/** The ledger tables written loan by loan, with their columns (whose types choose each table's format). */
+const LEDGER_TABLES: Readonly<Record<string, readonly { name: string }[]>> = {
+  disbursement: DISBURSEMENT_COLUMNS,
+  loan_schedule: SCHEDULE_COLUMNS,
+  schedule_installment: INSTALLMENT_COLUMNS,
+  repayment: REPAYMENT_COLUMNS,
+  loan_restructuring: RESTRUCTURING_COLUMNS,
 };
 
 /**
@@ -278,8 +278,9 @@ class LedgerWriter {
 
   private line<R>(table: string, columns: Column<R>[], row: R): void {
     const fields = this.binaryFields.get(table);
-    if (fields) binaryRow(this.batch(table, columnNames(columns), () => new CopyBinary()), columns, fields, row);
-    else this.batch(table, columnNames(columns), () => new CopyText()).text(copyLine(columns, row));
+    const names = columnNames(columns);
+    if (fields) binaryRow(this.batch(table, names, () => new CopyBinary()), columns, fields, row);
+    else this.batch(table, names, () => new CopyText()).text(copyLine(columns, row));
     this.sendWhenFull(table);
   }
 
@@ -397,7 +398,7 @@ async function loadFund(dataSource: DataSource, options: WriteOptions, produce: 
     const loaded = await withTriggersOff(q, LOADED_TABLES, DERIVED_FIGURE_TRIGGERS, async () => {
       const copied = await withIndexesAfterLoadOf(q, LOADED_TABLES, async () => {
         const binaryFields = new Map<string, BinaryField[] | undefined>();
-        for (const [table, columns] of Object.entries(LEDGER_TABLES)) binaryFields.set(table, await binaryFieldsOf(q, table, columnNames(columns)));
+        for (const [table, columns] of Object.entries(LEDGER_TABLES)) binaryFields.set(table, await binaryFieldsOf(q, table, columns.map((c) => c.name)));
         const writer = new LedgerWriter(q, figures, thresholds, binaryFields);
         const data = await produce(writer);
         await writer.finish();
